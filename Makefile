@@ -1,0 +1,38 @@
+# The two commands of the README: `make run` and `make test`.
+# Each creates .venv when it is missing and re-installs when pyproject.toml changed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint i18n tour clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/member-client $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check desktop_app tests
+	$(BIN)/ruff format --check desktop_app tests
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+# Re-extract messages.pot, update the catalogs and compile them (commit the result).
+i18n: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ --no-location --sort-output -o i18n/messages.pot desktop_app
+	$(BIN)/pybabel update -i i18n/messages.pot -d i18n -D messages --no-fuzzy-matching
+	$(BIN)/pybabel compile -d i18n -D messages --statistics
+
+tour: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/member-client --store sqlite:///$(CURDIR)/tour/tour.db --now 2026-11-24T10:00 --screenshot-tour docs/screenshots
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

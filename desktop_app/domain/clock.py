@@ -1,0 +1,61 @@
+"""The one source of time. Nothing else in the package reads the wall clock."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current instant, timezone-aware, in Asia/Tokyo."""
+        ...
+
+
+class SystemClock:
+    """The machine's clock, in Asia/Tokyo."""
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(time.time(), TOKYO)
+
+
+class StartedClock:
+    """A clock that starts at a given instant and then runs on in real time (``--now``)."""
+
+    def __init__(self, start: datetime) -> None:
+        if start.tzinfo is None:
+            start = start.replace(tzinfo=TOKYO)
+        self._start = start.astimezone(TOKYO)
+        self._origin = time.monotonic()
+
+    def now(self) -> datetime:
+        return self._start + timedelta(seconds=time.monotonic() - self._origin)
+
+
+class FixedClock:
+    """A clock that stands still until moved; for tests."""
+
+    def __init__(self, at: datetime) -> None:
+        self._at = at if at.tzinfo else at.replace(tzinfo=TOKYO)
+
+    def now(self) -> datetime:
+        return self._at.astimezone(TOKYO)
+
+    def advance(self, delta: timedelta) -> None:
+        self._at += delta
+
+
+def parse_instant(text: str) -> datetime:
+    """Parse ``--now`` text such as ``2026-11-24T10:00``; Asia/Tokyo unless an offset is given."""
+    value = datetime.fromisoformat(text.strip())
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=TOKYO)
+    return value.astimezone(TOKYO)
+
+
+def today(clock: Clock) -> date:
+    return clock.now().astimezone(TOKYO).date()

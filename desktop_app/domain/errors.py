@@ -1,0 +1,72 @@
+"""Errors as data: a code and its parameters. View-models turn them into sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+
+class ErrorCode(StrEnum):
+    # input
+    REQUIRED = "required"
+    FULL_WIDTH_CHAR = "full_width_char"
+    INVALID_CHAR = "invalid_char"
+    LENGTH = "length"
+    CARD_NUMBER_LENGTH = "card_number_length"
+    DIGITS_LENGTH = "digits_length"
+    PASSWORD_NEEDS_LETTER_AND_DIGIT = "password_needs_letter_and_digit"
+    AMOUNT_INVALID = "amount_invalid"
+    AMOUNT_SIGN = "amount_sign"
+    AMOUNT_FRACTION = "amount_fraction"
+    AMOUNT_ZERO = "amount_zero"
+    AMOUNT_TOO_LARGE = "amount_too_large"
+    AMOUNT_NOT_THOUSANDS = "amount_not_thousands"
+    AMOUNT_BELOW_MINIMUM = "amount_below_minimum"
+    AMOUNT_OVER_AVAILABLE = "amount_over_available"
+    AMOUNT_OVER_PAYOFF = "amount_over_payoff"
+    # sign-in and account state
+    SIGNIN_FAILED_CARD = "signin_failed_card"
+    SIGNIN_FAILED_WEB = "signin_failed_web"
+    CARD_LOCKED = "card_locked"
+    WEB_ID_LOCKED = "web_id_locked"
+    CARD_INVALID = "card_invalid"
+    ACCOUNT_SUSPENDED = "account_suspended"
+    ACCOUNT_DORMANT = "account_dormant"
+    SESSION_EXPIRED = "session_expired"
+    # money movements
+    BORROW_BLOCKED_OVERDUE = "borrow_blocked_overdue"
+    NOTHING_TO_REPAY = "nothing_to_repay"
+    UNKNOWN_DESTINATION = "unknown_destination"
+    UNKNOWN_BANK = "unknown_bank"
+    REQUEST_ID_REUSED = "request_id_reused"
+    # infrastructure
+    STORE_UNAVAILABLE = "store_unavailable"
+    UNEXPECTED = "unexpected"
+
+
+class AppError(Exception):
+    """A refusal with a code and parameters; never a sentence.
+
+    ``params`` hold only what a message may show (a position, a character, a limit);
+    never a secret.
+    """
+
+    def __init__(self, code: ErrorCode, **params: Any) -> None:
+        super().__init__(code.value)
+        self.code = code
+        self.params: Mapping[str, Any] = MappingProxyType(dict(params))
+
+    def __repr__(self) -> str:
+        return f"AppError({self.code.value!r}, {dict(self.params)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, AppError)
+            and self.code == other.code
+            and dict(self.params) == dict(other.params)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.code, tuple(sorted(self.params.items()))))

@@ -1,0 +1,199 @@
+"""Loan rules, first slice (DOMAIN.md §3–§5): interest, late damages, minimum payment,
+due dates, allocation. Pure functions of ``int`` yen, ``Decimal`` rates and ``date``s.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from desktop_app.domain.errors import AppError, ErrorCode
+
+MONTH_END = 31  # the due day "month-end" is stored as 31
+
+
+@dataclass(frozen=True)
+class LoanRules:
+    """Every number of the loan in one place, with the DOMAIN.md defaults."""
+
+    borrow_unit: int = 1_000
+    borrow_minimum: int = 1_000
+    repay_minimum: int = 1_000
+    late_rate: Decimal = Decimal("0.200")
+    interest_free_days: int = 30
+    # (principal up to and including, rate); the last tier has no upper bound
+    minimum_payment_tiers: tuple[tuple[int | None, Decimal], ...] = field(
+        default=(
+            (300_000, Decimal("0.0361")),
+            (1_000_000, Decimal("0.0253")),
+            (None, Decimal("0.0199")),
+        )
+    )
+    minimum_payment_rounding: int = 1_000
+    due_days: tuple[int, ...] = (5, 15, 25, MONTH_END)
+
+
+DEFAULT_RULES = LoanRules()
+
+
+def _year_days(year: int) -> int:
+    return 366 if calendar.isleap(year) else 365
+
+
+def simple_interest(principal: int, rate: Decimal, start: date, end: date) -> int:
+    """Interest from ``start`` (not charged) to ``end`` (charged), 片端入れ.
+
+    Days in a leap year are divided by 366, others by 365; each year's part is floored.
+    """
+    if principal <= 0 or end <= start:
+        return 0
+    total = 0
+    cursor = start
+    while cursor < end:
+        year_end = date(cursor.year, 12, 31)
+        stop = min(end, year_end)
+        days = (stop - cursor).days
+        if days == 0:  # cursor is 31 December: the next charged day is in the next year
+            stop = min(end, date(cursor.year + 1, 12, 31))
+            days = (stop - cursor).days
+            year = cursor.year + 1
+        else:
+            year = cursor.year
+        total += _floor(Decimal(principal) * rate * days / _year_days(year))
+        cursor = stop
+    return total
+
+
+def _floor(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_FLOOR))
+
+
+@dataclass(frozen=True)
+class Accrual:
+    interest: int
+    damages: int
+
+
+def accrue(
+    principal: int,
+    rate: Decimal,
+    start: date,
+    end: date,
+    *,
+    overdue_after: date | None = None,
+    free_until: date | None = None,
+    rules: LoanRules = DEFAULT_RULES,
+) -> Accrual:
+    """Interest and late damages for the days after ``start`` up to ``end``.
+
+    Days up to ``free_until`` are interest-free; days after ``overdue_after`` (an unpaid due
+    date) are charged late damages at ``rules.late_rate`` instead of the contract rate.
+    """
+    if end <= start or principal <= 0:
+        return Accrual(0, 0)
+    interest = 0
+    damages = 0
+    cursor = start
+    if free_until is not None and free_until > cursor:
+        cursor = min(free_until, end)
+    if overdue_after is not None and overdue_after < end:
+        split = max(cursor, overdue_after)
+        interest += simple_interest(principal, rate, cursor, split)
+        damages += simple_interest(principal, rules.late_rate, split, end)
+    else:
+        interest += simple_interest(principal, rate, cursor, end)
+    return Accrual(interest, damages)
+
+
+def minimum_payment(principal_after_borrowing: int, rules: LoanRules = DEFAULT_RULES) -> int:
+    """The monthly minimum fixed at the most recent borrowing, rounded up to 1,000 yen."""
+    if principal_after_borrowing <= 0:
+        return 0
+    for ceiling, rate in rules.minimum_payment_tiers:
+        if ceiling is None or principal_after_borrowing <= ceiling:
+            unit = rules.minimum_payment_rounding
+            units = (Decimal(principal_after_borrowing) * rate / unit).to_integral_value(
+                rounding=ROUND_CEILING
+            )
+            return int(units) * unit
+    raise AssertionError("the last tier has no ceiling")  # pragma: no cover
+
+
+def due_date_in(year: int, month: int, due_day: int) -> date:
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(due_day, last))
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def first_due_date(due_day: int, borrowed_on: date) -> date:
+    """The first due date after a first borrowing (DOMAIN.md §5)."""
+    day = borrowed_on.day
+    if due_day == 5:
+        months = 1 if day <= 19 else 2
+    elif due_day == 15:
+        months = 1
+    elif due_day == 25:
+        months = 0 if day <= 9 else 1
+    else:
+        months = 0 if day <= 14 else 1
+    year, month = _add_months(borrowed_on.year, borrowed_on.month, months)
+    return due_date_in(year, month, due_day)
+
+
+def following_due_date(due_day: int, due: date) -> date:
+    """The due date of the month after ``due``."""
+    year, month = _add_months(due.year, due.month, 1)
+    return due_date_in(year, month, due_day)
+
+
+def upcoming_due_date(due_day: int, on: date) -> date:
+    """The first due date on or after ``on``."""
+    candidate = due_date_in(on.year, on.month, due_day)
+    return candidate if candidate >= on else following_due_date(due_day, candidate)
+
+
+def interest_free_until(first_borrowed_on: date, rules: LoanRules = DEFAULT_RULES) -> date:
+    return first_borrowed_on + timedelta(days=rules.interest_free_days)
+
+
+@dataclass(frozen=True)
+class Allocation:
+    to_damages: int
+    to_interest: int
+    to_principal: int
+
+
+def allocate(amount: int, damages: int, interest: int, principal: int) -> Allocation:
+    """Late damages first, then interest, then principal."""
+    if amount > damages + interest + principal:
+        raise AppError(ErrorCode.AMOUNT_OVER_PAYOFF, payoff=damages + interest + principal)
+    to_damages = min(amount, damages)
+    to_interest = min(amount - to_damages, interest)
+    return Allocation(to_damages, to_interest, amount - to_damages - to_interest)
+
+
+def check_borrow_amount(amount: int, available: int, rules: LoanRules = DEFAULT_RULES) -> None:
+    """Raise unless ``amount`` is a whole multiple of 1,000 within the available amount."""
+    if amount < rules.borrow_minimum:
+        raise AppError(ErrorCode.AMOUNT_BELOW_MINIMUM, minimum=rules.borrow_minimum)
+    if amount % rules.borrow_unit:
+        raise AppError(ErrorCode.AMOUNT_NOT_THOUSANDS, unit=rules.borrow_unit)
+    if amount > available:
+        raise AppError(ErrorCode.AMOUNT_OVER_AVAILABLE, available=available)
+
+
+def check_repay_amount(amount: int, payoff: int, rules: LoanRules = DEFAULT_RULES) -> None:
+    """Raise unless ``amount`` is at least 1,000 (or the payoff if smaller) and within it."""
+    if payoff <= 0:
+        raise AppError(ErrorCode.NOTHING_TO_REPAY)
+    if amount > payoff:
+        raise AppError(ErrorCode.AMOUNT_OVER_PAYOFF, payoff=payoff)
+    minimum = min(rules.repay_minimum, payoff)
+    if amount < minimum:
+        raise AppError(ErrorCode.AMOUNT_BELOW_MINIMUM, minimum=minimum)

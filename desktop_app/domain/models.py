@@ -1,0 +1,143 @@
+"""Frozen data classes that cross the store boundary (in and out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+
+class SignInMethod(StrEnum):
+    WEB_ID = "web_id"
+    CARD = "card"
+
+
+class MemberStatus(StrEnum):
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    DORMANT = "dormant"
+
+
+class LedgerKind(StrEnum):
+    BORROW = "borrow"
+    REPAY = "repay"
+
+
+@dataclass(frozen=True)
+class Session:
+    """An opaque session: the token is never shown, logged or compared by a view."""
+
+    token: str = field(repr=False)
+    member_number: str
+    member_name: str
+    previous_sign_in_at: datetime | None
+
+
+@dataclass(frozen=True)
+class BankAccount:
+    """A registered bank account, a destination for borrowing."""
+
+    id: int
+    bank_code: str
+    bank_name: str
+    branch_code: str
+    branch_name: str
+    account_type: str  # "ordinary" (普通) or "current" (当座)
+    account_number: str
+    holder: str
+
+    @property
+    def masked_number(self) -> str:
+        return "***" + self.account_number[-4:]
+
+
+@dataclass(frozen=True)
+class AccountSummary:
+    """Where a member stands, accrued to ``as_of``."""
+
+    as_of: datetime
+    member_number: str
+    name: str
+    name_kana: str
+    credit_limit: int
+    principal: int
+    annual_rate: Decimal
+    accrued_interest: int
+    late_damages: int
+    minimum_payment: int
+    paid_this_cycle: int
+    next_due_date: date | None
+    overdue: bool
+    interest_free_until: date | None
+    last_sign_in_at: datetime | None
+
+    @property
+    def available(self) -> int:
+        """借入可能額: the credit limit less the principal, never negative."""
+        return max(0, self.credit_limit - self.principal)
+
+    @property
+    def payoff_amount(self) -> int:
+        """全額返済: principal, interest and late damages to today, to the yen."""
+        return self.principal + self.accrued_interest + self.late_damages
+
+    @property
+    def next_payment(self) -> int:
+        """What is still due by the next due date, never more than the payoff."""
+        if self.principal == 0 and self.payoff_amount == 0:
+            return 0
+        return min(max(0, self.minimum_payment - self.paid_this_cycle), self.payoff_amount)
+
+
+@dataclass(frozen=True)
+class BorrowReceipt:
+    transaction_no: str
+    request_id: str
+    at: datetime
+    amount: int
+    destination: BankAccount
+    principal_after: int
+    available_after: int
+    minimum_payment: int
+    next_due_date: date | None
+
+
+@dataclass(frozen=True)
+class RepayReceipt:
+    transaction_no: str
+    request_id: str
+    at: datetime
+    amount: int
+    bank_code: str
+    to_damages: int
+    to_interest: int
+    to_principal: int
+    principal_after: int
+    available_after: int
+    next_due_date: date | None
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    transaction_no: str
+    at: datetime
+    kind: LedgerKind
+    amount: int
+    to_damages: int
+    to_interest: int
+    to_principal: int
+    principal_after: int
+    counterparty: str  # the bank name of the destination or of the repayment
+
+
+@dataclass(frozen=True)
+class HistoryQuery:
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    entries: tuple[LedgerEntry, ...]
+    total: int

@@ -1,0 +1,22 @@
+"""Stores: the transport-neutral ``Store`` protocol and its implementations.
+
+Import ``desktop_app.store.protocol`` for the protocol (cheap, no SQL); ``open_store`` imports
+the concrete store lazily, so start-up never pays for SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.domain.clock import Clock
+    from desktop_app.store.protocol import Store
+
+
+def open_store(url: str, clock: Clock, *, seed: bool = True, hash_profile: str = "owasp") -> Store:
+    """Open (create, migrate and, when ``seed`` and empty, seed) the store at ``url``."""
+    if url.startswith(("sqlite", "postgresql")):
+        from desktop_app.store.sql import SqlStore
+
+        return SqlStore(url, clock, seed=seed, hash_profile=hash_profile)
+    raise ValueError(f"unsupported store URL scheme: {url.split(':', 1)[0]}")

@@ -1,0 +1,73 @@
+"""The transport-neutral Store protocol: data classes in and out, an opaque session token,
+a request id on every money movement, errors as ``AppError`` codes (never sentences).
+
+Every method may block (disk, network, hashing): call it only through the operation runner.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from desktop_app.domain.models import (
+    AccountSummary,
+    BankAccount,
+    BorrowReceipt,
+    HistoryPage,
+    HistoryQuery,
+    RepayReceipt,
+    Session,
+)
+
+
+class Store(Protocol):
+    def sign_in_with_card(self, card_number: str, pin: str, device_id: str) -> Session:
+        """Sign in with a normalised card number and PIN.
+
+        Raises SIGNIN_FAILED_CARD, CARD_LOCKED, CARD_INVALID, ACCOUNT_SUSPENDED, ACCOUNT_DORMANT.
+        """
+        ...
+
+    def sign_in_with_web_id(self, web_id: str, password: str, device_id: str) -> Session:
+        """Sign in with a Web-ID and password.
+
+        Raises SIGNIN_FAILED_WEB, WEB_ID_LOCKED, ACCOUNT_SUSPENDED, ACCOUNT_DORMANT.
+        """
+        ...
+
+    def sign_out(self, token: str) -> None:
+        """End the session; unknown or ended tokens are ignored."""
+        ...
+
+    def account_summary(self, token: str) -> AccountSummary:
+        """Where the member stands, accrued to the clock's now. Raises SESSION_EXPIRED."""
+        ...
+
+    def bank_accounts(self, token: str) -> tuple[BankAccount, ...]:
+        """The member's registered bank accounts (borrowing destinations)."""
+        ...
+
+    def borrow(
+        self, token: str, amount: int, destination_id: int, request_id: str
+    ) -> BorrowReceipt:
+        """Transfer ``amount`` yen to a registered account, in one transaction.
+
+        A repeated ``request_id`` returns the first receipt and moves nothing.
+        Raises AMOUNT_*, BORROW_BLOCKED_OVERDUE, UNKNOWN_DESTINATION, SESSION_EXPIRED.
+        """
+        ...
+
+    def repay(self, token: str, amount: int, bank_code: str, request_id: str) -> RepayReceipt:
+        """Apply a repayment (damages, then interest, then principal), in one transaction.
+
+        A repeated ``request_id`` returns the first receipt and moves nothing.
+        Raises AMOUNT_*, NOTHING_TO_REPAY, UNKNOWN_BANK, SESSION_EXPIRED.
+        """
+        ...
+
+    def history(self, token: str, query: HistoryQuery, offset: int, limit: int) -> HistoryPage:
+        """A page of ledger entries, newest first, and the total matching ``query``."""
+        ...
+
+    def close(self) -> None:
+        """Release connections. The store is unusable afterwards."""
+        ...
