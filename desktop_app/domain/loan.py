@@ -197,3 +197,19 @@ def check_repay_amount(amount: int, payoff: int, rules: LoanRules = DEFAULT_RULE
     minimum = min(rules.repay_minimum, payoff)
     if amount < minimum:
         raise AppError(ErrorCode.AMOUNT_BELOW_MINIMUM, minimum=minimum)
+
+
+def is_overdue(
+    principal: int,
+    next_due_date: date | None,
+    paid_this_cycle: int,
+    minimum_payment: int,
+    today: date,
+) -> bool:
+    """延滞: past the due date with less than this cycle's minimum paid and a balance left."""
+    return (
+        principal > 0
+        and next_due_date is not None
+        and today > next_due_date
+        and paid_this_cycle < minimum_payment
+    )

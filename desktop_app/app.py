@@ -1,0 +1,241 @@
+"""Composition root: arguments → configuration → clock, store, i18n → view-models → windows."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtWidgets import QApplication
+
+from desktop_app import i18n
+from desktop_app.domain.brand import DEFAULT_BRAND
+from desktop_app.domain.clock import Clock, StartedClock, SystemClock, parse_instant
+from desktop_app.domain.errors import AppError
+from desktop_app.paths import default_store_url, user_config_dir, user_log_dir
+from desktop_app.viewmodels.application import ApplicationViewModel, Screen
+from desktop_app.viewmodels.borrow import BorrowViewModel
+from desktop_app.viewmodels.history import HistoryViewModel
+from desktop_app.viewmodels.home import HomeViewModel
+from desktop_app.viewmodels.login import LoginViewModel
+from desktop_app.viewmodels.repay import RepayViewModel
+from desktop_app.viewmodels.runner import OperationRunner
+from desktop_app.viewmodels.settings import SettingsViewModel
+from desktop_app.viewmodels.store_access import StoreHandle
+from desktop_app.views.appearance import apply_appearance
+from desktop_app.views.borrow import BorrowView
+from desktop_app.views.history import HistoryView
+from desktop_app.views.home import HomeView
+from desktop_app.views.login import LoginView
+from desktop_app.views.main_window import MainWindow
+from desktop_app.views.repay import RepayView
+from desktop_app.views.settings import SettingsView
+
+log = logging.getLogger(__name__)
+HASH_PROFILE_ENV = "MEMBER_CLIENT_HASH_PROFILE"
+
+
+@dataclass(frozen=True)
+class Options:
+    store_url: str | None = None
+    language: str | None = None
+    now: str | None = None
+    seed: str = "demo"
+    kiosk: bool = False
+    screenshot_tour: Path | None = None
+
+
+def parse_args(argv: list[str] | None = None) -> Options:
+    parser = argparse.ArgumentParser(
+        prog="member-client", description="Kohaku Loan member client (こはくローン会員サービス)"
+    )
+    parser.add_argument("--store", dest="store_url", help="sqlite:///PATH or postgresql+psycopg://…")
+    parser.add_argument("--lang", dest="language", choices=i18n.LANGUAGES)
+    parser.add_argument("--now", help="start the clock at this instant, e.g. 2026-11-24T10:00")
+    parser.add_argument("--seed", choices=("demo", "none"), default="demo")
+    parser.add_argument("--kiosk", action="store_true", help="branch-counter kiosk mode (later)")
+    parser.add_argument("--screenshot-tour", type=Path, metavar="DIR")
+    args = parser.parse_args(argv)
+    if args.now:
+        try:
+            parse_instant(args.now)
+        except ValueError:
+            parser.error(f"--now: not an ISO date and time: {args.now}")
+    return Options(
+        store_url=args.store_url,
+        language=args.language,
+        now=args.now,
+        seed=args.seed,
+        kiosk=args.kiosk,
+        screenshot_tour=args.screenshot_tour,
+    )
+
+
+def make_clock(now: str | None) -> Clock:
+    return StartedClock(parse_instant(now)) if now else SystemClock()
+
+
+def configure_logging() -> None:
+    """A rotating log file in the user's log folder. Secrets are never passed to a logger."""
+    root = logging.getLogger()
+    if any(getattr(handler, "_member_client", False) for handler in root.handlers):
+        return
+    from logging.handlers import RotatingFileHandler
+
+    handler = RotatingFileHandler(
+        user_log_dir() / "member-client.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler._member_client = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+class AppContext(QObject):
+    """Everything one running client owns; ``shutdown()`` releases it."""
+
+    def __init__(self, options: Options, clock: Clock) -> None:
+        super().__init__()
+        self.options = options
+        self.clock = clock
+        url = options.store_url or default_store_url()
+        seed = options.seed == "demo"
+        profile = os.environ.get(HASH_PROFILE_ENV, "owasp")
+
+        def open_configured_store():  # runs in a worker thread, on first use
+            from desktop_app.store import open_store
+
+            return open_store(url, clock, seed=seed, hash_profile=profile)
+
+        self.runner = OperationRunner(parent=self)
+        self.store = StoreHandle(open_configured_store)
+        self.settings = SettingsViewModel(
+            self.runner, user_config_dir() / "settings.ini", options.language, parent=self
+        )
+        self.settings.apply_language()
+        self.app_vm = ApplicationViewModel(self.runner, self.store, parent=self)
+        self.login = LoginViewModel(self.app_vm, self.settings.device_id, parent=self)
+        self.home = HomeViewModel(self.app_vm, parent=self)
+        self.borrow = BorrowViewModel(self.app_vm, parent=self)
+        self.repay = RepayViewModel(self.app_vm, parent=self)
+        self.history = HistoryViewModel(self.app_vm, parent=self)
+        self._view_models = (
+            self.app_vm,
+            self.login,
+            self.home,
+            self.borrow,
+            self.repay,
+            self.history,
+            self.settings,
+        )
+
+        self.views = {
+            Screen.LOGIN: LoginView(self.login),
+            Screen.HOME: HomeView(self.home),
+            Screen.BORROW: BorrowView(self.borrow),
+            Screen.REPAY: RepayView(self.repay),
+            Screen.HISTORY: HistoryView(self.history),
+            Screen.SETTINGS: SettingsView(self.settings),
+        }
+        self.window = MainWindow(self.app_vm, self.views, DEFAULT_BRAND)
+        home = self.views[Screen.HOME]
+        assert isinstance(home, HomeView)
+        home.borrow_requested.connect(self._go_borrow)
+        home.repay_requested.connect(self._go_repay)
+        self.app_vm.signed_out.connect(self._reset_view_inputs)
+        i18n.hub().language_changed.connect(self._retranslate)
+        self.settings.theme_changed.connect(self._apply_appearance)
+        self.settings.font_size_changed.connect(self._apply_appearance)
+        self.window.closing.connect(self.shutdown)
+        self._apply_appearance()
+        self._closed = False
+
+    @Slot()
+    def _go_borrow(self) -> None:
+        self.app_vm.navigate(Screen.BORROW)
+
+    @Slot()
+    def _go_repay(self) -> None:
+        self.app_vm.navigate(Screen.REPAY)
+
+    @Slot()
+    def _reset_view_inputs(self) -> None:
+        history = self.views[Screen.HISTORY]
+        assert isinstance(history, HistoryView)
+        history.reset_inputs()
+
+    @Slot()
+    def _apply_appearance(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_appearance(app, self.settings.theme, self.settings.font_size)
+
+    @Slot(str)
+    def _retranslate(self, _language: str) -> None:
+        for vm in self._view_models:
+            vm.retranslate()
+        for view in self.views.values():
+            view.retranslate()  # type: ignore[attr-defined]
+        self.window.retranslate()
+
+    def warm_up(self) -> None:
+        """Open the store in the background right after the first paint."""
+        self.runner.submit("open_store", self.store.get, self._store_ready, self._store_failed)
+
+    @Slot(object)
+    def _store_ready(self, _store: object) -> None:
+        log.info("store ready")
+
+    @Slot(object)
+    def _store_failed(self, error: AppError) -> None:
+        self.app_vm.handle_error(error)
+        self.login._set_error(error)
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Finish work in flight, close the store, save settings. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        i18n.hub().language_changed.disconnect(self._retranslate)
+        self.runner.wait_for_done()
+        self.store.close()
+        self.settings.sync()
+
+
+def build(options: Options, clock: Clock | None = None) -> AppContext:
+    """Create the client (a QApplication must exist) and return its context."""
+    return AppContext(options, clock or make_clock(options.now))
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    created = QApplication(argv or ["member-client"])
+    created.setApplicationName("member-client")
+    created.setOrganizationName("KohakuLoan")
+    return created
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse_args(argv)
+    configure_logging()
+    app = ensure_application()
+    if options.screenshot_tour is not None and options.store_url is None:
+        # The tour borrows and repays: never on the member's own store.
+        import tempfile
+
+        scratch = Path(tempfile.mkdtemp(prefix="member-client-tour-"))
+        options = replace(options, store_url=f"sqlite:///{scratch / 'tour.db'}")
+    context = build(options)
+    if options.screenshot_tour is not None:
+        from desktop_app.tour import run_tour
+
+        return run_tour(context, options.screenshot_tour)
+    context.window.show()
+    QTimer.singleShot(0, context.warm_up)
+    return app.exec()

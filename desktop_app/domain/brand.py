@@ -1,0 +1,16 @@
+"""The fictional brand and its support line (configurable; DOMAIN.md defaults)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Brand:
+    name_ja: str = "こはくローン"
+    name_en: str = "Kohaku Loan"
+    support_phone: str = "0120-000-000"
+    support_hours: str = "9:00–21:00"
+
+
+DEFAULT_BRAND = Brand()

@@ -1,0 +1,127 @@
+"""Interface language: Babel-compiled gettext catalogs from i18n/, Qt's own qtbase
+translation, and the display formats of UI-CONTRACT.md (yen, dates, times, rates).
+
+``_()`` marks and translates a message; ``N_()`` only marks one for later translation.
+``hub().language_changed`` tells views and view-models to translate themselves again.
+"""
+
+from __future__ import annotations
+
+import gettext
+from datetime import date, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from desktop_app.paths import catalogs_dir
+
+LANGUAGES = ("ja", "en")
+DEFAULT_LANGUAGE = "ja"
+
+_state: dict[str, object] = {
+    "language": DEFAULT_LANGUAGE,
+    "translations": gettext.NullTranslations(),
+}
+_WEEKDAYS_JA = "月火水木金土日"
+_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class LanguageHub(QObject):
+    """Announces a change of interface language.
+
+    Signals:
+        language_changed(str): the new language code ("ja" or "en").
+    """
+
+    language_changed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.qt_translator: QTranslator | None = None
+
+
+_hub: LanguageHub | None = None
+
+
+def hub() -> LanguageHub:
+    global _hub
+    if _hub is None:
+        _hub = LanguageHub()
+    return _hub
+
+
+def language() -> str:
+    return str(_state["language"])
+
+
+def load_catalog(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``lang``; a missing file is an error, not a silent fallback."""
+    with (catalogs_dir() / lang / "LC_MESSAGES" / "messages.mo").open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+def set_language(lang: str) -> None:
+    """Switch the interface language everywhere, Qt's own dialogs included."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language: {lang}")
+    changed = lang != _state["language"]
+    _state["language"] = lang
+    _state["translations"] = load_catalog(lang)
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English))
+    _install_qt_translator(lang)
+    if changed:
+        hub().language_changed.emit(lang)
+
+
+def _install_qt_translator(lang: str) -> None:
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    center = hub()
+    if center.qt_translator is not None:
+        QCoreApplication.removeTranslator(center.qt_translator)
+        center.qt_translator = None
+    translator = QTranslator(center)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{lang}", path):
+        QCoreApplication.installTranslator(translator)
+        center.qt_translator = translator
+
+
+def _(message: str) -> str:
+    translations = _state["translations"]
+    assert isinstance(translations, gettext.NullTranslations)
+    return translations.gettext(message)
+
+
+def N_(message: str) -> str:
+    return message
+
+
+def format_yen(yen: int) -> str:
+    """``120,000円`` in Japanese, ``¥120,000`` in English."""
+    if language() == "ja":
+        return f"{yen:,}円"
+    return f"-¥{-yen:,}" if yen < 0 else f"¥{yen:,}"
+
+
+def format_date(day: date) -> str:
+    """``2026年11月25日(水)`` in Japanese, ``Wed, Nov 25, 2026`` in English."""
+    if language() == "ja":
+        return f"{day.year}年{day.month}月{day.day}日({_WEEKDAYS_JA[day.weekday()]})"
+    return f"{_WEEKDAYS_EN[day.weekday()]}, {_MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
+
+
+def format_time(moment: datetime) -> str:
+    """``9:30``."""
+    return f"{moment.hour}:{moment.minute:02d}"
+
+
+def format_datetime(moment: datetime) -> str:
+    return f"{format_date(moment.date())} {format_time(moment)}"
+
+
+def format_rate(rate: Decimal) -> str:
+    """``Decimal("0.18")`` → ``18.0%``."""
+    return f"{(rate * 100).quantize(Decimal('0.1'))}%"

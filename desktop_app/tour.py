@@ -1,0 +1,167 @@
+"""``--screenshot-tour DIR``: walk through every screen and state, in Japanese and English,
+and save each as a PNG (DIR/ja/NN_name.png, DIR/en/NN_name.png)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, QTimer, Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+
+from desktop_app import i18n
+from desktop_app.app import AppContext
+from desktop_app.viewmodels.application import Screen
+from desktop_app.viewmodels.repay import RepayKind
+
+
+class _Tour(QObject):
+    def __init__(self, context: AppContext, out_dir: Path) -> None:
+        super().__init__(context)
+        self._context = context
+        self._out = out_dir
+        self._steps = self._script()
+        self._timer = QTimer(self)
+        self._timer.setInterval(30)
+        self._timer.timeout.connect(self._advance)
+        self.saved: list[Path] = []
+        self.failure: BaseException | None = None
+
+    def start(self) -> None:
+        self._timer.start()
+
+    @Slot()
+    def _advance(self) -> None:
+        if not self._context.runner.is_idle():
+            return  # wait for the store, as a member would
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._finish()
+        except Exception as exc:  # noqa: BLE001 - reported as the tour's exit status
+            self.failure = exc
+            self._finish()
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        QApplication.quit()
+
+    def _shot(self, language: str, name: str) -> None:
+        window = self._context.window
+        pixmap = window.grab()
+        painter = QPainter(pixmap)
+        for dialog in window.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.adjustSize()
+                image = dialog.grab()
+                spot = QPoint(
+                    (pixmap.width() - image.width()) // 2, (pixmap.height() - image.height()) // 3
+                )
+                painter.fillRect(pixmap.rect(), 0x55000000)
+                painter.drawPixmap(spot, image)
+        painter.end()
+        folder = self._out / language
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{len(list(folder.glob('*.png'))) + 1:02d}_{name}.png"
+        pixmap.save(str(path))
+        self.saved.append(path)
+
+    def _script(self) -> Iterator[None]:
+        for language in i18n.LANGUAGES:
+            yield from self._walk(language)
+
+    def _walk(self, language: str) -> Iterator[None]:
+        c = self._context
+        i18n.set_language(language)
+        c.app_vm.sign_out()
+        yield
+        self._shot(language, "login")
+        c.login.set_method(0)
+        c.login.set_web_id_text("yamada2026")
+        c.login.set_password_text("wrong-pass1")
+        c.login.sign_in()
+        yield
+        self._shot(language, "login_error")
+        c.login.set_web_id_text("ｙａｍａｄａ２０２６")
+        yield
+        self._shot(language, "login_width_notice")
+        c.login.set_password_text("Taro2026pass")
+        c.login.sign_in()
+        yield
+        yield
+        self._shot(language, "home")
+        c.app_vm.navigate(Screen.BORROW)
+        c.borrow.set_amount_text("1万")
+        yield
+        self._shot(language, "borrow")
+        c.borrow.set_amount_text("1234")
+        yield
+        self._shot(language, "borrow_amount_error")
+        c.borrow.set_amount_text("10,000")
+        c.borrow.request_confirmation()
+        yield
+        self._shot(language, "borrow_confirm")
+        self._press("confirmAcceptButton")
+        yield
+        yield
+        self._shot(language, "borrow_receipt")
+        c.app_vm.navigate(Screen.REPAY)
+        c.repay.set_kind(int(RepayKind.AMOUNT))
+        c.repay.set_amount_text("10000")
+        yield
+        self._shot(language, "repay")
+        c.repay.request_confirmation()
+        yield
+        self._shot(language, "repay_confirm")
+        self._press("confirmAcceptButton")
+        yield
+        yield
+        self._shot(language, "repay_result")
+        c.app_vm.navigate(Screen.HISTORY)
+        yield
+        yield
+        self._shot(language, "history")
+        c.app_vm.navigate(Screen.SETTINGS)
+        yield
+        self._shot(language, "settings")
+        c.app_vm.sign_out()
+        yield
+        c.login.set_method(1)
+        c.login.set_card_text("123456789012345")
+        c.login.set_pin_text("3690")
+        c.login.sign_in()
+        yield
+        yield
+        self._shot(language, "home_overdue")
+        c.app_vm.navigate(Screen.BORROW)
+        yield
+        self._shot(language, "borrow_blocked")
+        c.app_vm.sign_out()
+        yield
+        self._shot(language, "signed_out")
+
+    def _press(self, object_name: str) -> None:
+        button = self._context.window.findChild(QPushButton, object_name)
+        if button is None:
+            raise LookupError(object_name)
+        button.click()
+
+
+def run_tour(context: AppContext, out_dir: Path) -> int:
+    """Render the tour into ``out_dir``; returns the process exit status."""
+    app = QApplication.instance()
+    assert app is not None
+    context.window.resize(1000, 700)
+    context.window.show()
+    context.warm_up()
+    tour = _Tour(context, out_dir)
+    tour.start()
+    app.exec()
+    context.shutdown()
+    if tour.failure is not None:
+        print(f"screenshot tour failed: {tour.failure!r}")
+        return 1
+    print(f"{len(tour.saved)} screenshots in {out_dir}")
+    return 0
+

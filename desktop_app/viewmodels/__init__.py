@@ -1,0 +1,1 @@
+"""View-models: screen state, commands and display-ready strings (QtCore only)."""

@@ -1,0 +1,158 @@
+"""The application's state: the session, the current screen, the banner message."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.models import AccountSummary, Session
+from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.messages import error_sentence
+from desktop_app.viewmodels.runner import OperationRunner
+from desktop_app.viewmodels.store_access import StoreHandle
+
+
+class Screen(StrEnum):
+    LOGIN = "login"
+    HOME = "home"
+    BORROW = "borrow"
+    REPAY = "repay"
+    HISTORY = "history"
+    SETTINGS = "settings"
+
+
+class ApplicationViewModel(ViewModel):
+    """Session and navigation, and the account summary every screen shares.
+
+    Signals:
+        screen_changed(str): the screen to show (a ``Screen`` value).
+        signed_in_changed(bool): a member signed in (true) or out (false).
+        member_name_changed(str): the signed-in member's name ("" when signed out).
+        message_changed(str): the banner sentence above every screen ("" for none).
+        summary_changed(object): the latest ``AccountSummary`` (or None).
+        signed_out(): every screen must forget its data and inputs now.
+        ledger_changed(): money moved; lists of transactions must reload.
+    """
+
+    screen_changed = Signal(str)
+    signed_in_changed = Signal(bool)
+    member_name_changed = Signal(str)
+    message_changed = Signal(str)
+    summary_changed = Signal(object)
+    signed_out = Signal()
+    ledger_changed = Signal()
+
+    screen = state(str, "screen", screen_changed)
+    signed_in = state(bool, "signed_in", signed_in_changed)
+    member_name = state(str, "member_name", member_name_changed)
+    message = state(str, "message", message_changed)
+
+    def __init__(
+        self, runner: OperationRunner, store: StoreHandle, parent: QObject | None = None
+    ) -> None:
+        super().__init__(runner, parent)
+        self.store = store
+        self.runner = runner
+        self._session: Session | None = None
+        self._summary: AccountSummary | None = None
+        self._message_error: AppError | None = None
+        self._values.update(screen=Screen.LOGIN.value, signed_in=False, member_name="", message="")
+
+    # -- session -------------------------------------------------------------------------
+    @property
+    def session(self) -> Session | None:
+        return self._session
+
+    @property
+    def token(self) -> str:
+        if self._session is None:
+            raise AppError(ErrorCode.SESSION_EXPIRED)
+        return self._session.token
+
+    @property
+    def summary(self) -> AccountSummary | None:
+        return self._summary
+
+    def start_session(self, session: Session) -> None:
+        self._session = session
+        self._set_message(None)
+        self._update("member_name", session.member_name)
+        self._update("signed_in", True)
+        self.navigate(Screen.HOME)
+        self.refresh_summary()
+
+    def sign_out(self, reason: AppError | None = None) -> None:
+        """End the session (in the store too) and clear every screen."""
+        session = self._session
+        self._session = None
+        self._summary = None
+        if session is not None:
+            store = self.store
+            self._runner.submit(
+                "sign_out", lambda: store.get().sign_out(session.token), self._ignore, self._ignore
+            )
+        self._update("member_name", "")
+        self._update("signed_in", False)
+        self.summary_changed.emit(None)
+        self.signed_out.emit()
+        self._set_message(reason)
+        self.navigate(Screen.LOGIN)
+
+    @Slot(object)
+    def _ignore(self, _outcome: object) -> None:
+        """Signing out in the store is best effort: the client forgets the session anyway."""
+
+    # -- navigation ----------------------------------------------------------------------
+    def navigate(self, screen: Screen) -> None:
+        if screen is not Screen.LOGIN and self._session is None:
+            screen = Screen.LOGIN
+        self._update("screen", screen.value)
+
+    # -- shared account summary ------------------------------------------------------------
+    def refresh_summary(self) -> None:
+        if self._session is None:
+            return
+        token = self._session.token
+        store = self.store
+        self._run("summary", lambda: store.get().account_summary(token), self._on_summary)
+
+    @Slot(object)
+    def _on_summary(self, summary: AccountSummary) -> None:
+        self._done()
+        if self._session is None:  # signed out while the summary was on its way
+            return
+        self._summary = summary
+        self.summary_changed.emit(summary)
+
+    def accept_summary(self, summary: AccountSummary) -> None:
+        """A screen obtained a fresher summary (after borrowing or repaying)."""
+        if self._session is not None:
+            self._summary = summary
+            self.summary_changed.emit(summary)
+
+    @Slot(object)
+    def _on_failure(self, error: AppError) -> None:
+        self._done()
+        if not self.handle_error(error) and self._session is not None:
+            self._set_message(error)
+
+    def handle_error(self, error: AppError) -> bool:
+        """Handle what every screen shares: an ended session signs out with a message."""
+        if error.code is ErrorCode.SESSION_EXPIRED:
+            self.sign_out(reason=error)
+            return True
+        return False
+
+    # -- banner --------------------------------------------------------------------------
+    def _set_message(self, error: AppError | None) -> None:
+        self._message_error = error
+        self._update("message", error_sentence(error) if error else "")
+
+    def clear_message(self) -> None:
+        self._set_message(None)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._set_message(self._message_error)

@@ -1,0 +1,159 @@
+"""Borrowing (インターネット振込) to a registered bank account."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop_app.domain import loan
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.models import BankAccount, BorrowReceipt
+from desktop_app.domain.money import parse_amount
+from desktop_app.i18n import _, format_date, format_yen
+from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.base import state
+from desktop_app.viewmodels.messages import error_sentence
+from desktop_app.viewmodels.movement import MoneyMovementViewModel
+
+
+class BorrowViewModel(MoneyMovementViewModel):
+    """The borrowing screen.
+
+    Signals:
+        destinations_changed(list): display texts of the registered accounts.
+        destination_index_changed(int): the chosen destination (-1 for none).
+        available_text_changed(str): the available amount, ready to show.
+        blocked_reason_changed(str): why borrowing is unavailable ("" when it is available).
+        transfer_estimate_changed(str): when the money will arrive ("" until known).
+    """
+
+    destinations_changed = Signal(list)
+    destination_index_changed = Signal(int)
+    available_text_changed = Signal(str)
+    blocked_reason_changed = Signal(str)
+    transfer_estimate_changed = Signal(str)
+
+    destinations = state(list, "destinations", destinations_changed)
+    destination_index = state(int, "destination_index", destination_index_changed)
+    available_text = state(str, "available_text", available_text_changed)
+    blocked_reason = state(str, "blocked_reason", blocked_reason_changed)
+    transfer_estimate = state(str, "transfer_estimate", transfer_estimate_changed)
+
+    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
+        super().__init__(app, parent)
+        self._accounts: tuple[BankAccount, ...] = ()
+        self._values.update(
+            destinations=[],
+            destination_index=-1,
+            available_text="",
+            blocked_reason="",
+            transfer_estimate="",
+        )
+        app.signed_in_changed.connect(self._on_signed_in_changed)
+
+    # -- destinations --------------------------------------------------------------------
+    @Slot(bool)
+    def _on_signed_in_changed(self, signed_in: bool) -> None:
+        if signed_in:
+            self.load_destinations()
+
+    def load_destinations(self) -> None:
+        token = self._app.token
+        store = self._app.store
+        self._run(
+            "bank_accounts", lambda: store.get().bank_accounts(token), self._on_destinations
+        )
+
+    @Slot(object)
+    def _on_destinations(self, accounts: tuple[BankAccount, ...]) -> None:
+        self._done()
+        self._accounts = tuple(accounts)
+        self._update("destinations", [self._account_text(a) for a in self._accounts])
+        self._update("destination_index", 0 if self._accounts else -1)
+        self._revalidate()
+
+    def set_destination_index(self, index: int) -> None:
+        if index != self._values["destination_index"]:
+            self._request_id = None
+        self._update("destination_index", index if 0 <= index < len(self._accounts) else -1)
+        self._revalidate()
+
+    def _destination(self) -> BankAccount | None:
+        index = self._values["destination_index"]
+        return self._accounts[index] if 0 <= index < len(self._accounts) else None
+
+    @staticmethod
+    def _account_text(account: BankAccount) -> str:
+        kind = _("Ordinary") if account.account_type == "ordinary" else _("Current")
+        return f"{account.bank_name} {account.branch_name} {kind} {account.masked_number}"
+
+    # -- rules ---------------------------------------------------------------------------
+    def _extra_ready(self) -> bool:
+        return self._destination() is not None and not self._blocked()
+
+    def _blocked(self) -> AppError | None:
+        summary = self.summary
+        if summary is not None and summary.overdue:
+            return AppError(ErrorCode.BORROW_BLOCKED_OVERDUE)
+        return None
+
+    def _revalidate(self) -> None:
+        summary = self.summary
+        self._update("available_text", format_yen(summary.available) if summary else "")
+        blocked = self._blocked()
+        self._update("blocked_reason", error_sentence(blocked) if blocked else "")
+        super()._revalidate()
+
+    def _validated_amount(self) -> int:
+        summary = self.summary
+        if summary is None:
+            raise AppError(ErrorCode.SESSION_EXPIRED)
+        amount = parse_amount(self._values["amount_text"])
+        loan.check_borrow_amount(amount, summary.available)
+        return amount
+
+    def _confirmation_text(self, amount: int) -> str:
+        summary = self.summary
+        destination = self._destination()
+        assert summary is not None and destination is not None
+        principal_after = summary.principal + amount
+        return _(
+            "Borrow {amount}\nTo: {destination}\nPrincipal after borrowing: {principal}\n"
+            "Minimum monthly payment: {minimum}"
+        ).format(
+            amount=format_yen(amount),
+            destination=self._account_text(destination),
+            principal=format_yen(principal_after),
+            minimum=format_yen(loan.minimum_payment(principal_after)),
+        )
+
+    def _work(self, token: str, amount: int, request_id: str) -> Callable[[], Any]:
+        destination = self._destination()
+        if destination is None:
+            raise AppError(ErrorCode.UNKNOWN_DESTINATION)
+        store, destination_id = self._app.store, destination.id
+        return lambda: store.get().borrow(token, amount, destination_id, request_id)
+
+    def _receipt_text(self, receipt: BorrowReceipt) -> str:
+        text = _(
+            "Transfer accepted. Transaction number {number}.\n{amount} to {bank}. "
+            "Principal now {principal}; you can borrow {available} more."
+        ).format(
+            number=receipt.transaction_no,
+            amount=format_yen(receipt.amount),
+            bank=receipt.destination.bank_name,
+            principal=format_yen(receipt.principal_after),
+            available=format_yen(receipt.available_after),
+        )
+        if receipt.next_due_date is not None:
+            text += "\n" + _("Next due date: {date}").format(date=format_date(receipt.next_due_date))
+        return text
+
+    @Slot()
+    def reset(self) -> None:
+        self._accounts = ()
+        self._update("destinations", [])
+        self._update("destination_index", -1)
+        super().reset()

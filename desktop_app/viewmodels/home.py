@@ -1,0 +1,116 @@
+"""The top page: who the member is and where the account stands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop_app.domain.models import AccountSummary
+from desktop_app.i18n import _, format_date, format_datetime, format_rate, format_yen
+from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.base import ViewModel, state
+
+
+class HomeViewModel(ViewModel):
+    """Display-ready strings of the account summary; all empty when signed out.
+
+    Signals:
+        member_name_changed(str), member_number_changed(str), credit_limit_changed(str),
+        balance_changed(str), available_changed(str), rate_changed(str),
+        next_due_date_changed(str), next_payment_changed(str), interest_free_changed(str),
+        overdue_banner_changed(str), last_login_changed(str): the label texts.
+    """
+
+    member_name_changed = Signal(str)
+    member_number_changed = Signal(str)
+    credit_limit_changed = Signal(str)
+    balance_changed = Signal(str)
+    available_changed = Signal(str)
+    rate_changed = Signal(str)
+    next_due_date_changed = Signal(str)
+    next_payment_changed = Signal(str)
+    interest_free_changed = Signal(str)
+    overdue_banner_changed = Signal(str)
+    last_login_changed = Signal(str)
+
+    member_name = state(str, "member_name", member_name_changed)
+    member_number = state(str, "member_number", member_number_changed)
+    credit_limit = state(str, "credit_limit", credit_limit_changed)
+    balance = state(str, "balance", balance_changed)
+    available = state(str, "available", available_changed)
+    rate = state(str, "rate", rate_changed)
+    next_due_date = state(str, "next_due_date", next_due_date_changed)
+    next_payment = state(str, "next_payment", next_payment_changed)
+    interest_free = state(str, "interest_free", interest_free_changed)
+    overdue_banner = state(str, "overdue_banner", overdue_banner_changed)
+    last_login = state(str, "last_login", last_login_changed)
+
+    FIELDS = (
+        "member_name",
+        "member_number",
+        "credit_limit",
+        "balance",
+        "available",
+        "rate",
+        "next_due_date",
+        "next_payment",
+        "interest_free",
+        "overdue_banner",
+        "last_login",
+    )
+
+    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
+        super().__init__(app.runner, parent)
+        self._app = app
+        self._values.update(dict.fromkeys(self.FIELDS, ""))
+        app.summary_changed.connect(self._show)
+        app.busy_changed.connect(self._mirror_busy)
+
+    def refresh(self) -> None:
+        self._app.refresh_summary()
+
+    @Slot(bool)
+    def _mirror_busy(self, busy: bool) -> None:
+        self._update("busy", busy)
+
+    @Slot(object)
+    def _show(self, summary: AccountSummary | None) -> None:
+        texts = dict.fromkeys(self.FIELDS, "")
+        if summary is not None:
+            texts.update(self._texts(summary))
+        for name, text in texts.items():
+            self._update(name, text)
+
+    def _texts(self, summary: AccountSummary) -> dict[str, str]:
+        session = self._app.session
+        texts = {
+            "member_name": _("{name} (member)").format(name=summary.name),
+            "member_number": summary.member_number,
+            "credit_limit": format_yen(summary.credit_limit),
+            "balance": format_yen(summary.principal),
+            "available": format_yen(summary.available),
+            "rate": format_rate(summary.annual_rate),
+            "next_due_date": format_date(summary.next_due_date) if summary.next_due_date else "—",
+            "next_payment": format_yen(summary.next_payment),
+        }
+        if summary.interest_free_until is not None and summary.interest_free_until >= (
+            summary.as_of.date()
+        ):
+            texts["interest_free"] = _("Interest-free until {date}").format(
+                date=format_date(summary.interest_free_until)
+            )
+        if summary.overdue:
+            texts["overdue_banner"] = _(
+                "Your repayment due on {date} is overdue. Please repay as soon as possible; "
+                "borrowing is unavailable until then."
+            ).format(date=format_date(summary.next_due_date) if summary.next_due_date else "")
+        previous = session.previous_sign_in_at if session else None
+        texts["last_login"] = (
+            _("Last sign-in: {when}").format(when=format_datetime(previous))
+            if previous
+            else _("This is your first sign-in.")
+        )
+        return texts
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._show(self._app.summary)

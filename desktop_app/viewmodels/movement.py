@@ -1,0 +1,172 @@
+"""What borrowing and repaying share: confirm first, then move money exactly once."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.models import AccountSummary
+from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.messages import error_sentence
+
+# A request that may not have reached the store is retried with the same request id.
+_RETRYABLE = {ErrorCode.STORE_UNAVAILABLE, ErrorCode.UNEXPECTED}
+
+
+class MoneyMovementViewModel(ViewModel):
+    """Confirmation and idempotent execution of a borrowing or a repayment.
+
+    Signals:
+        confirmation_requested(str): show the confirmation dialog with this summary.
+        can_confirm_changed(bool): whether the screen's confirm button is enabled.
+        result_changed(str): the receipt sentence of the last success ("" for none).
+        amount_text_changed(str), amount_error_changed(str): the amount input and its error.
+    """
+
+    confirmation_requested = Signal(str)
+    can_confirm_changed = Signal(bool)
+    result_changed = Signal(str)
+    amount_text_changed = Signal(str)
+    amount_error_changed = Signal(str)
+
+    can_confirm = state(bool, "can_confirm", can_confirm_changed)
+    result = state(str, "result", result_changed)
+    amount_text = state(str, "amount_text", amount_text_changed)
+    amount_error = state(str, "amount_error", amount_error_changed)
+
+    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
+        super().__init__(app.runner, parent)
+        self._app = app
+        self._request_id: str | None = None
+        self._pending = False
+        self._receipt: Any = None
+        self._amount_problem: AppError | None = None
+        self._values.update(can_confirm=False, result="", amount_text="", amount_error="")
+        app.summary_changed.connect(self._on_summary_changed)
+        app.signed_out.connect(self.reset)
+        self.busy_changed.connect(self._on_busy_changed)
+
+    # -- to be provided by the screen ----------------------------------------------------
+    def _validated_amount(self) -> int:
+        """The amount to move, or raise the ``AppError`` to show under the field."""
+        raise NotImplementedError
+
+    def _confirmation_text(self, amount: int) -> str:
+        raise NotImplementedError
+
+    def _work(self, token: str, amount: int, request_id: str) -> Callable[[], Any]:
+        """Built on the GUI thread; the returned store call runs in a worker thread."""
+        raise NotImplementedError
+
+    def _receipt_text(self, receipt: Any) -> str:
+        raise NotImplementedError
+
+    def _extra_ready(self) -> bool:
+        return True
+
+    # -- shared flow ---------------------------------------------------------------------
+    @property
+    def summary(self) -> AccountSummary | None:
+        return self._app.summary
+
+    def set_amount_text(self, text: str) -> None:
+        if text != self._values["amount_text"]:
+            self._request_id = None  # a changed request is a new request
+        self._update("amount_text", text)
+        self._revalidate()
+
+    def _revalidate(self) -> None:
+        self._amount_problem = None
+        amount_ok = False
+        if self.summary is not None:
+            try:
+                self._validated_amount()
+                amount_ok = True
+            except AppError as problem:
+                if not (problem.code is ErrorCode.REQUIRED and not self._values["amount_text"]):
+                    self._amount_problem = problem
+        self._render_amount_error()
+        self._update(
+            "can_confirm", amount_ok and self._extra_ready() and not self._values["busy"]
+        )
+
+    def _render_amount_error(self) -> None:
+        problem = self._amount_problem
+        self._update("amount_error", error_sentence(problem) if problem else "")
+
+    @Slot(bool)
+    def _on_busy_changed(self, _busy: bool) -> None:
+        self._revalidate()
+
+    @Slot(object)
+    def _on_summary_changed(self, _summary: object) -> None:
+        self._revalidate()
+
+    def request_confirmation(self) -> None:
+        """Validate, then ask the view to show the confirmation dialog."""
+        if not self._values["can_confirm"]:
+            return
+        amount = self._validated_amount()
+        if self._request_id is None:
+            self._request_id = uuid.uuid4().hex
+        self._pending = True
+        self._set_error(None)
+        self.confirmation_requested.emit(self._confirmation_text(amount))
+
+    def cancel_confirmation(self) -> None:
+        self._pending = False
+
+    def confirm(self) -> None:
+        """The member confirmed: move the money once, however often this is called."""
+        if not self._pending or self._request_id is None:
+            return
+        try:
+            amount = self._validated_amount()
+            token = self._app.token
+        except AppError as error:
+            self._pending = False
+            self._set_error(error)
+            return
+        if self._run(
+            "money_movement", self._work(token, amount, self._request_id), self._on_succeeded
+        ):
+            self._pending = False
+
+    @Slot(object)
+    def _on_succeeded(self, receipt: Any) -> None:
+        self._done()
+        self._request_id = None
+        self._receipt = receipt
+        self._update("result", self._receipt_text(receipt))
+        self._update("amount_text", "")
+        self._app.refresh_summary()
+        self._app.ledger_changed.emit()
+
+    @Slot(object)
+    def _on_failure(self, error: AppError) -> None:
+        self._done()
+        if error.code not in _RETRYABLE:
+            self._request_id = None
+        if not self._app.handle_error(error):
+            self._set_error(error)
+
+    @Slot()
+    def reset(self) -> None:
+        self._request_id = None
+        self._pending = False
+        self._receipt = None
+        self._update("amount_text", "")
+        self._update("result", "")
+        self._set_error(None)
+        self._revalidate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._render_amount_error()
+        if self._receipt is not None:
+            self._update("result", self._receipt_text(self._receipt))

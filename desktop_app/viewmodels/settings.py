@@ -1,0 +1,102 @@
+"""Settings remembered between runs: language, font size, theme (and this device's id)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from desktop_app.i18n import LANGUAGES, N_, _, set_language
+from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.runner import OperationRunner
+
+FONT_SIZES = (("small", N_("Small")), ("medium", N_("Standard")), ("large", N_("Large")))
+THEMES = (("light", N_("Light")), ("dark", N_("Dark")))
+LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
+
+
+class SettingsViewModel(ViewModel):
+    """Preferences, persisted in an INI file in the user's config folder.
+
+    Signals:
+        language_changed(str), font_size_changed(str), theme_changed(str): a preference
+        changed (the value is a code: "ja", "medium", "dark" …).
+    """
+
+    language_changed = Signal(str)
+    font_size_changed = Signal(str)
+    theme_changed = Signal(str)
+
+    language = state(str, "language", language_changed)
+    font_size = state(str, "font_size", font_size_changed)
+    theme = state(str, "theme", theme_changed)
+
+    def __init__(
+        self,
+        runner: OperationRunner,
+        path: Path,
+        language_override: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(runner, parent)
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat, self)
+        stored_language = str(self._settings.value("language", "ja"))
+        self._values.update(
+            language=language_override or _pick(stored_language, LANGUAGES, "ja"),
+            font_size=_pick(
+                str(self._settings.value("font_size", "medium")), _codes(FONT_SIZES), "medium"
+            ),
+            theme=_pick(str(self._settings.value("theme", "light")), _codes(THEMES), "light"),
+        )
+
+    @property
+    def device_id(self) -> str:
+        """A random id of this installation, to recognise a device not seen before."""
+        device = str(self._settings.value("device_id", ""))
+        if not device:
+            device = uuid.uuid4().hex
+            self._settings.setValue("device_id", device)
+        return device
+
+    def apply_language(self) -> None:
+        set_language(self._values["language"])
+
+    def set_language(self, code: str) -> None:
+        if code in LANGUAGES:
+            self._settings.setValue("language", code)
+            self._update("language", code)
+            set_language(code)
+
+    def set_font_size(self, code: str) -> None:
+        if code in _codes(FONT_SIZES):
+            self._settings.setValue("font_size", code)
+            self._update("font_size", code)
+
+    def set_theme(self, code: str) -> None:
+        if code in _codes(THEMES):
+            self._settings.setValue("theme", code)
+            self._update("theme", code)
+
+    @staticmethod
+    def language_choices() -> list[tuple[str, str]]:
+        return [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
+
+    @staticmethod
+    def font_size_choices() -> list[tuple[str, str]]:
+        return [(code, _(label)) for code, label in FONT_SIZES]
+
+    @staticmethod
+    def theme_choices() -> list[tuple[str, str]]:
+        return [(code, _(label)) for code, label in THEMES]
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+
+def _codes(choices: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(code for code, _label in choices)
+
+
+def _pick(value: str, allowed: tuple[str, ...], default: str) -> str:
+    return value if value in allowed else default

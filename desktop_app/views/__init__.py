@@ -1,0 +1,1 @@
+"""Views: QWidgets that paint, bind to a view-model and forward the member's intent."""

@@ -1,0 +1,93 @@
+"""The one binding helper: view-model properties to widgets and back, without echoes.
+
+Writing to a widget blocks its signals, so a value the view-model published never comes
+back to it as "input". Every binding is a small QObject child of the widget, so it lives and
+dies with it and its slots run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QSignalBlocker, SignalInstance, Slot
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
+
+
+class _Binding(QObject):
+    def __init__(self, widget: QWidget, write: Callable[[Any], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._write = write
+
+    @Slot(object)
+    def push(self, value: Any) -> None:
+        blocker = QSignalBlocker(self._widget)
+        try:
+            self._write(value)
+        finally:
+            blocker.unblock()
+
+
+def _attach(widget: QWidget, signal: SignalInstance, initial: Any, write: Callable[[Any], None]):
+    binding = _Binding(widget, write)
+    binding.push(initial)
+    signal.connect(binding.push)
+    return binding
+
+
+def bind_line_edit(
+    edit: QLineEdit, signal: SignalInstance, initial: str, setter: Callable[[str], None]
+) -> None:
+    """Two-way: the view-model's text into the field, the member's edits into the setter."""
+
+    def write(text: str) -> None:
+        if edit.text() != text:
+            edit.setText(text)
+
+    _attach(edit, signal, initial, write)
+    edit.textChanged.connect(setter)
+
+
+def bind_label(label: QLabel, signal: SignalInstance, initial: str, hide_empty: bool = True):
+    """One-way text; the label hides itself when there is nothing to say."""
+
+    def write(text: str) -> None:
+        label.setText(text)
+        if hide_empty:
+            label.setVisible(bool(text))
+
+    _attach(label, signal, initial, write)
+
+
+def bind_enabled(widget: QWidget, signal: SignalInstance, initial: bool) -> None:
+    _attach(widget, signal, initial, lambda value: widget.setEnabled(bool(value)))
+
+
+def bind_visible(widget: QWidget, signal: SignalInstance, initial: bool) -> None:
+    _attach(widget, signal, initial, lambda value: widget.setVisible(bool(value)))
+
+
+def bind_checked(button: QAbstractButton, signal: SignalInstance, initial: bool) -> None:
+    _attach(button, signal, initial, lambda value: button.setChecked(bool(value)))
+
+
+def bind_combo_index(
+    combo: QComboBox, signal: SignalInstance, initial: int, setter: Callable[[int], None]
+) -> None:
+    _attach(combo, signal, initial, lambda value: combo.setCurrentIndex(int(value)))
+    combo.currentIndexChanged.connect(setter)
+
+
+def bind_combo_items(combo: QComboBox, signal: SignalInstance, initial: list[str]) -> None:
+    def write(items: list[str]) -> None:
+        combo.clear()
+        combo.addItems(list(items))
+
+    _attach(combo, signal, initial, write)
+
+
+def name(widget: QWidget, object_name: str, accessible: str = "") -> None:
+    """Set the object name testers use and the accessible name screen readers announce."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible or object_name)

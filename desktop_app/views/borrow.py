@@ -1,0 +1,121 @@
+"""Borrowing: amount, destination, confirmation, receipt."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.i18n import _
+from desktop_app.viewmodels.borrow import BorrowViewModel
+from desktop_app.views.binding import (
+    bind_combo_index,
+    bind_combo_items,
+    bind_enabled,
+    bind_label,
+    bind_line_edit,
+    name,
+)
+from desktop_app.views.confirm import ConfirmDialog, open_confirmation
+
+
+class BorrowView(QWidget):
+    def __init__(self, vm: BorrowViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        name(self, "borrowScreen")
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        self.blocked = QLabel()
+        name(self.blocked, "borrowBlockedLabel")
+        self.blocked.setProperty("role", "banner-error")
+        self.available = QLabel()
+        name(self.available, "borrowAvailableLabel")
+        self.available.setProperty("role", "figure")
+        self.amount = QLineEdit()
+        name(self.amount, "borrowAmountInput")
+        self.amount_error = QLabel()
+        name(self.amount_error, "borrowAmountError")
+        self.amount_error.setProperty("role", "error")
+        self.destination = QComboBox()
+        name(self.destination, "borrowDestinationCombo")
+        self.estimate = QLabel()
+        name(self.estimate, "transferEstimateLabel")
+        self.error = QLabel()
+        name(self.error, "borrowError")
+        self.error.setProperty("role", "error")
+        self.confirm = QPushButton()
+        name(self.confirm, "borrowConfirmButton")
+        self.confirm.setProperty("role", "primary")
+        self.result = QLabel()
+        name(self.result, "borrowResultLabel")
+        self.result.setProperty("role", "success")
+        for label in (self.blocked, self.amount_error, self.estimate, self.error, self.result):
+            label.setWordWrap(True)
+
+        form = QFormLayout()
+        self._available_caption, self._amount_caption, self._destination_caption = (
+            QLabel(),
+            QLabel(),
+            QLabel(),
+        )
+        form.addRow(self._available_caption, self.available)
+        form.addRow(self._amount_caption, self.amount)
+        form.addRow("", self.amount_error)
+        form.addRow(self._destination_caption, self.destination)
+        form.addRow("", self.estimate)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.blocked)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        self._dialog: ConfirmDialog | None = None
+        self._bind()
+        self.retranslate()
+
+    def _bind(self) -> None:
+        vm = self._vm
+        bind_label(self.blocked, vm.blocked_reason_changed, vm.blocked_reason)
+        bind_label(self.available, vm.available_text_changed, vm.available_text, False)
+        bind_line_edit(self.amount, vm.amount_text_changed, vm.amount_text, vm.set_amount_text)
+        bind_label(self.amount_error, vm.amount_error_changed, vm.amount_error)
+        bind_combo_items(self.destination, vm.destinations_changed, vm.destinations)
+        bind_combo_index(
+            self.destination,
+            vm.destination_index_changed,
+            vm.destination_index,
+            vm.set_destination_index,
+        )
+        bind_label(self.estimate, vm.transfer_estimate_changed, vm.transfer_estimate)
+        bind_label(self.error, vm.error_changed, vm.error)
+        bind_enabled(self.confirm, vm.can_confirm_changed, vm.can_confirm)
+        bind_label(self.result, vm.result_changed, vm.result)
+        self.confirm.clicked.connect(vm.request_confirmation)
+        self.amount.returnPressed.connect(vm.request_confirmation)
+        vm.confirmation_requested.connect(self._open_confirmation)
+
+    @Slot(str)
+    def _open_confirmation(self, summary: str) -> None:
+        self._dialog = open_confirmation(self, _("Confirm the borrowing"), summary, self._vm)
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Borrow (transfer to your account)"))
+        self._available_caption.setText(_("Available to borrow"))
+        self._amount_caption.setText(_("Amount"))
+        self._destination_caption.setText(_("Transfer to"))
+        self.amount.setPlaceholderText(_("In units of 1,000 yen, e.g. 30000 or 3万"))
+        self.amount.setAccessibleName(_("Amount"))
+        self.destination.setAccessibleName(_("Transfer to"))
+        self.available.setAccessibleName(_("Available to borrow"))
+        self.confirm.setText(_("Continue to confirmation"))
+        self.confirm.setAccessibleName(_("Continue to confirmation"))

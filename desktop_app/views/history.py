@@ -1,0 +1,132 @@
+"""Transaction history: a period filter and a lazily loaded table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.i18n import _
+from desktop_app.viewmodels.history import HistoryViewModel
+from desktop_app.views.binding import bind_enabled, bind_label, name
+
+
+class HistoryView(QWidget):
+    def __init__(self, vm: HistoryViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        name(self, "historyScreen")
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        self.from_date = QDateEdit()
+        name(self.from_date, "historyFromDate")
+        self.to_date = QDateEdit()
+        name(self.to_date, "historyToDate")
+        for edit in (self.from_date, self.to_date):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy/MM/dd")
+            edit.setMinimumDate(QDate(2000, 1, 1))
+            edit.setSpecialValueText("—")  # the minimum date stands for "no limit"
+            edit.setDate(edit.minimumDate())
+        self.clear_period = QPushButton()
+        name(self.clear_period, "historyClearPeriodButton")
+        self.export_button = QPushButton()
+        name(self.export_button, "exportCsvButton")
+        self.count = QLabel()
+        name(self.count, "historyCountLabel")
+        self.export_result = QLabel()
+        name(self.export_result, "historyExportResult")
+        self.export_result.setProperty("role", "success")
+        self.export_result.setWordWrap(True)
+        self.error = QLabel()
+        name(self.error, "historyError")
+        self.error.setProperty("role", "error")
+        self.table = QTableView()
+        name(self.table, "historyTable")
+        self.table.setModel(vm.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        filters = QHBoxLayout()
+        self._from_caption, self._to_caption = QLabel(), QLabel()
+        filters.addWidget(self._from_caption)
+        filters.addWidget(self.from_date)
+        filters.addWidget(self._to_caption)
+        filters.addWidget(self.to_date)
+        filters.addWidget(self.clear_period)
+        filters.addStretch(1)
+        filters.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(filters)
+        layout.addWidget(self.count)
+        layout.addWidget(self.export_result)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        self._bind()
+        self.retranslate()
+
+    def _bind(self) -> None:
+        vm = self._vm
+        self.from_date.dateChanged.connect(self._period_changed)
+        self.to_date.dateChanged.connect(self._period_changed)
+        self.clear_period.clicked.connect(self._clear_period)
+        bind_label(self.count, vm.summary_text_changed, vm.summary_text)
+        bind_label(self.error, vm.error_changed, vm.error)
+        bind_label(self.export_result, vm.export_result_changed, vm.export_result)
+        bind_enabled(self.export_button, vm.export_enabled_changed, vm.export_enabled)
+        self.export_button.clicked.connect(self._export)
+
+    @Slot()
+    def _period_changed(self) -> None:
+        def value(edit: QDateEdit):  # the minimum ("—") means no limit
+            return None if edit.date() == edit.minimumDate() else edit.date().toPython()
+
+        self._vm.set_period(value(self.from_date), value(self.to_date))
+
+    @Slot()
+    def _clear_period(self) -> None:
+        for edit in (self.from_date, self.to_date):
+            edit.setDate(edit.minimumDate())
+
+    @Slot()
+    def _export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self.window(), _("Export the history as CSV"))
+        dialog.setObjectName("exportCsvDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(_("CSV files (*.csv)"))
+        dialog.setDefaultSuffix("csv")
+        dialog.selectFile(self._vm.suggested_export_name())
+        dialog.fileSelected.connect(self._vm.export_csv)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def reset_inputs(self) -> None:
+        self._clear_period()
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Transaction history"))
+        self._from_caption.setText(_("From"))
+        self._to_caption.setText(_("To"))
+        self.from_date.setAccessibleName(_("From"))
+        self.to_date.setAccessibleName(_("To"))
+        self.clear_period.setText(_("Show all"))
+        self.export_button.setText(_("Export CSV"))
+        self.export_button.setAccessibleName(_("Export CSV"))
+        self.table.setAccessibleName(_("Transaction history"))

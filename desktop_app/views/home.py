@@ -1,0 +1,107 @@
+"""The top page: name, member number, limit, balance, available amount, next payment."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.i18n import N_, _
+from desktop_app.viewmodels.home import HomeViewModel
+from desktop_app.views.binding import bind_label, name
+
+
+class HomeView(QWidget):
+    """Signals:
+    borrow_requested(), repay_requested(): the member chose a shortcut.
+    """
+
+    borrow_requested = Signal()
+    repay_requested = Signal()
+
+    # (view-model field, objectName, caption)
+    _ROWS = (
+        ("member_number", "memberNumberLabel", N_("Member number")),
+        ("credit_limit", "creditLimitLabel", N_("Credit limit")),
+        ("balance", "balanceLabel", N_("Principal balance")),
+        ("available", "availableLabel", N_("Available to borrow")),
+        ("rate", "rateLabel", N_("Annual interest rate")),
+        ("next_due_date", "nextDueDateLabel", N_("Next due date")),
+        ("next_payment", "nextPaymentLabel", N_("Next payment")),
+    )
+
+    def __init__(self, vm: HomeViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        name(self, "homeScreen")
+        self.overdue = QLabel()
+        name(self.overdue, "overdueBanner")
+        self.overdue.setProperty("role", "banner-error")
+        self.member_name = QLabel()
+        name(self.member_name, "memberNameLabel")
+        self.member_name.setProperty("role", "heading")
+        self.last_login = QLabel()
+        name(self.last_login, "lastLoginLabel")
+        self.last_login.setProperty("role", "muted")
+        self.interest_free = QLabel()
+        name(self.interest_free, "interestFreeLabel")
+        self.interest_free.setProperty("role", "notice")
+        for label in (self.overdue, self.interest_free, self.last_login):
+            label.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(32)
+        grid.setVerticalSpacing(10)
+        self._captions: list[tuple[QLabel, QLabel, str]] = []
+        self.values: dict[str, QLabel] = {}
+        for row, (field, object_name, caption) in enumerate(self._ROWS):
+            caption_label = QLabel()
+            value_label = QLabel()
+            name(value_label, object_name)
+            value_label.setProperty("role", "figure")
+            value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(caption_label, row, 0)
+            grid.addWidget(value_label, row, 1)
+            self._captions.append((caption_label, value_label, caption))
+            self.values[field] = value_label
+
+        self.borrow_button = QPushButton()
+        name(self.borrow_button, "homeBorrowButton")
+        self.borrow_button.setProperty("role", "primary")
+        self.repay_button = QPushButton()
+        name(self.repay_button, "homeRepayButton")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.borrow_button)
+        buttons.addWidget(self.repay_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.overdue)
+        layout.addWidget(self.member_name)
+        layout.addWidget(self.last_login)
+        layout.addSpacing(8)
+        layout.addLayout(grid)
+        layout.addWidget(self.interest_free)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self._bind()
+        self.retranslate()
+
+    def _bind(self) -> None:
+        vm = self._vm
+        bind_label(self.overdue, vm.overdue_banner_changed, vm.overdue_banner)
+        bind_label(self.member_name, vm.member_name_changed, vm.member_name, hide_empty=False)
+        bind_label(self.last_login, vm.last_login_changed, vm.last_login)
+        bind_label(self.interest_free, vm.interest_free_changed, vm.interest_free)
+        for field, label in self.values.items():
+            bind_label(label, getattr(vm, f"{field}_changed"), getattr(vm, field), False)
+        self.borrow_button.clicked.connect(self.borrow_requested)
+        self.repay_button.clicked.connect(self.repay_requested)
+
+    def retranslate(self) -> None:
+        for caption_label, value_label, caption in self._captions:
+            caption_label.setText(_(caption))
+            value_label.setAccessibleName(_(caption))
+        self.borrow_button.setText(_("Borrow"))
+        self.repay_button.setText(_("Repay"))

@@ -1,0 +1,127 @@
+"""The sign-in screen: Web-ID and password on the first tab, card and PIN on the second."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.i18n import _
+from desktop_app.viewmodels.login import LoginViewModel
+from desktop_app.views.binding import bind_enabled, bind_label, bind_line_edit, name
+
+
+class LoginView(QWidget):
+    def __init__(self, vm: LoginViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        name(self, "loginScreen")
+        self.title = QLabel()
+        self.title.setObjectName("screenTitle")
+        self.tabs = QTabWidget()
+        name(self.tabs, "loginMethodTabs")
+
+        self.web_id = QLineEdit()
+        name(self.web_id, "webIdInput")
+        self.password = QLineEdit()
+        name(self.password, "passwordInput")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.card = QLineEdit()
+        name(self.card, "cardNumberInput")
+        self.pin = QLineEdit()
+        name(self.pin, "pinInput")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(8)
+        for field in (self.web_id, self.card, self.pin):
+            # ID and number fields take half-width input only: keep the IME out of them.
+            field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+            field.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly)
+        self.password.setInputMethodHints(
+            Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData
+        )
+
+        web_tab, self._web_form = QWidget(), QFormLayout()
+        web_tab.setLayout(self._web_form)
+        self._web_id_label, self._password_label = QLabel(), QLabel()
+        self._web_form.addRow(self._web_id_label, self.web_id)
+        self._web_form.addRow(self._password_label, self.password)
+        card_tab, self._card_form = QWidget(), QFormLayout()
+        card_tab.setLayout(self._card_form)
+        self._card_label, self._pin_label = QLabel(), QLabel()
+        self._card_form.addRow(self._card_label, self.card)
+        self._card_form.addRow(self._pin_label, self.pin)
+        self.tabs.addTab(web_tab, "")
+        self.tabs.addTab(card_tab, "")
+
+        self.notice = QLabel()
+        name(self.notice, "widthNotice")
+        self.notice.setProperty("role", "notice")
+        self.error = QLabel()
+        name(self.error, "loginError")
+        self.error.setProperty("role", "error")
+        for label in (self.notice, self.error):
+            label.setWordWrap(True)
+        self.button = QPushButton()
+        name(self.button, "loginButton")
+        self.button.setDefault(True)
+        self.button.setProperty("role", "primary")
+
+        card = QFrame()
+        card.setObjectName("loginCard")
+        card.setMaximumWidth(520)
+        inner = QVBoxLayout(card)
+        inner.addWidget(self.title)
+        inner.addWidget(self.tabs)
+        inner.addWidget(self.notice)
+        inner.addWidget(self.error)
+        inner.addWidget(self.button)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self._bind()
+        self.retranslate()
+
+    def _bind(self) -> None:
+        vm = self._vm
+        self.tabs.currentChanged.connect(vm.set_method)
+        vm.method_changed.connect(self.tabs.setCurrentIndex)
+        bind_line_edit(self.web_id, vm.web_id_text_changed, vm.web_id_text, vm.set_web_id_text)
+        bind_line_edit(
+            self.password, vm.password_text_changed, vm.password_text, vm.set_password_text
+        )
+        bind_line_edit(self.card, vm.card_text_changed, vm.card_text, vm.set_card_text)
+        bind_line_edit(self.pin, vm.pin_text_changed, vm.pin_text, vm.set_pin_text)
+        bind_label(self.notice, vm.width_notice_changed, vm.width_notice)
+        bind_label(self.error, vm.error_changed, vm.error)
+        bind_enabled(self.button, vm.can_sign_in_changed, vm.can_sign_in)
+        self.button.clicked.connect(vm.sign_in)
+        for field in (self.web_id, self.password, self.card, self.pin):
+            field.returnPressed.connect(vm.sign_in)
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Sign in to the member service"))
+        self.tabs.setTabText(0, _("Web-ID"))
+        self.tabs.setTabText(1, _("Card number"))
+        pairs = (
+            (self._web_id_label, self.web_id, _("Web-ID")),
+            (self._password_label, self.password, _("Password")),
+            (self._card_label, self.card, _("Card number")),
+            (self._pin_label, self.pin, _("PIN (4 digits)")),
+        )
+        for label, field, text in pairs:
+            label.setText(text)
+            field.setAccessibleName(text)
+        self.web_id.setPlaceholderText(_("Half-width letters and digits"))
+        self.card.setPlaceholderText(_("Hyphens are not needed"))
+        self.button.setText(_("Sign in"))
+        self.button.setAccessibleName(_("Sign in"))
+        self.tabs.setAccessibleName(_("Sign-in method"))

@@ -1,0 +1,155 @@
+"""The main window: hosts the screens and the navigation, nothing more."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.brand import Brand
+from desktop_app.i18n import N_, _, language
+from desktop_app.viewmodels.application import ApplicationViewModel, Screen
+from desktop_app.views.binding import bind_label, bind_visible, name
+
+_NAV = (
+    (Screen.HOME, "navHome", N_("Top")),
+    (Screen.BORROW, "navBorrow", N_("Borrow")),
+    (Screen.REPAY, "navRepay", N_("Repay")),
+    (Screen.HISTORY, "navHistory", N_("History")),
+    (Screen.SETTINGS, "navSettings", N_("Settings")),
+)
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    closing(): the window is closing; the application shuts down its work.
+    """
+
+    closing = Signal()
+
+    def __init__(
+        self,
+        vm: ApplicationViewModel,
+        screens: Mapping[Screen, QWidget],
+        brand: Brand,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        self._brand = brand
+        name(self, "mainWindow")
+        self.resize(1000, 700)
+        self.setMinimumSize(800, 600)
+
+        self.brand = QLabel()
+        self.brand.setObjectName("brandLabel")
+        self.member = QLabel()
+        self.member.setObjectName("headerMemberLabel")
+        self.logout = QPushButton()
+        name(self.logout, "logoutButton")
+        header = QWidget()
+        header.setObjectName("header")
+        header_layout = QHBoxLayout(header)
+        header_layout.addWidget(self.brand)
+        header_layout.addStretch(1)
+        header_layout.addWidget(self.member)
+        header_layout.addWidget(self.logout)
+
+        self.banner = QLabel()
+        name(self.banner, "messageBanner")
+        self.banner.setProperty("role", "banner")
+        self.banner.setWordWrap(True)
+
+        self.nav = QWidget()
+        self.nav.setObjectName("navBar")
+        nav_layout = QVBoxLayout(self.nav)
+        self.nav_group = QButtonGroup(self)
+        self.nav_buttons: dict[Screen, QPushButton] = {}
+        for screen, object_name, _label in _NAV:
+            button = QPushButton()
+            name(button, object_name)
+            button.setCheckable(True)
+            self.nav_group.addButton(button)
+            nav_layout.addWidget(button)
+            self.nav_buttons[screen] = button
+            button.clicked.connect(self._nav_clicked)
+        nav_layout.addStretch(1)
+
+        self.stack = QStackedWidget()
+        name(self.stack, "screenStack")
+        self._pages: dict[str, QWidget] = {}
+        for screen, widget in screens.items():
+            self.stack.addWidget(widget)
+            self._pages[screen.value] = widget
+
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(header)
+        column.addWidget(self.banner)
+        column.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self._bind()
+        self.retranslate()
+
+    def _bind(self) -> None:
+        vm = self._vm
+        bind_visible(self.nav, vm.signed_in_changed, vm.signed_in)
+        bind_visible(self.logout, vm.signed_in_changed, vm.signed_in)
+        bind_label(self.member, vm.member_name_changed, vm.member_name)
+        bind_label(self.banner, vm.message_changed, vm.message)
+        vm.screen_changed.connect(self._show_screen)
+        self._show_screen(vm.screen)
+        self.logout.clicked.connect(self._logout_clicked)
+
+    @Slot()
+    def _nav_clicked(self) -> None:
+        for screen, button in self.nav_buttons.items():
+            if button is self.sender():
+                self._vm.navigate(screen)
+
+    @Slot()
+    def _logout_clicked(self) -> None:
+        self._vm.sign_out()
+
+    @Slot(str)
+    def _show_screen(self, screen: str) -> None:
+        page = self._pages.get(screen)
+        if page is not None:
+            self.stack.setCurrentWidget(page)
+        button = self.nav_buttons.get(Screen(screen))
+        if button is not None:
+            button.setChecked(True)
+
+    def screen_widget(self, screen: Screen) -> QWidget:
+        return self._pages[screen.value]
+
+    def retranslate(self) -> None:
+        brand = self._brand.name_ja if language() == "ja" else self._brand.name_en
+        title = _("{brand} member service").format(brand=brand)
+        self.setWindowTitle(title)
+        self.brand.setText(title)
+        for screen, _object_name, label in _NAV:
+            self.nav_buttons[screen].setText(_(label))
+            self.nav_buttons[screen].setAccessibleName(_(label))
+        self.logout.setText(_("Sign out"))
+        self.logout.setAccessibleName(_("Sign out"))
+        self.banner.setAccessibleName(_("Message"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,154 @@
+"""Internet repayment: the kind, the amount, the bank, confirmation and the allocation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.i18n import _, hub
+from desktop_app.viewmodels.repay import RepayKind, RepayViewModel
+from desktop_app.views.binding import (
+    bind_combo_index,
+    bind_enabled,
+    bind_label,
+    bind_line_edit,
+    name,
+)
+from desktop_app.views.confirm import ConfirmDialog, open_confirmation
+
+
+class RepayView(QWidget):
+    def __init__(self, vm: RepayViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        name(self, "repayScreen")
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        self.kind_next = QRadioButton()
+        name(self.kind_next, "repayKindNext")
+        self.kind_amount = QRadioButton()
+        name(self.kind_amount, "repayKindAmount")
+        self.kind_full = QRadioButton()
+        name(self.kind_full, "repayKindFull")
+        self.kinds = QButtonGroup(self)
+        for kind, button in (
+            (RepayKind.NEXT, self.kind_next),
+            (RepayKind.AMOUNT, self.kind_amount),
+            (RepayKind.FULL, self.kind_full),
+        ):
+            self.kinds.addButton(button, int(kind))
+        self.amount = QLineEdit()
+        name(self.amount, "repayAmountInput")
+        self.amount_error = QLabel()
+        name(self.amount_error, "repayAmountError")
+        self.amount_error.setProperty("role", "error")
+        self.amount_error.setWordWrap(True)
+        self.bank = QComboBox()
+        name(self.bank, "repayBankCombo")
+        self.payoff = QLabel()
+        name(self.payoff, "payoffAmountLabel")
+        self.payoff.setProperty("role", "figure")
+        self.next_payment = QLabel()
+        name(self.next_payment, "repayNextPaymentLabel")
+        self.next_payment.setProperty("role", "figure")
+        self.error = QLabel()
+        name(self.error, "repayError")
+        self.error.setProperty("role", "error")
+        self.confirm = QPushButton()
+        name(self.confirm, "repayConfirmButton")
+        self.confirm.setProperty("role", "primary")
+        self.result = QLabel()
+        name(self.result, "repayResultLabel")
+        self.result.setProperty("role", "success")
+        for label in (self.error, self.result):
+            label.setWordWrap(True)
+
+        form = QFormLayout()
+        self._captions = [QLabel() for _index in range(4)]
+        form.addRow(self._captions[0], self.next_payment)
+        form.addRow(self._captions[1], self.payoff)
+        kinds = QVBoxLayout()
+        for button in (self.kind_next, self.kind_amount, self.kind_full):
+            kinds.addWidget(button)
+        form.addRow(self._captions[2], kinds)
+        form.addRow("", self.amount)
+        form.addRow("", self.amount_error)
+        form.addRow(self._captions[3], self.bank)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        self._dialog: ConfirmDialog | None = None
+        self._bind()
+        self.retranslate()
+        hub().language_changed.connect(self._refill_banks)
+
+    def _bind(self) -> None:
+        vm = self._vm
+        self._refill_banks()
+        self.kinds.idClicked.connect(vm.set_kind)
+        vm.kind_changed.connect(self._show_kind)
+        self._show_kind(vm.kind)
+        bind_line_edit(self.amount, vm.amount_text_changed, vm.amount_text, vm.set_amount_text)
+        bind_label(self.amount_error, vm.amount_error_changed, vm.amount_error)
+        bind_combo_index(self.bank, vm.bank_index_changed, vm.bank_index, vm.set_bank_index)
+        bind_label(self.payoff, vm.payoff_text_changed, vm.payoff_text, False)
+        bind_label(self.next_payment, vm.next_payment_text_changed, vm.next_payment_text, False)
+        bind_label(self.error, vm.error_changed, vm.error)
+        bind_enabled(self.confirm, vm.can_confirm_changed, vm.can_confirm)
+        bind_label(self.result, vm.result_changed, vm.result)
+        self.confirm.clicked.connect(vm.request_confirmation)
+        self.amount.returnPressed.connect(vm.request_confirmation)
+        vm.confirmation_requested.connect(self._open_confirmation)
+
+    @Slot(int)
+    def _show_kind(self, kind: int) -> None:
+        button = self.kinds.button(kind)
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
+        self.amount.setEnabled(kind == RepayKind.AMOUNT)
+
+    @Slot()
+    @Slot(str)
+    def _refill_banks(self, _language: str = "") -> None:
+        index = self._vm.bank_index
+        self.bank.blockSignals(True)
+        self.bank.clear()
+        self.bank.addItems(self._vm.bank_names())
+        self.bank.setCurrentIndex(index)
+        self.bank.blockSignals(False)
+
+    @Slot(str)
+    def _open_confirmation(self, summary: str) -> None:
+        self._dialog = open_confirmation(self, _("Confirm the repayment"), summary, self._vm)
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Repay (internet repayment)"))
+        captions = (_("Next payment"), _("Full repayment amount"), _("Repayment"), _("Bank"))
+        for caption, text in zip(self._captions, captions, strict=True):
+            caption.setText(text)
+        self.kind_next.setText(_("Pay the next payment"))
+        self.kind_amount.setText(_("Pay an amount of your choice"))
+        self.kind_full.setText(_("Repay everything (full repayment)"))
+        self.amount.setPlaceholderText(_("From 1,000 yen, e.g. 10000"))
+        self.amount.setAccessibleName(_("Repayment amount"))
+        self.bank.setAccessibleName(_("Bank"))
+        self.payoff.setAccessibleName(_("Full repayment amount"))
+        self.next_payment.setAccessibleName(_("Next payment"))
+        self.confirm.setText(_("Continue to confirmation"))
+        self.confirm.setAccessibleName(_("Continue to confirmation"))
+        for button in (self.kind_next, self.kind_amount, self.kind_full):
+            button.setAccessibleName(button.text())
