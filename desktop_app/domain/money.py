@@ -11,9 +11,9 @@ from desktop_app.domain.text import FULLWIDTH_DIGITS
 MAX_AMOUNT_DIGITS = 10  # 9,999,999,999 yen: far above any credit limit, far below overflow
 
 _PUNCT = {ord("，"): ",", ord("．"): ".", ord("　"): " ", ord("＋"): "+", ord("－"): "-"}
-_GROUPED = re.compile(r"\d{1,3}(,\d{3})+")
-_PLAIN = re.compile(r"\d+")
-_MAN = re.compile(r"(\d+)(\.\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})+", re.ASCII)
+_PLAIN = re.compile(r"\d+", re.ASCII)
+_MAN = re.compile(r"(\d+)(\.\d+)?", re.ASCII)
 
 
 def parse_amount(text: str) -> int:
@@ -38,7 +38,7 @@ def parse_amount(text: str) -> int:
         if len(digits.lstrip("0")) > MAX_AMOUNT_DIGITS:
             raise AppError(ErrorCode.AMOUNT_TOO_LARGE)
         yen = int(digits)
-    elif re.fullmatch(r"[\d,]*\.\d*", value):
+    elif re.fullmatch(r"[0-9,]*\.[0-9]*", value):
         raise AppError(ErrorCode.AMOUNT_FRACTION)
     else:
         raise AppError(ErrorCode.AMOUNT_INVALID)

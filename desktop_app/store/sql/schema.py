@@ -1,0 +1,263 @@
+"""The ORM tables of the SQL store (SQLAlchemy 2, typed). Alembic migrations create exactly these.
+
+Money columns are ``BigInteger`` yen, rates ``Numeric`` fractions (``0.180`` = 18.0 %), instants
+``UtcDateTime`` (stored in UTC, returned in Asia/Tokyo), calendar days ``Date`` (Asia/Tokyo).
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+from desktop_app.domain.clock import TOKYO
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware instant: written in UTC, read back in Asia/Tokyo.
+
+    PostgreSQL keeps the offset (``timestamptz``); SQLite keeps none, so the UTC wall time is
+    stored naive and read back as UTC. Naive datetimes are refused: they are always a bug here.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UtcDateTime column")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(TOKYO)
+
+
+Money = BigInteger
+
+
+class CardStatus(StrEnum):
+    ACTIVE = "active"
+    LOCKED = "locked"
+    LOST = "lost"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Member(Base):
+    __tablename__ = "members"
+    __table_args__ = (
+        CheckConstraint("status IN ('active', 'suspended', 'dormant')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_number: Mapped[str] = mapped_column(String(9), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_kana: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[date] = mapped_column(Date)
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(11))
+    web_statements: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(String(16))
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class KnownDevice(Base):
+    """Devices a member has signed in from; a new one triggers an alert."""
+
+    __tablename__ = "known_devices"
+    __table_args__ = (UniqueConstraint("member_id", "device_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    device_id: Mapped[str] = mapped_column(String(64))
+    first_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Card(Base):
+    __tablename__ = "cards"
+    __table_args__ = (CheckConstraint("status IN ('active', 'locked', 'lost')", name="status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    card_number: Mapped[str] = mapped_column(String(16), unique=True)
+    pin_hash: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(16))
+    failed_pin_count: Mapped[int] = mapped_column(Integer)
+    failed_pin_day: Mapped[date | None] = mapped_column(Date)
+
+
+class WebCredential(Base):
+    __tablename__ = "web_credentials"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), unique=True
+    )
+    web_id: Mapped[str] = mapped_column(String(32), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    failed_count: Mapped[int] = mapped_column(Integer)
+    locked: Mapped[bool] = mapped_column(Boolean)
+
+
+class LoanAccount(Base):
+    __tablename__ = "loan_accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), unique=True
+    )
+    credit_limit: Mapped[int] = mapped_column(Money)
+    annual_rate: Mapped[Decimal] = mapped_column(Numeric(5, 3))
+    principal: Mapped[int] = mapped_column(Money)
+    unpaid_interest: Mapped[int] = mapped_column(Money)
+    unpaid_damages: Mapped[int] = mapped_column(Money)
+    accrued_to: Mapped[date] = mapped_column(Date)
+    minimum_payment: Mapped[int] = mapped_column(Money)
+    due_day: Mapped[int] = mapped_column(Integer)
+    next_due_date: Mapped[date | None] = mapped_column(Date)
+    paid_this_cycle: Mapped[int] = mapped_column(Money)
+    first_borrowed_on: Mapped[date | None] = mapped_column(Date)
+    interest_free_eligible: Mapped[bool] = mapped_column(Boolean)
+    interest_free_until: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __mapper_args__: Any = MappingProxyType({"version_id_col": version})
+
+
+class BankAccountRow(Base):
+    __tablename__ = "bank_accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    bank_code: Mapped[str] = mapped_column(String(4))
+    bank_name: Mapped[str] = mapped_column(String(64))
+    branch_code: Mapped[str] = mapped_column(String(3))
+    branch_name: Mapped[str] = mapped_column(String(64))
+    account_type: Mapped[str] = mapped_column(String(8))
+    account_number: Mapped[str] = mapped_column(String(7))
+    holder: Mapped[str] = mapped_column(String(30))
+
+
+class LedgerRow(Base):
+    """One money movement. The ``*_after`` columns let a repeated request rebuild its receipt."""
+
+    __tablename__ = "ledger"
+    __table_args__ = (
+        UniqueConstraint("member_id", "request_id"),
+        Index("ix_ledger_member_at_id", "member_id", "at", "id"),
+        CheckConstraint("kind IN ('borrow', 'repay')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    transaction_no: Mapped[str] = mapped_column(String(40), unique=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    request_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8))
+    amount: Mapped[int] = mapped_column(Money)
+    to_damages: Mapped[int] = mapped_column(Money)
+    to_interest: Mapped[int] = mapped_column(Money)
+    to_principal: Mapped[int] = mapped_column(Money)
+    principal_after: Mapped[int] = mapped_column(Money)
+    available_after: Mapped[int] = mapped_column(Money)
+    minimum_payment_after: Mapped[int] = mapped_column(Money)
+    next_due_date_after: Mapped[date | None] = mapped_column(Date)
+    counterparty: Mapped[str] = mapped_column(String(64))
+    bank_account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bank_accounts.id", ondelete="SET NULL")
+    )
+    bank_code: Mapped[str] = mapped_column(String(4))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+def transaction_number(kind: str, at: datetime, row_id: int) -> str:
+    """``B2026112400000042``: B(orrow) or R(epay), the Tokyo date, the ledger id."""
+    prefix = "B" if kind == "borrow" else "R"
+    return f"{prefix}{at.astimezone(TOKYO):%Y%m%d}{row_id:08d}"
+
+
+def pending_transaction_number() -> str:
+    """A unique stand-in until the row has its id (set in the same transaction)."""
+    return "pending-" + secrets.token_hex(12)
+
+
+class SessionRow(Base):
+    """A signed-in session. Only the SHA-256 of the token is kept, never the token."""
+
+    __tablename__ = "sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    device_id: Mapped[str] = mapped_column(String(64))
+    previous_sign_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class OutboxMessage(Base):
+    """A message "sent" to a member (a demo inbox shows them; a deployment plugs in SMTP)."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_member_id_id", "member_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(8))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AuditEntry(Base):
+    """What happened, for staff. Never a password, PIN, token or card number."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL"), index=True
+    )
+    event: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(String(500))
