@@ -9,30 +9,23 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import i18n
 from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.clock import Clock, StartedClock, SystemClock, parse_instant
 from desktop_app.domain.errors import AppError
 from desktop_app.paths import default_store_url, user_config_dir, user_log_dir
+from desktop_app.store.protocol import Store
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
-from desktop_app.viewmodels.borrow import BorrowViewModel
-from desktop_app.viewmodels.history import HistoryViewModel
-from desktop_app.viewmodels.home import HomeViewModel
+from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.login import LoginViewModel
-from desktop_app.viewmodels.repay import RepayViewModel
 from desktop_app.viewmodels.runner import OperationRunner
 from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.viewmodels.store_access import StoreHandle
 from desktop_app.views.appearance import apply_appearance
-from desktop_app.views.borrow import BorrowView
-from desktop_app.views.history import HistoryView
-from desktop_app.views.home import HomeView
 from desktop_app.views.login import LoginView
 from desktop_app.views.main_window import MainWindow
-from desktop_app.views.repay import RepayView
-from desktop_app.views.settings import SettingsView
 
 log = logging.getLogger(__name__)
 HASH_PROFILE_ENV = "MEMBER_CLIENT_HASH_PROFILE"
@@ -52,7 +45,9 @@ def parse_args(argv: list[str] | None = None) -> Options:
     parser = argparse.ArgumentParser(
         prog="member-client", description="Kohaku Loan member client (こはくローン会員サービス)"
     )
-    parser.add_argument("--store", dest="store_url", help="sqlite:///PATH or postgresql+psycopg://…")
+    parser.add_argument(
+        "--store", dest="store_url", help="sqlite:///PATH or postgresql+psycopg://…"
+    )
     parser.add_argument("--lang", dest="language", choices=i18n.LANGUAGES)
     parser.add_argument("--now", help="start the clock at this instant, e.g. 2026-11-24T10:00")
     parser.add_argument("--seed", choices=("demo", "none"), default="demo")
@@ -80,14 +75,17 @@ def make_clock(now: str | None) -> Clock:
 
 def configure_logging() -> None:
     """A rotating log file in the user's log folder. Secrets are never passed to a logger."""
-    root = logging.getLogger()
-    if any(getattr(handler, "_member_client", False) for handler in root.handlers):
-        return
     from logging.handlers import RotatingFileHandler
 
-    handler = RotatingFileHandler(
-        user_log_dir() / "member-client.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    path = user_log_dir() / "member-client.log"
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_member_client", False):
+            if Path(getattr(handler, "baseFilename", "")) == path:
+                return
+            root.removeHandler(handler)  # the user folders moved (a new test, a new home)
+            handler.close()
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler._member_client = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
@@ -105,7 +103,7 @@ class AppContext(QObject):
         seed = options.seed == "demo"
         profile = os.environ.get(HASH_PROFILE_ENV, "owasp")
 
-        def open_configured_store():  # runs in a worker thread, on first use
+        def open_configured_store() -> Store:  # runs in a worker thread, on first use
             from desktop_app.store import open_store
 
             return open_store(url, clock, seed=seed, hash_profile=profile)
@@ -116,42 +114,87 @@ class AppContext(QObject):
             self.runner, user_config_dir() / "settings.ini", options.language, parent=self
         )
         self.settings.apply_language()
+        self._apply_appearance()  # before any widget exists, so every one is born styled
         self.app_vm = ApplicationViewModel(self.runner, self.store, parent=self)
         self.login = LoginViewModel(self.app_vm, self.settings.device_id, parent=self)
-        self.home = HomeViewModel(self.app_vm, parent=self)
-        self.borrow = BorrowViewModel(self.app_vm, parent=self)
-        self.repay = RepayViewModel(self.app_vm, parent=self)
-        self.history = HistoryViewModel(self.app_vm, parent=self)
-        self._view_models = (
-            self.app_vm,
-            self.login,
-            self.home,
-            self.borrow,
-            self.repay,
-            self.history,
-            self.settings,
-        )
-
-        self.views = {
-            Screen.LOGIN: LoginView(self.login),
-            Screen.HOME: HomeView(self.home),
-            Screen.BORROW: BorrowView(self.borrow),
-            Screen.REPAY: RepayView(self.repay),
-            Screen.HISTORY: HistoryView(self.history),
-            Screen.SETTINGS: SettingsView(self.settings),
-        }
-        self.window = MainWindow(self.app_vm, self.views, DEFAULT_BRAND)
-        home = self.views[Screen.HOME]
-        assert isinstance(home, HomeView)
-        home.borrow_requested.connect(self._go_borrow)
-        home.repay_requested.connect(self._go_repay)
-        self.app_vm.signed_out.connect(self._reset_view_inputs)
+        self.view_models: list[ViewModel] = [self.app_vm, self.login, self.settings]
+        self.views: dict[Screen, QWidget] = {Screen.LOGIN: LoginView(self.login)}
+        self.window = MainWindow(self.app_vm, self.views, DEFAULT_BRAND, self.ensure_screen)
         i18n.hub().language_changed.connect(self._retranslate)
         self.settings.theme_changed.connect(self._apply_appearance)
         self.settings.font_size_changed.connect(self._apply_appearance)
         self.window.closing.connect(self.shutdown)
-        self._apply_appearance()
         self._closed = False
+        self._pending_screens: list[Screen] = []
+
+    # -- screens, built after the first paint (or on first visit) ----------------------------
+    def ensure_screen(self, screen: Screen) -> QWidget:
+        """The screen's view, built (with its view-model) the first time it is needed."""
+        view = self.views.get(screen)
+        if view is None:
+            view = self._build_screen(screen)
+            self.views[screen] = view
+            self.window.add_screen(screen, view)
+        return view
+
+    def _build_screen(self, screen: Screen) -> QWidget:
+        app = self.app_vm
+        if screen is Screen.HOME:
+            from desktop_app.viewmodels.home import HomeViewModel
+            from desktop_app.views.home import HomeView
+
+            self.home = HomeViewModel(app, parent=self)
+            home = HomeView(self.home)
+            home.borrow_requested.connect(self._go_borrow)
+            home.repay_requested.connect(self._go_repay)
+            return self._keep(self.home, home)
+        if screen is Screen.BORROW:
+            from desktop_app.viewmodels.borrow import BorrowViewModel
+            from desktop_app.views.borrow import BorrowView
+
+            self.borrow = BorrowViewModel(app, parent=self)
+            return self._keep(self.borrow, BorrowView(self.borrow))
+        if screen is Screen.REPAY:
+            from desktop_app.viewmodels.repay import RepayViewModel
+            from desktop_app.views.repay import RepayView
+
+            self.repay = RepayViewModel(app, parent=self)
+            return self._keep(self.repay, RepayView(self.repay))
+        if screen is Screen.HISTORY:
+            from desktop_app.viewmodels.history import HistoryViewModel
+            from desktop_app.views.history import HistoryView
+
+            self.history = HistoryViewModel(app, parent=self)
+            history = HistoryView(self.history)
+            app.signed_out.connect(history.reset_inputs)
+            return self._keep(self.history, history)
+        if screen is Screen.SETTINGS:
+            from desktop_app.views.settings import SettingsView
+
+            return SettingsView(self.settings)
+        raise ValueError(screen)
+
+    def _keep(self, vm: ViewModel, view: QWidget) -> QWidget:
+        self.view_models.append(vm)
+        return view
+
+    def build_all_screens(self) -> None:
+        for screen in Screen:
+            self.ensure_screen(screen)
+
+    def finish_start_up(self) -> None:
+        """After the first paint: open the store, then build the other screens one by one,
+        each in its own turn of the event loop so no single step stalls the window."""
+        self.warm_up()
+        self._pending_screens = [screen for screen in Screen if screen not in self.views]
+        QTimer.singleShot(0, self._build_next_screen)
+
+    @Slot()
+    def _build_next_screen(self) -> None:
+        if self._closed or not self._pending_screens:
+            return
+        self.ensure_screen(self._pending_screens.pop(0))
+        QTimer.singleShot(0, self._build_next_screen)
 
     @Slot()
     def _go_borrow(self) -> None:
@@ -162,12 +205,6 @@ class AppContext(QObject):
         self.app_vm.navigate(Screen.REPAY)
 
     @Slot()
-    def _reset_view_inputs(self) -> None:
-        history = self.views[Screen.HISTORY]
-        assert isinstance(history, HistoryView)
-        history.reset_inputs()
-
-    @Slot()
     def _apply_appearance(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -175,7 +212,7 @@ class AppContext(QObject):
 
     @Slot(str)
     def _retranslate(self, _language: str) -> None:
-        for vm in self._view_models:
+        for vm in self.view_models:
             vm.retranslate()
         for view in self.views.values():
             view.retranslate()  # type: ignore[attr-defined]
@@ -204,6 +241,8 @@ class AppContext(QObject):
         self.runner.wait_for_done()
         self.store.close()
         self.settings.sync()
+        self.window.deleteLater()
+        self.deleteLater()
 
 
 def build(options: Options, clock: Clock | None = None) -> AppContext:
@@ -237,5 +276,5 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_tour(context, options.screenshot_tour)
     context.window.show()
-    QTimer.singleShot(0, context.warm_up)
+    QTimer.singleShot(0, context.finish_start_up)
     return app.exec()

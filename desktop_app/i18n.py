@@ -68,7 +68,9 @@ def set_language(lang: str) -> None:
     changed = lang != _state["language"]
     _state["language"] = lang
     _state["translations"] = load_catalog(lang)
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English)
+    )
     _install_qt_translator(lang)
     if changed:
         hub().language_changed.emit(lang)

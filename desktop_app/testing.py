@@ -1,10 +1,10 @@
 """The launch harness UI testers (and our own tests) use: ``launch_app``, ``wait_until_idle``.
 
-    from desktop_app.testing import launch_app, wait_until_idle
-    window = launch_app(store_url="sqlite:///…", now="2026-11-24T10:00:00+09:00",
-                        language="ja", seed="demo")
-    window.findChild(QLineEdit, "webIdInput").setText("yamada2026")
-    wait_until_idle(window)
+from desktop_app.testing import launch_app, wait_until_idle
+window = launch_app(store_url="sqlite:///…", now="2026-11-24T10:00:00+09:00",
+                    language="ja", seed="demo")
+window.findChild(QLineEdit, "webIdInput").setText("yamada2026")
+wait_until_idle(window)
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ def launch_app(
     window = context.window
     _contexts[id(window)] = context
     window.closing.connect(lambda: _contexts.pop(id(window), None))
+    context.build_all_screens()  # a tester finds every name at once
     window.show()
     context.warm_up()
     return window

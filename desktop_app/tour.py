@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Slot
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from desktop_app import i18n
@@ -39,7 +39,7 @@ class _Tour(QObject):
             next(self._steps)
         except StopIteration:
             self._finish()
-        except Exception as exc:  # noqa: BLE001 - reported as the tour's exit status
+        except Exception as exc:
             self.failure = exc
             self._finish()
 
@@ -58,7 +58,7 @@ class _Tour(QObject):
                 spot = QPoint(
                     (pixmap.width() - image.width()) // 2, (pixmap.height() - image.height()) // 3
                 )
-                painter.fillRect(pixmap.rect(), 0x55000000)
+                painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 90))
                 painter.drawPixmap(spot, image)
         painter.end()
         folder = self._out / language
@@ -153,6 +153,7 @@ def run_tour(context: AppContext, out_dir: Path) -> int:
     app = QApplication.instance()
     assert app is not None
     context.window.resize(1000, 700)
+    context.build_all_screens()
     context.window.show()
     context.warm_up()
     tour = _Tour(context, out_dir)
@@ -164,4 +165,3 @@ def run_tour(context: AppContext, out_dir: Path) -> int:
         return 1
     print(f"{len(tour.saved)} screenshots in {out_dir}")
     return 0
-

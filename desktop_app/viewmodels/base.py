@@ -12,7 +12,7 @@ from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.runner import OperationRunner
 
 
-def state(type_: type, name: str, notify: Signal) -> Property:
+def state(type_: type, name: str, notify: Signal) -> Any:
     """A read-only Qt property backed by ``self._values[name]`` and its notify signal."""
 
     def getter(self: ViewModel) -> Any:

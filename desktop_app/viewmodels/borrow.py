@@ -52,6 +52,8 @@ class BorrowViewModel(MoneyMovementViewModel):
             transfer_estimate="",
         )
         app.signed_in_changed.connect(self._on_signed_in_changed)
+        self._on_signed_in_changed(app.signed_in)
+        self._revalidate()
 
     # -- destinations --------------------------------------------------------------------
     @Slot(bool)
@@ -62,9 +64,7 @@ class BorrowViewModel(MoneyMovementViewModel):
     def load_destinations(self) -> None:
         token = self._app.token
         store = self._app.store
-        self._run(
-            "bank_accounts", lambda: store.get().bank_accounts(token), self._on_destinations
-        )
+        self._run("bank_accounts", lambda: store.get().bank_accounts(token), self._on_destinations)
 
     @Slot(object)
     def _on_destinations(self, accounts: tuple[BankAccount, ...]) -> None:
@@ -148,7 +148,9 @@ class BorrowViewModel(MoneyMovementViewModel):
             available=format_yen(receipt.available_after),
         )
         if receipt.next_due_date is not None:
-            text += "\n" + _("Next due date: {date}").format(date=format_date(receipt.next_due_date))
+            text += "\n" + _("Next due date: {date}").format(
+                date=format_date(receipt.next_due_date)
+            )
         return text
 
     @Slot()

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.models import HistoryPage, HistoryQuery, LedgerEntry, LedgerKind
-from desktop_app.store.protocol import Store
 from desktop_app.i18n import N_, _, format_datetime, format_yen
+from desktop_app.store.protocol import Store
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel, state
 
@@ -51,13 +51,13 @@ class HistoryTableModel(QAbstractTableModel):
         self._generation = 0  # pages of an older query are dropped
 
     # -- Qt model interface --------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_COLUMNS)
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if (
@@ -95,12 +95,12 @@ class HistoryTableModel(QAbstractTableModel):
             return format_yen(entry.principal_after)
         return entry.counterparty
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or not self._owner.active:
             return False
         return self._total is None or len(self._rows) < self._total
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._loading or not self.canFetchMore(parent):
             return
         self._loading = True
@@ -172,6 +172,8 @@ class HistoryViewModel(ViewModel):
         self.model = HistoryTableModel(self)
         app.signed_in_changed.connect(self._reload)
         app.ledger_changed.connect(self._reload)
+        if self.active:
+            self._reload()
 
     @property
     def active(self) -> bool:
@@ -272,7 +274,7 @@ class HistoryViewModel(ViewModel):
     def _render_summary(self) -> None:
         total = self.model.total
         self._update(
-            "summary_text", "" if total is None else _("{count} transactions").format(count=total)
+            "summary_text", "" if total is None else _("{count} transactions").format(count=f"{total:,}")
         )
 
     def retranslate(self) -> None:

@@ -64,6 +64,7 @@ class HomeViewModel(ViewModel):
         self._values.update(dict.fromkeys(self.FIELDS, ""))
         app.summary_changed.connect(self._show)
         app.busy_changed.connect(self._mirror_busy)
+        self._show(app.summary)
 
     def refresh(self) -> None:
         self._app.refresh_summary()

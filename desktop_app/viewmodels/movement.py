@@ -91,9 +91,7 @@ class MoneyMovementViewModel(ViewModel):
                 if not (problem.code is ErrorCode.REQUIRED and not self._values["amount_text"]):
                     self._amount_problem = problem
         self._render_amount_error()
-        self._update(
-            "can_confirm", amount_ok and self._extra_ready() and not self._values["busy"]
-        )
+        self._update("can_confirm", amount_ok and self._extra_ready() and not self._values["busy"])
 
     def _render_amount_error(self) -> None:
         problem = self._amount_problem

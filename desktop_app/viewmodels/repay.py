@@ -50,6 +50,7 @@ class RepayViewModel(MoneyMovementViewModel):
         self._values.update(
             kind=int(RepayKind.NEXT), bank_index=0, payoff_text="", next_payment_text=""
         )
+        self._revalidate()
 
     @staticmethod
     def bank_names() -> list[str]:
@@ -120,7 +121,9 @@ class RepayViewModel(MoneyMovementViewModel):
             available=format_yen(receipt.available_after),
         )
         if receipt.next_due_date is not None:
-            text += "\n" + _("Next due date: {date}").format(date=format_date(receipt.next_due_date))
+            text += "\n" + _("Next due date: {date}").format(
+                date=format_date(receipt.next_due_date)
+            )
         return text
 
     def reset(self) -> None:

@@ -37,4 +37,10 @@ def apply_appearance(app: QApplication, theme: str, font_size: str) -> None:
     app.setFont(font)
     path = resources_dir() / "styles" / f"{theme if theme in ('light', 'dark') else 'light'}.qss"
     sheet = path.read_text(encoding="utf-8")
-    app.setStyleSheet(sheet.replace("@FONT_PT@", str(points)).replace("@HEAD_PT@", str(points + 6)))
+    for token, value in (
+        ("@FONT_FAMILY@", family or font.family()),
+        ("@FONT_PT@", str(points)),
+        ("@HEAD_PT@", str(points + 6)),
+    ):
+        sheet = sheet.replace(token, value)
+    app.setStyleSheet(sheet)

@@ -29,7 +29,9 @@ class _Binding(QObject):
             blocker.unblock()
 
 
-def _attach(widget: QWidget, signal: SignalInstance, initial: Any, write: Callable[[Any], None]):
+def _attach(
+    widget: QWidget, signal: SignalInstance, initial: Any, write: Callable[[Any], None]
+) -> _Binding:
     binding = _Binding(widget, write)
     binding.push(initial)
     signal.connect(binding.push)
@@ -49,7 +51,9 @@ def bind_line_edit(
     edit.textChanged.connect(setter)
 
 
-def bind_label(label: QLabel, signal: SignalInstance, initial: str, hide_empty: bool = True):
+def bind_label(
+    label: QLabel, signal: SignalInstance, initial: str, hide_empty: bool = True
+) -> None:
     """One-way text; the label hides itself when there is nothing to say."""
 
     def write(text: str) -> None:

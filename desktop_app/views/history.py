@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -93,8 +95,8 @@ class HistoryView(QWidget):
 
     @Slot()
     def _period_changed(self) -> None:
-        def value(edit: QDateEdit):  # the minimum ("—") means no limit
-            return None if edit.date() == edit.minimumDate() else edit.date().toPython()
+        def value(edit: QDateEdit) -> date | None:  # the minimum ("—") means no limit
+            return None if edit.date() == edit.minimumDate() else edit.date().toPython()  # type: ignore[return-value]
 
         self._vm.set_period(value(self.from_date), value(self.to_date))
 

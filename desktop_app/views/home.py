@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.home import HomeViewModel
@@ -48,7 +56,10 @@ class HomeView(QWidget):
         for label in (self.overdue, self.interest_free, self.last_login):
             label.setWordWrap(True)
 
-        grid = QGridLayout()
+        card = QFrame()
+        card.setObjectName("summaryCard")
+        card.setMaximumWidth(560)
+        grid = QGridLayout(card)
         grid.setHorizontalSpacing(32)
         grid.setVerticalSpacing(10)
         self._captions: list[tuple[QLabel, QLabel, str]] = []
@@ -80,7 +91,7 @@ class HomeView(QWidget):
         layout.addWidget(self.member_name)
         layout.addWidget(self.last_login)
         layout.addSpacing(8)
-        layout.addLayout(grid)
+        layout.addWidget(card)
         layout.addWidget(self.interest_free)
         layout.addSpacing(12)
         layout.addLayout(buttons)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -43,11 +43,13 @@ class MainWindow(QMainWindow):
         vm: ApplicationViewModel,
         screens: Mapping[Screen, QWidget],
         brand: Brand,
+        provide_screen: Callable[[Screen], QWidget],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._vm = vm
         self._brand = brand
+        self._provide_screen = provide_screen
         name(self, "mainWindow")
         self.resize(1000, 700)
         self.setMinimumSize(800, 600)
@@ -90,8 +92,7 @@ class MainWindow(QMainWindow):
         name(self.stack, "screenStack")
         self._pages: dict[str, QWidget] = {}
         for screen, widget in screens.items():
-            self.stack.addWidget(widget)
-            self._pages[screen.value] = widget
+            self.add_screen(screen, widget)
 
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -126,17 +127,17 @@ class MainWindow(QMainWindow):
     def _logout_clicked(self) -> None:
         self._vm.sign_out()
 
+    def add_screen(self, screen: Screen, widget: QWidget) -> None:
+        self.stack.addWidget(widget)
+        self._pages[screen.value] = widget
+
     @Slot(str)
     def _show_screen(self, screen: str) -> None:
-        page = self._pages.get(screen)
-        if page is not None:
-            self.stack.setCurrentWidget(page)
+        page = self._pages.get(screen) or self._provide_screen(Screen(screen))
+        self.stack.setCurrentWidget(page)
         button = self.nav_buttons.get(Screen(screen))
         if button is not None:
             button.setChecked(True)
-
-    def screen_widget(self, screen: Screen) -> QWidget:
-        return self._pages[screen.value]
 
     def retranslate(self) -> None:
         brand = self._brand.name_ja if language() == "ja" else self._brand.name_en
@@ -150,6 +151,6 @@ class MainWindow(QMainWindow):
         self.logout.setAccessibleName(_("Sign out"))
         self.banner.setAccessibleName(_("Message"))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.i18n import _, hub
+from desktop_app.i18n import _
 from desktop_app.viewmodels.repay import RepayKind, RepayViewModel
 from desktop_app.views.binding import (
     bind_combo_index,
@@ -94,7 +94,6 @@ class RepayView(QWidget):
         self._dialog: ConfirmDialog | None = None
         self._bind()
         self.retranslate()
-        hub().language_changed.connect(self._refill_banks)
 
     def _bind(self) -> None:
         vm = self._vm
@@ -121,9 +120,7 @@ class RepayView(QWidget):
             button.setChecked(True)
         self.amount.setEnabled(kind == RepayKind.AMOUNT)
 
-    @Slot()
-    @Slot(str)
-    def _refill_banks(self, _language: str = "") -> None:
+    def _refill_banks(self) -> None:
         index = self._vm.bank_index
         self.bank.blockSignals(True)
         self.bank.clear()
@@ -136,6 +133,7 @@ class RepayView(QWidget):
         self._dialog = open_confirmation(self, _("Confirm the repayment"), summary, self._vm)
 
     def retranslate(self) -> None:
+        self._refill_banks()
         self.title.setText(_("Repay (internet repayment)"))
         captions = (_("Next payment"), _("Full repayment amount"), _("Repayment"), _("Bank"))
         for caption, text in zip(self._captions, captions, strict=True):

@@ -1,0 +1,64 @@
+"""View-models over a real SQLite store, with a fixed clock; no widgets."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from desktop_app.domain.clock import TOKYO, FixedClock
+from desktop_app.store.sql import SqlStore
+from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.runner import OperationRunner
+from desktop_app.viewmodels.store_access import StoreHandle
+
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def sql_store(tmp_path, clock):
+    store = SqlStore(f"sqlite:///{tmp_path / 'vm.db'}", clock, seed=True, hash_profile="fast")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def runner(qapp):
+    runner = OperationRunner()
+    yield runner
+    runner.wait_for_done()
+
+
+@pytest.fixture
+def make_app(runner):
+    def make(store) -> ApplicationViewModel:
+        return ApplicationViewModel(runner, StoreHandle(lambda: store))
+
+    return make
+
+
+@pytest.fixture
+def wait_idle(qtbot, runner):
+    def wait() -> None:
+        qtbot.waitUntil(runner.is_idle, timeout=10_000)
+
+    return wait
+
+
+@pytest.fixture(autouse=True)
+def japanese(qapp):
+    from desktop_app import i18n
+
+    i18n.set_language("ja")
+
+
+@pytest.fixture
+def bulk_ledger():
+    from desktop_app.store.sql.bulk import insert_ledger_rows
+
+    return insert_ledger_rows

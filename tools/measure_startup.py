@@ -1,0 +1,62 @@
+"""Measure start-up to a painted window: a bare PySide6 window against the login screen.
+
+    .venv/bin/python tools/measure_startup.py [runs]
+
+Each run is a fresh process that quits on its window's first paint; the parent measures the
+whole wall time (interpreter start included), the same way for both. Prints the medians.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+_EXIT_ON_PAINT = """
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+class _Quit(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+"""
+
+BARE = _EXIT_ON_PAINT + """
+from PySide6.QtWidgets import QWidget
+app = QApplication([])
+window = QWidget(); window.resize(1000, 700)
+probe = _Quit(); window.installEventFilter(probe); window.show(); app.exec()
+"""
+
+CLIENT = _EXIT_ON_PAINT + """
+from desktop_app.app import build, ensure_application, parse_args
+app = ensure_application()
+context = build(parse_args(["--seed", "none"]))
+login = context.window.findChild(QObject, "loginScreen")
+probe = _Quit(); login.installEventFilter(probe); context.window.show(); app.exec()
+"""
+
+
+def _time(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, env=os.environ | {
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    }, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    _time(BARE), _time(CLIENT)  # warm the disk cache
+    bare = statistics.median(_time(BARE) for _ in range(runs))
+    client = statistics.median(_time(CLIENT) for _ in range(runs))
+    print(f"bare PySide6 window painted: {bare * 1000:.0f} ms (median of {runs})")
+    print(f"login screen painted:        {client * 1000:.0f} ms (median of {runs})")
+    print(f"ratio: {client / bare:.2f}x (budget 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
