@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,7 +15,6 @@ from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.clock import Clock, StartedClock, SystemClock, parse_instant
 from desktop_app.domain.errors import AppError
 from desktop_app.paths import default_store_url, user_config_dir, user_log_dir
-from desktop_app.store.protocol import Store
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.login import LoginViewModel
@@ -27,12 +25,13 @@ from desktop_app.views.appearance import apply_appearance
 from desktop_app.views.login import LoginView
 from desktop_app.views.main_window import MainWindow
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from desktop_app.store.protocol import Store
+
 HASH_PROFILE_ENV = "MEMBER_CLIENT_HASH_PROFILE"
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     store_url: str | None = None
     language: str | None = None
     now: str | None = None
@@ -75,6 +74,7 @@ def make_clock(now: str | None) -> Clock:
 
 def configure_logging() -> None:
     """A rotating log file in the user's log folder. Secrets are never passed to a logger."""
+    import logging
     from logging.handlers import RotatingFileHandler
 
     path = user_log_dir() / "member-client.log"
@@ -99,13 +99,13 @@ class AppContext(QObject):
         super().__init__()
         self.options = options
         self.clock = clock
-        url = options.store_url or default_store_url()
         seed = options.seed == "demo"
         profile = os.environ.get(HASH_PROFILE_ENV, "owasp")
 
         def open_configured_store() -> Store:  # runs in a worker thread, on first use
             from desktop_app.store import open_store
 
+            url = options.store_url or default_store_url()
             return open_store(url, clock, seed=seed, hash_profile=profile)
 
         self.runner = OperationRunner(parent=self)
@@ -185,6 +185,7 @@ class AppContext(QObject):
     def finish_start_up(self) -> None:
         """After the first paint: open the store, then build the other screens one by one,
         each in its own turn of the event loop so no single step stalls the window."""
+        configure_logging()
         self.warm_up()
         self._pending_screens = [screen for screen in Screen if screen not in self.views]
         QTimer.singleShot(0, self._build_next_screen)
@@ -224,7 +225,9 @@ class AppContext(QObject):
 
     @Slot(object)
     def _store_ready(self, _store: object) -> None:
-        log.info("store ready")
+        import logging
+
+        logging.getLogger(__name__).info("store ready")
 
     @Slot(object)
     def _store_failed(self, error: AppError) -> None:
@@ -262,14 +265,13 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
-    configure_logging()
     app = ensure_application()
     if options.screenshot_tour is not None and options.store_url is None:
         # The tour borrows and repays: never on the member's own store.
         import tempfile
 
         scratch = Path(tempfile.mkdtemp(prefix="member-client-tour-"))
-        options = replace(options, store_url=f"sqlite:///{scratch / 'tour.db'}")
+        options = options._replace(store_url=f"sqlite:///{scratch / 'tour.db'}")
     context = build(options)
     if options.screenshot_tour is not None:
         from desktop_app.tour import run_tour

@@ -8,12 +8,15 @@ translation, and the display formats of UI-CONTRACT.md (yen, dates, times, rates
 from __future__ import annotations
 
 import gettext
-from datetime import date, datetime
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 from desktop_app.paths import catalogs_dir
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
+    from decimal import Decimal
 
 LANGUAGES = ("ja", "en")
 DEFAULT_LANGUAGE = "ja"
@@ -126,4 +129,6 @@ def format_datetime(moment: datetime) -> str:
 
 def format_rate(rate: Decimal) -> str:
     """``Decimal("0.18")`` → ``18.0%``."""
+    from decimal import Decimal
+
     return f"{(rate * 100).quantize(Decimal('0.1'))}%"

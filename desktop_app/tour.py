@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from desktop_app import i18n
-from desktop_app.app import AppContext
+from desktop_app.app import AppContext, configure_logging
 from desktop_app.viewmodels.application import Screen
 from desktop_app.viewmodels.repay import RepayKind
 
@@ -153,6 +153,7 @@ def run_tour(context: AppContext, out_dir: Path) -> int:
     app = QApplication.instance()
     assert app is not None
     context.window.resize(1000, 700)
+    configure_logging()
     context.build_all_screens()
     context.window.show()
     context.warm_up()

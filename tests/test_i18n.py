@@ -34,9 +34,7 @@ def test_catalog_is_complete_not_fuzzy_and_keeps_placeholders(lang):
             problems.append(("missing", message.id))
         elif message.fuzzy:
             problems.append(("fuzzy", message.id))
-        elif sorted(PLACEHOLDER.findall(message.id)) != sorted(
-            PLACEHOLDER.findall(message.string)
-        ):
+        elif sorted(PLACEHOLDER.findall(message.id)) != sorted(PLACEHOLDER.findall(message.string)):
             problems.append(("placeholders", message.id))
     assert problems == []
 
@@ -45,7 +43,8 @@ def test_japanese_catalog_has_no_english_sentences():
     leaks = [
         m.string
         for m in _catalog("ja")
-        if m.id and re.search(r"[A-Za-z]{4,}", PLACEHOLDER.sub("", m.string).replace("Web-ID", ""))
+        if m.id
+        and re.search(r"[A-Za-z]{4,}", PLACEHOLDER.sub("", m.string).replace("Web-ID", ""))
         and "CSV" not in m.string
     ]
     assert leaks == []
@@ -55,9 +54,24 @@ def test_template_matches_the_source(tmp_path):
     """Every marked string in the code is in messages.pot (run `make i18n` after edits)."""
     fresh = tmp_path / "fresh.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(ROOT / "babel.cfg"),
-         "-k", "_", "-k", "N_", "--no-location", "-o", str(fresh), str(ROOT / "desktop_app")],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(ROOT / "babel.cfg"),
+            "-k",
+            "_",
+            "-k",
+            "N_",
+            "--no-location",
+            "-o",
+            str(fresh),
+            str(ROOT / "desktop_app"),
+        ],
+        check=True,
+        capture_output=True,
     )
     with fresh.open("rb") as a, (ROOT / "i18n" / "messages.pot").open("rb") as b:
         assert {m.id for m in read_po(a)} == {m.id for m in read_po(b)}

@@ -12,9 +12,21 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_wheel_contains_resources_catalogs_and_migrations(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     (wheel,) = tmp_path.glob("member_client-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -46,7 +58,10 @@ def test_wheel_contains_resources_catalogs_and_migrations(tmp_path):
     )
     result = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(unpacked)!r}); {probe}"],
-        capture_output=True, text=True, check=True, timeout=60,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     root, sign_in, has_style = result.stdout.splitlines()
     assert root == str(unpacked / "desktop_app" / "_data")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Brand:
+class Brand(NamedTuple):
     name_ja: str = "こはくローン"
     name_en: str = "Kohaku Loan"
     support_phone: str = "0120-000-000"

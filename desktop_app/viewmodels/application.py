@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import AccountSummary, Session
 from desktop_app.viewmodels.base import ViewModel, state
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.runner import OperationRunner
 from desktop_app.viewmodels.store_access import StoreHandle
+
+if TYPE_CHECKING:  # start-up does not pay for the data classes
+    from desktop_app.domain.models import AccountSummary, Session
 
 
 class Screen(StrEnum):

@@ -274,7 +274,8 @@ class HistoryViewModel(ViewModel):
     def _render_summary(self) -> None:
         total = self.model.total
         self._update(
-            "summary_text", "" if total is None else _("{count} transactions").format(count=f"{total:,}")
+            "summary_text",
+            "" if total is None else _("{count} transactions").format(count=f"{total:,}"),
         )
 
     def retranslate(self) -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain import fields
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.fields import FieldResult, Notice
-from desktop_app.domain.models import Session, SignInMethod
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel, state
 from desktop_app.viewmodels.messages import notice_sentence
+
+if TYPE_CHECKING:
+    from desktop_app.domain.models import Session
 
 
 class LoginViewModel(ViewModel):
@@ -155,10 +159,6 @@ class LoginViewModel(ViewModel):
         self._update("width_notice", "")
         self._set_error(None)
         self._refresh_can_sign_in()
-
-    @property
-    def method_kind(self) -> SignInMethod:
-        return SignInMethod.WEB_ID if self._values["method"] == 0 else SignInMethod.CARD
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -6,15 +6,21 @@ the view-model that submitted the work; never into lambdas.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop_app.domain.errors import AppError, ErrorCode
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    import logging
+
+
+def _log() -> logging.Logger:
+    import logging  # imported on first use: start-up does not pay for it
+
+    return logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -35,11 +41,11 @@ class _Task(QRunnable):
         try:
             result = self._work()
         except AppError as error:
-            log.info("operation %s refused: %s", self._name, error.code.value)
+            _log().info("operation %s refused: %s", self._name, error.code.value)
             self._relay.failed.emit(error)
         except Exception:
             # The traceback goes to the log file; the member sees a sentence, never this.
-            log.exception("operation %s failed", self._name)
+            _log().exception("operation %s failed", self._name)
             self._relay.failed.emit(AppError(ErrorCode.UNEXPECTED))
         else:
             self._relay.succeeded.emit(result)

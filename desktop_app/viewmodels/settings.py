@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -55,6 +54,8 @@ class SettingsViewModel(ViewModel):
         """A random id of this installation, to recognise a device not seen before."""
         device = str(self._settings.value("device_id", ""))
         if not device:
+            import uuid
+
             device = uuid.uuid4().hex
             self._settings.setValue("device_id", device)
         return device

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.store.protocol import Store
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from desktop_app.store.protocol import Store
 
 
 class StoreHandle:
@@ -28,7 +28,9 @@ class StoreHandle:
                 except AppError:
                     raise
                 except Exception as exc:
-                    log.exception("the store could not be opened")
+                    import logging
+
+                    logging.getLogger(__name__).exception("the store could not be opened")
                     raise AppError(ErrorCode.STORE_UNAVAILABLE) from exc
             return self._store
 

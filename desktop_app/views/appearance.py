@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.paths import resources_dir
-
-log = logging.getLogger(__name__)
 
 BUNDLED_FONT = "ipaexg.ttf"
 POINT_SIZES = {"small": 10, "medium": 12, "large": 15}
@@ -22,7 +18,9 @@ def load_bundled_font() -> str:
         font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / BUNDLED_FONT))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if not families:
-            log.warning("the bundled Japanese font could not be loaded")
+            import logging
+
+            logging.getLogger(__name__).warning("the bundled Japanese font could not be loaded")
             return ""
         _loaded_family.append(families[0])
     return _loaded_family[0]

@@ -161,9 +161,7 @@ def test_logs_never_hold_secrets(drive):
     d.sign_in_web("yamada2026", "Taro2026pass")
     d.click("logoutButton")
     d.sign_in_card("4000123412341234", "1234")
-    log_text = "".join(
-        path.read_text(encoding="utf-8") for path in user_log_dir().glob("*.log*")
-    )
+    log_text = "".join(path.read_text(encoding="utf-8") for path in user_log_dir().glob("*.log*"))
     assert "sign_in_web refused: signin_failed_web" in log_text  # the log is written
     for secret in ("Taro2026pass", "Wrong2026pass", "4000123412341234"):
         assert secret not in log_text

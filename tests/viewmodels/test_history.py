@@ -40,7 +40,7 @@ def test_first_rows_of_100000_arrive_fast_and_the_rest_lazily(
     wait_idle()
     assert model.rowCount() == 2 * PAGE_SIZE
     assert history.summary_text == "100,003件のお取引"
-    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model)
 
 
 def test_period_filter_and_sign_out(make_app, sql_store, wait_idle):
