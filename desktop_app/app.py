@@ -153,7 +153,9 @@ class AppContext(QObject):
             from desktop_app.views.borrow import BorrowView
 
             self.borrow = BorrowViewModel(app, parent=self)
-            return self._keep(self.borrow, BorrowView(self.borrow))
+            borrow = BorrowView(self.borrow)
+            borrow.repay_requested.connect(self._go_repay)
+            return self._keep(self.borrow, borrow)
         if screen is Screen.REPAY:
             from desktop_app.viewmodels.repay import RepayViewModel
             from desktop_app.views.repay import RepayView
@@ -266,17 +268,11 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
     app = ensure_application()
-    if options.screenshot_tour is not None and options.store_url is None:
-        # The tour borrows and repays: never on the member's own store.
-        import tempfile
-
-        scratch = Path(tempfile.mkdtemp(prefix="member-client-tour-"))
-        options = options._replace(store_url=f"sqlite:///{scratch / 'tour.db'}")
-    context = build(options)
     if options.screenshot_tour is not None:
         from desktop_app.tour import run_tour
 
-        return run_tour(context, options.screenshot_tour)
+        return run_tour(options, options.screenshot_tour)
+    context = build(options)
     context.window.show()
     QTimer.singleShot(0, context.finish_start_up)
     return app.exec()

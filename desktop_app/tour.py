@@ -11,17 +11,17 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from desktop_app import i18n
-from desktop_app.app import AppContext, configure_logging
+from desktop_app.app import AppContext, Options, build, configure_logging
 from desktop_app.viewmodels.application import Screen
 from desktop_app.viewmodels.repay import RepayKind
 
 
 class _Tour(QObject):
-    def __init__(self, context: AppContext, out_dir: Path) -> None:
+    def __init__(self, context: AppContext, out_dir: Path, language: str) -> None:
         super().__init__(context)
         self._context = context
         self._out = out_dir
-        self._steps = self._script()
+        self._steps = self._walk(language)
         self._timer = QTimer(self)
         self._timer.setInterval(30)
         self._timer.timeout.connect(self._advance)
@@ -66,10 +66,6 @@ class _Tour(QObject):
         path = folder / f"{len(list(folder.glob('*.png'))) + 1:02d}_{name}.png"
         pixmap.save(str(path))
         self.saved.append(path)
-
-    def _script(self) -> Iterator[None]:
-        for language in i18n.LANGUAGES:
-            yield from self._walk(language)
 
     def _walk(self, language: str) -> Iterator[None]:
         c = self._context
@@ -148,21 +144,32 @@ class _Tour(QObject):
         button.click()
 
 
-def run_tour(context: AppContext, out_dir: Path) -> int:
-    """Render the tour into ``out_dir``; returns the process exit status."""
+def run_tour(options: Options, out_dir: Path) -> int:
+    """Render the tour into ``out_dir``, each language on a fresh store of its own (a scratch
+    one unless ``--store`` was given, so a member's own store is never touched).
+    Returns the process exit status."""
+    import tempfile
+
     app = QApplication.instance()
     assert app is not None
-    context.window.resize(1000, 700)
     configure_logging()
-    context.build_all_screens()
-    context.window.show()
-    context.warm_up()
-    tour = _Tour(context, out_dir)
-    tour.start()
-    app.exec()
-    context.shutdown()
-    if tour.failure is not None:
-        print(f"screenshot tour failed: {tour.failure!r}")
-        return 1
-    print(f"{len(tour.saved)} screenshots in {out_dir}")
+    saved = 0
+    for language in i18n.LANGUAGES:
+        for stale in (out_dir / language).glob("*.png"):
+            stale.unlink()
+        scratch = Path(tempfile.mkdtemp(prefix="member-client-tour-"))
+        store_url = options.store_url or f"sqlite:///{scratch / 'tour.db'}"
+        context = build(options._replace(language=language, store_url=store_url))
+        context.window.resize(1000, 700)
+        context.build_all_screens()
+        context.window.show()
+        context.warm_up()
+        tour = _Tour(context, out_dir, language)
+        tour.start()
+        app.exec()  # quitting closes the window, which shuts its client down
+        if tour.failure is not None:
+            print(f"screenshot tour failed in {language}: {tour.failure!r}")
+            return 1
+        saved += len(tour.saved)
+    print(f"{saved} screenshots in {out_dir}")
     return 0

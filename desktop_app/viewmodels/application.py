@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.base import ViewModel, state
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.runner import OperationRunner
@@ -15,6 +16,9 @@ from desktop_app.viewmodels.store_access import StoreHandle
 
 if TYPE_CHECKING:  # start-up does not pay for the data classes
     from desktop_app.domain.models import AccountSummary, Session
+
+
+SIGNED_OUT = N_("You have signed out. Thank you for using the service.")
 
 
 class Screen(StrEnum):
@@ -60,7 +64,8 @@ class ApplicationViewModel(ViewModel):
         self.runner = runner
         self._session: Session | None = None
         self._summary: AccountSummary | None = None
-        self._message_error: AppError | None = None
+        self._message_error: AppError | str | None = None
+        self._member_name_raw = ""
         self._values.update(screen=Screen.LOGIN.value, signed_in=False, member_name="", message="")
 
     # -- session -------------------------------------------------------------------------
@@ -81,13 +86,15 @@ class ApplicationViewModel(ViewModel):
     def start_session(self, session: Session) -> None:
         self._session = session
         self._set_message(None)
-        self._update("member_name", session.member_name)
+        self._member_name_raw = session.member_name
+        self._update("member_name", _("{name} (member)").format(name=session.member_name))
         self._update("signed_in", True)
         self.navigate(Screen.HOME)
         self.refresh_summary()
 
     def sign_out(self, reason: AppError | None = None) -> None:
-        """End the session (in the store too) and clear every screen."""
+        """End the session (in the store too) and clear every screen; say why, or that the
+        member signed out."""
         session = self._session
         self._session = None
         self._summary = None
@@ -96,11 +103,12 @@ class ApplicationViewModel(ViewModel):
             self._runner.submit(
                 "sign_out", lambda: store.get().sign_out(session.token), self._ignore, self._ignore
             )
+        self._member_name_raw = ""
         self._update("member_name", "")
         self._update("signed_in", False)
         self.summary_changed.emit(None)
         self.signed_out.emit()
-        self._set_message(reason)
+        self._set_message(reason if reason or session is None else SIGNED_OUT)
         self.navigate(Screen.LOGIN)
 
     @Slot(object)
@@ -149,9 +157,13 @@ class ApplicationViewModel(ViewModel):
         return False
 
     # -- banner --------------------------------------------------------------------------
-    def _set_message(self, error: AppError | None) -> None:
-        self._message_error = error
-        self._update("message", error_sentence(error) if error else "")
+    def _set_message(self, message: AppError | str | None) -> None:
+        """Show an error's sentence, or a message id to translate; ``None`` clears."""
+        self._message_error = message
+        if isinstance(message, AppError):
+            self._update("message", error_sentence(message))
+        else:
+            self._update("message", _(message) if message else "")
 
     def clear_message(self) -> None:
         self._set_message(None)
@@ -159,3 +171,5 @@ class ApplicationViewModel(ViewModel):
     def retranslate(self) -> None:
         super().retranslate()
         self._set_message(self._message_error)
+        if self._member_name_raw:
+            self._update("member_name", _("{name} (member)").format(name=self._member_name_raw))

@@ -27,6 +27,7 @@ class BorrowViewModel(MoneyMovementViewModel):
         available_text_changed(str): the available amount, ready to show.
         blocked_reason_changed(str): why borrowing is unavailable ("" when it is available).
         transfer_estimate_changed(str): when the money will arrive ("" until known).
+        blocked_changed(bool): borrowing is unavailable (the inputs are disabled).
     """
 
     destinations_changed = Signal(list)
@@ -34,12 +35,14 @@ class BorrowViewModel(MoneyMovementViewModel):
     available_text_changed = Signal(str)
     blocked_reason_changed = Signal(str)
     transfer_estimate_changed = Signal(str)
+    blocked_changed = Signal(bool)
 
     destinations = state(list, "destinations", destinations_changed)
     destination_index = state(int, "destination_index", destination_index_changed)
     available_text = state(str, "available_text", available_text_changed)
     blocked_reason = state(str, "blocked_reason", blocked_reason_changed)
     transfer_estimate = state(str, "transfer_estimate", transfer_estimate_changed)
+    blocked = state(bool, "blocked", blocked_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app, parent)
@@ -50,6 +53,7 @@ class BorrowViewModel(MoneyMovementViewModel):
             available_text="",
             blocked_reason="",
             transfer_estimate="",
+            blocked=False,
         )
         app.signed_in_changed.connect(self._on_signed_in_changed)
         self._on_signed_in_changed(app.signed_in)
@@ -104,6 +108,7 @@ class BorrowViewModel(MoneyMovementViewModel):
         self._update("available_text", format_yen(summary.available) if summary else "")
         blocked = self._blocked()
         self._update("blocked_reason", error_sentence(blocked) if blocked else "")
+        self._update("blocked", blocked is not None)
         super()._revalidate()
 
     def _validated_amount(self) -> int:

@@ -88,9 +88,11 @@ class HistoryTableModel(QAbstractTableModel):
         if column == 2:
             return format_yen(entry.amount)
         if column == 3:
-            return format_yen(entry.to_interest + entry.to_damages) if entry.kind == "repay" else ""
+            return (
+                format_yen(entry.to_interest + entry.to_damages) if entry.kind == "repay" else "—"
+            )
         if column == 4:
-            return format_yen(entry.to_principal) if entry.kind == "repay" else ""
+            return format_yen(entry.to_principal) if entry.kind == "repay" else "—"
         if column == 5:
             return format_yen(entry.principal_after)
         return entry.counterparty

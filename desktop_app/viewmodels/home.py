@@ -18,6 +18,7 @@ class HomeViewModel(ViewModel):
         balance_changed(str), available_changed(str), rate_changed(str),
         next_due_date_changed(str), next_payment_changed(str), interest_free_changed(str),
         overdue_banner_changed(str), last_login_changed(str): the label texts.
+        can_borrow_changed(bool): whether borrowing is offered (not while overdue).
     """
 
     member_name_changed = Signal(str)
@@ -31,6 +32,7 @@ class HomeViewModel(ViewModel):
     interest_free_changed = Signal(str)
     overdue_banner_changed = Signal(str)
     last_login_changed = Signal(str)
+    can_borrow_changed = Signal(bool)
 
     member_name = state(str, "member_name", member_name_changed)
     member_number = state(str, "member_number", member_number_changed)
@@ -43,6 +45,7 @@ class HomeViewModel(ViewModel):
     interest_free = state(str, "interest_free", interest_free_changed)
     overdue_banner = state(str, "overdue_banner", overdue_banner_changed)
     last_login = state(str, "last_login", last_login_changed)
+    can_borrow = state(bool, "can_borrow", can_borrow_changed)
 
     FIELDS = (
         "member_name",
@@ -62,6 +65,7 @@ class HomeViewModel(ViewModel):
         super().__init__(app.runner, parent)
         self._app = app
         self._values.update(dict.fromkeys(self.FIELDS, ""))
+        self._values["can_borrow"] = False
         app.summary_changed.connect(self._show)
         app.busy_changed.connect(self._mirror_busy)
         self._show(app.summary)
@@ -80,6 +84,7 @@ class HomeViewModel(ViewModel):
             texts.update(self._texts(summary))
         for name, text in texts.items():
             self._update(name, text)
+        self._update("can_borrow", summary is not None and not summary.overdue)
 
     def _texts(self, summary: AccountSummary) -> dict[str, str]:
         session = self._app.session

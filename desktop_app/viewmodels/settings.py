@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Signal, Slot
 
-from desktop_app.i18n import LANGUAGES, N_, _, set_language
+from desktop_app.i18n import LANGUAGES, N_, _, hub, set_language
 from desktop_app.viewmodels.base import ViewModel, state
 from desktop_app.viewmodels.runner import OperationRunner
 
@@ -48,6 +48,7 @@ class SettingsViewModel(ViewModel):
             ),
             theme=_pick(str(self._settings.value("theme", "light")), _codes(THEMES), "light"),
         )
+        hub().language_changed.connect(self._follow_language)
 
     @property
     def device_id(self) -> str:
@@ -68,6 +69,11 @@ class SettingsViewModel(ViewModel):
             self._settings.setValue("language", code)
             self._update("language", code)
             set_language(code)
+
+    @Slot(str)
+    def _follow_language(self, code: str) -> None:
+        """The interface language changed (here or by ``--lang``): show it as chosen."""
+        self._update("language", code)
 
     def set_font_size(self, code: str) -> None:
         if code in _codes(FONT_SIZES):

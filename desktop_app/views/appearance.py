@@ -39,6 +39,7 @@ def apply_appearance(app: QApplication, theme: str, font_size: str) -> None:
         ("@FONT_FAMILY@", family or font.family()),
         ("@FONT_PT@", str(points)),
         ("@HEAD_PT@", str(points + 6)),
+        ("@ICONS@", (resources_dir() / "icons").as_posix()),
     ):
         sheet = sheet.replace(token, value)
     app.setStyleSheet(sheet)

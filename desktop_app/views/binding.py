@@ -64,8 +64,11 @@ def bind_label(
     _attach(label, signal, initial, write)
 
 
-def bind_enabled(widget: QWidget, signal: SignalInstance, initial: bool) -> None:
-    _attach(widget, signal, initial, lambda value: widget.setEnabled(bool(value)))
+def bind_enabled(
+    widget: QWidget, signal: SignalInstance, initial: bool, invert: bool = False
+) -> None:
+    """Enable ``widget`` while the value is true (or false, with ``invert``)."""
+    _attach(widget, signal, initial, lambda value: widget.setEnabled(bool(value) != invert))
 
 
 def bind_visible(widget: QWidget, signal: SignalInstance, initial: bool) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,12 +20,20 @@ from desktop_app.views.binding import (
     bind_enabled,
     bind_label,
     bind_line_edit,
+    bind_visible,
     name,
 )
 from desktop_app.views.confirm import ConfirmDialog, open_confirmation
+from desktop_app.views.widgets.page import form_column
 
 
 class BorrowView(QWidget):
+    """Signals:
+    repay_requested(): the member wants to repay (offered while borrowing is blocked).
+    """
+
+    repay_requested = Signal()
+
     def __init__(self, vm: BorrowViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vm = vm
@@ -54,6 +61,9 @@ class BorrowView(QWidget):
         self.confirm = QPushButton()
         name(self.confirm, "borrowConfirmButton")
         self.confirm.setProperty("role", "primary")
+        self.go_repay = QPushButton()
+        name(self.go_repay, "borrowGoRepayButton")
+        self.go_repay.setProperty("role", "primary")
         self.result = QLabel()
         name(self.result, "borrowResultLabel")
         self.result.setProperty("role", "success")
@@ -71,9 +81,10 @@ class BorrowView(QWidget):
         form.addRow("", self.amount_error)
         form.addRow(self._destination_caption, self.destination)
         form.addRow("", self.estimate)
-        layout = QVBoxLayout(self)
+        layout = form_column(self)
         layout.addWidget(self.title)
         layout.addWidget(self.blocked)
+        layout.addWidget(self.go_repay, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.confirm)
@@ -86,6 +97,10 @@ class BorrowView(QWidget):
     def _bind(self) -> None:
         vm = self._vm
         bind_label(self.blocked, vm.blocked_reason_changed, vm.blocked_reason)
+        bind_visible(self.go_repay, vm.blocked_changed, vm.blocked)
+        for widget in (self.amount, self.destination):
+            bind_enabled(widget, vm.blocked_changed, vm.blocked, invert=True)
+        self.go_repay.clicked.connect(self.repay_requested)
         bind_label(self.available, vm.available_text_changed, vm.available_text, False)
         bind_line_edit(self.amount, vm.amount_text_changed, vm.amount_text, vm.set_amount_text)
         bind_label(self.amount_error, vm.amount_error_changed, vm.amount_error)
@@ -119,3 +134,5 @@ class BorrowView(QWidget):
         self.available.setAccessibleName(_("Available to borrow"))
         self.confirm.setText(_("Continue to confirmation"))
         self.confirm.setAccessibleName(_("Continue to confirmation"))
+        self.go_repay.setText(_("Go to repayment"))
+        self.go_repay.setAccessibleName(_("Go to repayment"))

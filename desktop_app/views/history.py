@@ -37,7 +37,6 @@ class HistoryView(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy/MM/dd")
             edit.setMinimumDate(QDate(2000, 1, 1))
-            edit.setSpecialValueText("—")  # the minimum date stands for "no limit"
             edit.setDate(edit.minimumDate())
         self.clear_period = QPushButton()
         name(self.clear_period, "historyClearPeriodButton")
@@ -129,6 +128,8 @@ class HistoryView(QWidget):
         self.from_date.setAccessibleName(_("From"))
         self.to_date.setAccessibleName(_("To"))
         self.clear_period.setText(_("Show all"))
+        for edit in (self.from_date, self.to_date):
+            edit.setSpecialValueText(_("Any date"))  # the minimum date stands for no limit
         self.export_button.setText(_("Export CSV"))
         self.export_button.setAccessibleName(_("Export CSV"))
         self.table.setAccessibleName(_("Transaction history"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -107,8 +107,22 @@ class HomeView(QWidget):
         bind_label(self.interest_free, vm.interest_free_changed, vm.interest_free)
         for field, label in self.values.items():
             bind_label(label, getattr(vm, f"{field}_changed"), getattr(vm, field), False)
+        vm.can_borrow_changed.connect(self._show_can_borrow)
+        self._show_can_borrow(vm.can_borrow)
         self.borrow_button.clicked.connect(self.borrow_requested)
         self.repay_button.clicked.connect(self.repay_requested)
+
+    @Slot(bool)
+    def _show_can_borrow(self, can_borrow: bool) -> None:
+        """While borrowing is unavailable, repaying becomes the main action."""
+        self.borrow_button.setEnabled(can_borrow)
+        for button, primary in (
+            (self.borrow_button, can_borrow),
+            (self.repay_button, not can_borrow),
+        ):
+            button.setProperty("role", "primary" if primary else "")
+            button.style().unpolish(button)
+            button.style().polish(button)
 
     def retranslate(self) -> None:
         for caption_label, value_label, caption in self._captions:

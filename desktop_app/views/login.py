@@ -6,9 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -74,18 +76,25 @@ class LoginView(QWidget):
         self.button.setDefault(True)
         self.button.setProperty("role", "primary")
 
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         card = QFrame()
         card.setObjectName("loginCard")
-        card.setMaximumWidth(520)
+        card.setFixedWidth(500)
         inner = QVBoxLayout(card)
         inner.addWidget(self.title)
         inner.addWidget(self.tabs)
         inner.addWidget(self.notice)
         inner.addWidget(self.error)
         inner.addWidget(self.button)
+        # Centred by stretches, not by an alignment flag: an aligned item is given its plain
+        # size hint, and a wrapped message would then squeeze the inputs.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
         self._bind()
         self.retranslate()
@@ -108,7 +117,7 @@ class LoginView(QWidget):
             field.returnPressed.connect(vm.sign_in)
 
     def retranslate(self) -> None:
-        self.title.setText(_("Sign in to the member service"))
+        self.title.setText(_("Member sign-in"))
         self.tabs.setTabText(0, _("Web-ID"))
         self.tabs.setTabText(1, _("Card number"))
         pairs = (
@@ -121,7 +130,7 @@ class LoginView(QWidget):
             label.setText(text)
             field.setAccessibleName(text)
         self.web_id.setPlaceholderText(_("Half-width letters and digits"))
-        self.card.setPlaceholderText(_("Hyphens are not needed"))
+        self.card.setPlaceholderText(_("No hyphens needed"))
         self.button.setText(_("Sign in"))
         self.button.setAccessibleName(_("Sign in"))
         self.tabs.setAccessibleName(_("Sign-in method"))

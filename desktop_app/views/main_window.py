@@ -23,7 +23,7 @@ from desktop_app.viewmodels.application import ApplicationViewModel, Screen
 from desktop_app.views.binding import bind_label, bind_visible, name
 
 _NAV = (
-    (Screen.HOME, "navHome", N_("Top")),
+    (Screen.HOME, "navHome", N_("Home")),
     (Screen.BORROW, "navBorrow", N_("Borrow")),
     (Screen.REPAY, "navRepay", N_("Repay")),
     (Screen.HISTORY, "navHistory", N_("History")),

@@ -25,6 +25,7 @@ from desktop_app.views.binding import (
     name,
 )
 from desktop_app.views.confirm import ConfirmDialog, open_confirmation
+from desktop_app.views.widgets.page import form_column
 
 
 class RepayView(QWidget):
@@ -74,17 +75,17 @@ class RepayView(QWidget):
             label.setWordWrap(True)
 
         form = QFormLayout()
-        self._captions = [QLabel() for _index in range(4)]
+        self._captions = [QLabel() for _index in range(5)]
         form.addRow(self._captions[0], self.next_payment)
         form.addRow(self._captions[1], self.payoff)
         kinds = QVBoxLayout()
         for button in (self.kind_next, self.kind_amount, self.kind_full):
             kinds.addWidget(button)
         form.addRow(self._captions[2], kinds)
-        form.addRow("", self.amount)
+        form.addRow(self._captions[4], self.amount)
         form.addRow("", self.amount_error)
         form.addRow(self._captions[3], self.bank)
-        layout = QVBoxLayout(self)
+        layout = form_column(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -135,7 +136,13 @@ class RepayView(QWidget):
     def retranslate(self) -> None:
         self._refill_banks()
         self.title.setText(_("Repay (internet repayment)"))
-        captions = (_("Next payment"), _("Full repayment amount"), _("Repayment"), _("Bank"))
+        captions = (
+            _("Next payment"),
+            _("Full repayment amount"),
+            _("How to repay"),
+            _("Bank"),
+            _("Repayment amount"),
+        )
         for caption, text in zip(self._captions, captions, strict=True):
             caption.setText(text)
         self.kind_next.setText(_("Pay the next payment"))

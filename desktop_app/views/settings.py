@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.views.binding import name
+from desktop_app.views.widgets.page import form_column
 
 
 class SettingsView(QWidget):
@@ -28,7 +29,7 @@ class SettingsView(QWidget):
         form.addRow(self._captions[0], self.language)
         form.addRow(self._captions[1], self.font_size)
         form.addRow(self._captions[2], self.theme)
-        layout = QVBoxLayout(self)
+        layout = form_column(self, 480)
         layout.addWidget(self.title)
         layout.addLayout(form)
         layout.addStretch(1)

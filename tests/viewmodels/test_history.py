@@ -39,7 +39,7 @@ def test_first_rows_of_100000_arrive_fast_and_the_rest_lazily(
     model.fetchMore()
     wait_idle()
     assert model.rowCount() == 2 * PAGE_SIZE
-    assert history.summary_text == "100,003件のお取引"
+    assert history.summary_text == "取引件数：100,003件"
     qtmodeltester.check(model)
 
 

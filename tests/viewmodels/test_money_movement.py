@@ -100,7 +100,8 @@ def test_overdue_member_cannot_borrow(make_app, sql_store, wait_idle):
     borrow = BorrowViewModel(app)
     wait_idle()
     assert app.summary.overdue
-    assert "ご返済が遅れているため" in borrow.blocked_reason
+    assert borrow.blocked_reason.startswith("返済が遅れているため、借入はご利用いただけません。")
+    assert borrow.blocked
     borrow.set_amount_text("10000")
     assert not borrow.can_confirm
 
