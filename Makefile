@@ -32,7 +32,7 @@ i18n: $(STAMP)
 	$(BIN)/pybabel compile -d i18n -D messages --statistics
 
 tour: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/member-client --store sqlite:///$(CURDIR)/tour/tour.db --now 2026-11-24T10:00 --screenshot-tour docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/member-client --now 2026-11-24T10:00 --screenshot-tour docs/screenshots
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

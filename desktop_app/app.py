@@ -118,7 +118,8 @@ class AppContext(QObject):
         self.app_vm = ApplicationViewModel(self.runner, self.store, parent=self)
         self.login = LoginViewModel(self.app_vm, self.settings.device_id, parent=self)
         self.view_models: list[ViewModel] = [self.app_vm, self.login, self.settings]
-        self.views: dict[Screen, QWidget] = {Screen.LOGIN: LoginView(self.login)}
+        self.login_view = LoginView(self.login)
+        self.views: dict[Screen, QWidget] = {Screen.LOGIN: self.login_view}
         self.window = MainWindow(self.app_vm, self.views, DEFAULT_BRAND, self.ensure_screen)
         i18n.hub().language_changed.connect(self._retranslate)
         self.settings.theme_changed.connect(self._apply_appearance)
@@ -181,12 +182,14 @@ class AppContext(QObject):
         return view
 
     def build_all_screens(self) -> None:
+        self.login_view.restrict_input_methods()
         for screen in Screen:
             self.ensure_screen(screen)
 
     def finish_start_up(self) -> None:
         """After the first paint: open the store, then build the other screens one by one,
         each in its own turn of the event loop so no single step stalls the window."""
+        self.login_view.restrict_input_methods()
         configure_logging()
         self.warm_up()
         self._pending_screens = [screen for screen in Screen if screen not in self.views]

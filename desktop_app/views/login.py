@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -42,13 +41,6 @@ class LoginView(QWidget):
         name(self.pin, "pinInput")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
-        for field in (self.web_id, self.card, self.pin):
-            # ID and number fields take half-width input only: keep the IME out of them.
-            field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-            field.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly)
-        self.password.setInputMethodHints(
-            Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData
-        )
 
         web_tab, self._web_form = QWidget(), QFormLayout()
         web_tab.setLayout(self._web_form)
@@ -98,6 +90,21 @@ class LoginView(QWidget):
         outer.addStretch(2)
         self._bind()
         self.retranslate()
+
+    def restrict_input_methods(self) -> None:
+        """ID and number fields take half-width input only: keep the IME out of them.
+
+        Called right after the first paint: importing the ``Qt`` namespace makes PySide6
+        build all its enums (~20 ms), which the painted login screen need not wait for.
+        """
+        from PySide6.QtCore import Qt
+
+        for field in (self.web_id, self.card, self.pin):
+            field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+            field.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly)
+        self.password.setInputMethodHints(
+            Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData
+        )
 
     def _bind(self) -> None:
         vm = self._vm
