@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QSignalBlocker, SignalInstance, Slot
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 
 class _Binding(QObject):
@@ -98,3 +98,33 @@ def name(widget: QWidget, object_name: str, accessible: str = "") -> None:
     """Set the object name testers use and the accessible name screen readers announce."""
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible or object_name)
+
+
+def make_label(object_name: str, role: str = "", wrap: bool = False) -> QLabel:
+    """A named label; ``role`` picks its style (error, notice, success, figure, heading …)."""
+    label = QLabel()
+    name(label, object_name)
+    if role:
+        label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    return label
+
+
+def make_button(object_name: str, primary: bool = False) -> QPushButton:
+    button = QPushButton()
+    name(button, object_name)
+    if primary:
+        button.setProperty("role", "primary")
+    return button
+
+
+def make_line_edit(object_name: str) -> QLineEdit:
+    edit = QLineEdit()
+    name(edit, object_name)
+    return edit
+
+
+def make_combo(object_name: str) -> QComboBox:
+    combo = QComboBox()
+    name(combo, object_name)
+    return combo

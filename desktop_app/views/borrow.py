@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -21,6 +18,10 @@ from desktop_app.views.binding import (
     bind_label,
     bind_line_edit,
     bind_visible,
+    make_button,
+    make_combo,
+    make_label,
+    make_line_edit,
     name,
 )
 from desktop_app.views.confirm import ConfirmDialog, open_confirmation
@@ -40,33 +41,16 @@ class BorrowView(QWidget):
         name(self, "borrowScreen")
         self.title = QLabel()
         self.title.setProperty("role", "heading")
-        self.blocked = QLabel()
-        name(self.blocked, "borrowBlockedLabel")
-        self.blocked.setProperty("role", "banner-error")
-        self.available = QLabel()
-        name(self.available, "borrowAvailableLabel")
-        self.available.setProperty("role", "figure")
-        self.amount = QLineEdit()
-        name(self.amount, "borrowAmountInput")
-        self.amount_error = QLabel()
-        name(self.amount_error, "borrowAmountError")
-        self.amount_error.setProperty("role", "error")
-        self.destination = QComboBox()
-        name(self.destination, "borrowDestinationCombo")
-        self.estimate = QLabel()
-        name(self.estimate, "transferEstimateLabel")
-        self.error = QLabel()
-        name(self.error, "borrowError")
-        self.error.setProperty("role", "error")
-        self.confirm = QPushButton()
-        name(self.confirm, "borrowConfirmButton")
-        self.confirm.setProperty("role", "primary")
-        self.go_repay = QPushButton()
-        name(self.go_repay, "borrowGoRepayButton")
-        self.go_repay.setProperty("role", "primary")
-        self.result = QLabel()
-        name(self.result, "borrowResultLabel")
-        self.result.setProperty("role", "success")
+        self.blocked = make_label("borrowBlockedLabel", "banner-error")
+        self.available = make_label("borrowAvailableLabel", "figure")
+        self.amount = make_line_edit("borrowAmountInput")
+        self.amount_error = make_label("borrowAmountError", "error")
+        self.destination = make_combo("borrowDestinationCombo")
+        self.estimate = make_label("transferEstimateLabel")
+        self.error = make_label("borrowError", "error")
+        self.confirm = make_button("borrowConfirmButton", primary=True)
+        self.go_repay = make_button("borrowGoRepayButton", primary=True)
+        self.result = make_label("borrowResultLabel", "success")
         for label in (self.blocked, self.amount_error, self.estimate, self.error, self.result):
             label.setWordWrap(True)
 

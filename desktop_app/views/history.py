@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.history import HistoryViewModel
-from desktop_app.views.binding import bind_enabled, bind_label, name
+from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
 
 
 class HistoryView(QWidget):
@@ -38,19 +37,12 @@ class HistoryView(QWidget):
             edit.setDisplayFormat("yyyy/MM/dd")
             edit.setMinimumDate(QDate(2000, 1, 1))
             edit.setDate(edit.minimumDate())
-        self.clear_period = QPushButton()
-        name(self.clear_period, "historyClearPeriodButton")
-        self.export_button = QPushButton()
-        name(self.export_button, "exportCsvButton")
-        self.count = QLabel()
-        name(self.count, "historyCountLabel")
-        self.export_result = QLabel()
-        name(self.export_result, "historyExportResult")
-        self.export_result.setProperty("role", "success")
+        self.clear_period = make_button("historyClearPeriodButton")
+        self.export_button = make_button("exportCsvButton")
+        self.count = make_label("historyCountLabel")
+        self.export_result = make_label("historyExportResult", "success")
         self.export_result.setWordWrap(True)
-        self.error = QLabel()
-        name(self.error, "historyError")
-        self.error.setProperty("role", "error")
+        self.error = make_label("historyError", "error")
         self.table = QTableView()
         name(self.table, "historyTable")
         self.table.setModel(vm.model)

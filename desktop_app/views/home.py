@@ -8,14 +8,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.home import HomeViewModel
-from desktop_app.views.binding import bind_label, name
+from desktop_app.views.binding import bind_label, make_button, make_label, name
 
 
 class HomeView(QWidget):
@@ -41,18 +40,10 @@ class HomeView(QWidget):
         super().__init__(parent)
         self._vm = vm
         name(self, "homeScreen")
-        self.overdue = QLabel()
-        name(self.overdue, "overdueBanner")
-        self.overdue.setProperty("role", "banner-error")
-        self.member_name = QLabel()
-        name(self.member_name, "memberNameLabel")
-        self.member_name.setProperty("role", "heading")
-        self.last_login = QLabel()
-        name(self.last_login, "lastLoginLabel")
-        self.last_login.setProperty("role", "muted")
-        self.interest_free = QLabel()
-        name(self.interest_free, "interestFreeLabel")
-        self.interest_free.setProperty("role", "notice")
+        self.overdue = make_label("overdueBanner", "banner-error")
+        self.member_name = make_label("memberNameLabel", "heading")
+        self.last_login = make_label("lastLoginLabel", "muted")
+        self.interest_free = make_label("interestFreeLabel", "notice")
         for label in (self.overdue, self.interest_free, self.last_login):
             label.setWordWrap(True)
 
@@ -76,11 +67,8 @@ class HomeView(QWidget):
             self._captions.append((caption_label, value_label, caption))
             self.values[field] = value_label
 
-        self.borrow_button = QPushButton()
-        name(self.borrow_button, "homeBorrowButton")
-        self.borrow_button.setProperty("role", "primary")
-        self.repay_button = QPushButton()
-        name(self.repay_button, "homeRepayButton")
+        self.borrow_button = make_button("homeBorrowButton", primary=True)
+        self.repay_button = make_button("homeRepayButton")
         buttons = QHBoxLayout()
         buttons.addWidget(self.borrow_button)
         buttons.addWidget(self.repay_button)

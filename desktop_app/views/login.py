@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
@@ -17,7 +16,15 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.login import LoginViewModel
-from desktop_app.views.binding import bind_enabled, bind_label, bind_line_edit, name
+from desktop_app.views.binding import (
+    bind_enabled,
+    bind_label,
+    bind_line_edit,
+    make_button,
+    make_label,
+    make_line_edit,
+    name,
+)
 
 
 class LoginView(QWidget):
@@ -30,15 +37,11 @@ class LoginView(QWidget):
         self.tabs = QTabWidget()
         name(self.tabs, "loginMethodTabs")
 
-        self.web_id = QLineEdit()
-        name(self.web_id, "webIdInput")
-        self.password = QLineEdit()
-        name(self.password, "passwordInput")
+        self.web_id = make_line_edit("webIdInput")
+        self.password = make_line_edit("passwordInput")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.card = QLineEdit()
-        name(self.card, "cardNumberInput")
-        self.pin = QLineEdit()
-        name(self.pin, "pinInput")
+        self.card = make_line_edit("cardNumberInput")
+        self.pin = make_line_edit("pinInput")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
 
@@ -55,16 +58,11 @@ class LoginView(QWidget):
         self.tabs.addTab(web_tab, "")
         self.tabs.addTab(card_tab, "")
 
-        self.notice = QLabel()
-        name(self.notice, "widthNotice")
-        self.notice.setProperty("role", "notice")
-        self.error = QLabel()
-        name(self.error, "loginError")
-        self.error.setProperty("role", "error")
+        self.notice = make_label("widthNotice", "notice")
+        self.error = make_label("loginError", "error")
         for label in (self.notice, self.error):
             label.setWordWrap(True)
-        self.button = QPushButton()
-        name(self.button, "loginButton")
+        self.button = make_button("loginButton")
         self.button.setDefault(True)
         self.button.setProperty("role", "primary")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.brand import Brand
 from desktop_app.i18n import N_, _, language
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
-from desktop_app.views.binding import bind_label, bind_visible, name
+from desktop_app.views.binding import bind_label, bind_visible, make_button, make_label, name
 
 _NAV = (
     (Screen.HOME, "navHome", N_("Home")),
@@ -58,8 +58,7 @@ class MainWindow(QMainWindow):
         self.brand.setObjectName("brandLabel")
         self.member = QLabel()
         self.member.setObjectName("headerMemberLabel")
-        self.logout = QPushButton()
-        name(self.logout, "logoutButton")
+        self.logout = make_button("logoutButton")
         header = QWidget()
         header.setObjectName("header")
         header_layout = QHBoxLayout(header)
@@ -68,9 +67,7 @@ class MainWindow(QMainWindow):
         header_layout.addWidget(self.member)
         header_layout.addWidget(self.logout)
 
-        self.banner = QLabel()
-        name(self.banner, "messageBanner")
-        self.banner.setProperty("role", "banner")
+        self.banner = make_label("messageBanner", "banner")
         self.banner.setWordWrap(True)
 
         self.nav = QWidget()

@@ -5,11 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +19,10 @@ from desktop_app.views.binding import (
     bind_enabled,
     bind_label,
     bind_line_edit,
+    make_button,
+    make_combo,
+    make_label,
+    make_line_edit,
     name,
 )
 from desktop_app.views.confirm import ConfirmDialog, open_confirmation
@@ -48,29 +49,15 @@ class RepayView(QWidget):
             (RepayKind.FULL, self.kind_full),
         ):
             self.kinds.addButton(button, int(kind))
-        self.amount = QLineEdit()
-        name(self.amount, "repayAmountInput")
-        self.amount_error = QLabel()
-        name(self.amount_error, "repayAmountError")
-        self.amount_error.setProperty("role", "error")
+        self.amount = make_line_edit("repayAmountInput")
+        self.amount_error = make_label("repayAmountError", "error")
         self.amount_error.setWordWrap(True)
-        self.bank = QComboBox()
-        name(self.bank, "repayBankCombo")
-        self.payoff = QLabel()
-        name(self.payoff, "payoffAmountLabel")
-        self.payoff.setProperty("role", "figure")
-        self.next_payment = QLabel()
-        name(self.next_payment, "repayNextPaymentLabel")
-        self.next_payment.setProperty("role", "figure")
-        self.error = QLabel()
-        name(self.error, "repayError")
-        self.error.setProperty("role", "error")
-        self.confirm = QPushButton()
-        name(self.confirm, "repayConfirmButton")
-        self.confirm.setProperty("role", "primary")
-        self.result = QLabel()
-        name(self.result, "repayResultLabel")
-        self.result.setProperty("role", "success")
+        self.bank = make_combo("repayBankCombo")
+        self.payoff = make_label("payoffAmountLabel", "figure")
+        self.next_payment = make_label("repayNextPaymentLabel", "figure")
+        self.error = make_label("repayError", "error")
+        self.confirm = make_button("repayConfirmButton", primary=True)
+        self.result = make_label("repayResultLabel", "success")
         for label in (self.error, self.result):
             label.setWordWrap(True)
 

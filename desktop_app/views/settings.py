@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.settings import SettingsViewModel
-from desktop_app.views.binding import name
+from desktop_app.views.binding import make_combo, name
 from desktop_app.views.widgets.page import form_column
 
 
@@ -18,12 +18,9 @@ class SettingsView(QWidget):
         name(self, "settingsScreen")
         self.title = QLabel()
         self.title.setProperty("role", "heading")
-        self.language = QComboBox()
-        name(self.language, "languageCombo")
-        self.font_size = QComboBox()
-        name(self.font_size, "fontSizeCombo")
-        self.theme = QComboBox()
-        name(self.theme, "themeCombo")
+        self.language = make_combo("languageCombo")
+        self.font_size = make_combo("fontSizeCombo")
+        self.theme = make_combo("themeCombo")
         form = QFormLayout()
         self._captions = [QLabel(), QLabel(), QLabel()]
         form.addRow(self._captions[0], self.language)

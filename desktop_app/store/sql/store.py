@@ -468,11 +468,7 @@ class SqlStore:
         work = partial(
             self._borrow, amount=amount, destination_id=destination_id, request_id=request_id
         )
-        try:
-            return self._with_session(token, work)
-        except sa_exc.IntegrityError:
-            # The same request committed in between: answer with its receipt.
-            return self._with_session(token, work)
+        return self._once(token, work)
 
     def _borrow(
         self,
@@ -486,14 +482,10 @@ class SqlStore:
     ) -> BorrowReceipt:
         member_id = session.member_id
         account = self._account(db, member_id, lock=True)
-        existing = _ledger_by_request(db, member_id, request_id)
+        existing = _replayed(
+            db, member_id, request_id, LedgerKind.BORROW, amount, bank_account_id=destination_id
+        )
         if existing is not None:
-            if (
-                existing.kind != LedgerKind.BORROW
-                or existing.amount != amount
-                or existing.bank_account_id != destination_id
-            ):
-                raise AppError(ErrorCode.REQUEST_ID_REUSED)
             return _borrow_receipt(db, existing)
         today = now.date()
         self._book_accrual(account, today)
@@ -542,6 +534,11 @@ class SqlStore:
     def repay(self, token: str, amount: int, bank_code: str, request_id: str) -> RepayReceipt:
         _check_request_id(request_id)
         work = partial(self._repay, amount=amount, bank_code=bank_code, request_id=request_id)
+        return self._once(token, work)
+
+    def _once(self, token: str, work: Work[T]) -> T:
+        """Run a money movement; if the same request id committed in between (the unique
+        constraint fired), run it again, which answers with the first receipt."""
         try:
             return self._with_session(token, work)
         except sa_exc.IntegrityError:
@@ -559,14 +556,10 @@ class SqlStore:
     ) -> RepayReceipt:
         member_id = session.member_id
         account = self._account(db, member_id, lock=True)
-        existing = _ledger_by_request(db, member_id, request_id)
+        existing = _replayed(
+            db, member_id, request_id, LedgerKind.REPAY, amount, bank_code=bank_code
+        )
         if existing is not None:
-            if (
-                existing.kind != LedgerKind.REPAY
-                or existing.amount != amount
-                or existing.bank_code != bank_code
-            ):
-                raise AppError(ErrorCode.REQUEST_ID_REUSED)
             return _repay_receipt(existing)
         bank = repayment_bank(bank_code)
         if bank is None:
@@ -712,6 +705,31 @@ def _bank_account(row: BankAccountRow) -> BankAccount:
         account_number=row.account_number,
         holder=row.holder,
     )
+
+
+def _replayed(
+    db: DbSession,
+    member_id: int,
+    request_id: str,
+    kind: LedgerKind,
+    amount: int,
+    **same: object,
+) -> LedgerRow | None:
+    """The ledger row an earlier try of this request wrote, if any.
+
+    A request id reused for a different movement is refused, never answered with a receipt
+    that does not match it.
+    """
+    existing = _ledger_by_request(db, member_id, request_id)
+    if existing is None:
+        return None
+    if (
+        existing.kind != kind
+        or existing.amount != amount
+        or any(getattr(existing, column) != value for column, value in same.items())
+    ):
+        raise AppError(ErrorCode.REQUEST_ID_REUSED)
+    return existing
 
 
 def _borrow_receipt(db: DbSession, row: LedgerRow) -> BorrowReceipt:
