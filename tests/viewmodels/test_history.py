@@ -59,3 +59,21 @@ def test_period_filter_and_sign_out(make_app, sql_store, wait_idle):
     wait_idle()
     assert history.model.rowCount() == 0
     assert not history.model.canFetchMore()
+
+
+def test_csv_export_opens_in_excel_in_japanese(make_app, sql_store, wait_idle, tmp_path):
+    app = _signed_in(make_app, sql_store, wait_idle)
+    history = HistoryViewModel(app)
+    wait_idle()
+    target = tmp_path / "history.csv"
+    history.export_csv(str(target))
+    assert not history.export_enabled  # one export at a time
+    wait_idle()
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0] == "日時,取引内容,金額,利息,元金,元金残高,金融機関"
+    assert len(lines) == 1 + history.model.total
+    assert lines[1].split(",")[1:3] == ["借入", "120000"]
+    assert history.export_result == f"{history.model.total}件の取引を{target}に保存しました。"
+    assert history.export_enabled
