@@ -115,7 +115,7 @@ class AppContext(QObject):
         )
         self.settings.apply_language()
         self._apply_appearance()  # before any widget exists, so every one is born styled
-        self.app_vm = ApplicationViewModel(self.runner, self.store, parent=self)
+        self.app_vm = ApplicationViewModel(self.runner, self.store, clock, parent=self)
         self.login = LoginViewModel(self.app_vm, self.settings.device_id, parent=self)
         self.view_models: list[ViewModel] = [self.app_vm, self.login, self.settings]
         self.login_view = LoginView(self.login)

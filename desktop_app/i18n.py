@@ -123,6 +123,15 @@ def format_time(moment: datetime) -> str:
     return f"{moment.hour}:{moment.minute:02d}"
 
 
+def format_day_and_time(moment: datetime) -> str:
+    """``11月30日(月) 7:00`` in Japanese, ``Mon, Nov 30, 7:00`` in English (no year)."""
+    day = moment.date()
+    if language() == "ja":
+        return f"{day.month}月{day.day}日({_WEEKDAYS_JA[day.weekday()]}) {format_time(moment)}"
+    weekday, month = _WEEKDAYS_EN[day.weekday()], _MONTHS_EN[day.month - 1]
+    return f"{weekday}, {month} {day.day}, {format_time(moment)}"
+
+
 def format_datetime(moment: datetime) -> str:
     return f"{format_date(moment.date())} {format_time(moment)}"
 

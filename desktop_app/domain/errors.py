@@ -41,6 +41,10 @@ class ErrorCode(StrEnum):
     UNKNOWN_DESTINATION = "unknown_destination"
     UNKNOWN_BANK = "unknown_bank"
     REQUEST_ID_REUSED = "request_id_reused"
+    RATE_OUT_OF_RANGE = "rate_out_of_range"
+    # service hours
+    MAINTENANCE = "maintenance"
+    SIMULATION_NEVER_CLEARS = "simulation_never_clears"
     # infrastructure
     STORE_UNAVAILABLE = "store_unavailable"
     UNEXPECTED = "unexpected"

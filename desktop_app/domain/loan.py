@@ -5,35 +5,12 @@ due dates, allocation. Pure functions of ``int`` yen, ``Decimal`` rates and ``da
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from desktop_app.domain.errors import AppError, ErrorCode
-
-MONTH_END = 31  # the due day "month-end" is stored as 31
-
-
-@dataclass(frozen=True)
-class LoanRules:
-    """Every number of the loan in one place, with the DOMAIN.md defaults."""
-
-    borrow_unit: int = 1_000
-    borrow_minimum: int = 1_000
-    repay_minimum: int = 1_000
-    late_rate: Decimal = Decimal("0.200")
-    interest_free_days: int = 30
-    # (principal up to and including, rate); the last tier has no upper bound
-    minimum_payment_tiers: tuple[tuple[int | None, Decimal], ...] = field(
-        default=(
-            (300_000, Decimal("0.0361")),
-            (1_000_000, Decimal("0.0253")),
-            (None, Decimal("0.0199")),
-        )
-    )
-    minimum_payment_rounding: int = 1_000
-    due_days: tuple[int, ...] = (5, 15, 25, MONTH_END)
-
+from desktop_app.domain.rules import LoanRules
 
 DEFAULT_RULES = LoanRules()
 
@@ -105,6 +82,21 @@ def accrue(
     else:
         interest += simple_interest(principal, rate, cursor, end)
     return Accrual(interest, damages)
+
+
+def legal_rate_cap(credit_limit: int, rules: LoanRules = DEFAULT_RULES) -> Decimal:
+    """利息制限法's cap for a credit limit: 20% under 100,000, 18% under 1,000,000, else 15%."""
+    for below, cap in rules.legal_caps:
+        if below is None or credit_limit < below:
+            return cap
+    raise AssertionError("the last cap has no bound")  # pragma: no cover
+
+
+def check_rate(credit_limit: int, rate: Decimal, rules: LoanRules = DEFAULT_RULES) -> None:
+    """Refuse a contract rate outside the product's range or above the legal cap."""
+    cap = min(legal_rate_cap(credit_limit, rules), rules.rate_ceiling)
+    if not rules.rate_floor <= rate <= cap:
+        raise AppError(ErrorCode.RATE_OUT_OF_RANGE, rate=rate, cap=cap)
 
 
 def minimum_payment(principal_after_borrowing: int, rules: LoanRules = DEFAULT_RULES) -> int:

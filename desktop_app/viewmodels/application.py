@@ -15,6 +15,8 @@ from desktop_app.viewmodels.runner import OperationRunner
 from desktop_app.viewmodels.store_access import StoreHandle
 
 if TYPE_CHECKING:  # start-up does not pay for the data classes
+    from desktop_app.domain.calendar import ServiceCalendar
+    from desktop_app.domain.clock import Clock
     from desktop_app.domain.models import AccountSummary, Session
 
 
@@ -57,16 +59,32 @@ class ApplicationViewModel(ViewModel):
     message = state(str, "message", message_changed)
 
     def __init__(
-        self, runner: OperationRunner, store: StoreHandle, parent: QObject | None = None
+        self,
+        runner: OperationRunner,
+        store: StoreHandle,
+        clock: Clock,
+        calendar: ServiceCalendar | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(runner, parent)
         self.store = store
         self.runner = runner
+        self.clock = clock
+        self._calendar = calendar
         self._session: Session | None = None
         self._summary: AccountSummary | None = None
         self._message_error: AppError | str | None = None
         self._member_name_raw = ""
         self._values.update(screen=Screen.LOGIN.value, signed_in=False, member_name="", message="")
+
+    @property
+    def calendar(self) -> ServiceCalendar:
+        """The service calendar (built on first use: start-up does not need it)."""
+        if self._calendar is None:
+            from desktop_app.domain.calendar import ServiceCalendar
+
+            self._calendar = ServiceCalendar()
+        return self._calendar
 
     # -- session -------------------------------------------------------------------------
     @property

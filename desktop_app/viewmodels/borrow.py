@@ -8,10 +8,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain import loan
+from desktop_app.domain.calendar import Arrival
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import BankAccount, BorrowReceipt
 from desktop_app.domain.money import parse_amount
-from desktop_app.i18n import _, format_date, format_yen
+from desktop_app.i18n import _, format_date, format_day_and_time, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import state
 from desktop_app.viewmodels.messages import error_sentence
@@ -47,6 +48,7 @@ class BorrowViewModel(MoneyMovementViewModel):
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app, parent)
         self._accounts: tuple[BankAccount, ...] = ()
+        self._arrival: tuple[str, Arrival] | None = None  # (bank code, estimate)
         self._values.update(
             destinations=[],
             destination_index=-1,
@@ -56,6 +58,7 @@ class BorrowViewModel(MoneyMovementViewModel):
             blocked=False,
         )
         app.signed_in_changed.connect(self._on_signed_in_changed)
+        app.screen_changed.connect(self._on_screen_changed)
         self._on_signed_in_changed(app.signed_in)
         self._revalidate()
 
@@ -64,6 +67,11 @@ class BorrowViewModel(MoneyMovementViewModel):
     def _on_signed_in_changed(self, signed_in: bool) -> None:
         if signed_in:
             self.load_destinations()
+
+    @Slot(str)
+    def _on_screen_changed(self, screen: str) -> None:
+        if screen == "borrow" and self._app.session is not None:
+            self.refresh_estimate()  # time has passed since: the estimate may have moved
 
     def load_destinations(self) -> None:
         token = self._app.token
@@ -77,16 +85,58 @@ class BorrowViewModel(MoneyMovementViewModel):
         self._update("destinations", [self._account_text(a) for a in self._accounts])
         self._update("destination_index", 0 if self._accounts else -1)
         self._revalidate()
+        self.refresh_estimate()
 
     def set_destination_index(self, index: int) -> None:
         if index != self._values["destination_index"]:
             self._request_id = None
         self._update("destination_index", index if 0 <= index < len(self._accounts) else -1)
         self._revalidate()
+        self.refresh_estimate()
 
     def _destination(self) -> BankAccount | None:
         index = self._values["destination_index"]
         return self._accounts[index] if 0 <= index < len(self._accounts) else None
+
+    # -- when the money arrives -------------------------------------------------------------
+    def refresh_estimate(self) -> None:
+        """Work out (off the GUI thread: the holiday tables are slow) when a transfer to the
+        chosen account made now would arrive."""
+        destination = self._destination()
+        if destination is None:
+            self._arrival = None
+            self._render_estimate()
+            return
+        calendar, clock, code = self._app.calendar, self._app.clock, destination.bank_code
+        self._runner.submit(
+            "arrival",
+            lambda: (code, calendar.arrival(code, clock.now())),
+            self._on_estimate,
+            self._on_estimate_failed,
+        )
+
+    @Slot(object)
+    def _on_estimate(self, outcome: tuple[str, Arrival]) -> None:
+        destination = self._destination()
+        if destination is not None and destination.bank_code == outcome[0]:
+            self._arrival = outcome
+            self._render_estimate()
+
+    @Slot(object)
+    def _on_estimate_failed(self, _error: AppError) -> None:
+        self._arrival = None
+        self._render_estimate()
+
+    def _estimate_text(self) -> str:
+        if self._arrival is None:
+            return ""
+        arrival = self._arrival[1]
+        if arrival.immediate:
+            return _("The money arrives about 10 seconds after the transfer.")
+        return _("The money arrives at about {when}.").format(when=format_day_and_time(arrival.at))
+
+    def _render_estimate(self) -> None:
+        self._update("transfer_estimate", self._estimate_text())
 
     @staticmethod
     def _account_text(account: BankAccount) -> str:
@@ -132,7 +182,7 @@ class BorrowViewModel(MoneyMovementViewModel):
             destination=self._account_text(destination),
             principal=format_yen(principal_after),
             minimum=format_yen(loan.minimum_payment(principal_after)),
-        )
+        ) + (f"\n{self._estimate_text()}" if self._arrival else "")
 
     def _work(self, token: str, amount: int, request_id: str) -> Callable[[], Any]:
         destination = self._destination()
@@ -158,9 +208,15 @@ class BorrowViewModel(MoneyMovementViewModel):
             )
         return text
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._render_estimate()
+
     @Slot()
     def reset(self) -> None:
         self._accounts = ()
+        self._arrival = None
+        self._render_estimate()
         self._update("destinations", [])
         self._update("destination_index", -1)
         super().reset()

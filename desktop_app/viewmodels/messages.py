@@ -7,7 +7,7 @@ from typing import Any
 from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import Notice
-from desktop_app.i18n import N_, _, format_yen
+from desktop_app.i18n import N_, _, format_day_and_time, format_rate, format_yen
 
 _SENTENCES: dict[ErrorCode, str] = {
     ErrorCode.REQUIRED: N_("Please enter this item."),
@@ -68,6 +68,11 @@ _SENTENCES: dict[ErrorCode, str] = {
     ErrorCode.REQUEST_ID_REUSED: N_(
         "This request was already processed with other details. Please start again."
     ),
+    ErrorCode.MAINTENANCE: N_("The service is under maintenance. Please use it after {when}."),
+    ErrorCode.RATE_OUT_OF_RANGE: N_("The interest rate is above the legal limit ({cap})."),
+    ErrorCode.SIMULATION_NEVER_CLEARS: N_(
+        "With this monthly amount the balance never decreases. Please enter {minimum} or more."
+    ),
     ErrorCode.STORE_UNAVAILABLE: N_(
         "The service cannot be reached right now. Please wait a moment and try again."
     ),
@@ -93,7 +98,13 @@ def error_sentence(error: AppError) -> str:
         "hours": DEFAULT_BRAND.support_hours,
     }
     for key, value in error.params.items():
-        params[key] = format_yen(value) if key in _YEN_PARAMS and isinstance(value, int) else value
+        if key in _YEN_PARAMS and isinstance(value, int):
+            value = format_yen(value)
+        elif key == "cap":
+            value = format_rate(value)
+        params[key] = value
+    if "resume_at" in error.params:
+        params["when"] = format_day_and_time(error.params["resume_at"])
     try:
         return _(template).format(**params)
     except (KeyError, IndexError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
@@ -46,7 +46,14 @@ class ConfirmDialog(QDialog):
         # One click closes the dialog at once: a second click has nothing left to press.
         self.accept_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)
-        self.finished.connect(self.deleteLater)
+        self.finished.connect(self._dispose)
+
+    @Slot()
+    def _dispose(self) -> None:
+        """Leave the window at once (a script's next findChild finds only a live dialog),
+        and go when the event loop comes round."""
+        self.setParent(None)
+        self.deleteLater()
 
 
 class _MovementViewModel(Protocol):

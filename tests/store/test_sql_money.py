@@ -281,7 +281,7 @@ def test_overdue_suzuki(store: SqlStore, card_sign_in: SignIn) -> None:
     # Repaying works: damages first, then interest, then principal; the due date moves on.
     receipt = store.repay(session.token, 10_000, "0005", "catch-up")
     assert (receipt.to_damages, receipt.to_interest, receipt.to_principal) == (684, 4_315, 5_001)
-    assert receipt.next_due_date == date(2026, 12, 5)
+    assert receipt.next_due_date == date(2026, 12, 7)  # the 5th is a Saturday: Monday
     summary = store.account_summary(session.token)
     assert summary.overdue is False
     assert summary.late_damages == 0

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from desktop_app.domain.calendar import ServiceCalendar
 from desktop_app.domain.clock import TOKYO, FixedClock
 from desktop_app.store.sql import SqlStore
 from desktop_app.viewmodels.application import ApplicationViewModel
@@ -35,9 +36,9 @@ def runner(qapp):
 
 
 @pytest.fixture
-def make_app(runner):
+def make_app(runner, clock):
     def make(store) -> ApplicationViewModel:
-        return ApplicationViewModel(runner, StoreHandle(lambda: store))
+        return ApplicationViewModel(runner, StoreHandle(lambda: store), clock, ServiceCalendar())
 
     return make
 

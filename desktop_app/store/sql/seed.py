@@ -13,6 +13,7 @@ from desktop_app.domain import loan
 from desktop_app.domain.banks import repayment_bank
 from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.models import LedgerKind, MemberStatus
+from desktop_app.domain.rules import MONTH_END, LoanRules
 from desktop_app.store.sql.hashing import SecretHasher
 from desktop_app.store.sql.schema import (
     BankAccountRow,
@@ -119,7 +120,7 @@ TANAKA = DemoMember(
     "tanaka0404",
     "Misaki2026",
     300_000,
-    loan.MONTH_END,
+    MONTH_END,
     DemoBank("9900", "ゆうちょ銀行", "018", "〇一八店", "3456789", "ﾀﾅｶ ﾐｻｷ"),
     card_status=CardStatus.LOCKED,
     web_locked=True,
@@ -414,13 +415,18 @@ class _Seeder:
         self.account(watanabe, WATANABE, first_borrowed_on=first)
 
 
-def seed_demo_members(db: Session, now: datetime, hasher: SecretHasher) -> bool:
+def seed_demo_members(
+    db: Session, now: datetime, hasher: SecretHasher, rules: LoanRules | None = None
+) -> bool:
     """Seed the demo members when the store has no member yet; True when it seeded.
 
-    Runs inside the caller's transaction (one transaction for the whole seed).
+    Runs inside the caller's transaction (one transaction for the whole seed). A contract
+    rate above the legal cap for its credit limit refuses the whole seed.
     """
     if db.scalar(select(func.count()).select_from(Member)):
         return False
+    for demo in DEMO_MEMBERS:
+        loan.check_rate(demo.credit_limit, demo.rate, rules or loan.DEFAULT_RULES)
     _Seeder(db, now, hasher).run()
     db.flush()
     return True

@@ -13,6 +13,7 @@ import secrets
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import partial
 from typing import Any, TypeVar
@@ -24,6 +25,7 @@ from sqlalchemy.orm import sessionmaker
 
 from desktop_app.domain import loan
 from desktop_app.domain.banks import repayment_bank
+from desktop_app.domain.calendar import Service, ServiceCalendar
 from desktop_app.domain.clock import TOKYO, Clock
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import (
@@ -38,6 +40,7 @@ from desktop_app.domain.models import (
     RepayReceipt,
 )
 from desktop_app.domain.models import Session as MemberSession
+from desktop_app.domain.rules import DEFAULT_RULES, Rules
 from desktop_app.store.sql.engine import create_store_engine, is_memory_sqlite, upgrade_to_head
 from desktop_app.store.sql.hashing import SecretHasher
 from desktop_app.store.sql.schema import (
@@ -58,6 +61,7 @@ from desktop_app.store.sql.schema import (
 from desktop_app.store.sql.seed import seed_demo_members
 
 T = TypeVar("T")
+R = TypeVar("R", BorrowReceipt, RepayReceipt)
 
 SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
 CARD_PIN_ATTEMPTS_PER_DAY = 3
@@ -95,8 +99,11 @@ class SqlStore:
         seed: bool = True,
         hash_profile: str = "owasp",
         session_idle_timeout: timedelta = SESSION_IDLE_TIMEOUT,
+        rules: Rules = DEFAULT_RULES,
     ) -> None:
         self._clock = clock
+        self._rules = rules
+        self._calendar = ServiceCalendar(rules)
         self._idle_timeout = session_idle_timeout
         self._hasher = SecretHasher(hash_profile)
         self._closed = False
@@ -110,6 +117,7 @@ class SqlStore:
                 upgrade_to_head(self._engine)
                 if seed:
                     self._seed()
+            self._calendar.is_business_day(self._now().date())  # load the holidays now
         except BaseException:
             self._engine.dispose()
             raise
@@ -147,9 +155,19 @@ class SqlStore:
     def _seed(self) -> None:
         try:
             with self._transaction() as db:
-                seed_demo_members(db, self._now(), self._hasher)
+                seed_demo_members(db, self._now(), self._hasher, self._rules.loan)
         except sa_exc.IntegrityError:
             pass  # another process seeded the same empty database at the same moment
+
+    def _check_open(self, service: Service, now: datetime) -> None:
+        """Refuse, with the instant it resumes, while ``service`` is stopped."""
+        resume = self._calendar.resumes_at(service, now)
+        if resume is not None:
+            raise AppError(ErrorCode.MAINTENANCE, resume_at=resume)
+
+    def _effective(self, due: date | None) -> date | None:
+        """The date a member must pay by: a due date on a non-business day moves on."""
+        return None if due is None else self._calendar.effective_due_date(due)
 
     @staticmethod
     def _audit(
@@ -160,6 +178,7 @@ class SqlStore:
     # ----------------------------------------------------------------- sign-in
 
     def sign_in_with_card(self, card_number: str, pin: str, device_id: str) -> MemberSession:
+        self._check_open(Service.ALL, self._now())
         with self._transaction() as db:
             found = db.execute(
                 select(Card.id, Card.pin_hash).where(Card.card_number == card_number)
@@ -217,6 +236,7 @@ class SqlStore:
         return self._open_session(db, member, now, device_id, "card")
 
     def sign_in_with_web_id(self, web_id: str, password: str, device_id: str) -> MemberSession:
+        self._check_open(Service.ALL, self._now())
         with self._transaction() as db:
             found = db.execute(
                 select(WebCredential.id, WebCredential.password_hash).where(
@@ -385,11 +405,10 @@ class SqlStore:
 
     # ----------------------------------------------------------------- accounts
 
-    @staticmethod
-    def _overdue(account: LoanAccount, today: date) -> bool:
+    def _overdue(self, account: LoanAccount, today: date) -> bool:
         return loan.is_overdue(
             account.principal,
-            account.next_due_date,
+            self._effective(account.next_due_date),
             account.paid_this_cycle,
             account.minimum_payment,
             today,
@@ -402,7 +421,9 @@ class SqlStore:
             account.annual_rate,
             account.accrued_to,
             today,
-            overdue_after=account.next_due_date if self._overdue(account, today) else None,
+            overdue_after=(
+                self._effective(account.next_due_date) if self._overdue(account, today) else None
+            ),
             free_until=account.interest_free_until,
         )
 
@@ -439,7 +460,7 @@ class SqlStore:
             late_damages=account.unpaid_damages + accrual.damages,
             minimum_payment=account.minimum_payment,
             paid_this_cycle=account.paid_this_cycle,
-            next_due_date=account.next_due_date,
+            next_due_date=self._effective(account.next_due_date),
             overdue=self._overdue(account, today),
             interest_free_until=account.interest_free_until,
             last_sign_in_at=session.previous_sign_in_at,
@@ -486,7 +507,8 @@ class SqlStore:
             db, member_id, request_id, LedgerKind.BORROW, amount, bank_account_id=destination_id
         )
         if existing is not None:
-            return _borrow_receipt(db, existing)
+            return self._dated(_borrow_receipt(db, existing))
+        self._check_open(Service.ALL, now)
         today = now.date()
         self._book_accrual(account, today)
         if self._overdue(account, today):
@@ -529,12 +551,16 @@ class SqlStore:
             ),
         )
         self._audit(db, now, member_id, "borrow", f"{row.transaction_no} amount={amount}")
-        return _borrow_receipt(db, row)
+        return self._dated(_borrow_receipt(db, row))
 
     def repay(self, token: str, amount: int, bank_code: str, request_id: str) -> RepayReceipt:
         _check_request_id(request_id)
         work = partial(self._repay, amount=amount, bank_code=bank_code, request_id=request_id)
         return self._once(token, work)
+
+    def _dated(self, receipt: R) -> R:
+        """A receipt tells the due date the member pays by (moved past non-business days)."""
+        return replace(receipt, next_due_date=self._effective(receipt.next_due_date))
 
     def _once(self, token: str, work: Work[T]) -> T:
         """Run a money movement; if the same request id committed in between (the unique
@@ -560,7 +586,8 @@ class SqlStore:
             db, member_id, request_id, LedgerKind.REPAY, amount, bank_code=bank_code
         )
         if existing is not None:
-            return _repay_receipt(existing)
+            return self._dated(_repay_receipt(existing))
+        self._check_open(Service.REPAYMENT, now)
         bank = repayment_bank(bank_code)
         if bank is None:
             raise AppError(ErrorCode.UNKNOWN_BANK)
@@ -607,7 +634,7 @@ class SqlStore:
             ),
         )
         self._audit(db, now, member_id, "repay", f"{row.transaction_no} amount={amount}")
-        return _repay_receipt(row)
+        return self._dated(_repay_receipt(row))
 
     # ----------------------------------------------------------------- history
 
