@@ -65,22 +65,21 @@ def accrue(
 ) -> Accrual:
     """Interest and late damages for the days after ``start`` up to ``end``.
 
-    Days up to ``free_until`` are interest-free; days after ``overdue_after`` (an unpaid due
-    date) are charged late damages at ``rules.late_rate`` instead of the contract rate.
+    Days after ``overdue_after`` (an unpaid due date) are charged late damages at
+    ``rules.late_rate`` instead of the contract rate, even inside an interest-free period
+    (damages are not interest). Other days up to ``free_until`` are interest-free.
     """
     if end <= start or principal <= 0:
         return Accrual(0, 0)
-    interest = 0
+    contract_end = end
     damages = 0
-    cursor = start
-    if free_until is not None and free_until > cursor:
-        cursor = min(free_until, end)
     if overdue_after is not None and overdue_after < end:
-        split = max(cursor, overdue_after)
-        interest += simple_interest(principal, rate, cursor, split)
-        damages += simple_interest(principal, rules.late_rate, split, end)
-    else:
-        interest += simple_interest(principal, rate, cursor, end)
+        contract_end = max(start, overdue_after)
+        damages = simple_interest(principal, rules.late_rate, contract_end, end)
+    contract_start = start
+    if free_until is not None:
+        contract_start = min(max(start, free_until), contract_end)
+    interest = simple_interest(principal, rate, contract_start, contract_end)
     return Accrual(interest, damages)
 
 

@@ -67,53 +67,81 @@ def _payment_days(debt: Debt, calendar: ServiceCalendar) -> list[tuple[date, dat
 def by_monthly_amount(debt: Debt, monthly: int, calendar: ServiceCalendar) -> Schedule:
     """Pay ``monthly`` yen (the last payment less) on every due date until nothing is left.
 
-    Raises SIMULATION_NEVER_CLEARS, with the smallest monthly amount that would reduce the
-    principal, when ``monthly`` does not cover a month's interest.
+    Raises SIMULATION_NEVER_CLEARS, with the smallest monthly amount that does clear the debt
+    (within ``MAX_MONTHS`` payments), when ``monthly`` does not.
     """
     if debt.principal <= 0 and debt.unpaid_interest <= 0:
         return Schedule(())
+    days = _payment_days(debt, calendar)
+    schedule = _simulate(debt, monthly, days)
+    if schedule is not None:
+        return schedule
+    # The smallest amount that clears: clearing is monotone in the amount, and paying the
+    # first due date's whole payoff clears at once.
+    low, high = max(monthly, 0) + 1, _first_payoff(debt, days)
+    while low < high:
+        middle = (low + high) // 2
+        if _simulate(debt, middle, days) is None:
+            low = middle + 1
+        else:
+            high = middle
+    raise AppError(ErrorCode.SIMULATION_NEVER_CLEARS, minimum=low)
+
+
+def _simulate(debt: Debt, monthly: int, days: list[tuple[date, date]]) -> Schedule | None:
+    """The schedule paying ``monthly``, or ``None`` when it does not clear the debt."""
+    if monthly <= 0:
+        return None
     remaining, carried = debt.principal, debt.unpaid_interest
     previous = debt.today
     rows: list[ScheduleRow] = []
-    for number, (_nominal, day) in enumerate(_payment_days(debt, calendar), start=1):
-        start = previous
-        if debt.interest_free_until is not None:
-            start = max(start, min(debt.interest_free_until, day))
-        interest = carried + simple_interest(remaining, debt.rate, start, day)
-        carried = 0
+    for number, (_nominal, day) in enumerate(days, start=1):
+        interest = carried + _interest(debt, remaining, previous, day)
         payment = min(monthly, remaining + interest)
         if payment <= interest and remaining > 0:
-            raise AppError(ErrorCode.SIMULATION_NEVER_CLEARS, minimum=interest + 1)
-        principal_part = payment - interest
+            return None  # the principal never goes down
+        to_interest = min(payment, interest)  # interest first, as a real payment would
+        carried = interest - to_interest
+        principal_part = payment - to_interest
         remaining -= principal_part
-        rows.append(ScheduleRow(number, day, payment, interest, principal_part, remaining))
+        rows.append(ScheduleRow(number, day, payment, to_interest, principal_part, remaining))
         previous = day
-        if remaining == 0:
+        if remaining == 0 and carried == 0:
             return Schedule(tuple(rows))
-    raise AppError(ErrorCode.SIMULATION_NEVER_CLEARS, minimum=monthly + 1)
+    return None
+
+
+def _interest(debt: Debt, principal: int, previous: date, day: date) -> int:
+    start = previous
+    if debt.interest_free_until is not None:
+        start = max(start, min(debt.interest_free_until, day))
+    return simple_interest(principal, debt.rate, start, day)
+
+
+def _first_payoff(debt: Debt, days: list[tuple[date, date]]) -> int:
+    """Everything owed on the first due date: one payment of it clears the debt."""
+    return (
+        debt.principal
+        + debt.unpaid_interest
+        + _interest(debt, debt.principal, debt.today, days[0][1])
+    )
 
 
 def by_months(debt: Debt, months: int, calendar: ServiceCalendar) -> Schedule:
     """The smallest whole-yen monthly amount that clears the debt in ``months`` payments."""
     if not 1 <= months <= MAX_MONTHS:
         raise AppError(ErrorCode.AMOUNT_INVALID)
-    low, high = 1, debt.principal + debt.unpaid_interest + _interest_ceiling(debt)
+    if debt.principal <= 0 and debt.unpaid_interest <= 0:
+        return Schedule(())
+    days = _payment_days(debt, calendar)
+    low, high = 1, _first_payoff(debt, days)
     best: Schedule | None = None
     while low <= high:
         middle = (low + high) // 2
-        try:
-            schedule = by_monthly_amount(debt, middle, calendar)
-        except AppError:
-            low = middle + 1
-            continue
-        if schedule.payments <= months:
+        schedule = _simulate(debt, middle, days)
+        if schedule is not None and schedule.payments <= months:
             best, high = schedule, middle - 1
         else:
             low = middle + 1
-    assert best is not None  # the upper bound pays everything in the first month
+    assert best is not None  # the upper bound pays everything on the first due date
     return best
-
-
-def _interest_ceiling(debt: Debt) -> int:
-    """More interest than a first month could possibly accrue (62 days at the rate)."""
-    return int(Decimal(debt.principal) * debt.rate * 62 / 365) + 1

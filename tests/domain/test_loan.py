@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from desktop_app.domain import loan
 from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.rules import MONTH_END
 
 RATE = Decimal("0.180")
 
@@ -89,8 +90,8 @@ def test_minimum_payment_table(principal: int, minimum: int) -> None:
         (15, date(2026, 11, 30), date(2026, 12, 15)),
         (25, date(2026, 11, 9), date(2026, 11, 25)),
         (25, date(2026, 11, 10), date(2026, 12, 25)),
-        (loan.MONTH_END, date(2026, 2, 14), date(2026, 2, 28)),
-        (loan.MONTH_END, date(2026, 2, 15), date(2026, 3, 31)),
+        (MONTH_END, date(2026, 2, 14), date(2026, 2, 28)),
+        (MONTH_END, date(2026, 2, 15), date(2026, 3, 31)),
     ],
 )
 def test_first_due_date(due_day: int, borrowed: date, first_due: date) -> None:
@@ -98,7 +99,7 @@ def test_first_due_date(due_day: int, borrowed: date, first_due: date) -> None:
 
 
 def test_following_and_upcoming_due_dates() -> None:
-    assert loan.following_due_date(loan.MONTH_END, date(2027, 1, 31)) == date(2027, 2, 28)
+    assert loan.following_due_date(MONTH_END, date(2027, 1, 31)) == date(2027, 2, 28)
     assert loan.following_due_date(5, date(2026, 12, 5)) == date(2027, 1, 5)
     assert loan.upcoming_due_date(25, date(2026, 11, 25)) == date(2026, 11, 25)
     assert loan.upcoming_due_date(25, date(2026, 11, 26)) == date(2026, 12, 25)
@@ -176,3 +177,16 @@ def test_first_due_date_is_after_borrowing_and_on_the_due_day(due_day: int, borr
     assert borrowed < first <= borrowed + timedelta(days=62)
     following = loan.following_due_date(due_day, first)
     assert 28 <= (following - first).days <= 31
+
+
+def test_late_damages_run_even_inside_the_interest_free_period() -> None:
+    # Borrowed 11-30 (free until 12-30), due 12-15 unpaid: 5 days of damages at 20 %.
+    accrual = loan.accrue(
+        100_000,
+        Decimal("0.18"),
+        date(2026, 11, 30),
+        date(2026, 12, 20),
+        overdue_after=date(2026, 12, 15),
+        free_until=date(2026, 12, 30),
+    )
+    assert (accrual.interest, accrual.damages) == (0, 273)

@@ -359,7 +359,7 @@ def test_a_lost_race_on_the_request_id_answers_with_the_winner(
     store: SqlStore, card_sign_in: SignIn, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
     """If the unique (member, request id) constraint fires, the first receipt is returned."""
-    from desktop_app.store.sql import store as store_module
+    from desktop_app.store.sql import movements as store_module
 
     session = card_sign_in(YAMADA)
     destination = _destination(store, session)

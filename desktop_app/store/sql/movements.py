@@ -1,0 +1,352 @@
+"""``MoneyOperations``: borrowing, repaying and the history, with their row helpers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from functools import partial
+from typing import TypeVar
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
+
+from desktop_app.domain import loan
+from desktop_app.domain.banks import repayment_bank
+from desktop_app.domain.calendar import Service
+from desktop_app.domain.clock import TOKYO
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.models import (
+    BankAccount,
+    BorrowReceipt,
+    HistoryPage,
+    HistoryQuery,
+    LedgerEntry,
+    LedgerKind,
+    RepayReceipt,
+)
+from desktop_app.store.sql.base import StoreBase, T, Work
+from desktop_app.store.sql.schema import (
+    BankAccountRow,
+    LedgerRow,
+    SessionRow,
+    pending_transaction_number,
+    transaction_number,
+)
+
+R = TypeVar("R", BorrowReceipt, RepayReceipt)
+
+HISTORY_MAX_LIMIT = 1_000
+REQUEST_ID_MAX_LENGTH = 64
+
+
+def _start_of_day(day: date) -> datetime:
+    """Midnight in Tokyo that starts ``day``."""
+    return datetime.combine(day, time(0, 0), TOKYO)
+
+
+class MoneyOperations(StoreBase):
+    """Money movements (each at most once per request id) and the transaction history."""
+
+    # ----------------------------------------------------------------- money movements
+
+    def borrow(
+        self, token: str, amount: int, destination_id: int, request_id: str
+    ) -> BorrowReceipt:
+        _check_request_id(request_id)
+        work = partial(
+            self._borrow, amount=amount, destination_id=destination_id, request_id=request_id
+        )
+        return self._once(token, work)
+
+    def _borrow(
+        self,
+        db: DbSession,
+        session: SessionRow,
+        now: datetime,
+        *,
+        amount: int,
+        destination_id: int,
+        request_id: str,
+    ) -> BorrowReceipt:
+        member_id = session.member_id
+        account = self._account(db, member_id, lock=True)
+        existing = _replayed(
+            db, member_id, request_id, LedgerKind.BORROW, amount, bank_account_id=destination_id
+        )
+        if existing is not None:
+            return self._dated(_borrow_receipt(db, existing))
+        self._check_open(Service.ALL, now)
+        today = now.date()
+        self._book_accrual(account, today)
+        if self._overdue(account, today):
+            raise AppError(ErrorCode.BORROW_BLOCKED_OVERDUE)
+        destination = db.get(BankAccountRow, destination_id)
+        if destination is None or destination.member_id != member_id:
+            raise AppError(ErrorCode.UNKNOWN_DESTINATION)
+        loan.check_borrow_amount(amount, max(0, account.credit_limit - account.principal))
+
+        new_cycle = account.principal == 0
+        account.principal += amount
+        account.minimum_payment = loan.minimum_payment(account.principal)
+        if account.first_borrowed_on is None:
+            account.first_borrowed_on = today
+            if account.interest_free_eligible:
+                account.interest_free_until = loan.interest_free_until(today)
+        if new_cycle or account.next_due_date is None:
+            account.next_due_date = loan.first_due_date(account.due_day, today)
+            account.paid_this_cycle = 0
+        account.updated_at = now
+
+        row = _add_ledger(
+            db,
+            LedgerRow(
+                member_id=member_id,
+                request_id=request_id,
+                kind=LedgerKind.BORROW.value,
+                amount=amount,
+                to_damages=0,
+                to_interest=0,
+                to_principal=0,
+                principal_after=account.principal,
+                available_after=max(0, account.credit_limit - account.principal),
+                minimum_payment_after=account.minimum_payment,
+                next_due_date_after=account.next_due_date,
+                counterparty=destination.bank_name,
+                bank_account_id=destination.id,
+                bank_code=destination.bank_code,
+                at=now,
+            ),
+        )
+        self._audit(db, now, member_id, "borrow", f"{row.transaction_no} amount={amount}")
+        return self._dated(_borrow_receipt(db, row))
+
+    def repay(self, token: str, amount: int, bank_code: str, request_id: str) -> RepayReceipt:
+        _check_request_id(request_id)
+        work = partial(self._repay, amount=amount, bank_code=bank_code, request_id=request_id)
+        return self._once(token, work)
+
+    def _dated(self, receipt: R) -> R:
+        """A receipt tells the due date the member pays by (moved past non-business days)."""
+        return replace(receipt, next_due_date=self._effective(receipt.next_due_date))
+
+    def _once(self, token: str, work: Work[T]) -> T:
+        """Run a money movement; if the same request id committed in between (the unique
+        constraint fired), run it again, which answers with the first receipt."""
+        try:
+            return self._with_session(token, work)
+        except sa_exc.IntegrityError:
+            return self._with_session(token, work)
+
+    def _repay(
+        self,
+        db: DbSession,
+        session: SessionRow,
+        now: datetime,
+        *,
+        amount: int,
+        bank_code: str,
+        request_id: str,
+    ) -> RepayReceipt:
+        member_id = session.member_id
+        account = self._account(db, member_id, lock=True)
+        existing = _replayed(
+            db, member_id, request_id, LedgerKind.REPAY, amount, bank_code=bank_code
+        )
+        if existing is not None:
+            return self._dated(_repay_receipt(existing))
+        self._check_open(Service.REPAYMENT, now)
+        bank = repayment_bank(bank_code)
+        if bank is None:
+            raise AppError(ErrorCode.UNKNOWN_BANK)
+        today = now.date()
+        self._book_accrual(account, today)
+        payoff = account.principal + account.unpaid_interest + account.unpaid_damages
+        loan.check_repay_amount(amount, payoff)
+        share = loan.allocate(
+            amount, account.unpaid_damages, account.unpaid_interest, account.principal
+        )
+        account.unpaid_damages -= share.to_damages
+        account.unpaid_interest -= share.to_interest
+        account.principal -= share.to_principal
+        account.paid_this_cycle += amount
+        if account.principal == 0 and account.unpaid_interest == 0 and account.unpaid_damages == 0:
+            account.next_due_date = None
+            account.minimum_payment = 0
+            account.paid_this_cycle = 0
+        elif (
+            account.next_due_date is not None and account.paid_this_cycle >= account.minimum_payment
+        ):
+            account.next_due_date = loan.following_due_date(account.due_day, account.next_due_date)
+            account.paid_this_cycle = 0
+        account.updated_at = now
+
+        row = _add_ledger(
+            db,
+            LedgerRow(
+                member_id=member_id,
+                request_id=request_id,
+                kind=LedgerKind.REPAY.value,
+                amount=amount,
+                to_damages=share.to_damages,
+                to_interest=share.to_interest,
+                to_principal=share.to_principal,
+                principal_after=account.principal,
+                available_after=max(0, account.credit_limit - account.principal),
+                minimum_payment_after=account.minimum_payment,
+                next_due_date_after=account.next_due_date,
+                counterparty=bank.name,
+                bank_account_id=None,
+                bank_code=bank.code,
+                at=now,
+            ),
+        )
+        self._audit(db, now, member_id, "repay", f"{row.transaction_no} amount={amount}")
+        return self._dated(_repay_receipt(row))
+
+    # ----------------------------------------------------------------- history
+
+    def history(self, token: str, query: HistoryQuery, offset: int, limit: int) -> HistoryPage:
+        offset = max(0, offset)
+        limit = min(max(0, limit), HISTORY_MAX_LIMIT)
+        return self._with_session(
+            token, partial(self._history, query=query, offset=offset, limit=limit)
+        )
+
+    @staticmethod
+    def _history(
+        db: DbSession,
+        session: SessionRow,
+        now: datetime,
+        *,
+        query: HistoryQuery,
+        offset: int,
+        limit: int,
+    ) -> HistoryPage:
+        conditions = [LedgerRow.member_id == session.member_id]
+        if query.since is not None:
+            conditions.append(LedgerRow.at >= _start_of_day(query.since))
+        if query.until is not None:
+            conditions.append(LedgerRow.at < _start_of_day(query.until + timedelta(days=1)))
+        total = db.scalar(select(func.count()).select_from(LedgerRow).where(*conditions)) or 0
+        rows = db.scalars(
+            select(LedgerRow)
+            .where(*conditions)
+            .order_by(LedgerRow.at.desc(), LedgerRow.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        return HistoryPage(entries=tuple(_ledger_entry(row) for row in rows), total=total)
+
+
+# --------------------------------------------------------------------- row ↔ data class
+
+
+def _check_request_id(request_id: str) -> None:
+    if not request_id or len(request_id) > REQUEST_ID_MAX_LENGTH:
+        raise ValueError(f"request_id must be 1–{REQUEST_ID_MAX_LENGTH} characters")
+
+
+def _ledger_by_request(db: DbSession, member_id: int, request_id: str) -> LedgerRow | None:
+    return db.scalar(
+        select(LedgerRow).where(
+            LedgerRow.member_id == member_id, LedgerRow.request_id == request_id
+        )
+    )
+
+
+def _add_ledger(db: DbSession, row: LedgerRow) -> LedgerRow:
+    row.transaction_no = pending_transaction_number()
+    db.add(row)
+    db.flush()
+    row.transaction_no = transaction_number(row.kind, row.at, row.id)
+    db.flush()
+    return row
+
+
+def _bank_account(row: BankAccountRow) -> BankAccount:
+    return BankAccount(
+        id=row.id,
+        bank_code=row.bank_code,
+        bank_name=row.bank_name,
+        branch_code=row.branch_code,
+        branch_name=row.branch_name,
+        account_type=row.account_type,
+        account_number=row.account_number,
+        holder=row.holder,
+    )
+
+
+def _replayed(
+    db: DbSession,
+    member_id: int,
+    request_id: str,
+    kind: LedgerKind,
+    amount: int,
+    **same: object,
+) -> LedgerRow | None:
+    """The ledger row an earlier try of this request wrote, if any.
+
+    A request id reused for a different movement is refused, never answered with a receipt
+    that does not match it.
+    """
+    existing = _ledger_by_request(db, member_id, request_id)
+    if existing is None:
+        return None
+    if (
+        existing.kind != kind
+        or existing.amount != amount
+        or any(getattr(existing, column) != value for column, value in same.items())
+    ):
+        raise AppError(ErrorCode.REQUEST_ID_REUSED)
+    return existing
+
+
+def _borrow_receipt(db: DbSession, row: LedgerRow) -> BorrowReceipt:
+    account = db.get(BankAccountRow, row.bank_account_id) if row.bank_account_id else None
+    destination = (
+        _bank_account(account)
+        if account is not None
+        else BankAccount(0, row.bank_code, row.counterparty, "", "", "ordinary", "", "")
+    )
+    return BorrowReceipt(
+        transaction_no=row.transaction_no,
+        request_id=row.request_id,
+        at=row.at,
+        amount=row.amount,
+        destination=destination,
+        principal_after=row.principal_after,
+        available_after=row.available_after,
+        minimum_payment=row.minimum_payment_after,
+        next_due_date=row.next_due_date_after,
+    )
+
+
+def _repay_receipt(row: LedgerRow) -> RepayReceipt:
+    return RepayReceipt(
+        transaction_no=row.transaction_no,
+        request_id=row.request_id,
+        at=row.at,
+        amount=row.amount,
+        bank_code=row.bank_code,
+        to_damages=row.to_damages,
+        to_interest=row.to_interest,
+        to_principal=row.to_principal,
+        principal_after=row.principal_after,
+        available_after=row.available_after,
+        next_due_date=row.next_due_date_after,
+    )
+
+
+def _ledger_entry(row: LedgerRow) -> LedgerEntry:
+    return LedgerEntry(
+        transaction_no=row.transaction_no,
+        at=row.at,
+        kind=LedgerKind(row.kind),
+        amount=row.amount,
+        to_damages=row.to_damages,
+        to_interest=row.to_interest,
+        to_principal=row.to_principal,
+        principal_after=row.principal_after,
+        counterparty=row.counterparty,
+    )

@@ -1,0 +1,252 @@
+"""``SignInOperations``: card and Web-ID sign-in, sign-out and the staff unlock commands."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+
+from desktop_app.domain.calendar import Service
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.models import MemberStatus
+from desktop_app.domain.models import Session as MemberSession
+from desktop_app.store.sql.base import StoreBase, _token_hash
+from desktop_app.store.sql.schema import (
+    Card,
+    CardStatus,
+    KnownDevice,
+    Member,
+    OutboxMessage,
+    SessionRow,
+    WebCredential,
+)
+
+CARD_PIN_ATTEMPTS_PER_DAY = 3
+WEB_PASSWORD_ATTEMPTS = 5
+DEVICE_ID_MAX_LENGTH = 64
+
+
+class SignInOperations(StoreBase):
+    """Signing members in and out; unlocking cards and Web-IDs for staff."""
+
+    # ----------------------------------------------------------------- sign-in
+
+    def sign_in_with_card(self, card_number: str, pin: str, device_id: str) -> MemberSession:
+        self._check_open(Service.ALL, self._now())
+        with self._transaction() as db:
+            found = db.execute(
+                select(Card.id, Card.pin_hash).where(Card.card_number == card_number)
+            ).first()
+        card_id, stored = (found.id, found.pin_hash) if found is not None else (None, None)
+        # Hash outside the write transaction; an unknown card costs a (dummy) hash too.
+        matched = self._hasher.verify(stored, pin)
+        rehashed = self._rehash(stored, pin) if matched else None
+        with self._transaction() as db:
+            outcome = self._card_outcome(db, card_id, stored, matched, rehashed, device_id)
+        if isinstance(outcome, AppError):
+            raise outcome
+        return outcome
+
+    def _card_outcome(
+        self,
+        db: DbSession,
+        card_id: int | None,
+        stored: str | None,
+        matched: bool,
+        rehashed: str | None,
+        device_id: str,
+    ) -> MemberSession | AppError:
+        now = self._now()
+        card = None
+        if card_id is not None:
+            card = db.get(Card, card_id, with_for_update=True, populate_existing=True)
+        if card is None:
+            self._audit(db, now, None, "signin_card_failed", "unknown card")
+            return AppError(ErrorCode.SIGNIN_FAILED_CARD)
+        member = db.get_one(Member, card.member_id)
+        if card.status == CardStatus.LOCKED:
+            self._audit(db, now, member.id, "signin_card_refused", "card locked")
+            return AppError(ErrorCode.CARD_LOCKED)
+        if card.status == CardStatus.LOST:
+            self._audit(db, now, member.id, "signin_card_refused", "card invalid")
+            return AppError(ErrorCode.CARD_INVALID)
+        if not matched or card.pin_hash != stored:
+            today = now.date()
+            if card.failed_pin_day != today:
+                card.failed_pin_day = today
+                card.failed_pin_count = 0
+            card.failed_pin_count += 1
+            if card.failed_pin_count >= CARD_PIN_ATTEMPTS_PER_DAY:
+                card.status = CardStatus.LOCKED
+                self._audit(db, now, member.id, "card_locked", "too many wrong PINs today")
+                return AppError(ErrorCode.CARD_LOCKED)
+            self._audit(db, now, member.id, "signin_card_failed", "wrong PIN")
+            return AppError(ErrorCode.SIGNIN_FAILED_CARD)
+        if rehashed is not None:
+            card.pin_hash = rehashed
+        refusal = self._status_refusal(db, member, now, "card")
+        if refusal is not None:
+            return refusal
+        return self._open_session(db, member, now, device_id, "card")
+
+    def sign_in_with_web_id(self, web_id: str, password: str, device_id: str) -> MemberSession:
+        self._check_open(Service.ALL, self._now())
+        with self._transaction() as db:
+            found = db.execute(
+                select(WebCredential.id, WebCredential.password_hash).where(
+                    WebCredential.web_id == web_id
+                )
+            ).first()
+        cred_id, stored = (found.id, found.password_hash) if found is not None else (None, None)
+        matched = self._hasher.verify(stored, password)
+        rehashed = self._rehash(stored, password) if matched else None
+        with self._transaction() as db:
+            outcome = self._web_outcome(db, cred_id, stored, matched, rehashed, device_id)
+        if isinstance(outcome, AppError):
+            raise outcome
+        return outcome
+
+    def _web_outcome(
+        self,
+        db: DbSession,
+        cred_id: int | None,
+        stored: str | None,
+        matched: bool,
+        rehashed: str | None,
+        device_id: str,
+    ) -> MemberSession | AppError:
+        now = self._now()
+        cred = None
+        if cred_id is not None:
+            cred = db.get(WebCredential, cred_id, with_for_update=True, populate_existing=True)
+        if cred is None:
+            self._audit(db, now, None, "signin_web_failed", "unknown Web-ID")
+            return AppError(ErrorCode.SIGNIN_FAILED_WEB)
+        member = db.get_one(Member, cred.member_id)
+        if cred.locked:
+            self._audit(db, now, member.id, "signin_web_refused", "Web-ID locked")
+            return AppError(ErrorCode.WEB_ID_LOCKED)
+        if not matched or cred.password_hash != stored:
+            cred.failed_count += 1
+            if cred.failed_count >= WEB_PASSWORD_ATTEMPTS:
+                cred.locked = True
+                self._audit(db, now, member.id, "web_id_locked", "too many wrong passwords")
+                return AppError(ErrorCode.WEB_ID_LOCKED)
+            self._audit(db, now, member.id, "signin_web_failed", "wrong password")
+            return AppError(ErrorCode.SIGNIN_FAILED_WEB)
+        cred.failed_count = 0
+        if rehashed is not None:
+            cred.password_hash = rehashed
+        refusal = self._status_refusal(db, member, now, "web")
+        if refusal is not None:
+            return refusal
+        return self._open_session(db, member, now, device_id, "web")
+
+    def _rehash(self, stored: str | None, secret: str) -> str | None:
+        """A fresh hash when ``stored`` was made with another cost profile."""
+        if stored is not None and self._hasher.needs_rehash(stored):
+            return self._hasher.hash(secret)
+        return None
+
+    def _status_refusal(
+        self, db: DbSession, member: Member, now: datetime, method: str
+    ) -> AppError | None:
+        """Suspended and dormant members learn it only after right credentials."""
+        if member.status == MemberStatus.SUSPENDED:
+            self._audit(db, now, member.id, f"signin_{method}_refused", "suspended")
+            return AppError(ErrorCode.ACCOUNT_SUSPENDED)
+        if member.status == MemberStatus.DORMANT:
+            self._audit(db, now, member.id, f"signin_{method}_refused", "dormant")
+            return AppError(ErrorCode.ACCOUNT_DORMANT)
+        return None
+
+    def _open_session(
+        self, db: DbSession, member: Member, now: datetime, device_id: str, method: str
+    ) -> MemberSession:
+        token = secrets.token_urlsafe(32)
+        device = device_id[:DEVICE_ID_MAX_LENGTH]
+        previous = member.last_sign_in_at
+        member.last_sign_in_at = now
+        db.add(
+            SessionRow(
+                token_hash=_token_hash(token),
+                member_id=member.id,
+                created_at=now,
+                last_seen_at=now,
+                device_id=device,
+                previous_sign_in_at=previous,
+            )
+        )
+        known = db.scalar(
+            select(KnownDevice).where(
+                KnownDevice.member_id == member.id, KnownDevice.device_id == device
+            )
+        )
+        if known is None:
+            db.add(
+                KnownDevice(
+                    member_id=member.id, device_id=device, first_seen_at=now, last_seen_at=now
+                )
+            )
+            self._send_new_device_alert(db, member, now)
+            self._audit(db, now, member.id, "new_device_alert")
+        else:
+            known.last_seen_at = now
+        self._audit(db, now, member.id, f"signin_{method}_ok")
+        return MemberSession(
+            token=token,
+            member_number=member.member_number,
+            member_name=member.name,
+            previous_sign_in_at=previous,
+        )
+
+    @staticmethod
+    def _send_new_device_alert(db: DbSession, member: Member, now: datetime) -> None:
+        db.add(
+            OutboxMessage(
+                member_id=member.id,
+                channel="email" if member.email else "sms",
+                subject="新しい端末からのサインインがありました",
+                body=(
+                    f"{member.name} 様\n\n"
+                    f"{now:%Y年%m月%d日 %H:%M} に、これまでご利用のなかった端末から"
+                    "会員サービスへのサインインがありました。\n"
+                    "お心当たりのない場合は、お手数ですがサポートセンターまでご連絡ください。"
+                ),
+                created_at=now,
+            )
+        )
+
+    def sign_out(self, token: str) -> None:
+        with self._transaction() as db:
+            row = db.get(SessionRow, _token_hash(token))
+            if row is not None:
+                self._audit(db, self._now(), row.member_id, "sign_out")
+                db.delete(row)
+
+    # ----------------------------------------------------------------- administration
+
+    def unlock_card(self, card_number: str) -> bool:
+        """Staff only (not in the protocol): unlock a locked card; False if there is none."""
+        with self._transaction() as db:
+            card = db.scalar(select(Card).where(Card.card_number == card_number))
+            if card is None or card.status != CardStatus.LOCKED:
+                return False
+            card.status = CardStatus.ACTIVE
+            card.failed_pin_count = 0
+            card.failed_pin_day = None
+            self._audit(db, self._now(), card.member_id, "card_unlocked", "by staff")
+            return True
+
+    def unlock_web_id(self, web_id: str) -> bool:
+        """Staff only (not in the protocol): unlock a locked Web-ID; False if there is none."""
+        with self._transaction() as db:
+            cred = db.scalar(select(WebCredential).where(WebCredential.web_id == web_id))
+            if cred is None or not cred.locked:
+                return False
+            cred.locked = False
+            cred.failed_count = 0
+            self._audit(db, self._now(), cred.member_id, "web_id_unlocked", "by staff")
+            return True
