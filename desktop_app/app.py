@@ -118,6 +118,11 @@ class AppContext(QObject):
         self.app_vm = ApplicationViewModel(self.runner, self.store, clock, parent=self)
         self.login = LoginViewModel(self.app_vm, self.settings.device_id, parent=self)
         self.view_models: list[ViewModel] = [self.app_vm, self.login, self.settings]
+        from desktop_app.viewmodels.idle import IdleViewModel
+
+        self.idle = IdleViewModel(self.app_vm, self.settings.idle_minutes * 60, parent=self)
+        self.settings.idle_minutes_changed.connect(self._apply_idle_minutes)
+        self.view_models.append(self.idle)
         self.login_view = LoginView(self.login)
         self.views: dict[Screen, QWidget] = {Screen.LOGIN: self.login_view}
         self.window = MainWindow(self.app_vm, self.views, DEFAULT_BRAND, self.ensure_screen)
@@ -127,6 +132,11 @@ class AppContext(QObject):
         self.window.closing.connect(self.shutdown)
         self._closed = False
         self._pending_screens: list[Screen] = []
+        self._activity: QObject | None = None
+        self._inbox_return = Screen.LOGIN
+        self.login_view.register_requested.connect(self._go_register)
+        self.login_view.reset_requested.connect(self._go_reset)
+        self.login_view.inbox_requested.connect(self._go_inbox)
 
     # -- screens, built after the first paint (or on first visit) ----------------------------
     def ensure_screen(self, screen: Screen) -> QWidget:
@@ -171,6 +181,30 @@ class AppContext(QObject):
             history = HistoryView(self.history)
             app.signed_out.connect(history.reset_inputs)
             return self._keep(self.history, history)
+        if screen in (Screen.REGISTER, Screen.RESET):
+            from desktop_app.viewmodels.credentials import RegisterViewModel, ResetViewModel
+            from desktop_app.views.credentials import CodeFlowView, RegisterView, ResetView
+
+            flow: RegisterViewModel | ResetViewModel
+            page: CodeFlowView
+            if screen is Screen.REGISTER:
+                flow = RegisterViewModel(app, parent=self)
+                page = RegisterView(flow)
+            else:
+                flow = ResetViewModel(app, parent=self)
+                page = ResetView(flow)
+            flow.finished.connect(self._credentials_done)
+            page.back_requested.connect(self._go_login)
+            page.inbox_requested.connect(self._go_inbox)
+            return self._keep(flow, page)
+        if screen is Screen.INBOX:
+            from desktop_app.viewmodels.inbox import InboxViewModel
+            from desktop_app.views.credentials import InboxView
+
+            self.inbox = InboxViewModel(app, parent=self)
+            inbox = InboxView(self.inbox)
+            inbox.back_requested.connect(self._go_back_from_inbox)
+            return self._keep(self.inbox, inbox)
         if screen is Screen.SETTINGS:
             from desktop_app.views.settings import SettingsView
 
@@ -181,7 +215,21 @@ class AppContext(QObject):
         self.view_models.append(vm)
         return view
 
+    @Slot(int)
+    def _apply_idle_minutes(self, minutes: int) -> None:
+        self.idle.configure(minutes * 60)
+
+    def _watch_activity(self) -> None:
+        """Notice the member's input for the idle timeout (after the first paint)."""
+        if self._activity is None:
+            from desktop_app.views.idle import ActivityWatcher, IdleWarning
+
+            self._activity = ActivityWatcher(self.idle, self)
+            QApplication.instance().installEventFilter(self._activity)  # type: ignore[union-attr]
+            IdleWarning(self.idle, self.window)
+
     def build_all_screens(self) -> None:
+        self._watch_activity()
         self.login_view.restrict_input_methods()
         for screen in Screen:
             self.ensure_screen(screen)
@@ -190,7 +238,9 @@ class AppContext(QObject):
         """After the first paint: open the store, then build the other screens one by one,
         each in its own turn of the event loop so no single step stalls the window."""
         self.login_view.restrict_input_methods()
+        self._watch_activity()
         configure_logging()
+        self.login.load_remembered()
         self.warm_up()
         self._pending_screens = [screen for screen in Screen if screen not in self.views]
         QTimer.singleShot(0, self._build_next_screen)
@@ -201,6 +251,33 @@ class AppContext(QObject):
             return
         self.ensure_screen(self._pending_screens.pop(0))
         QTimer.singleShot(0, self._build_next_screen)
+
+    @Slot()
+    def _go_register(self) -> None:
+        self.app_vm.navigate(Screen.REGISTER)
+
+    @Slot()
+    def _go_reset(self) -> None:
+        self.app_vm.navigate(Screen.RESET)
+
+    @Slot()
+    def _go_login(self) -> None:
+        self.app_vm.navigate(Screen.LOGIN)
+
+    @Slot()
+    def _go_inbox(self) -> None:
+        self._inbox_return = Screen(self.app_vm.screen)
+        self.app_vm.navigate(Screen.INBOX)
+
+    @Slot()
+    def _go_back_from_inbox(self) -> None:
+        self.app_vm.navigate(self._inbox_return)
+
+    @Slot(str)
+    def _credentials_done(self, web_id: str) -> None:
+        if web_id:
+            self.login.set_method(0)
+            self.login.set_web_id_text(web_id)
 
     @Slot()
     def _go_borrow(self) -> None:
@@ -246,6 +323,8 @@ class AppContext(QObject):
             return
         self._closed = True
         i18n.hub().language_changed.disconnect(self._retranslate)
+        if self._activity is not None:
+            QApplication.instance().removeEventFilter(self._activity)  # type: ignore[union-attr]
         self.runner.wait_for_done()
         self.store.close()
         self.settings.sync()

@@ -34,6 +34,7 @@ def launch_app(
     context.build_all_screens()  # a tester finds every name at once
     window.show()
     context.warm_up()
+    context.login.load_remembered()
     return window
 
 

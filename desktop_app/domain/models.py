@@ -131,6 +131,22 @@ class LedgerEntry:
     counterparty: str  # the bank name of the destination or of the repayment
 
 
+class CodeChannel(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+
+
+@dataclass(frozen=True)
+class InboxMessage:
+    """A message the service "sent" (the demo outbox: a real deployment plugs in SMTP/SMS)."""
+
+    at: datetime
+    channel: CodeChannel
+    recipient: str  # the masked address or number it went to
+    subject: str
+    body: str
+
+
 @dataclass(frozen=True)
 class HistoryQuery:
     since: date | None = None

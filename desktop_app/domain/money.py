@@ -37,7 +37,7 @@ def parse_amount(text: str) -> int:
         digits = value.replace(",", "")
         if len(digits.lstrip("0")) > MAX_AMOUNT_DIGITS:
             raise AppError(ErrorCode.AMOUNT_TOO_LARGE)
-        yen = int(digits)
+        yen = int(digits.lstrip("0") or "0")  # no 4,300-digit int() limit on long zeros
     elif re.fullmatch(r"[0-9,]*\.[0-9]*", value):
         raise AppError(ErrorCode.AMOUNT_FRACTION)
     else:

@@ -6,14 +6,17 @@ Every method may block (disk, network, hashing): call it only through the operat
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Protocol
 
 from desktop_app.domain.models import (
     AccountSummary,
     BankAccount,
     BorrowReceipt,
+    CodeChannel,
     HistoryPage,
     HistoryQuery,
+    InboxMessage,
     RepayReceipt,
     Session,
 )
@@ -32,6 +35,39 @@ class Store(Protocol):
 
         Raises SIGNIN_FAILED_WEB, WEB_ID_LOCKED, ACCOUNT_SUSPENDED, ACCOUNT_DORMANT.
         """
+        ...
+
+    def request_registration_code(self, member_number: str, email: str) -> None:
+        """Send a 6-digit code (valid 10 minutes, 5 tries) to the registered email, for
+        registering a Web-ID. Raises DETAILS_MISMATCH (the member number and email do not
+        match one member), WEB_ID_ALREADY_REGISTERED, MAINTENANCE."""
+        ...
+
+    def register_web_id(self, member_number: str, code: str, web_id: str, password: str) -> None:
+        """Set the member's Web-ID and password once the code matches.
+
+        Raises CODE_WRONG (with ``remaining`` tries), CODE_EXPIRED, CODE_TOO_MANY_TRIES,
+        WEB_ID_TAKEN, WEB_ID_ALREADY_REGISTERED, and the policy errors of the inputs.
+        """
+        ...
+
+    def request_password_reset(
+        self, identifier: str, birth_date: date, channel: CodeChannel
+    ) -> None:
+        """Send a 6-digit code by SMS or email to a member found by Web-ID or member number
+        and date of birth. Raises DETAILS_MISMATCH, NO_CONTACT (no address for the channel)."""
+        ...
+
+    def reset_password(self, identifier: str, code: str, new_password: str) -> None:
+        """Set a new password once the code matches; a locked Web-ID is unlocked.
+
+        Raises CODE_WRONG, CODE_EXPIRED, CODE_TOO_MANY_TRIES, DETAILS_MISMATCH, and the
+        password policy's errors.
+        """
+        ...
+
+    def demo_inbox(self, limit: int = 50) -> tuple[InboxMessage, ...]:
+        """The messages the service sent, newest first (the demo inbox screen)."""
         ...
 
     def sign_out(self, token: str) -> None:

@@ -25,11 +25,17 @@ SIGNED_OUT = N_("You have signed out. Thank you for using the service.")
 
 class Screen(StrEnum):
     LOGIN = "login"
+    REGISTER = "register"
+    RESET = "reset"
+    INBOX = "inbox"
     HOME = "home"
     BORROW = "borrow"
     REPAY = "repay"
     HISTORY = "history"
     SETTINGS = "settings"
+
+
+PUBLIC_SCREENS = frozenset({Screen.LOGIN, Screen.REGISTER, Screen.RESET, Screen.INBOX})
 
 
 class ApplicationViewModel(ViewModel):
@@ -135,7 +141,7 @@ class ApplicationViewModel(ViewModel):
 
     # -- navigation ----------------------------------------------------------------------
     def navigate(self, screen: Screen) -> None:
-        if screen is not Screen.LOGIN and self._session is None:
+        if screen not in PUBLIC_SCREENS and self._session is None:
             screen = Screen.LOGIN
         self._update("screen", screen.value)
 
@@ -182,6 +188,10 @@ class ApplicationViewModel(ViewModel):
             self._update("message", error_sentence(message))
         else:
             self._update("message", _(message) if message else "")
+
+    def show_notice(self, message_id: str) -> None:
+        """A banner message that is not an error (a message id, translated when shown)."""
+        self._set_message(message_id)
 
     def clear_message(self) -> None:
         self._set_message(None)

@@ -32,6 +32,21 @@ _SENTENCES: dict[ErrorCode, str] = {
         "The amount exceeds what you can borrow now ({available})."
     ),
     ErrorCode.AMOUNT_OVER_PAYOFF: N_("The amount exceeds the full repayment amount ({payoff})."),
+    ErrorCode.HALF_WIDTH_CHAR: N_(
+        "Character {position} “{char}” is half-width. Please use full-width characters."
+    ),
+    ErrorCode.NOT_KATAKANA: N_(
+        "Character {position} “{char}” is not katakana. Please enter the reading in katakana."
+    ),
+    ErrorCode.EMAIL_INVALID: N_("This email address is not valid. Please check it."),
+    ErrorCode.PHONE_INVALID: N_(
+        "Please enter a phone number of 10 or 11 digits starting with 0, for example 090-1234-5678."
+    ),
+    ErrorCode.POSTAL_INVALID: N_("Please enter a postal code of 7 digits, for example 100-0001."),
+    ErrorCode.ACCOUNT_HOLDER_LENGTH: N_(
+        "Please enter the account holder name in {max} half-width characters or fewer "
+        "(ﾞ and ﾟ count as one character each)."
+    ),
     ErrorCode.SIGNIN_FAILED_WEB: N_(
         "The Web-ID or password you entered is incorrect. Please check and try again."
     ),
@@ -59,6 +74,31 @@ _SENTENCES: dict[ErrorCode, str] = {
         "it, please call {phone} ({hours}, every day)."
     ),
     ErrorCode.SESSION_EXPIRED: N_("Your session has ended. Please sign in again."),
+    ErrorCode.DETAILS_MISMATCH: N_(
+        "The details you entered do not match our records. Please check and try again."
+    ),
+    ErrorCode.WEB_ID_ALREADY_REGISTERED: N_(
+        "A Web-ID is already registered for this member number. Please sign in with it, or "
+        "reset your password if you have forgotten it."
+    ),
+    ErrorCode.WEB_ID_TAKEN: N_("This Web-ID is already in use. Please choose another."),
+    ErrorCode.NO_CONTACT: N_(
+        "We have no address registered for this way of sending. Please choose the other one, "
+        "or call {phone} ({hours}, every day)."
+    ),
+    ErrorCode.CODE_WRONG: N_(
+        "The confirmation code is incorrect. You can try {remaining} more times."
+    ),
+    ErrorCode.CODE_EXPIRED: N_("The confirmation code has expired. Please have a new code sent."),
+    ErrorCode.CODE_TOO_MANY_TRIES: N_(
+        "The confirmation code was entered wrongly too many times. Please have a new code sent."
+    ),
+    ErrorCode.PASSWORD_CONFIRMATION_DIFFERS: N_(
+        "The two passwords you entered differ. Please enter the same password twice."
+    ),
+    ErrorCode.IDLE_SIGNED_OUT: N_(
+        "You were signed out because the service was not used for a while. Please sign in again."
+    ),
     ErrorCode.BORROW_BLOCKED_OVERDUE: N_(
         "You cannot borrow while a repayment is overdue. Please repay first."
     ),
@@ -85,6 +125,24 @@ _NOTICES: dict[Notice, str] = {
     Notice.FULL_WIDTH_ALNUM_CONVERTED: N_("Full-width letters and digits were made half-width."),
     Notice.FULL_WIDTH_DIGITS_CONVERTED: N_("Full-width digits were made half-width."),
     Notice.SEPARATORS_REMOVED: N_("Hyphens and spaces were removed."),
+    Notice.FULL_WIDTH_ASCII_CONVERTED: N_(
+        "Full-width letters, digits and symbols were made half-width."
+    ),
+    Notice.HALF_WIDTH_ASCII_CONVERTED: N_(
+        "Half-width letters, digits and symbols were made full-width."
+    ),
+    Notice.HALF_WIDTH_KANA_CONVERTED: N_("Half-width katakana were made full-width."),
+    Notice.HIRAGANA_CONVERTED: N_("Hiragana were made katakana."),
+    Notice.KANA_MADE_HALF_WIDTH: N_("Kana were made half-width katakana."),
+    Notice.SMALL_KANA_ENLARGED: N_("Small kana such as ｯ and ｬ were made full-size."),
+    Notice.CASE_CONVERTED: N_("Lower-case letters were made upper-case."),
+    Notice.MARKS_CONVERTED: N_("“ー” was made “-” and “・” was made “.”."),
+    Notice.SPACES_MADE_FULL_WIDTH: N_("Spaces were made a single full-width space."),
+    Notice.SPACES_MADE_HALF_WIDTH: N_("Spaces were made a single half-width space."),
+    Notice.SURROUNDING_SPACES_REMOVED: N_("Spaces before and after were removed."),
+    Notice.EMAIL_DOMAIN_LOWERCASED: N_("The part after @ was made lower-case."),
+    Notice.PHONE_SEPARATORS_REMOVED: N_("Hyphens, parentheses and spaces were removed."),
+    Notice.AMOUNT_NORMALISED: N_("The amount was converted to plain digits."),
 }
 
 _YEN_PARAMS = {"available", "payoff", "minimum", "unit"}

@@ -12,6 +12,8 @@ from desktop_app.viewmodels.runner import OperationRunner
 
 FONT_SIZES = (("small", N_("Small")), ("medium", N_("Standard")), ("large", N_("Large")))
 THEMES = (("light", N_("Light")), ("dark", N_("Dark")))
+IDLE_MINUTES = (5, 10, 15, 30)
+DEFAULT_IDLE_MINUTES = 15
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
 
 
@@ -21,15 +23,18 @@ class SettingsViewModel(ViewModel):
     Signals:
         language_changed(str), font_size_changed(str), theme_changed(str): a preference
         changed (the value is a code: "ja", "medium", "dark" …).
+        idle_minutes_changed(int): the idle timeout changed (minutes).
     """
 
     language_changed = Signal(str)
     font_size_changed = Signal(str)
     theme_changed = Signal(str)
+    idle_minutes_changed = Signal(int)
 
     language = state(str, "language", language_changed)
     font_size = state(str, "font_size", font_size_changed)
     theme = state(str, "theme", theme_changed)
+    idle_minutes = state(int, "idle_minutes", idle_minutes_changed)
 
     def __init__(
         self,
@@ -47,6 +52,7 @@ class SettingsViewModel(ViewModel):
                 str(self._settings.value("font_size", "medium")), _codes(FONT_SIZES), "medium"
             ),
             theme=_pick(str(self._settings.value("theme", "light")), _codes(THEMES), "light"),
+            idle_minutes=_pick_minutes(self._settings.value("idle_minutes", DEFAULT_IDLE_MINUTES)),
         )
         hub().language_changed.connect(self._follow_language)
 
@@ -85,6 +91,15 @@ class SettingsViewModel(ViewModel):
             self._settings.setValue("theme", code)
             self._update("theme", code)
 
+    def set_idle_minutes(self, minutes: int) -> None:
+        if minutes in IDLE_MINUTES:
+            self._settings.setValue("idle_minutes", minutes)
+            self._update("idle_minutes", minutes)
+
+    @staticmethod
+    def idle_choices() -> list[tuple[int, str]]:
+        return [(m, _("{minutes} minutes").format(minutes=m)) for m in IDLE_MINUTES]
+
     @staticmethod
     def language_choices() -> list[tuple[str, str]]:
         return [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
@@ -103,6 +118,14 @@ class SettingsViewModel(ViewModel):
 
 def _codes(choices: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     return tuple(code for code, _label in choices)
+
+
+def _pick_minutes(value: object) -> int:
+    try:
+        minutes = int(str(value))
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+    return minutes if minutes in IDLE_MINUTES else DEFAULT_IDLE_MINUTES
 
 
 def _pick(value: str, allowed: tuple[str, ...], default: str) -> str:

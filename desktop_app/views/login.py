@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import _
 from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.views.binding import (
+    bind_checked,
     bind_enabled,
     bind_label,
     bind_line_edit,
@@ -25,9 +28,18 @@ from desktop_app.views.binding import (
     make_line_edit,
     name,
 )
+from desktop_app.views.widgets.caps_lock import CapsLockWatcher
 
 
 class LoginView(QWidget):
+    """Signals:
+    register_requested(), reset_requested(), inbox_requested(): the member follows a link.
+    """
+
+    register_requested = Signal()
+    reset_requested = Signal()
+    inbox_requested = Signal()
+
     def __init__(self, vm: LoginViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vm = vm
@@ -60,6 +72,15 @@ class LoginView(QWidget):
 
         self.notice = make_label("widthNotice", "notice")
         self.error = make_label("loginError", "error")
+        self.caps_hint = make_label("capsLockHint", "notice", wrap=True)
+        self.register_link = make_button("registerWebIdLink")
+        self.forgot_link = make_button("forgotPasswordLink")
+        self.inbox_link = make_button("demoInboxLink")
+        for link in (self.register_link, self.forgot_link, self.inbox_link):
+            link.setFlat(True)
+            link.setProperty("role", "link")
+        self.remember = QCheckBox()
+        name(self.remember, "rememberWebIdCheck")
         for label in (self.notice, self.error):
             label.setWordWrap(True)
         self.button = make_button("loginButton")
@@ -73,9 +94,17 @@ class LoginView(QWidget):
         inner = QVBoxLayout(card)
         inner.addWidget(self.title)
         inner.addWidget(self.tabs)
+        inner.addWidget(self.remember)
+        inner.addWidget(self.caps_hint)
         inner.addWidget(self.notice)
         inner.addWidget(self.error)
         inner.addWidget(self.button)
+        links = QHBoxLayout()
+        links.addWidget(self.register_link)
+        links.addWidget(self.forgot_link)
+        links.addStretch(1)
+        links.addWidget(self.inbox_link)
+        inner.addLayout(links)
         # Centred by stretches, not by an alignment flag: an aligned item is given its plain
         # size hint, and a wrapped message would then squeeze the inputs.
         row = QHBoxLayout()
@@ -117,7 +146,19 @@ class LoginView(QWidget):
         bind_label(self.notice, vm.width_notice_changed, vm.width_notice)
         bind_label(self.error, vm.error_changed, vm.error)
         bind_enabled(self.button, vm.can_sign_in_changed, vm.can_sign_in)
+        bind_label(self.caps_hint, vm.caps_lock_hint_changed, vm.caps_lock_hint)
+        bind_checked(self.remember, vm.remember_changed, vm.remember)
+        bind_enabled(self.remember, vm.remember_available_changed, vm.remember_available)
+        vm.remember_hint_changed.connect(self.remember.setToolTip)
+        self.remember.setToolTip(vm.remember_hint)
+        self.remember.toggled.connect(vm.set_remember)
+        self._caps = CapsLockWatcher(vm.set_caps_lock, self)
+        for secret in (self.password, self.pin):
+            secret.installEventFilter(self._caps)
         self.button.clicked.connect(vm.sign_in)
+        self.register_link.clicked.connect(self.register_requested)
+        self.forgot_link.clicked.connect(self.reset_requested)
+        self.inbox_link.clicked.connect(self.inbox_requested)
         for field in (self.web_id, self.password, self.card, self.pin):
             field.returnPressed.connect(vm.sign_in)
 
@@ -136,6 +177,14 @@ class LoginView(QWidget):
             field.setAccessibleName(text)
         self.web_id.setPlaceholderText(_("Half-width letters and digits"))
         self.card.setPlaceholderText(_("No hyphens needed"))
+        self.remember.setText(_("Remember my Web-ID on this computer"))
+        self.remember.setAccessibleName(_("Remember my Web-ID on this computer"))
+        self.caps_hint.setAccessibleName(_("Caps Lock"))
+        self.register_link.setText(_("Register a Web-ID"))
+        self.forgot_link.setText(_("Forgot your password?"))
+        self.inbox_link.setText(_("Inbox (demo)"))
+        for link in (self.register_link, self.forgot_link, self.inbox_link):
+            link.setAccessibleName(link.text())
         self.button.setText(_("Sign in"))
         self.button.setAccessibleName(_("Sign in"))
         self.tabs.setAccessibleName(_("Sign-in method"))

@@ -21,11 +21,13 @@ class SettingsView(QWidget):
         self.language = make_combo("languageCombo")
         self.font_size = make_combo("fontSizeCombo")
         self.theme = make_combo("themeCombo")
+        self.idle = make_combo("idleTimeoutCombo")
         form = QFormLayout()
-        self._captions = [QLabel(), QLabel(), QLabel()]
+        self._captions = [QLabel(), QLabel(), QLabel(), QLabel()]
         form.addRow(self._captions[0], self.language)
         form.addRow(self._captions[1], self.font_size)
         form.addRow(self._captions[2], self.theme)
+        form.addRow(self._captions[3], self.idle)
         layout = form_column(self, 480)
         layout.addWidget(self.title)
         layout.addLayout(form)
@@ -38,6 +40,8 @@ class SettingsView(QWidget):
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.font_size.currentIndexChanged.connect(self._font_size_chosen)
         self.theme.currentIndexChanged.connect(self._theme_chosen)
+        self.idle.currentIndexChanged.connect(self._idle_chosen)
+        vm.idle_minutes_changed.connect(self._fill)
         vm.language_changed.connect(self._fill)
         vm.font_size_changed.connect(self._fill)
         vm.theme_changed.connect(self._fill)
@@ -50,6 +54,7 @@ class SettingsView(QWidget):
             (self.language, vm.language_choices(), vm.language),
             (self.font_size, vm.font_size_choices(), vm.font_size),
             (self.theme, vm.theme_choices(), vm.theme),
+            (self.idle, vm.idle_choices(), vm.idle_minutes),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -67,14 +72,21 @@ class SettingsView(QWidget):
         self._vm.set_font_size(str(self.font_size.itemData(index)))
 
     @Slot(int)
+    def _idle_chosen(self, index: int) -> None:
+        self._vm.set_idle_minutes(int(self.idle.itemData(index)))
+
+    @Slot(int)
     def _theme_chosen(self, index: int) -> None:
         self._vm.set_theme(str(self.theme.itemData(index)))
 
     def retranslate(self) -> None:
         self.title.setText(_("Settings"))
-        captions = (_("Language"), _("Font size"), _("Theme"))
+        captions = (_("Language"), _("Font size"), _("Theme"), _("Sign out after no use for"))
         for label, combo, text in zip(
-            self._captions, (self.language, self.font_size, self.theme), captions, strict=True
+            self._captions,
+            (self.language, self.font_size, self.theme, self.idle),
+            captions,
+            strict=True,
         ):
             label.setText(text)
             combo.setAccessibleName(text)

@@ -43,6 +43,7 @@ TABLES = {
     "sessions",
     "outbox",
     "audit_log",
+    "verification_codes",
 }
 
 
@@ -57,7 +58,7 @@ def test_migrations_create_exactly_the_orm_tables(store: SqlStore) -> None:
         assert compare_metadata(context, Base.metadata) == []
         assert set(inspect(connection).get_table_names()) == TABLES | {"alembic_version"}
         head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-        assert context.get_current_revision() == head == "0001"
+        assert context.get_current_revision() == head == "0002"
 
 
 def _alembic_config() -> Config:

@@ -249,6 +249,36 @@ class OutboxMessage(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class CodePurpose(StrEnum):
+    REGISTER = "register"
+    RESET = "reset"
+
+
+class VerificationCode(Base):
+    """A 6-digit confirmation code sent to a member (Web-ID registration, password reset).
+
+    Only ``sha256(salt + code)`` is kept, never the code. A code is dead once used, expired,
+    voided by a newer code of the same purpose (its ``expires_at`` is brought forward), or
+    tried wrongly too often.
+    """
+
+    __tablename__ = "verification_codes"
+    __table_args__ = (
+        CheckConstraint("purpose IN ('register', 'reset')", name="purpose"),
+        Index("ix_verification_codes_member_purpose_id", "member_id", "purpose", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    purpose: Mapped[str] = mapped_column(String(16))
+    code_hash: Mapped[str] = mapped_column(String(64))
+    salt: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    attempts: Mapped[int] = mapped_column(Integer)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
 class AuditEntry(Base):
     """What happened, for staff. Never a password, PIN, token or card number."""
 

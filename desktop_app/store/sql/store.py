@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain.models import AccountSummary, BankAccount
 from desktop_app.store.sql.base import SESSION_IDLE_TIMEOUT
+from desktop_app.store.sql.credentials import CredentialOperations
 from desktop_app.store.sql.movements import (
     HISTORY_MAX_LIMIT,
     REQUEST_ID_MAX_LENGTH,
@@ -40,7 +41,7 @@ __all__ = [
 ]
 
 
-class SqlStore(SignInOperations, MoneyOperations):
+class SqlStore(SignInOperations, CredentialOperations, MoneyOperations):
     """The ``Store`` protocol over SQLAlchemy; safe to call from several worker threads.
 
     ``url`` is a SQLAlchemy URL (``sqlite:///path.db``, ``sqlite://`` in memory,

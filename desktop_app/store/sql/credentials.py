@@ -1,0 +1,469 @@
+"""``CredentialOperations``: Web-ID registration and password reset by a 6-digit code, and the
+demo inbox.
+
+A code is six random digits, valid 10 minutes from the clock's now, with 5 tries. Only a salted
+SHA-256 of it is kept (``verification_codes``); the plain code appears in one place only, the
+outbox message that "sends" it: never in the audit log, an error or a log line. A new code
+voids the member's earlier codes of the same purpose; a used code is dead.
+
+A wrong code counts even though the call fails: the try is committed, then the error raised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import unicodedata
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session as DbSession
+
+from desktop_app.domain import fields
+from desktop_app.domain.brand import DEFAULT_BRAND
+from desktop_app.domain.calendar import Service
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.fields import FieldResult
+from desktop_app.domain.models import CodeChannel, InboxMessage, MemberStatus
+from desktop_app.store.sql.base import StoreBase
+from desktop_app.store.sql.schema import (
+    CodePurpose,
+    Member,
+    OutboxMessage,
+    SessionRow,
+    VerificationCode,
+    WebCredential,
+)
+
+CODE_DIGITS = 6
+CODE_VALIDITY = timedelta(minutes=10)
+CODE_ATTEMPTS = 5
+INBOX_MAX_LIMIT = 1_000
+
+_PURPOSE_TEXT = {
+    CodePurpose.REGISTER: "Web-IDのご登録",
+    CodePurpose.RESET: "パスワード再設定",
+}
+
+
+def _new_code() -> str:
+    return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
+
+
+def _code_hash(salt: str, code: str) -> str:
+    return hashlib.sha256((salt + code).encode("utf-8")).hexdigest()
+
+
+def _typed_code(code: str) -> str:
+    """The code as typed, with full-width digits, spaces and hyphens forgiven."""
+    folded = unicodedata.normalize("NFKC", code)
+    return "".join(char for char in folded if not char.isspace() and char != "-")
+
+
+def _accepted(result: FieldResult) -> str:
+    """The policy's value, or its error raised."""
+    if result.error is not None:
+        raise result.error
+    return result.value
+
+
+def _state_refusal(member: Member) -> AppError | None:
+    if member.status == MemberStatus.SUSPENDED:
+        return AppError(ErrorCode.ACCOUNT_SUSPENDED)
+    if member.status == MemberStatus.DORMANT:
+        return AppError(ErrorCode.ACCOUNT_DORMANT)
+    return None
+
+
+def mask_email(address: str) -> str:
+    """``ito@example.jp`` → ``i***@example.jp``."""
+    local, at, domain = address.partition("@")
+    return f"{local[:1]}***{at}{domain}"
+
+
+def mask_phone(number: str) -> str:
+    """``09067890123`` → ``090-****-0123``."""
+    if len(number) < 8:
+        return "****"
+    return f"{number[:3]}-****-{number[-4:]}"
+
+
+def _recipient(channel: str, email: str | None, phone: str | None) -> str:
+    if channel == CodeChannel.EMAIL:
+        return mask_email(email) if email else ""
+    return mask_phone(phone) if phone else ""
+
+
+def _signature() -> str:
+    brand = DEFAULT_BRAND
+    return (
+        f"――――――――――――――――\n{brand.name_ja}\n"
+        f"サポートセンター {brand.support_phone}（受付時間 {brand.support_hours} 年中無休）\n"
+        "※このメールは送信専用です。ご返信いただいてもお答えできません。"
+    )
+
+
+def _code_message(
+    member: Member, purpose: CodePurpose, channel: CodeChannel, code: str, expires_at: datetime
+) -> tuple[str, str]:
+    """The subject and body that carry ``code``: the only place the plain code is written."""
+    brand = DEFAULT_BRAND
+    subject = f"【{brand.name_ja}】確認コードのお知らせ"
+    minutes = int(CODE_VALIDITY.total_seconds() // 60)
+    if channel is CodeChannel.SMS:
+        body = (
+            f"【{brand.name_ja}】{_PURPOSE_TEXT[purpose]}の確認コードは {code} です。"
+            f"有効期限は{minutes}分間です。このコードを他人に教えないでください。"
+            "お心当たりのない場合は、このメッセージを破棄してください。"
+        )
+        return subject, body
+    body = (
+        f"{member.name} 様\n\n"
+        f"いつも{brand.name_ja}をご利用いただき、誠にありがとうございます。\n"
+        f"{_PURPOSE_TEXT[purpose]}に必要な確認コードをお知らせいたします。\n\n"
+        f"確認コード：{code}\n"
+        f"有効期限：{expires_at:%Y年%m月%d日 %H:%M}まで（発行から{minutes}分間）\n\n"
+        "画面の案内に従って、確認コードをご入力ください。有効期限を過ぎた場合や、"
+        f"{CODE_ATTEMPTS}回続けて誤った確認コードを入力された場合は、"
+        "お手数ですが確認コードを再度ご請求ください。\n\n"
+        "※確認コードは第三者に教えないでください。当社の社員が確認コードをお尋ねすることは"
+        "ございません。\n"
+        "※お心当たりのない場合は、第三者がお手続きを試みた可能性がございます。"
+        "このメールを破棄のうえ、ご不安な点はサポートセンターまでご連絡ください。\n\n"
+        f"{_signature()}"
+    )
+    return subject, body
+
+
+def _notice_message(member: Member, now: datetime, what: str, advice: str) -> tuple[str, str]:
+    subject = f"【{DEFAULT_BRAND.name_ja}】{what}"
+    body = (
+        f"{member.name} 様\n\n"
+        f"いつも{DEFAULT_BRAND.name_ja}をご利用いただき、誠にありがとうございます。\n"
+        f"{now:%Y年%m月%d日 %H:%M} に、{what}。\n"
+        f"{advice}\n\n"
+        "※お心当たりのない場合は、第三者による不正なお手続きの可能性がございます。"
+        "至急サポートセンターまでご連絡ください。\n\n"
+        f"{_signature()}"
+    )
+    return subject, body
+
+
+class CredentialOperations(StoreBase):
+    """Registering a Web-ID and resetting a password with a code; the demo inbox."""
+
+    # ----------------------------------------------------------------- Web-ID registration
+
+    def request_registration_code(self, member_number: str, email: str) -> None:
+        self._check_open(Service.ALL, self._now())
+        number = _accepted(fields.member_number(member_number))
+        address = email.strip().lower()
+        with self._transaction() as db:
+            outcome = self._registration_code(db, number, address)
+        if outcome is not None:
+            raise outcome
+
+    def _registration_code(self, db: DbSession, number: str, address: str) -> AppError | None:
+        now = self._now()
+        member = db.scalar(select(Member).where(Member.member_number == number))
+        if member is None or not address or (member.email or "").strip().lower() != address:
+            member_id = member.id if member is not None else None
+            self._audit(db, now, member_id, "registration_code_refused", "details mismatch")
+            return AppError(ErrorCode.DETAILS_MISMATCH)
+        if self._credential(db, member.id) is not None:
+            self._audit(db, now, member.id, "registration_code_refused", "already registered")
+            return AppError(ErrorCode.WEB_ID_ALREADY_REGISTERED)
+        refusal = _state_refusal(member)
+        if refusal is not None:
+            self._audit(db, now, member.id, "registration_code_refused", member.status)
+            return refusal
+        self._send_code(db, member, CodePurpose.REGISTER, CodeChannel.EMAIL, now)
+        return None
+
+    def register_web_id(self, member_number: str, code: str, web_id: str, password: str) -> None:
+        self._check_open(Service.ALL, self._now())
+        number = _accepted(fields.member_number(member_number))
+        new_web_id = _accepted(fields.web_id(web_id))
+        secret = _accepted(fields.password(password))
+        # Hash outside the write transaction (argon2 is slow on purpose).
+        password_hash = self._hasher.hash(secret)
+        with self._transaction() as db:
+            outcome = self._register(db, number, code, new_web_id, password_hash)
+        if outcome is not None:
+            raise outcome
+
+    def _register(
+        self, db: DbSession, number: str, code: str, new_web_id: str, password_hash: str
+    ) -> AppError | None:
+        now = self._now()
+        member = db.scalar(select(Member).where(Member.member_number == number))
+        if member is None:
+            self._audit(db, now, None, "web_id_register_refused", "unknown member number")
+            return AppError(ErrorCode.DETAILS_MISMATCH)
+        if self._credential(db, member.id) is not None:
+            self._audit(db, now, member.id, "web_id_register_refused", "already registered")
+            return AppError(ErrorCode.WEB_ID_ALREADY_REGISTERED)
+        refusal = _state_refusal(member)
+        if refusal is not None:
+            self._audit(db, now, member.id, "web_id_register_refused", member.status)
+            return refusal
+        row = self._latest_code(db, [member.id], CodePurpose.REGISTER)
+        checked = self._check_code(db, row, code, now)
+        if checked is not None:
+            return checked
+        assert row is not None
+        # Only a member holding a right code learns whether a Web-ID is taken.
+        if db.scalar(select(WebCredential.id).where(WebCredential.web_id == new_web_id)):
+            self._audit(db, now, member.id, "web_id_register_refused", "Web-ID taken")
+            return AppError(ErrorCode.WEB_ID_TAKEN)
+        try:
+            with db.begin_nested():
+                db.add(
+                    WebCredential(
+                        member_id=member.id,
+                        web_id=new_web_id,
+                        password_hash=password_hash,
+                        failed_count=0,
+                        locked=False,
+                    )
+                )
+        except sa_exc.IntegrityError:
+            # A concurrent registration won the race (PostgreSQL; SQLite writers queue).
+            raced = self._credential(db, member.id) is not None
+            self._audit(db, now, member.id, "web_id_register_refused", "concurrent registration")
+            return AppError(
+                ErrorCode.WEB_ID_ALREADY_REGISTERED if raced else ErrorCode.WEB_ID_TAKEN
+            )
+        row.used_at = now
+        self._audit(db, now, member.id, "web_id_registered")
+        self._notify(
+            db,
+            member,
+            now,
+            "Web-IDの登録が完了しました",
+            "今後は、ご登録のWeb-IDとパスワードで会員サービスにサインインいただけます。",
+        )
+        return None
+
+    # ----------------------------------------------------------------- password reset
+
+    def request_password_reset(
+        self, identifier: str, birth_date: date, channel: CodeChannel
+    ) -> None:
+        self._check_open(Service.ALL, self._now())
+        with self._transaction() as db:
+            outcome = self._reset_code(db, identifier, birth_date, CodeChannel(channel))
+        if outcome is not None:
+            raise outcome
+
+    def _reset_code(
+        self, db: DbSession, identifier: str, birth_date: date, channel: CodeChannel
+    ) -> AppError | None:
+        now = self._now()
+        found = [m for m in self._by_identifier(db, identifier) if m.birth_date == birth_date]
+        if len(found) != 1:
+            self._audit(db, now, None, "reset_code_refused", "details mismatch")
+            return AppError(ErrorCode.DETAILS_MISMATCH)
+        member = found[0]
+        if not (member.email if channel is CodeChannel.EMAIL else member.phone):
+            self._audit(db, now, member.id, "reset_code_refused", f"no {channel.value} address")
+            return AppError(ErrorCode.NO_CONTACT)
+        self._send_code(db, member, CodePurpose.RESET, channel, now)
+        return None
+
+    def reset_password(self, identifier: str, code: str, new_password: str) -> None:
+        self._check_open(Service.ALL, self._now())
+        secret = _accepted(fields.password(new_password))
+        password_hash = self._hasher.hash(secret)
+        with self._transaction() as db:
+            outcome = self._reset(db, identifier, code, password_hash)
+        if outcome is not None:
+            raise outcome
+
+    def _reset(
+        self, db: DbSession, identifier: str, code: str, password_hash: str
+    ) -> AppError | None:
+        now = self._now()
+        members = {m.id: m for m in self._by_identifier(db, identifier)}
+        if not members:
+            self._audit(db, now, None, "password_reset_refused", "details mismatch")
+            return AppError(ErrorCode.DETAILS_MISMATCH)
+        # One identifier may (in theory) be one member's Web-ID and another's member number:
+        # the member who asked for a code most recently is meant.
+        row = self._latest_code(db, list(members), CodePurpose.RESET)
+        checked = self._check_code(db, row, code, now)
+        if checked is not None:
+            return checked
+        assert row is not None
+        member = members[row.member_id]
+        cred = db.scalars(
+            select(WebCredential)
+            .where(WebCredential.member_id == member.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).one()
+        was_locked = cred.locked
+        cred.password_hash = password_hash
+        cred.locked = False
+        cred.failed_count = 0
+        row.used_at = now
+        # Whoever holds a session signed in with the old password is signed out.
+        for session in db.scalars(select(SessionRow).where(SessionRow.member_id == member.id)):
+            db.delete(session)
+        self._audit(db, now, member.id, "password_reset", "Web-ID unlocked" if was_locked else "")
+        self._notify(
+            db,
+            member,
+            now,
+            "パスワードを再設定しました",
+            "今後は、新しいパスワードで会員サービスにサインインしてください。",
+        )
+        return None
+
+    # ----------------------------------------------------------------- demo inbox
+
+    def demo_inbox(self, limit: int = 50) -> tuple[InboxMessage, ...]:
+        limit = min(limit, INBOX_MAX_LIMIT)
+        if limit <= 0:
+            return ()
+        with self._transaction() as db:
+            rows = db.execute(
+                select(OutboxMessage, Member.email, Member.phone)
+                .join(Member, Member.id == OutboxMessage.member_id)
+                .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+                .limit(limit)
+            ).all()
+        return tuple(
+            InboxMessage(
+                at=message.created_at,
+                channel=CodeChannel(message.channel),
+                recipient=_recipient(message.channel, email, phone),
+                subject=message.subject,
+                body=message.body,
+            )
+            for message, email, phone in rows
+        )
+
+    # ----------------------------------------------------------------- helpers
+
+    @staticmethod
+    def _credential(db: DbSession, member_id: int) -> int | None:
+        return db.scalar(select(WebCredential.id).where(WebCredential.member_id == member_id))
+
+    @staticmethod
+    def _by_identifier(db: DbSession, identifier: str) -> list[Member]:
+        """Members with a Web-ID found by that Web-ID (case-sensitive) or member number."""
+        conditions = []
+        as_web_id = fields.web_id(identifier)
+        if as_web_id.error is None:
+            conditions.append(WebCredential.web_id == as_web_id.value)
+        as_number = fields.member_number(identifier)
+        if as_number.error is None:
+            conditions.append(Member.member_number == as_number.value)
+        if not conditions:
+            return []
+        query = (
+            select(Member)
+            .join(WebCredential, WebCredential.member_id == Member.id)
+            .where(or_(*conditions))
+            .order_by(Member.id)
+        )
+        return list(db.scalars(query))
+
+    def _send_code(
+        self,
+        db: DbSession,
+        member: Member,
+        purpose: CodePurpose,
+        channel: CodeChannel,
+        now: datetime,
+    ) -> None:
+        """Void the member's live codes of ``purpose``, store a new one, "send" it."""
+        live = select(VerificationCode).where(
+            VerificationCode.member_id == member.id,
+            VerificationCode.purpose == purpose.value,
+            VerificationCode.used_at.is_(None),
+            VerificationCode.expires_at > now,
+        )
+        for old in db.scalars(live.with_for_update()):
+            old.expires_at = now
+        code = _new_code()
+        salt = secrets.token_hex(16)
+        expires_at = now + CODE_VALIDITY
+        db.add(
+            VerificationCode(
+                member_id=member.id,
+                purpose=purpose.value,
+                code_hash=_code_hash(salt, code),
+                salt=salt,
+                created_at=now,
+                expires_at=expires_at,
+                attempts=0,
+                used_at=None,
+            )
+        )
+        subject, body = _code_message(member, purpose, channel, code, expires_at)
+        db.add(
+            OutboxMessage(
+                member_id=member.id,
+                channel=channel.value,
+                subject=subject,
+                body=body,
+                created_at=now,
+            )
+        )
+        self._audit(db, now, member.id, f"{purpose.value}_code_sent", f"by {channel.value}")
+
+    @staticmethod
+    def _latest_code(
+        db: DbSession, member_ids: Sequence[int], purpose: CodePurpose
+    ) -> VerificationCode | None:
+        """The newest code of ``purpose`` for these members, locked for the update."""
+        return db.scalars(
+            select(VerificationCode)
+            .where(
+                VerificationCode.member_id.in_(member_ids),
+                VerificationCode.purpose == purpose.value,
+            )
+            .order_by(VerificationCode.id.desc())
+            .limit(1)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).first()
+
+    def _check_code(
+        self, db: DbSession, row: VerificationCode | None, code: str, now: datetime
+    ) -> AppError | None:
+        """None when ``code`` is ``row``'s live code; a wrong one uses up a try."""
+        if row is None or row.used_at is not None:
+            return AppError(ErrorCode.CODE_EXPIRED)
+        if row.attempts >= CODE_ATTEMPTS:
+            return AppError(ErrorCode.CODE_TOO_MANY_TRIES)
+        if now >= row.expires_at:
+            self._audit(db, now, row.member_id, "code_refused", f"{row.purpose} code expired")
+            return AppError(ErrorCode.CODE_EXPIRED)
+        if hmac.compare_digest(row.code_hash, _code_hash(row.salt, _typed_code(code))):
+            return None
+        row.attempts += 1
+        remaining = CODE_ATTEMPTS - row.attempts
+        if remaining <= 0:
+            self._audit(db, now, row.member_id, "code_dead", f"{row.purpose}: too many tries")
+            return AppError(ErrorCode.CODE_TOO_MANY_TRIES)
+        self._audit(db, now, row.member_id, "code_wrong", f"{row.purpose}: {remaining} tries left")
+        return AppError(ErrorCode.CODE_WRONG, remaining=remaining)
+
+    def _notify(self, db: DbSession, member: Member, now: datetime, what: str, advice: str) -> None:
+        """A notice of a change, by email when the member has one, else by SMS."""
+        subject, body = _notice_message(member, now, what, advice)
+        db.add(
+            OutboxMessage(
+                member_id=member.id,
+                channel=(CodeChannel.EMAIL if member.email else CodeChannel.SMS).value,
+                subject=subject,
+                body=body,
+                created_at=now,
+            )
+        )

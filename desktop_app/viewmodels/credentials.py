@@ -1,0 +1,256 @@
+"""Registering a Web-ID and resetting a password: details → a 6-digit code by email or
+SMS → the new credentials. Both run without a session, before signing in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop_app.domain import fields
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.fields import FieldResult
+from desktop_app.domain.models import CodeChannel
+from desktop_app.i18n import N_, _
+from desktop_app.viewmodels.application import ApplicationViewModel, Screen
+from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.field import FieldViewModel
+
+CODE_LENGTH = 6
+code_policy = fields.digits_policy(CODE_LENGTH)
+
+REGISTERED = N_("Your Web-ID is registered. Please sign in with it.")
+RESET_DONE = N_("Your password has been reset. Please sign in with the new password.")
+CODE_SENT = N_(
+    "A 6-digit confirmation code has been sent. It is valid for 10 minutes. "
+    "(Demo: open the inbox to read it.)"
+)
+
+
+def identifier_policy(raw: str) -> FieldResult:
+    """A Web-ID, or a 9-digit member number."""
+    number = fields.member_number(raw)
+    return number if number.error is None else fields.web_id(raw)
+
+
+class CodeFlowViewModel(ViewModel):
+    """What both flows share: two steps, the fields, the code and the new password twice.
+
+    Signals:
+        code_sent_changed(bool): the code was sent; the second step is open.
+        info_changed(str): what happened (the code was sent …).
+        can_send_changed(bool), can_submit_changed(bool): the buttons' state.
+        finished(str): done; the Web-ID to sign in with ("" when not known).
+    """
+
+    code_sent_changed = Signal(bool)
+    info_changed = Signal(str)
+    can_send_changed = Signal(bool)
+    can_submit_changed = Signal(bool)
+    finished = Signal(str)
+    code_sent = state(bool, "code_sent", code_sent_changed)
+    info = state(str, "info", info_changed)
+    can_send = state(bool, "can_send", can_send_changed)
+    can_submit = state(bool, "can_submit", can_submit_changed)
+
+    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
+        super().__init__(app.runner, parent)
+        self._app = app
+        self._values.update(code_sent=False, info="", can_send=False, can_submit=False)
+        self._info_id = ""
+        self.code = self._field(code_policy)
+        self.new_password = self._field(fields.password)
+        self.confirm_password = self._field(fields.password)
+
+    def _field(self, policy: Callable[[str], FieldResult]) -> FieldViewModel:
+        return FieldViewModel(self._runner, policy, self)
+
+    def _start(self) -> None:
+        """Called by a subclass once its own fields exist."""
+        for field in self.all_fields():
+            field.text_changed.connect(self._refresh)
+        self.busy_changed.connect(self._refresh)
+        self._app.signed_in_changed.connect(self._on_signed_in_changed)
+        self._refresh()
+
+    def _first_step_fields(self) -> list[FieldViewModel]:
+        raise NotImplementedError
+
+    def _second_step_fields(self) -> list[FieldViewModel]:
+        return [self.code, self.new_password, self.confirm_password]
+
+    def all_fields(self) -> list[FieldViewModel]:
+        return self._first_step_fields() + self._second_step_fields()
+
+    @Slot()
+    @Slot(str)
+    @Slot(bool)
+    def _refresh(self, *_args: object) -> None:
+        idle = not self._values["busy"]
+        first = all(f.text.strip() for f in self._first_step_fields())
+        second = all(f.text for f in self._second_step_fields())
+        self._update("can_send", idle and first)
+        self._update("can_submit", idle and first and second and self._values["code_sent"])
+
+    def _checked(self, field_models: list[FieldViewModel]) -> bool:
+        """Show every field's error; true when none has one."""
+        errors = [f.check() for f in field_models]
+        return all(error is None for error in errors)
+
+    def send_code(self) -> None:
+        if not self._values["can_send"] or not self._checked(self._first_step_fields()):
+            return
+        self._set_error(None)
+        self._run("send_code", self._send_work(), self._on_code_sent)
+
+    @Slot(object)
+    def _on_code_sent(self, _result: object) -> None:
+        self._done()
+        self._update("code_sent", True)
+        self._set_info(CODE_SENT)
+        self._refresh()
+
+    def submit(self) -> None:
+        if not self._values["can_submit"] or not self._checked(self.all_fields()):
+            return
+        if self.new_password.value != self.confirm_password.value:
+            self._set_error(AppError(ErrorCode.PASSWORD_CONFIRMATION_DIFFERS))
+            return
+        self._set_error(None)
+        self._run("submit_code", self._submit_work(), self._on_submitted)
+
+    @Slot(object)
+    def _on_submitted(self, _result: object) -> None:
+        self._done()
+        web_id = self._signed_in_web_id()
+        self.reset()
+        self._app.show_notice(self._success_message())
+        self._app.navigate(Screen.LOGIN)
+        self.finished.emit(web_id)
+
+    def _send_work(self) -> Callable[[], Any]:
+        raise NotImplementedError
+
+    def _submit_work(self) -> Callable[[], Any]:
+        raise NotImplementedError
+
+    def _success_message(self) -> str:
+        raise NotImplementedError
+
+    def _signed_in_web_id(self) -> str:
+        return ""
+
+    def _set_info(self, message_id: str) -> None:
+        self._info_id = message_id
+        self._update("info", _(message_id) if message_id else "")
+
+    @Slot(bool)
+    def _on_signed_in_changed(self, _signed_in: bool) -> None:
+        self.reset()
+
+    @Slot()
+    def reset(self) -> None:
+        for field in self.all_fields():
+            field.reset()
+        self._update("code_sent", False)
+        self._set_info("")
+        self._set_error(None)
+        self._refresh()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        for field in self.all_fields():
+            field.retranslate()
+        self._set_info(self._info_id)
+
+
+class RegisterViewModel(CodeFlowViewModel):
+    """Web-ID registration: member number + registered email → code → Web-ID + password."""
+
+    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
+        super().__init__(app, parent)
+        self.member_number = self._field(fields.member_number)
+        self.email = self._field(fields.POLICIES["email"])
+        self.new_web_id = self._field(fields.web_id)
+        self._start()
+
+    def _first_step_fields(self) -> list[FieldViewModel]:
+        return [self.member_number, self.email]
+
+    def _second_step_fields(self) -> list[FieldViewModel]:
+        return [self.code, self.new_web_id, self.new_password, self.confirm_password]
+
+    def _send_work(self) -> Callable[[], Any]:
+        store, number, email = self._app.store, self.member_number.value, self.email.value
+        return lambda: store.get().request_registration_code(number, email)
+
+    def _submit_work(self) -> Callable[[], Any]:
+        store = self._app.store
+        number, code = self.member_number.value, self.code.value
+        web_id, password = self.new_web_id.value, self.new_password.value
+        return lambda: store.get().register_web_id(number, code, web_id, password)
+
+    def _signed_in_web_id(self) -> str:
+        return self.new_web_id.value
+
+    def _success_message(self) -> str:
+        return REGISTERED
+
+
+class ResetViewModel(CodeFlowViewModel):
+    """Password reset: Web-ID or member number + date of birth → code → new password.
+
+    Signals:
+        channel_changed(int): 0 email, 1 SMS.
+    """
+
+    channel_changed = Signal(int)
+    channel = state(int, "channel", channel_changed)
+    CHANNELS = (CodeChannel.EMAIL, CodeChannel.SMS)
+
+    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
+        super().__init__(app, parent)
+        self._values["channel"] = 0
+        self._birth_date: date | None = None
+        self.identifier = self._field(identifier_policy)
+        self._start()
+
+    def _first_step_fields(self) -> list[FieldViewModel]:
+        return [self.identifier]
+
+    def set_birth_date(self, day: date | None) -> None:
+        self._birth_date = day
+        self._refresh()
+
+    def set_channel(self, index: int) -> None:
+        self._update("channel", 1 if index == 1 else 0)
+
+    def _refresh(self, *args: object) -> None:
+        super()._refresh(*args)
+        if self._birth_date is None:
+            self._update("can_send", False)
+            self._update("can_submit", False)
+
+    def _send_work(self) -> Callable[[], Any]:
+        store, ident, born = self._app.store, self.identifier.value, self._birth_date
+        channel = self.CHANNELS[self._values["channel"]]
+        assert born is not None
+        return lambda: store.get().request_password_reset(ident, born, channel)
+
+    def _submit_work(self) -> Callable[[], Any]:
+        store, ident = self._app.store, self.identifier.value
+        code, password = self.code.value, self.new_password.value
+        return lambda: store.get().reset_password(ident, code, password)
+
+    def _signed_in_web_id(self) -> str:
+        value = self.identifier.value
+        return "" if value.isdigit() else value
+
+    def _success_message(self) -> str:
+        return RESET_DONE
+
+    def reset(self) -> None:
+        super().reset()
+        self._update("channel", 0)

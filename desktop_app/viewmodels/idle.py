@@ -1,0 +1,117 @@
+"""Sign a member out after a spell of inactivity, with a warning that counts down."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.i18n import _
+from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.base import ViewModel, state
+
+DEFAULT_IDLE_SECONDS = 15 * 60
+DEFAULT_WARNING_SECONDS = 60
+
+
+class IdleViewModel(ViewModel):
+    """PC idle timeout: after ``idle_seconds`` without input a warning counts down
+    ``warning_seconds``; unless the member stays, they are signed out with a message.
+
+    Signals:
+        warning_changed(bool): the warning dialog should show (true) or close (false).
+        countdown_text_changed(str): the sentence in the warning, updated every second.
+    """
+
+    warning_changed = Signal(bool)
+    countdown_text_changed = Signal(str)
+    warning = state(bool, "warning", warning_changed)
+    countdown_text = state(str, "countdown_text", countdown_text_changed)
+
+    def __init__(
+        self,
+        app: ApplicationViewModel,
+        idle_seconds: int = DEFAULT_IDLE_SECONDS,
+        warning_seconds: int = DEFAULT_WARNING_SECONDS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(app.runner, parent)
+        self._app = app
+        self._values.update(warning=False, countdown_text="")
+        self._idle_seconds = idle_seconds
+        self._warning_seconds = warning_seconds
+        self._remaining = 0
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._start_warning)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
+        app.signed_in_changed.connect(self._on_signed_in_changed)
+        self._on_signed_in_changed(app.signed_in)
+
+    def configure(self, idle_seconds: int, warning_seconds: int = DEFAULT_WARNING_SECONDS) -> None:
+        """Change the timeout (settings, tests); restarts the idle period."""
+        self._idle_seconds = max(1, idle_seconds)
+        self._warning_seconds = max(1, warning_seconds)
+        self.activity()
+
+    @property
+    def idle_seconds(self) -> int:
+        return self._idle_seconds
+
+    @Slot(bool)
+    def _on_signed_in_changed(self, signed_in: bool) -> None:
+        self._stop_warning()
+        if signed_in:
+            self._idle.start(self._idle_seconds * 1000)
+        else:
+            self._idle.stop()
+
+    def activity(self) -> None:
+        """The member did something (a key, a click): the idle period starts again.
+        While the warning shows, only ``stay()`` dismisses it."""
+        if self._app.session is not None and not self._values["warning"]:
+            self._idle.start(self._idle_seconds * 1000)
+
+    def stay(self) -> None:
+        """The member chose to stay signed in."""
+        self._stop_warning()
+        if self._app.session is not None:
+            self._idle.start(self._idle_seconds * 1000)
+
+    @Slot()
+    def _start_warning(self) -> None:
+        if self._app.session is None:
+            return
+        self._remaining = self._warning_seconds
+        self._render()
+        self._update("warning", True)
+        self._tick.start()
+
+    @Slot()
+    def _count_down(self) -> None:
+        self._remaining -= 1
+        if self._remaining <= 0:
+            self._stop_warning()
+            self._app.sign_out(reason=AppError(ErrorCode.IDLE_SIGNED_OUT))
+        else:
+            self._render()
+
+    def _stop_warning(self) -> None:
+        self._tick.stop()
+        self._update("warning", False)
+        self._update("countdown_text", "")
+
+    def _render(self) -> None:
+        self._update(
+            "countdown_text",
+            _(
+                "You have not used the service for a while. For your security you will be "
+                "signed out in {seconds} seconds."
+            ).format(seconds=self._remaining),
+        )
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self._values["warning"]:
+            self._render()
