@@ -27,6 +27,7 @@ from desktop_app.views.main_window import MainWindow
 
 if TYPE_CHECKING:
     from desktop_app.store.protocol import Store
+    from desktop_app.viewmodels.credentials import RegisterViewModel, ResetViewModel
 
 HASH_PROFILE_ENV = "MEMBER_CLIENT_HASH_PROFILE"
 
@@ -134,6 +135,8 @@ class AppContext(QObject):
         self._pending_screens: list[Screen] = []
         self._activity: QObject | None = None
         self._inbox_return = Screen.LOGIN
+        self.register: RegisterViewModel | None = None
+        self.reset: ResetViewModel | None = None
         self.login_view.register_requested.connect(self._go_register)
         self.login_view.reset_requested.connect(self._go_reset)
         self.login_view.inbox_requested.connect(self._go_inbox)
@@ -194,6 +197,10 @@ class AppContext(QObject):
                 flow = ResetViewModel(app, parent=self)
                 page = ResetView(flow)
             flow.finished.connect(self._credentials_done)
+            if isinstance(flow, RegisterViewModel):
+                self.register = flow
+            else:
+                self.reset = flow
             page.back_requested.connect(self._go_login)
             page.inbox_requested.connect(self._go_inbox)
             return self._keep(flow, page)

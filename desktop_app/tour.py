@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QTimer, Slot
+from PySide6.QtCore import QDate, QObject, QPoint, QTimer, Slot
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
@@ -82,6 +82,10 @@ class _Tour(QObject):
         c.login.set_web_id_text("ｙａｍａｄａ２０２６")
         yield
         self._shot(language, "login_width_notice")
+        c.login.set_caps_lock(True)
+        yield
+        self._shot(language, "login_caps_lock")
+        c.login.set_caps_lock(False)
         c.login.set_password_text("Taro2026pass")
         c.login.sign_in()
         yield
@@ -133,9 +137,35 @@ class _Tour(QObject):
         c.app_vm.navigate(Screen.BORROW)
         yield
         self._shot(language, "borrow_blocked")
+        c.idle.warn_now()
+        yield
+        self._shot(language, "idle_warning")
+        c.idle.stay()
         c.app_vm.sign_out()
         yield
         self._shot(language, "signed_out")
+        yield from self._credentials(language)
+
+    def _credentials(self, language: str) -> Iterator[None]:
+        c = self._context
+        assert c.register is not None and c.reset is not None
+        c.app_vm.navigate(Screen.REGISTER)
+        c.register.member_number.set_text("１０００００００６")
+        c.register.email.set_text("ito@example.jp")
+        c.register.send_code()
+        yield
+        self._shot(language, "register_code_sent")
+        c.app_vm.navigate(Screen.INBOX)
+        yield
+        yield
+        self._shot(language, "inbox")
+        c.app_vm.navigate(Screen.RESET)
+        c.reset.identifier.set_text("tanaka0404")
+        reset_view = c.views[Screen.RESET]
+        reset_view.birth.setDate(QDate(1990, 4, 4))  # type: ignore[attr-defined]
+        yield
+        self._shot(language, "reset_password")
+        c.app_vm.navigate(Screen.LOGIN)
 
     def _press(self, object_name: str) -> None:
         button = self._context.window.findChild(QPushButton, object_name)

@@ -79,6 +79,11 @@ class IdleViewModel(ViewModel):
         if self._app.session is not None:
             self._idle.start(self._idle_seconds * 1000)
 
+    def warn_now(self) -> None:
+        """Show the warning at once (the screenshot tour, a branch demo)."""
+        self._idle.stop()
+        self._start_warning()
+
     @Slot()
     def _start_warning(self) -> None:
         if self._app.session is None:

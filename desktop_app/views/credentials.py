@@ -124,7 +124,7 @@ class CodeFlowView(QWidget):
 class RegisterView(CodeFlowView):
     def __init__(self, vm: RegisterViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, "register", parent)
-        name(self, "registerScreen")
+        name(self, "registerWebIdScreen")
         self.member_number = self._add(
             self.first, vm.member_number, "registerMemberNumberInput", half_width_only=True
         )

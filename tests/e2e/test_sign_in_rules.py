@@ -114,7 +114,7 @@ def _code_from_inbox(d) -> str:
 def test_web_id_registration_end_to_end_through_the_demo_inbox(drive):
     d = drive()
     d.click("registerWebIdLink")
-    assert d.screen() == "registerScreen"
+    assert d.screen() == "registerWebIdScreen"
     d.type("registerMemberNumberInput", "１０００００００６")  # full-width: converted
     d.type("registerEmailInput", "ito@example.jp")
     d.click("registerSendCodeButton")
@@ -122,7 +122,7 @@ def test_web_id_registration_end_to_end_through_the_demo_inbox(drive):
     d.click("registerInboxButton")
     code = _code_from_inbox(d)
     d.click("inboxBackButton")
-    assert d.screen() == "registerScreen"
+    assert d.screen() == "registerWebIdScreen"
     d.type("registerCodeInput", code)
     d.type("registerNewWebIdInput", "sakura0606")
     d.type("registerNewPasswordInput", "Sakura2026")

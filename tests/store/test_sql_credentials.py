@@ -428,7 +428,7 @@ def test_the_demo_inbox_is_newest_first_and_masks_the_recipient(
     clock.advance(timedelta(minutes=1))
     store.request_password_reset(TANAKA[2], TANAKA_BORN, CodeChannel.SMS)
     inbox = store.demo_inbox()
-    assert [m.subject for m in inbox] == [CODE_SUBJECT, "新しい端末からのサインインがありました"]
+    assert [m.subject for m in inbox] == [CODE_SUBJECT, "新しい端末からのログインがありました"]
     assert [m.recipient for m in inbox] == ["090-****-8901", "y***@example.jp"]
     assert inbox[0].at > inbox[1].at
     assert [m.subject for m in store.demo_inbox(1)] == [CODE_SUBJECT]

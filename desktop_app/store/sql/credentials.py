@@ -244,7 +244,7 @@ class CredentialOperations(StoreBase):
             member,
             now,
             "Web-IDの登録が完了しました",
-            "今後は、ご登録のWeb-IDとパスワードで会員サービスにサインインいただけます。",
+            "今後は、ご登録のWeb-IDとパスワードで会員サービスにログインいただけます。",
         )
         return None
 
@@ -319,7 +319,7 @@ class CredentialOperations(StoreBase):
             member,
             now,
             "パスワードを再設定しました",
-            "今後は、新しいパスワードで会員サービスにサインインしてください。",
+            "今後は、新しいパスワードで会員サービスにログインしてください。",
         )
         return None
 

@@ -208,11 +208,11 @@ class SignInOperations(StoreBase):
             OutboxMessage(
                 member_id=member.id,
                 channel="email" if member.email else "sms",
-                subject="新しい端末からのサインインがありました",
+                subject="新しい端末からのログインがありました",
                 body=(
                     f"{member.name} 様\n\n"
                     f"{now:%Y年%m月%d日 %H:%M} に、これまでご利用のなかった端末から"
-                    "会員サービスへのサインインがありました。\n"
+                    "会員サービスへのログインがありました。\n"
                     "お心当たりのない場合は、お手数ですがサポートセンターまでご連絡ください。"
                 ),
                 created_at=now,
