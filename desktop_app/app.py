@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -98,6 +100,9 @@ class AppContext(QObject):
 
     def __init__(self, options: Options, clock: Clock) -> None:
         super().__init__()
+        # Workers run Python too (SQL, CSV): hand the GIL back to the GUI thread sooner than
+        # the default 5 ms, so a busy worker never makes the window stutter.
+        sys.setswitchinterval(0.001)
         self.options = options
         self.clock = clock
         seed = options.seed == "demo"
@@ -161,6 +166,8 @@ class AppContext(QObject):
             home = HomeView(self.home)
             home.borrow_requested.connect(self._go_borrow)
             home.repay_requested.connect(self._go_repay)
+            home.promise_requested.connect(self._go_promise)
+            home.limit_requested.connect(self._go_limit)
             return self._keep(self.home, home)
         if screen is Screen.BORROW:
             from desktop_app.viewmodels.borrow import BorrowViewModel
@@ -184,6 +191,18 @@ class AppContext(QObject):
             history = HistoryView(self.history)
             app.signed_out.connect(history.reset_inputs)
             return self._keep(self.history, history)
+        if screen is Screen.SIMULATOR:
+            from desktop_app.viewmodels.simulator import SimulatorViewModel
+            from desktop_app.views.simulator import SimulatorView
+
+            self.simulator = SimulatorViewModel(app, parent=self)
+            return self._keep(self.simulator, SimulatorView(self.simulator))
+        if screen is Screen.INTEREST:
+            from desktop_app.viewmodels.interest import InterestViewModel
+            from desktop_app.views.interest import InterestView
+
+            self.interest = InterestViewModel(app, parent=self)
+            return self._keep(self.interest, InterestView(self.interest))
         if screen in (Screen.REGISTER, Screen.RESET):
             from desktop_app.viewmodels.credentials import RegisterViewModel, ResetViewModel
             from desktop_app.views.credentials import CodeFlowView, RegisterView, ResetView
@@ -212,6 +231,18 @@ class AppContext(QObject):
             inbox = InboxView(self.inbox)
             inbox.back_requested.connect(self._go_back_from_inbox)
             return self._keep(self.inbox, inbox)
+        if screen is Screen.PROMISE:
+            from desktop_app.viewmodels.promise import PromiseViewModel
+            from desktop_app.views.services import PromiseView
+
+            self.promise = PromiseViewModel(app, parent=self)
+            return self._keep(self.promise, PromiseView(self.promise))
+        if screen is Screen.LIMIT:
+            from desktop_app.viewmodels.limit import LimitIncreaseViewModel
+            from desktop_app.views.services import LimitIncreaseView
+
+            self.limit = LimitIncreaseViewModel(app, parent=self)
+            return self._keep(self.limit, LimitIncreaseView(self.limit))
         if screen is Screen.SETTINGS:
             from desktop_app.views.settings import SettingsView
 
@@ -257,6 +288,8 @@ class AppContext(QObject):
         if self._closed or not self._pending_screens:
             return
         self.ensure_screen(self._pending_screens.pop(0))
+        if not self._pending_screens:
+            gc.freeze()  # the screens live as long as the app (see _store_ready)
         QTimer.singleShot(0, self._build_next_screen)
 
     @Slot()
@@ -287,6 +320,14 @@ class AppContext(QObject):
             self.login.set_web_id_text(web_id)
 
     @Slot()
+    def _go_promise(self) -> None:
+        self.app_vm.navigate(Screen.PROMISE)
+
+    @Slot()
+    def _go_limit(self) -> None:
+        self.app_vm.navigate(Screen.LIMIT)
+
+    @Slot()
     def _go_borrow(self) -> None:
         self.app_vm.navigate(Screen.BORROW)
 
@@ -314,6 +355,10 @@ class AppContext(QObject):
 
     @Slot(object)
     def _store_ready(self, _store: object) -> None:
+        # Everything start-up made (Qt wrappers, SQLAlchemy, modules) lives as long as the
+        # app: keep it out of the cyclic collector, whose full passes over it stopped every
+        # thread for ~90 ms while pages of history were loading.
+        gc.freeze()
         import logging
 
         logging.getLogger(__name__).info("store ready")

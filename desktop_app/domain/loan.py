@@ -169,6 +169,22 @@ def allocate(amount: int, damages: int, interest: int, principal: int) -> Alloca
     return Allocation(to_damages, to_interest, amount - to_damages - to_interest)
 
 
+def total_volume_limit(annual_income: int, other_debts: int) -> int:
+    """総量規制: borrowing from all lenders at most one third of the annual income, so the
+    largest limit here is a third of the income less the other lenders' balances."""
+    return max(0, annual_income // 3 - max(0, other_debts))
+
+
+def income_certificate_required(requested_limit: int, other_debts: int) -> bool:
+    """An income certificate is needed above 500,000 yen here or 1,000,000 yen in total."""
+    return requested_limit > 500_000 or requested_limit + max(0, other_debts) > 1_000_000
+
+
+def latest_promise_date(due_date: date, rules: LoanRules = DEFAULT_RULES) -> date:
+    """The latest day an overdue member may promise to pay (14 days after the due date)."""
+    return due_date + timedelta(days=rules.promise_days_after_due)
+
+
 def check_borrow_amount(amount: int, available: int, rules: LoanRules = DEFAULT_RULES) -> None:
     """Raise unless ``amount`` is a whole multiple of 1,000 within the available amount."""
     if amount < rules.borrow_minimum:

@@ -22,6 +22,16 @@ class MemberStatus(StrEnum):
 class LedgerKind(StrEnum):
     BORROW = "borrow"
     REPAY = "repay"
+    PREPAID_CHARGE = "prepaid_charge"  # borrowing onto the prepaid card
+
+
+class ApplicationStatus(StrEnum):
+    UNDER_REVIEW = "under_review"
+    APPROVED = "approved"
+    DECLINED = "declined"
+
+
+PREPAID_BANK_CODE = "PREPAID"  # the destination "bank code" of the prepaid card
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,31 @@ class BankAccount:
 
 
 @dataclass(frozen=True)
+class LimitApplication:
+    """A limit-increase application (総量規制 checked when it was made)."""
+
+    applied_at: datetime
+    requested_limit: int
+    annual_income: int
+    other_debts: int
+    status: ApplicationStatus
+    certificate_required: bool
+
+
+@dataclass(frozen=True)
+class InterestInquiry:
+    """Interest to today and, if nothing changes, to the next due date."""
+
+    as_of: datetime
+    interest_to_today: int
+    damages_to_today: int
+    next_due_date: date | None
+    interest_to_due_date: int
+    damages_to_due_date: int
+    interest_free_until: date | None
+
+
+@dataclass(frozen=True)
 class AccountSummary:
     """Where a member stands, accrued to ``as_of``."""
 
@@ -71,6 +106,9 @@ class AccountSummary:
     overdue: bool
     interest_free_until: date | None
     last_sign_in_at: datetime | None
+    promised_date: date | None = None  # 延滞中 members may promise a payment date
+    first_borrowing_interest_free: bool = False  # the next borrowing starts 30 free days
+    limit_application: LimitApplication | None = None  # the latest limit-increase application
 
     @property
     def available(self) -> int:
@@ -151,6 +189,7 @@ class InboxMessage:
 class HistoryQuery:
     since: date | None = None
     until: date | None = None
+    kinds: frozenset[LedgerKind] | None = None  # None: every kind
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from desktop_app.domain.models import (
     HistoryPage,
     HistoryQuery,
     InboxMessage,
+    InterestInquiry,
+    LimitApplication,
     RepayReceipt,
     Session,
 )
@@ -98,6 +100,25 @@ class Store(Protocol):
         A repeated ``request_id`` returns the first receipt and moves nothing.
         Raises AMOUNT_*, NOTHING_TO_REPAY, UNKNOWN_BANK, SESSION_EXPIRED.
         """
+        ...
+
+    def interest_inquiry(self, token: str) -> InterestInquiry:
+        """Interest (and late damages) accrued to today and, if nothing changes, to the next
+        due date."""
+        ...
+
+    def promise_payment(self, token: str, day: date) -> AccountSummary:
+        """An overdue member promises to pay on ``day`` (today … due date + 14 days).
+        Late damages still run from the due date. Raises PROMISE_NOT_OVERDUE,
+        PROMISE_DATE_OUT_OF_RANGE (with ``latest``)."""
+        ...
+
+    def apply_limit_increase(
+        self, token: str, annual_income: int, other_debts: int, requested_limit: int
+    ) -> LimitApplication:
+        """Apply for a higher credit limit (stored as under review). Raises
+        LIMIT_OVER_TOTAL_VOLUME (with ``maximum``), LIMIT_NOT_ABOVE_CURRENT (with
+        ``current``), APPLICATION_PENDING."""
         ...
 
     def history(self, token: str, query: HistoryQuery, offset: int, limit: int) -> HistoryPage:

@@ -32,6 +32,10 @@ class Screen(StrEnum):
     BORROW = "borrow"
     REPAY = "repay"
     HISTORY = "history"
+    SIMULATOR = "simulator"
+    INTEREST = "interest"
+    PROMISE = "promise"
+    LIMIT = "limit"
     SETTINGS = "settings"
 
 

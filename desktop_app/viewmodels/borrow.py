@@ -10,7 +10,12 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop_app.domain import loan
 from desktop_app.domain.calendar import Arrival
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import BankAccount, BorrowReceipt
+from desktop_app.domain.models import (
+    PREPAID_BANK_CODE,
+    AccountSummary,
+    BankAccount,
+    BorrowReceipt,
+)
 from desktop_app.domain.money import parse_amount
 from desktop_app.i18n import _, format_date, format_day_and_time, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
@@ -48,6 +53,7 @@ class BorrowViewModel(MoneyMovementViewModel):
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app, parent)
         self._accounts: tuple[BankAccount, ...] = ()
+        self._destinations_loaded = False
         self._arrival: tuple[str, Arrival] | None = None  # (bank code, estimate)
         self._values.update(
             destinations=[],
@@ -82,6 +88,7 @@ class BorrowViewModel(MoneyMovementViewModel):
     def _on_destinations(self, accounts: tuple[BankAccount, ...]) -> None:
         self._done()
         self._accounts = tuple(accounts)
+        self._destinations_loaded = True
         self._update("destinations", [self._account_text(a) for a in self._accounts])
         self._update("destination_index", 0 if self._accounts else -1)
         self._revalidate()
@@ -108,6 +115,10 @@ class BorrowViewModel(MoneyMovementViewModel):
             self._render_estimate()
             return
         calendar, clock, code = self._app.calendar, self._app.clock, destination.bank_code
+        if code == PREPAID_BANK_CODE:  # a charge is on the card at once, any day
+            self._arrival = (code, Arrival(clock.now(), immediate=True))
+            self._render_estimate()
+            return
         self._runner.submit(
             "arrival",
             lambda: (code, calendar.arrival(code, clock.now())),
@@ -130,7 +141,9 @@ class BorrowViewModel(MoneyMovementViewModel):
     def _estimate_text(self) -> str:
         if self._arrival is None:
             return ""
-        arrival = self._arrival[1]
+        code, arrival = self._arrival
+        if code == PREPAID_BANK_CODE:
+            return _("The charge is on your prepaid card at once.")
         if arrival.immediate:
             return _("The money arrives about 10 seconds after the transfer.")
         return _("The money arrives at about {when}.").format(when=format_day_and_time(arrival.at))
@@ -140,6 +153,8 @@ class BorrowViewModel(MoneyMovementViewModel):
 
     @staticmethod
     def _account_text(account: BankAccount) -> str:
+        if account.bank_code == PREPAID_BANK_CODE:
+            return f"{account.bank_name} {account.masked_number}"
         kind = _("Ordinary") if account.account_type == "ordinary" else _("Current")
         return f"{account.bank_name} {account.branch_name} {kind} {account.masked_number}"
 
@@ -151,6 +166,8 @@ class BorrowViewModel(MoneyMovementViewModel):
         summary = self.summary
         if summary is not None and summary.overdue:
             return AppError(ErrorCode.BORROW_BLOCKED_OVERDUE)
+        if self._destinations_loaded and not self._accounts:
+            return AppError(ErrorCode.NO_DESTINATION)
         return None
 
     def _revalidate(self) -> None:
@@ -182,7 +199,19 @@ class BorrowViewModel(MoneyMovementViewModel):
             destination=self._account_text(destination),
             principal=format_yen(principal_after),
             minimum=format_yen(loan.minimum_payment(principal_after)),
-        ) + (f"\n{self._estimate_text()}" if self._arrival else "")
+        ) + "".join(f"\n{line}" for line in self._confirmation_notes(summary) if line)
+
+    def _confirmation_notes(self, summary: AccountSummary) -> list[str]:
+        notes = [self._estimate_text()]
+        if summary.first_borrowing_interest_free:
+            free_until = loan.interest_free_until(summary.as_of.date())
+            notes.append(
+                _(
+                    "As this is your first borrowing, no interest is charged until {date} "
+                    "(30 days)."
+                ).format(date=format_date(free_until))
+            )
+        return notes
 
     def _work(self, token: str, amount: int, request_id: str) -> Callable[[], Any]:
         destination = self._destination()
@@ -214,6 +243,7 @@ class BorrowViewModel(MoneyMovementViewModel):
 
     @Slot()
     def reset(self) -> None:
+        self._destinations_loaded = False
         self._accounts = ()
         self._arrival = None
         self._render_estimate()

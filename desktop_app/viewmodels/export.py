@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import HistoryQuery, LedgerKind
 from desktop_app.store.protocol import Store
 
-EXPORT_PAGE_SIZE = 2_000
+EXPORT_PAGE_SIZE = 1_000
 
 
 def write_csv(
@@ -18,8 +20,31 @@ def write_csv(
     path: Path,
     header: list[str],
     kinds: dict[LedgerKind, str],
+    progress: Callable[[int, int], None] = lambda done, total: None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> tuple[int, str]:
-    """Runs in a worker: page through the history and write it as CSV (UTF-8 with BOM)."""
+    """Runs in a worker: page through the history and write it as CSV (UTF-8 with BOM).
+
+    ``progress(done, total)`` is told after every page; when ``cancelled()`` turns true the
+    partial file is removed and EXPORT_CANCELLED raised.
+    """
+    try:
+        return _write(store, token, query, path, header, kinds, progress, cancelled)
+    except BaseException:
+        path.unlink(missing_ok=True)  # never leave half a file behind
+        raise
+
+
+def _write(
+    store: Store,
+    token: str,
+    query: HistoryQuery,
+    path: Path,
+    header: list[str],
+    kinds: dict[LedgerKind, str],
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> tuple[int, str]:
     written = 0
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
@@ -41,5 +66,8 @@ def write_csv(
                 )
             written += len(page.entries)
             offset += len(page.entries)
+            progress(written, page.total)
             if not page.entries or offset >= page.total:
                 return written, str(path)
+            if cancelled():
+                raise AppError(ErrorCode.EXPORT_CANCELLED)

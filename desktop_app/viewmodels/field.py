@@ -58,9 +58,10 @@ class FieldViewModel(ViewModel):
         return self._result.error is None
 
     def set_text(self, text: str) -> None:
-        self._update("text", text)
+        # The result first: whoever listens to text_changed reads a fresh ``valid``/``value``.
         self._result = self._policy(text)
         self._render()
+        self._update("text", text)
 
     def check(self) -> AppError | None:
         """The member wants to go on: show every error now and return it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -12,13 +13,27 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from desktop_app.domain.errors import AppError
-from desktop_app.domain.models import HistoryPage, HistoryQuery
-from desktop_app.i18n import _
-from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.models import HistoryPage, HistoryQuery, LedgerKind
+from desktop_app.i18n import N_, _
+from desktop_app.viewmodels.application import ApplicationViewModel, Screen
 from desktop_app.viewmodels.base import ViewModel, state
 from desktop_app.viewmodels.export import write_csv
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
+
+KIND_FILTERS: tuple[frozenset[LedgerKind] | None, ...] = (
+    None,
+    frozenset({LedgerKind.BORROW}),
+    frozenset({LedgerKind.REPAY}),
+    frozenset({LedgerKind.PREPAID_CHARGE}),
+)
+KIND_FILTER_NAMES = (N_("All"), N_("Borrowing"), N_("Repayment"), N_("Prepaid card charge"))
+
+
+class _ExportProgress(QObject):
+    """Carries progress from the export's worker thread to the GUI thread."""
+
+    advanced = Signal(int, int)
 
 
 class HistoryViewModel(ViewModel):
@@ -28,25 +43,46 @@ class HistoryViewModel(ViewModel):
         summary_text_changed(str): how many transactions match ("" before the first page).
         export_enabled_changed(bool): whether a CSV export can start now.
         export_result_changed(str): the outcome of the last export ("" for none).
+        exporting_changed(bool): an export is running (show progress and Cancel).
+        export_progress_changed(int): how far the export is, 0–100.
+        kind_index_changed(int): the kind filter (0 all, 1 borrowing, 2 repayment, 3 prepaid).
     """
 
     summary_text_changed = Signal(str)
     export_enabled_changed = Signal(bool)
     export_result_changed = Signal(str)
+    exporting_changed = Signal(bool)
+    export_progress_changed = Signal(int)
+    kind_index_changed = Signal(int)
     summary_text = state(str, "summary_text", summary_text_changed)
     export_enabled = state(bool, "export_enabled", export_enabled_changed)
     export_result = state(str, "export_result", export_result_changed)
+    exporting = state(bool, "exporting", exporting_changed)
+    export_progress = state(int, "export_progress", export_progress_changed)
+    kind_index = state(int, "kind_index", kind_index_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
         self._app = app
         self._query = HistoryQuery()
-        self._values.update(summary_text="", export_enabled=False, export_result="")
+        self._values.update(
+            summary_text="",
+            export_enabled=False,
+            export_result="",
+            exporting=False,
+            export_progress=0,
+            kind_index=0,
+        )
         self._exporting = False
+        self._cancel = threading.Event()
+        self._progress = _ExportProgress(self)
+        self._progress.advanced.connect(self._on_export_progress)
         self._export_outcome: tuple[int, str] | None = None
         self.model = HistoryTableModel(self, self)
         app.signed_in_changed.connect(self._reload)
-        app.ledger_changed.connect(self._reload)
+        app.ledger_changed.connect(self._on_ledger_changed)
+        app.screen_changed.connect(self._on_screen_changed)
+        self._stale = False
         if self.active:
             self._reload()
 
@@ -58,15 +94,36 @@ class HistoryViewModel(ViewModel):
     def query(self) -> HistoryQuery:
         return self._query
 
+    def set_kind_index(self, index: int) -> None:
+        index = index if 0 <= index < len(KIND_FILTERS) else 0
+        self._update("kind_index", index)
+        self.set_period(self._query.since, self._query.until)
+
     def set_period(self, since: date | None, until: date | None) -> None:
-        query = HistoryQuery(since=since, until=until)
+        kinds = KIND_FILTERS[self._values["kind_index"]]
+        query = HistoryQuery(since=since, until=until, kinds=kinds)
         if query != self._query:
             self._query = query
             self._reload()
 
     @Slot()
+    def _on_ledger_changed(self) -> None:
+        """Money moved: reload now if on screen, else when the screen is next shown (so a
+        borrowing does not set every screen's queries off at once)."""
+        if self._app.screen == Screen.HISTORY.value:
+            self._reload()
+        else:
+            self._stale = True
+
+    @Slot(str)
+    def _on_screen_changed(self, screen: str) -> None:
+        if screen == Screen.HISTORY.value and self._stale:
+            self._reload()
+
+    @Slot()
     @Slot(bool)
     def _reload(self, _signed_in: bool = True) -> None:
+        self._stale = False
         self.model.clear()
         self._update("summary_text", "")
         self._set_error(None)
@@ -110,29 +167,50 @@ class HistoryViewModel(ViewModel):
         """Write every entry matching the period to ``path`` (UTF-8 with BOM, for Excel)."""
         if not self.active or self._exporting or not path:
             return
-        self._exporting = True
-        self._update("export_enabled", False)
+        self._set_exporting(True)
+        self._update("export_progress", 0)
+        self._cancel.clear()
         token, query, store = self._app.token, self._query, self._app.store
         header = [_(column) for column in COLUMNS]
         kinds = {kind: _(label) for kind, label in KINDS.items()}
+        progress, cancel = self._progress.advanced.emit, self._cancel.is_set
         self._runner.submit(
             "export_csv",
-            lambda: write_csv(store.get(), token, query, Path(path), header, kinds),
+            lambda: write_csv(
+                store.get(), token, query, Path(path), header, kinds, progress, cancel
+            ),
             self._on_exported,
             self._on_export_failed,
         )
 
+    def cancel_export(self) -> None:
+        """Stop the export after the page in hand; the partial file is removed."""
+        if self._exporting:
+            self._cancel.set()
+
+    @Slot(int, int)
+    def _on_export_progress(self, done: int, total: int) -> None:
+        if self._exporting:
+            self._update("export_progress", 100 if total <= 0 else done * 100 // total)
+
+    def _set_exporting(self, exporting: bool) -> None:
+        self._exporting = exporting
+        self._update("exporting", exporting)
+        self._update("export_enabled", self.active and not exporting)
+
     @Slot(object)
     def _on_exported(self, outcome: tuple[int, str]) -> None:
-        self._exporting = False
+        self._set_exporting(False)
         self._export_outcome = outcome
-        self._update("export_enabled", self.active)
         self._render_export()
 
     @Slot(object)
     def _on_export_failed(self, error: AppError) -> None:
-        self._exporting = False
-        self._update("export_enabled", self.active)
+        self._set_exporting(False)
+        if error.code is ErrorCode.EXPORT_CANCELLED:
+            self._export_outcome = None
+            self._update("export_result", _("The export was cancelled. No file was saved."))
+            return
         if not self._app.handle_error(error):
             self._set_error(error)
 

@@ -20,7 +20,11 @@ COLUMNS = (
     N_("Principal after"),
     N_("Bank"),
 )
-KINDS = {LedgerKind.BORROW: N_("Borrowing"), LedgerKind.REPAY: N_("Repayment")}
+KINDS = {
+    LedgerKind.BORROW: N_("Borrowing"),
+    LedgerKind.REPAY: N_("Repayment"),
+    LedgerKind.PREPAID_CHARGE: N_("Prepaid card charge"),
+}
 _Index = QModelIndex | QPersistentModelIndex
 
 

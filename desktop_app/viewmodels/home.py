@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop_app.domain.models import AccountSummary
-from desktop_app.i18n import _, format_date, format_datetime, format_rate, format_yen
+from desktop_app.domain.models import AccountSummary, ApplicationStatus
+from desktop_app.i18n import N_, _, format_date, format_datetime, format_rate, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel, state
 
@@ -19,6 +19,9 @@ class HomeViewModel(ViewModel):
         next_due_date_changed(str), next_payment_changed(str), interest_free_changed(str),
         overdue_banner_changed(str), last_login_changed(str): the label texts.
         can_borrow_changed(bool): whether borrowing is offered (not while overdue).
+        overdue_changed(bool): a repayment is overdue (a payment date may be promised).
+        promise_changed(str): the promised payment date ("" for none).
+        limit_application_changed(str): the latest limit-increase application ("" for none).
     """
 
     member_name_changed = Signal(str)
@@ -33,6 +36,9 @@ class HomeViewModel(ViewModel):
     overdue_banner_changed = Signal(str)
     last_login_changed = Signal(str)
     can_borrow_changed = Signal(bool)
+    overdue_changed = Signal(bool)
+    promise_changed = Signal(str)
+    limit_application_changed = Signal(str)
 
     member_name = state(str, "member_name", member_name_changed)
     member_number = state(str, "member_number", member_number_changed)
@@ -46,6 +52,9 @@ class HomeViewModel(ViewModel):
     overdue_banner = state(str, "overdue_banner", overdue_banner_changed)
     last_login = state(str, "last_login", last_login_changed)
     can_borrow = state(bool, "can_borrow", can_borrow_changed)
+    overdue = state(bool, "overdue", overdue_changed)
+    promise = state(str, "promise", promise_changed)
+    limit_application = state(str, "limit_application", limit_application_changed)
 
     FIELDS = (
         "member_name",
@@ -59,6 +68,8 @@ class HomeViewModel(ViewModel):
         "interest_free",
         "overdue_banner",
         "last_login",
+        "promise",
+        "limit_application",
     )
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
@@ -66,6 +77,7 @@ class HomeViewModel(ViewModel):
         self._app = app
         self._values.update(dict.fromkeys(self.FIELDS, ""))
         self._values["can_borrow"] = False
+        self._values["overdue"] = False
         app.summary_changed.connect(self._show)
         app.busy_changed.connect(self._mirror_busy)
         self._show(app.summary)
@@ -85,6 +97,7 @@ class HomeViewModel(ViewModel):
         for name, text in texts.items():
             self._update(name, text)
         self._update("can_borrow", summary is not None and not summary.overdue)
+        self._update("overdue", summary is not None and summary.overdue)
 
     def _texts(self, summary: AccountSummary) -> dict[str, str]:
         session = self._app.session
@@ -109,6 +122,24 @@ class HomeViewModel(ViewModel):
                 "Your repayment due on {date} is overdue. Please repay as soon as possible; "
                 "borrowing is unavailable until then."
             ).format(date=format_date(summary.next_due_date) if summary.next_due_date else "")
+        if summary.promised_date is not None:
+            texts["promise"] = _("Promised payment date: {date}").format(
+                date=format_date(summary.promised_date)
+            )
+        application = summary.limit_application
+        if application is not None:
+            status = {
+                ApplicationStatus.UNDER_REVIEW: N_("under review"),
+                ApplicationStatus.APPROVED: N_("approved"),
+                ApplicationStatus.DECLINED: N_("not approved"),
+            }[application.status]
+            texts["limit_application"] = _(
+                "Credit limit increase to {amount} (applied on {date}): {status}"
+            ).format(
+                amount=format_yen(application.requested_limit),
+                date=format_date(application.applied_at.date()),
+                status=_(status),
+            )
         previous = session.previous_sign_in_at if session else None
         texts["last_login"] = (
             _("Last sign-in: {when}").format(when=format_datetime(previous))

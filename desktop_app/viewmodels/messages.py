@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import Notice
-from desktop_app.i18n import N_, _, format_day_and_time, format_rate, format_yen
+from desktop_app.i18n import N_, _, format_date, format_day_and_time, format_rate, format_yen
 
 _SENTENCES: dict[ErrorCode, str] = {
     ErrorCode.REQUIRED: N_("Please enter this item."),
@@ -104,6 +105,24 @@ _SENTENCES: dict[ErrorCode, str] = {
     ),
     ErrorCode.NOTHING_TO_REPAY: N_("There is nothing to repay."),
     ErrorCode.UNKNOWN_DESTINATION: N_("Please choose where to transfer the money."),
+    ErrorCode.NO_DESTINATION: N_(
+        "No bank account is registered for transfers. Please call {phone} ({hours}, every "
+        "day) to register one."
+    ),
+    ErrorCode.EXPORT_CANCELLED: N_("The export was cancelled."),
+    ErrorCode.LIMIT_OVER_TOTAL_VOLUME: N_(
+        "Under the total-volume rule the largest credit limit you can apply for is {maximum}."
+    ),
+    ErrorCode.LIMIT_NOT_ABOVE_CURRENT: N_(
+        "Please enter an amount above your current credit limit ({current})."
+    ),
+    ErrorCode.APPLICATION_PENDING: N_(
+        "An application is already under review. Please wait for its result."
+    ),
+    ErrorCode.PROMISE_NOT_OVERDUE: N_(
+        "A payment date can be promised only while a repayment is overdue."
+    ),
+    ErrorCode.PROMISE_DATE_OUT_OF_RANGE: N_("Please choose a date from today to {latest}."),
     ErrorCode.UNKNOWN_BANK: N_("Please choose a bank for internet repayment."),
     ErrorCode.REQUEST_ID_REUSED: N_(
         "This request was already processed with other details. Please start again."
@@ -145,7 +164,7 @@ _NOTICES: dict[Notice, str] = {
     Notice.AMOUNT_NORMALISED: N_("The amount was converted to plain digits."),
 }
 
-_YEN_PARAMS = {"available", "payoff", "minimum", "unit"}
+_YEN_PARAMS = {"available", "payoff", "minimum", "unit", "maximum", "current"}
 
 
 def error_sentence(error: AppError) -> str:
@@ -161,6 +180,8 @@ def error_sentence(error: AppError) -> str:
         elif key == "cap":
             value = format_rate(value)
         params[key] = value
+    if isinstance(error.params.get("latest"), date):
+        params["latest"] = format_date(error.params["latest"])
     if "resume_at" in error.params:
         params["when"] = format_day_and_time(error.params["resume_at"])
     try:

@@ -71,8 +71,11 @@ def bind_enabled(
     _attach(widget, signal, initial, lambda value: widget.setEnabled(bool(value) != invert))
 
 
-def bind_visible(widget: QWidget, signal: SignalInstance, initial: bool) -> None:
-    _attach(widget, signal, initial, lambda value: widget.setVisible(bool(value)))
+def bind_visible(
+    widget: QWidget, signal: SignalInstance, initial: bool, invert: bool = False
+) -> None:
+    """Show ``widget`` while the value is true (or false, with ``invert``)."""
+    _attach(widget, signal, initial, lambda value: widget.setVisible(bool(value) != invert))
 
 
 def bind_checked(button: QAbstractButton, signal: SignalInstance, initial: bool) -> None:

@@ -4,21 +4,31 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QDate, QModelIndex, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.i18n import _
-from desktop_app.viewmodels.history import HistoryViewModel
-from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
+from desktop_app.viewmodels.history import KIND_FILTER_NAMES, HistoryViewModel
+from desktop_app.views.binding import (
+    bind_combo_index,
+    bind_enabled,
+    bind_label,
+    bind_visible,
+    make_button,
+    make_combo,
+    make_label,
+    name,
+)
 
 
 class HistoryView(QWidget):
@@ -38,7 +48,12 @@ class HistoryView(QWidget):
             edit.setMinimumDate(QDate(2000, 1, 1))
             edit.setDate(edit.minimumDate())
         self.clear_period = make_button("historyClearPeriodButton")
+        self.kind = make_combo("historyKindCombo")
         self.export_button = make_button("exportCsvButton")
+        self.progress = QProgressBar()
+        name(self.progress, "exportProgressBar")
+        self.progress.setRange(0, 100)
+        self.cancel_export = make_button("exportCancelButton")
         self.count = make_label("historyCountLabel")
         self.export_result = make_label("historyExportResult", "success")
         self.export_result.setWordWrap(True)
@@ -51,7 +66,12 @@ class HistoryView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns are sized once, from the first page: measuring every row again as each page
+        # of a long history arrives would stall the window while the member scrolls.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(50)
+        vm.model.rowsInserted.connect(self._size_columns)
+        vm.model.modelReset.connect(self._size_columns)
         header.setStretchLastSection(True)
 
         filters = QHBoxLayout()
@@ -61,12 +81,17 @@ class HistoryView(QWidget):
         filters.addWidget(self._to_caption)
         filters.addWidget(self.to_date)
         filters.addWidget(self.clear_period)
+        filters.addWidget(self.kind)
         filters.addStretch(1)
         filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(filters)
         layout.addWidget(self.count)
+        exporting = QHBoxLayout()
+        exporting.addWidget(self.progress, 1)
+        exporting.addWidget(self.cancel_export)
+        layout.addLayout(exporting)
         layout.addWidget(self.export_result)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
@@ -82,7 +107,20 @@ class HistoryView(QWidget):
         bind_label(self.error, vm.error_changed, vm.error)
         bind_label(self.export_result, vm.export_result_changed, vm.export_result)
         bind_enabled(self.export_button, vm.export_enabled_changed, vm.export_enabled)
+        bind_visible(self.progress, vm.exporting_changed, vm.exporting)
+        bind_visible(self.cancel_export, vm.exporting_changed, vm.exporting)
+        vm.export_progress_changed.connect(self.progress.setValue)
+        self.cancel_export.clicked.connect(vm.cancel_export)
+        bind_combo_index(self.kind, vm.kind_index_changed, vm.kind_index, vm.set_kind_index)
         self.export_button.clicked.connect(self._export)
+
+    @Slot()
+    @Slot(QModelIndex, int, int)
+    def _size_columns(
+        self, _parent: QModelIndex | None = None, first: int = 0, _last: int = 0
+    ) -> None:
+        if first == 0:
+            self.table.resizeColumnsToContents()
 
     @Slot()
     def _period_changed(self) -> None:
@@ -120,6 +158,16 @@ class HistoryView(QWidget):
         self.from_date.setAccessibleName(_("From"))
         self.to_date.setAccessibleName(_("To"))
         self.clear_period.setText(_("Show all"))
+        index = self._vm.kind_index
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItems([_(label) for label in KIND_FILTER_NAMES])
+        self.kind.setCurrentIndex(index)
+        self.kind.blockSignals(False)
+        self.kind.setAccessibleName(_("Type of transaction"))
+        self.cancel_export.setText(_("Cancel the export"))
+        self.cancel_export.setAccessibleName(_("Cancel the export"))
+        self.progress.setAccessibleName(_("Export progress"))
         for edit in (self.from_date, self.to_date):
             edit.setSpecialValueText(_("Any date"))  # the minimum date stands for no limit
         self.export_button.setText(_("Export CSV"))

@@ -14,16 +14,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.home import HomeViewModel
-from desktop_app.views.binding import bind_label, make_button, make_label, name
+from desktop_app.views.binding import bind_label, bind_visible, make_button, make_label, name
 
 
 class HomeView(QWidget):
     """Signals:
-    borrow_requested(), repay_requested(): the member chose a shortcut.
+    borrow_requested(), repay_requested(), promise_requested(), limit_requested(): the
+    member chose a shortcut.
     """
 
     borrow_requested = Signal()
     repay_requested = Signal()
+    promise_requested = Signal()
+    limit_requested = Signal()
 
     # (view-model field, objectName, caption)
     _ROWS = (
@@ -43,6 +46,8 @@ class HomeView(QWidget):
         self.overdue = make_label("overdueBanner", "banner-error")
         self.member_name = make_label("memberNameLabel", "heading")
         self.last_login = make_label("lastLoginLabel", "muted")
+        self.promise = make_label("promisedDateLabel", "notice", wrap=True)
+        self.limit_application = make_label("limitApplicationLabel", "notice", wrap=True)
         self.interest_free = make_label("interestFreeLabel", "notice")
         for label in (self.overdue, self.interest_free, self.last_login):
             label.setWordWrap(True)
@@ -69,9 +74,13 @@ class HomeView(QWidget):
 
         self.borrow_button = make_button("homeBorrowButton", primary=True)
         self.repay_button = make_button("homeRepayButton")
+        self.promise_button = make_button("homePromiseButton")
+        self.limit_button = make_button("homeLimitButton")
         buttons = QHBoxLayout()
         buttons.addWidget(self.borrow_button)
         buttons.addWidget(self.repay_button)
+        buttons.addWidget(self.promise_button)
+        buttons.addWidget(self.limit_button)
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -81,6 +90,8 @@ class HomeView(QWidget):
         layout.addSpacing(8)
         layout.addWidget(card)
         layout.addWidget(self.interest_free)
+        layout.addWidget(self.promise)
+        layout.addWidget(self.limit_application)
         layout.addSpacing(12)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -93,6 +104,11 @@ class HomeView(QWidget):
         bind_label(self.member_name, vm.member_name_changed, vm.member_name, hide_empty=False)
         bind_label(self.last_login, vm.last_login_changed, vm.last_login)
         bind_label(self.interest_free, vm.interest_free_changed, vm.interest_free)
+        bind_label(self.promise, vm.promise_changed, vm.promise)
+        bind_label(self.limit_application, vm.limit_application_changed, vm.limit_application)
+        bind_visible(self.promise_button, vm.overdue_changed, vm.overdue)
+        self.promise_button.clicked.connect(self.promise_requested)
+        self.limit_button.clicked.connect(self.limit_requested)
         for field, label in self.values.items():
             bind_label(label, getattr(vm, f"{field}_changed"), getattr(vm, field), False)
         vm.can_borrow_changed.connect(self._show_can_borrow)
@@ -118,3 +134,12 @@ class HomeView(QWidget):
             value_label.setAccessibleName(_(caption))
         self.borrow_button.setText(_("Borrow"))
         self.repay_button.setText(_("Repay"))
+        self.promise_button.setText(_("Promise a payment date"))
+        self.limit_button.setText(_("Apply for a higher limit"))
+        for button in (
+            self.borrow_button,
+            self.repay_button,
+            self.promise_button,
+            self.limit_button,
+        ):
+            button.setAccessibleName(button.text())

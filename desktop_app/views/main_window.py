@@ -27,6 +27,8 @@ _NAV = (
     (Screen.BORROW, "navBorrow", N_("Borrow")),
     (Screen.REPAY, "navRepay", N_("Repay")),
     (Screen.HISTORY, "navHistory", N_("History")),
+    (Screen.SIMULATOR, "navSimulator", N_("Simulator")),
+    (Screen.INTEREST, "navInterest", N_("Interest info")),
     (Screen.SETTINGS, "navSettings", N_("Settings")),
 )
 

@@ -13,7 +13,7 @@ from sqlalchemy import event, func, select
 
 from desktop_app.domain.clock import TOKYO, FixedClock
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import BorrowReceipt, RepayReceipt, Session
+from desktop_app.domain.models import PREPAID_BANK_CODE, BorrowReceipt, RepayReceipt, Session
 from desktop_app.store.sql import SqlStore
 from desktop_app.store.sql.schema import LedgerRow
 
@@ -54,7 +54,12 @@ def test_yamada_starts_as_in_the_demo(store: SqlStore, card_sign_in: SignIn) -> 
     assert summary.overdue is False
     assert summary.interest_free_until is None
     assert summary.as_of == datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO)
-    (account,) = store.bank_accounts(session.token)
+    account, card = store.bank_accounts(session.token)
+    assert (card.bank_code, card.account_type, card.account_number) == (
+        PREPAID_BANK_CODE,
+        "prepaid",
+        "8301",
+    )
     assert (account.bank_code, account.bank_name, account.branch_code, account.branch_name) == (
         "0009",
         "三井住友銀行",

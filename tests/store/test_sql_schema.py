@@ -44,6 +44,7 @@ TABLES = {
     "outbox",
     "audit_log",
     "verification_codes",
+    "limit_applications",
 }
 
 
@@ -58,7 +59,7 @@ def test_migrations_create_exactly_the_orm_tables(store: SqlStore) -> None:
         assert compare_metadata(context, Base.metadata) == []
         assert set(inspect(connection).get_table_names()) == TABLES | {"alembic_version"}
         head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-        assert context.get_current_revision() == head == "0002"
+        assert context.get_current_revision() == head == "0003"
 
 
 def _alembic_config() -> Config:
@@ -94,7 +95,7 @@ def test_reopening_does_not_seed_twice(open_store: StoreFactory) -> None:
     assert {model: _count(second, model) for model in counts} == counts
     assert counts[Member] == 7
     assert counts[Card] == 7
-    assert counts[BankAccountRow] == 7
+    assert counts[BankAccountRow] == 7 + 7  # a bank account and a prepaid card each
     assert _count(second, WebCredential) == 6
     # The data survives the reopening.
     session = second.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)

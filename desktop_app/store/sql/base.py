@@ -195,3 +195,8 @@ class StoreBase:
         if lock:
             query = query.with_for_update().execution_options(populate_existing=True)
         return db.scalars(query).one()
+
+    def _settle_promise(self, account: LoanAccount, today: date) -> None:
+        """A promised payment date lapses once the account is no longer overdue."""
+        if account.promised_date is not None and not self._overdue(account, today):
+            account.promised_date = None

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import insert, select, text
 
 from desktop_app.domain.models import LedgerKind
-from desktop_app.store.sql.schema import BankAccountRow, LedgerRow, Member
+from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, BankAccountRow, LedgerRow, Member
 from desktop_app.store.sql.store import SqlStore
 
 BATCH_SIZE = 10_000
@@ -30,7 +30,10 @@ def insert_ledger_rows(
             raise ValueError(f"no member {member_number}")
         bank = connection.execute(
             select(BankAccountRow.id, BankAccountRow.bank_name, BankAccountRow.bank_code)
-            .where(BankAccountRow.member_id == member_id)
+            .where(
+                BankAccountRow.member_id == member_id,
+                BankAccountRow.account_type != PREPAID_ACCOUNT_TYPE,
+            )
             .order_by(BankAccountRow.id)
         ).first()
         bank_id, bank_name, bank_code = bank if bank is not None else (None, "", "")

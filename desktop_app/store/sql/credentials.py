@@ -29,6 +29,7 @@ from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import FieldResult
 from desktop_app.domain.models import CodeChannel, InboxMessage, MemberStatus
 from desktop_app.store.sql.base import StoreBase
+from desktop_app.store.sql.notices import add_notice, signature
 from desktop_app.store.sql.schema import (
     CodePurpose,
     Member,
@@ -97,15 +98,6 @@ def _recipient(channel: str, email: str | None, phone: str | None) -> str:
     return mask_phone(phone) if phone else ""
 
 
-def _signature() -> str:
-    brand = DEFAULT_BRAND
-    return (
-        f"――――――――――――――――\n{brand.name_ja}\n"
-        f"サポートセンター {brand.support_phone}（受付時間 {brand.support_hours} 年中無休）\n"
-        "※このメールは送信専用です。ご返信いただいてもお答えできません。"
-    )
-
-
 def _code_message(
     member: Member, purpose: CodePurpose, channel: CodeChannel, code: str, expires_at: datetime
 ) -> tuple[str, str]:
@@ -133,21 +125,7 @@ def _code_message(
         "ございません。\n"
         "※お心当たりのない場合は、第三者がお手続きを試みた可能性がございます。"
         "このメールを破棄のうえ、ご不安な点はサポートセンターまでご連絡ください。\n\n"
-        f"{_signature()}"
-    )
-    return subject, body
-
-
-def _notice_message(member: Member, now: datetime, what: str, advice: str) -> tuple[str, str]:
-    subject = f"【{DEFAULT_BRAND.name_ja}】{what}"
-    body = (
-        f"{member.name} 様\n\n"
-        f"いつも{DEFAULT_BRAND.name_ja}をご利用いただき、誠にありがとうございます。\n"
-        f"{now:%Y年%m月%d日 %H:%M} に、{what}。\n"
-        f"{advice}\n\n"
-        "※お心当たりのない場合は、第三者による不正なお手続きの可能性がございます。"
-        "至急サポートセンターまでご連絡ください。\n\n"
-        f"{_signature()}"
+        f"{signature()}"
     )
     return subject, body
 
@@ -455,15 +433,7 @@ class CredentialOperations(StoreBase):
         self._audit(db, now, row.member_id, "code_wrong", f"{row.purpose}: {remaining} tries left")
         return AppError(ErrorCode.CODE_WRONG, remaining=remaining)
 
-    def _notify(self, db: DbSession, member: Member, now: datetime, what: str, advice: str) -> None:
+    @staticmethod
+    def _notify(db: DbSession, member: Member, now: datetime, what: str, advice: str) -> None:
         """A notice of a change, by email when the member has one, else by SMS."""
-        subject, body = _notice_message(member, now, what, advice)
-        db.add(
-            OutboxMessage(
-                member_id=member.id,
-                channel=(CodeChannel.EMAIL if member.email else CodeChannel.SMS).value,
-                subject=subject,
-                body=body,
-                created_at=now,
-            )
-        )
+        add_notice(db, member, now, what, advice)

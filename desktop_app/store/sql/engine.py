@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
@@ -69,12 +69,37 @@ def _sqlite_engine(url: URL) -> Engine:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Apply the package's Alembic migrations up to head, in one transaction."""
+    """Apply the package's Alembic migrations up to head, in one transaction.
+
+    On SQLite the migrations run with foreign-key enforcement off (the procedure SQLite
+    prescribes for schema changes): a migration that recreates a table others refer to
+    (batch mode) would otherwise fire their ``ON DELETE`` actions when the old copy is
+    dropped. The foreign keys are checked before the transaction commits.
+    """
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # outside any transaction, or SQLite ignores the pragma
+            _sqlite_pragma(connection, "PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                    if broken is not None:
+                        raise RuntimeError(f"a migration broke a foreign key: {tuple(broken)}")
+        finally:
+            if sqlite:
+                _sqlite_pragma(connection, "PRAGMA foreign_keys = ON")
+
+
+def _sqlite_pragma(connection: Connection, pragma: str) -> None:
+    """Run a pragma on the driver connection itself, outside SQLAlchemy's transaction."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(pragma)

@@ -27,6 +27,7 @@ from desktop_app.domain.models import (
 )
 from desktop_app.store.sql.base import StoreBase, T, Work
 from desktop_app.store.sql.schema import (
+    PREPAID_ACCOUNT_TYPE,
     BankAccountRow,
     LedgerRow,
     SessionRow,
@@ -71,8 +72,17 @@ class MoneyOperations(StoreBase):
     ) -> BorrowReceipt:
         member_id = session.member_id
         account = self._account(db, member_id, lock=True)
+        destination = db.get(BankAccountRow, destination_id)
+        if destination is not None and destination.member_id != member_id:
+            destination = None
+        # Borrowing onto the prepaid card is a charge: the same rules, its own ledger kind.
+        kind = (
+            LedgerKind.PREPAID_CHARGE
+            if destination is not None and destination.account_type == PREPAID_ACCOUNT_TYPE
+            else LedgerKind.BORROW
+        )
         existing = _replayed(
-            db, member_id, request_id, LedgerKind.BORROW, amount, bank_account_id=destination_id
+            db, member_id, request_id, kind, amount, bank_account_id=destination_id
         )
         if existing is not None:
             return self._dated(_borrow_receipt(db, existing))
@@ -81,8 +91,7 @@ class MoneyOperations(StoreBase):
         self._book_accrual(account, today)
         if self._overdue(account, today):
             raise AppError(ErrorCode.BORROW_BLOCKED_OVERDUE)
-        destination = db.get(BankAccountRow, destination_id)
-        if destination is None or destination.member_id != member_id:
+        if destination is None:
             raise AppError(ErrorCode.UNKNOWN_DESTINATION)
         loan.check_borrow_amount(amount, max(0, account.credit_limit - account.principal))
 
@@ -96,6 +105,7 @@ class MoneyOperations(StoreBase):
         if new_cycle or account.next_due_date is None:
             account.next_due_date = loan.first_due_date(account.due_day, today)
             account.paid_this_cycle = 0
+        self._settle_promise(account, today)
         account.updated_at = now
 
         row = _add_ledger(
@@ -103,7 +113,7 @@ class MoneyOperations(StoreBase):
             LedgerRow(
                 member_id=member_id,
                 request_id=request_id,
-                kind=LedgerKind.BORROW.value,
+                kind=kind.value,
                 amount=amount,
                 to_damages=0,
                 to_interest=0,
@@ -118,7 +128,7 @@ class MoneyOperations(StoreBase):
                 at=now,
             ),
         )
-        self._audit(db, now, member_id, "borrow", f"{row.transaction_no} amount={amount}")
+        self._audit(db, now, member_id, kind.value, f"{row.transaction_no} amount={amount}")
         return self._dated(_borrow_receipt(db, row))
 
     def repay(self, token: str, amount: int, bank_code: str, request_id: str) -> RepayReceipt:
@@ -179,6 +189,7 @@ class MoneyOperations(StoreBase):
         ):
             account.next_due_date = loan.following_due_date(account.due_day, account.next_due_date)
             account.paid_this_cycle = 0
+        self._settle_promise(account, today)
         account.updated_at = now
 
         row = _add_ledger(
@@ -228,6 +239,8 @@ class MoneyOperations(StoreBase):
             conditions.append(LedgerRow.at >= _start_of_day(query.since))
         if query.until is not None:
             conditions.append(LedgerRow.at < _start_of_day(query.until + timedelta(days=1)))
+        if query.kinds is not None:  # a filter on the rows the (member, at, id) index finds
+            conditions.append(LedgerRow.kind.in_(sorted(kind.value for kind in query.kinds)))
         total = db.scalar(select(func.count()).select_from(LedgerRow).where(*conditions)) or 0
         rows = db.scalars(
             select(LedgerRow)
@@ -307,7 +320,7 @@ def _borrow_receipt(db: DbSession, row: LedgerRow) -> BorrowReceipt:
     destination = (
         _bank_account(account)
         if account is not None
-        else BankAccount(0, row.bank_code, row.counterparty, "", "", "ordinary", "", "")
+        else BankAccount(0, row.bank_code, row.counterparty, "", "", _account_type(row), "", "")
     )
     return BorrowReceipt(
         transaction_no=row.transaction_no,
@@ -320,6 +333,11 @@ def _borrow_receipt(db: DbSession, row: LedgerRow) -> BorrowReceipt:
         minimum_payment=row.minimum_payment_after,
         next_due_date=row.next_due_date_after,
     )
+
+
+def _account_type(row: LedgerRow) -> str:
+    """The kind of destination a ledger row went to, once the destination is gone."""
+    return PREPAID_ACCOUNT_TYPE if row.kind == LedgerKind.PREPAID_CHARGE else "ordinary"
 
 
 def _repay_receipt(row: LedgerRow) -> RepayReceipt:

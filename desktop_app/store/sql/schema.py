@@ -160,18 +160,28 @@ class LoanAccount(Base):
     first_borrowed_on: Mapped[date | None] = mapped_column(Date)
     interest_free_eligible: Mapped[bool] = mapped_column(Boolean)
     interest_free_until: Mapped[date | None] = mapped_column(Date)
+    # the day an overdue member promised to pay; cleared once the account is current again
+    promised_date: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     __mapper_args__: Any = MappingProxyType({"version_id_col": version})
 
 
+PREPAID_ACCOUNT_TYPE = "prepaid"
+PREPAID_CARD_NAME = "こはくプリペイドカード"
+
+
 class BankAccountRow(Base):
+    """A borrowing destination: a bank account (``ordinary``/``current``) or the member's
+    prepaid card (``account_type`` ``prepaid``, ``bank_code`` ``PREPAID``, the card's last four
+    digits as ``account_number``, no branch)."""
+
     __tablename__ = "bank_accounts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
-    bank_code: Mapped[str] = mapped_column(String(4))
+    bank_code: Mapped[str] = mapped_column(String(8))
     bank_name: Mapped[str] = mapped_column(String(64))
     branch_code: Mapped[str] = mapped_column(String(3))
     branch_name: Mapped[str] = mapped_column(String(64))
@@ -187,14 +197,14 @@ class LedgerRow(Base):
     __table_args__ = (
         UniqueConstraint("member_id", "request_id"),
         Index("ix_ledger_member_at_id", "member_id", "at", "id"),
-        CheckConstraint("kind IN ('borrow', 'repay')", name="kind"),
+        CheckConstraint("kind IN ('borrow', 'repay', 'prepaid_charge')", name="kind"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     transaction_no: Mapped[str] = mapped_column(String(40), unique=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     request_id: Mapped[str] = mapped_column(String(64))
-    kind: Mapped[str] = mapped_column(String(8))
+    kind: Mapped[str] = mapped_column(String(16))
     amount: Mapped[int] = mapped_column(Money)
     to_damages: Mapped[int] = mapped_column(Money)
     to_interest: Mapped[int] = mapped_column(Money)
@@ -207,19 +217,41 @@ class LedgerRow(Base):
     bank_account_id: Mapped[int | None] = mapped_column(
         ForeignKey("bank_accounts.id", ondelete="SET NULL")
     )
-    bank_code: Mapped[str] = mapped_column(String(4))
+    bank_code: Mapped[str] = mapped_column(String(8))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+_TRANSACTION_PREFIX = MappingProxyType({"borrow": "B", "repay": "R", "prepaid_charge": "P"})
+
+
 def transaction_number(kind: str, at: datetime, row_id: int) -> str:
-    """``B2026112400000042``: B(orrow) or R(epay), the Tokyo date, the ledger id."""
-    prefix = "B" if kind == "borrow" else "R"
-    return f"{prefix}{at.astimezone(TOKYO):%Y%m%d}{row_id:08d}"
+    """``B2026112400000042``: B(orrow), R(epay) or P(repaid charge), the Tokyo date, the
+    ledger id."""
+    return f"{_TRANSACTION_PREFIX[kind]}{at.astimezone(TOKYO):%Y%m%d}{row_id:08d}"
 
 
 def pending_transaction_number() -> str:
     """A unique stand-in until the row has its id (set in the same transaction)."""
     return "pending-" + secrets.token_hex(12)
+
+
+class LimitApplicationRow(Base):
+    """An application for a higher credit limit, with what the member declared."""
+
+    __tablename__ = "limit_applications"
+    __table_args__ = (
+        CheckConstraint("status IN ('under_review', 'approved', 'declined')", name="status"),
+        Index("ix_limit_applications_member_id_id", "member_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    applied_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    requested_limit: Mapped[int] = mapped_column(Money)
+    annual_income: Mapped[int] = mapped_column(Money)
+    other_debts: Mapped[int] = mapped_column(Money)
+    status: Mapped[str] = mapped_column(String(16))
+    certificate_required: Mapped[bool] = mapped_column(Boolean)
 
 
 class SessionRow(Base):

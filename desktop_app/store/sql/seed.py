@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session
 from desktop_app.domain import loan
 from desktop_app.domain.banks import repayment_bank
 from desktop_app.domain.clock import TOKYO
-from desktop_app.domain.models import LedgerKind, MemberStatus
+from desktop_app.domain.models import PREPAID_BANK_CODE, LedgerKind, MemberStatus
 from desktop_app.domain.rules import MONTH_END, LoanRules
 from desktop_app.store.sql.hashing import SecretHasher
 from desktop_app.store.sql.schema import (
+    PREPAID_ACCOUNT_TYPE,
+    PREPAID_CARD_NAME,
     BankAccountRow,
     Card,
     CardStatus,
@@ -60,6 +62,7 @@ class DemoMember:
     card_status: CardStatus = CardStatus.ACTIVE
     web_locked: bool = False
     rate: Decimal = DEFAULT_RATE
+    prepaid_last4: str | None = None  # the last four digits of the member's prepaid card
 
 
 YAMADA = DemoMember(
@@ -76,6 +79,7 @@ YAMADA = DemoMember(
     500_000,
     25,
     DemoBank("0009", "三井住友銀行", "001", "本店営業部", "1234567", "ﾔﾏﾀﾞ ﾀﾛｳ"),
+    prepaid_last4="8301",
 )
 SATO = DemoMember(
     "100000002",
@@ -92,6 +96,7 @@ SATO = DemoMember(
     15,
     DemoBank("0033", "PayPay銀行", "001", "本店", "7654321", "ｻﾄｳ ﾊﾅｺ"),
     web_statements=True,
+    prepaid_last4="4527",
 )
 SUZUKI = DemoMember(
     "100000003",
@@ -107,6 +112,7 @@ SUZUKI = DemoMember(
     500_000,
     5,
     DemoBank("0005", "三菱UFJ銀行", "050", "新宿支店", "2345678", "ｽｽﾞｷ ｲﾁﾛｳ"),
+    prepaid_last4="6093",
 )
 TANAKA = DemoMember(
     "100000004",
@@ -124,6 +130,7 @@ TANAKA = DemoMember(
     DemoBank("9900", "ゆうちょ銀行", "018", "〇一八店", "3456789", "ﾀﾅｶ ﾐｻｷ"),
     card_status=CardStatus.LOCKED,
     web_locked=True,
+    prepaid_last4="1148",
 )
 TAKAHASHI = DemoMember(
     "100000005",
@@ -140,6 +147,7 @@ TAKAHASHI = DemoMember(
     25,
     DemoBank("0001", "みずほ銀行", "110", "渋谷支店", "4567890", "ﾀｶﾊｼ ｹﾝ"),
     status=MemberStatus.SUSPENDED,
+    prepaid_last4="7720",
 )
 ITO = DemoMember(
     "100000006",
@@ -155,6 +163,7 @@ ITO = DemoMember(
     200_000,
     15,
     DemoBank("0036", "楽天銀行", "251", "第一営業支店", "5678901", "ｲﾄｳ ｻｸﾗ"),
+    prepaid_last4="3356",
 )
 WATANABE = DemoMember(
     "100000007",
@@ -171,6 +180,7 @@ WATANABE = DemoMember(
     5,
     DemoBank("0009", "三井住友銀行", "654", "新宿西口支店", "6789012", "ﾜﾀﾅﾍﾞ ｼｮｳ"),
     status=MemberStatus.DORMANT,
+    prepaid_last4="9012",
 )
 
 DEMO_MEMBERS: tuple[DemoMember, ...] = (YAMADA, SATO, SUZUKI, TANAKA, TAKAHASHI, ITO, WATANABE)
@@ -236,6 +246,20 @@ class _Seeder:
                 holder=bank.holder,
             )
         )
+        self.db.flush()  # the bank account first: destinations are listed by id
+        if demo.prepaid_last4 is not None:
+            self.db.add(
+                BankAccountRow(
+                    member_id=member.id,
+                    bank_code=PREPAID_BANK_CODE,
+                    bank_name=PREPAID_CARD_NAME,
+                    branch_code="",
+                    branch_name="",
+                    account_type=PREPAID_ACCOUNT_TYPE,
+                    account_number=demo.prepaid_last4,
+                    holder=bank.holder,
+                )
+            )
         self.db.flush()
         return member
 
@@ -288,7 +312,12 @@ class _Seeder:
         counterparty = demo.bank.bank_name
         if kind is LedgerKind.BORROW:
             bank_account_id = self.db.scalar(
-                select(BankAccountRow.id).where(BankAccountRow.member_id == member.id)
+                select(BankAccountRow.id)
+                .where(
+                    BankAccountRow.member_id == member.id,
+                    BankAccountRow.account_type != PREPAID_ACCOUNT_TYPE,
+                )
+                .order_by(BankAccountRow.id)
             )
         else:
             bank = repayment_bank(demo.bank.bank_code)

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
-from desktop_app.domain.models import AccountSummary, BankAccount
+from desktop_app.domain.models import BankAccount
 from desktop_app.store.sql.base import SESSION_IDLE_TIMEOUT
 from desktop_app.store.sql.credentials import CredentialOperations
 from desktop_app.store.sql.movements import (
@@ -22,7 +22,8 @@ from desktop_app.store.sql.movements import (
     MoneyOperations,
     _bank_account,
 )
-from desktop_app.store.sql.schema import BankAccountRow, Member, SessionRow
+from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, BankAccountRow, SessionRow
+from desktop_app.store.sql.services import ServiceOperations
 from desktop_app.store.sql.signin import (
     CARD_PIN_ATTEMPTS_PER_DAY,
     DEVICE_ID_MAX_LENGTH,
@@ -41,7 +42,7 @@ __all__ = [
 ]
 
 
-class SqlStore(SignInOperations, CredentialOperations, MoneyOperations):
+class SqlStore(SignInOperations, CredentialOperations, MoneyOperations, ServiceOperations):
     """The ``Store`` protocol over SQLAlchemy; safe to call from several worker threads.
 
     ``url`` is a SQLAlchemy URL (``sqlite:///path.db``, ``sqlite://`` in memory,
@@ -50,35 +51,10 @@ class SqlStore(SignInOperations, CredentialOperations, MoneyOperations):
     demo members of DOMAIN.md §8 relative to ``clock``.
     """
 
-    # ----------------------------------------------------------------- accounts
-
-    def account_summary(self, token: str) -> AccountSummary:
-        return self._with_session(token, self._summary)
-
-    def _summary(self, db: DbSession, session: SessionRow, now: datetime) -> AccountSummary:
-        member = db.get_one(Member, session.member_id)
-        account = self._account(db, member.id, lock=False)
-        today = now.date()
-        accrual = self._accrual(account, today)
-        return AccountSummary(
-            as_of=now,
-            member_number=member.member_number,
-            name=member.name,
-            name_kana=member.name_kana,
-            credit_limit=account.credit_limit,
-            principal=account.principal,
-            annual_rate=account.annual_rate,
-            accrued_interest=account.unpaid_interest + accrual.interest,
-            late_damages=account.unpaid_damages + accrual.damages,
-            minimum_payment=account.minimum_payment,
-            paid_this_cycle=account.paid_this_cycle,
-            next_due_date=self._effective(account.next_due_date),
-            overdue=self._overdue(account, today),
-            interest_free_until=account.interest_free_until,
-            last_sign_in_at=session.previous_sign_in_at,
-        )
+    # ----------------------------------------------------------------- destinations
 
     def bank_accounts(self, token: str) -> tuple[BankAccount, ...]:
+        """The registered bank accounts, then the prepaid card (``bank_code`` ``PREPAID``)."""
         return self._with_session(token, self._bank_accounts)
 
     @staticmethod
@@ -88,6 +64,6 @@ class SqlStore(SignInOperations, CredentialOperations, MoneyOperations):
         rows = db.scalars(
             select(BankAccountRow)
             .where(BankAccountRow.member_id == session.member_id)
-            .order_by(BankAccountRow.id)
+            .order_by(BankAccountRow.account_type == PREPAID_ACCOUNT_TYPE, BankAccountRow.id)
         )
         return tuple(_bank_account(row) for row in rows)

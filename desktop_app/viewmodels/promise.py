@@ -1,0 +1,100 @@
+"""A promised payment date, for members whose repayment is overdue (DOMAIN.md §5)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop_app.domain import loan
+from desktop_app.domain.models import AccountSummary
+from desktop_app.i18n import _, format_date
+from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.base import ViewModel, state
+
+
+class PromiseViewModel(ViewModel):
+    """Signals:
+    range_changed(object): (first, last) dates a member may choose, or None when not overdue.
+    result_changed(str): what was promised ("" for nothing yet).
+    can_submit_changed(bool): whether the button is enabled.
+    """
+
+    range_changed = Signal(object)
+    result_changed = Signal(str)
+    can_submit_changed = Signal(bool)
+    result = state(str, "result", result_changed)
+    can_submit = state(bool, "can_submit", can_submit_changed)
+
+    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
+        super().__init__(app.runner, parent)
+        self._app = app
+        self._day: date | None = None
+        self._range: tuple[date, date] | None = None
+        self._promised: date | None = None
+        self._values.update(result="", can_submit=False)
+        app.summary_changed.connect(self._on_summary)
+        self.busy_changed.connect(self._refresh)
+        self._on_summary(app.summary)
+
+    @property
+    def date_range(self) -> tuple[date, date] | None:
+        return self._range
+
+    @Slot(object)
+    def _on_summary(self, summary: AccountSummary | None) -> None:
+        if summary is None or not summary.overdue or summary.next_due_date is None:
+            self._range = None
+        else:
+            today = summary.as_of.date()
+            self._range = (today, loan.latest_promise_date(summary.next_due_date))
+        self._promised = summary.promised_date if summary else None
+        self.range_changed.emit(self._range)
+        self._render()
+        self._refresh()
+
+    def set_day(self, day: date | None) -> None:
+        self._day = day
+        self._refresh()
+
+    @Slot(bool)
+    def _refresh(self, _busy: bool = False) -> None:
+        ok = (
+            self._range is not None
+            and self._day is not None
+            and self._range[0] <= self._day <= self._range[1]
+        )
+        self._update("can_submit", ok and not self._values["busy"])
+
+    def submit(self) -> None:
+        if not self._values["can_submit"] or self._day is None:
+            return
+        store, token, day = self._app.store, self._app.token, self._day
+        self._set_error(None)
+        self._run("promise", lambda: store.get().promise_payment(token, day), self._on_promised)
+
+    @Slot(object)
+    def _on_promised(self, summary: AccountSummary) -> None:
+        self._done()
+        self._app.accept_summary(summary)
+
+    def _render(self) -> None:
+        if self._promised is not None:
+            text = _(
+                "We have noted your promise to pay on {date}. Late damages still run from the "
+                "due date until you pay."
+            ).format(date=format_date(self._promised))
+        elif self._range is not None:
+            text = _("You can choose a date up to {date}.").format(date=format_date(self._range[1]))
+        else:
+            text = _("A payment date can be promised only while a repayment is overdue.")
+        self._update("result", text)
+
+    def default_day(self) -> date | None:
+        if self._range is None:
+            return None
+        return min(self._range[0] + timedelta(days=7), self._range[1])
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._render()
