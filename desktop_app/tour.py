@@ -122,6 +122,21 @@ class _Tour(QObject):
         yield
         yield
         self._shot(language, "history")
+        c.app_vm.navigate(Screen.SIMULATOR)
+        c.simulator.set_monthly_text("20,000")
+        yield
+        yield
+        self._shot(language, "simulator")
+        c.app_vm.navigate(Screen.INTEREST)
+        yield
+        yield
+        self._shot(language, "interest")
+        c.app_vm.navigate(Screen.LIMIT)
+        c.limit.income.set_text("600万")
+        c.limit.other_debts.set_text("50万")
+        c.limit.requested.set_text("80万")
+        yield
+        self._shot(language, "limit_increase")
         c.app_vm.navigate(Screen.SETTINGS)
         yield
         self._shot(language, "settings")
@@ -137,6 +152,9 @@ class _Tour(QObject):
         c.app_vm.navigate(Screen.BORROW)
         yield
         self._shot(language, "borrow_blocked")
+        c.app_vm.navigate(Screen.PROMISE)
+        yield
+        self._shot(language, "promise")
         c.idle.warn_now()
         yield
         self._shot(language, "idle_warning")

@@ -190,5 +190,9 @@ def error_sentence(error: AppError) -> str:
         return _(template)
 
 
+# Writing 3万 for 30,000 is how amounts are meant to be typed: no need to say so.
+_SILENT = {Notice.AMOUNT_NORMALISED}
+
+
 def notice_sentence(notices: tuple[Notice, ...]) -> str:
-    return " ".join(_(_NOTICES[notice]) for notice in notices)
+    return " ".join(_(_NOTICES[notice]) for notice in notices if notice not in _SILENT)

@@ -33,6 +33,10 @@ _NAV = (
 )
 
 
+# Screens reached from another screen light up that screen's navigation button.
+_NAV_PARENT = {Screen.PROMISE: Screen.HOME, Screen.LIMIT: Screen.HOME}
+
+
 class MainWindow(QMainWindow):
     """Signals:
     closing(): the window is closing; the application shuts down its work.
@@ -134,7 +138,7 @@ class MainWindow(QMainWindow):
     def _show_screen(self, screen: str) -> None:
         page = self._pages.get(screen) or self._provide_screen(Screen(screen))
         self.stack.setCurrentWidget(page)
-        button = self.nav_buttons.get(Screen(screen))
+        button = self.nav_buttons.get(_NAV_PARENT.get(Screen(screen), Screen(screen)))
         if button is not None:
             button.setChecked(True)
 
