@@ -118,6 +118,11 @@ def format_date(day: date) -> str:
     return f"{_WEEKDAYS_EN[day.weekday()]}, {_MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
 
 
+def date_format() -> str:
+    """A QDateEdit display format matching ``format_date``."""
+    return "yyyy年M月d日(ddd)" if language() == "ja" else "ddd, MMM d, yyyy"
+
+
 def format_time(moment: datetime) -> str:
     """``9:30``."""
     return f"{moment.hour}:{moment.minute:02d}"

@@ -147,6 +147,8 @@ class ApplicationViewModel(ViewModel):
     def navigate(self, screen: Screen) -> None:
         if screen not in PUBLIC_SCREENS and self._session is None:
             screen = Screen.LOGIN
+        if screen in (Screen.REGISTER, Screen.RESET) and self._message_error == SIGNED_OUT:
+            self._set_message(None)  # "signed out" belongs to the moment of signing out
         self._update("screen", screen.value)
 
     # -- shared account summary ------------------------------------------------------------

@@ -63,6 +63,16 @@ class FieldViewModel(ViewModel):
         self._render()
         self._update("text", text)
 
+    def commit(self) -> None:
+        """The member left the field: show the converted value in it, and keep saying what
+        was converted (DOMAIN.md §7: the field converts and says so)."""
+        result = self._result
+        if result.error is None and result.notices and result.value != self._values["text"]:
+            said = notice_sentence(result.notices)
+            self.set_text(result.value)
+            if said:
+                self._update("notice", said)
+
     def check(self) -> AppError | None:
         """The member wants to go on: show every error now and return it."""
         self._strict = True

@@ -122,6 +122,16 @@ class LoginViewModel(ViewModel):
         elif self._error is not None and self._error.code in _CHARACTER_ERRORS:
             self._set_error(None)
 
+    def commit_identifier(self) -> None:
+        """The member left an ID field: show it converted, and keep saying what changed."""
+        name = "web_id_text" if self._values["method"] == 0 else "card_text"
+        identifier, _secret = self._fields()
+        if identifier.error is None and identifier.value != self._values[name]:
+            said = self._values["width_notice"]
+            self._update(name, identifier.value)
+            self._refresh_can_sign_in()
+            self._update("width_notice", said)
+
     def _fields(self) -> tuple[FieldResult, FieldResult]:
         if self._values["method"] == 0:
             return (

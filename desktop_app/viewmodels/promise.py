@@ -82,7 +82,7 @@ class PromiseViewModel(ViewModel):
         if self._promised is not None:
             text = _(
                 "We have noted your promise to pay on {date}. Late damages still run from the "
-                "due date until you pay."
+                "day after the due date until you pay."
             ).format(date=format_date(self._promised))
         elif self._range is not None:
             text = _("You can choose a date up to {date}.").format(date=format_date(self._range[1]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QListWidget, QWidget
 
-from desktop_app.i18n import _
+from desktop_app.i18n import _, date_format
 from desktop_app.viewmodels.credentials import CodeFlowViewModel, RegisterViewModel, ResetViewModel
 from desktop_app.viewmodels.field import FieldViewModel
 from desktop_app.viewmodels.inbox import InboxViewModel
@@ -83,6 +83,7 @@ class CodeFlowView(QWidget):
         layout.addWidget(self.step2)
         self.step2_box = QWidget()
         self.step2_box.setLayout(self.second)
+        self.second.setContentsMargins(0, 0, 0, 0)  # aligned with the first step
         layout.addWidget(self.step2_box)
         layout.addWidget(self.error)
         layout.addWidget(self.submit)
@@ -116,9 +117,10 @@ class CodeFlowView(QWidget):
         for button in (self.send, self.submit, self.back, self.inbox):
             button.setAccessibleName(button.text())
         self.error.setAccessibleName(_("Error"))
-        self.step2.setText(
-            _("Step 2: enter the confirmation code you received and your new details.")
-        )
+        self.step2.setText(self._step2_text())
+
+    def _step2_text(self) -> str:
+        return _("Step 2: enter the confirmation code you received and your new password.")
 
 
 class RegisterView(CodeFlowView):
@@ -135,6 +137,9 @@ class RegisterView(CodeFlowView):
         self._finish_layout()
         # The code row was added first; keep captions in the order rows were added.
         self.retranslate()
+
+    def _step2_text(self) -> str:
+        return _("Step 2: enter the confirmation code you received, your new Web-ID and password.")
 
     def _captions(self) -> list[str]:
         return [
@@ -162,7 +167,6 @@ class ResetView(CodeFlowView):
         self.birth = QDateEdit()
         name(self.birth, "resetBirthDateInput")
         self.birth.setCalendarPopup(True)
-        self.birth.setDisplayFormat("yyyy/MM/dd")
         self.birth.setMinimumDate(QDate(1900, 1, 1))
         self.birth.setDate(QDate(1900, 1, 1))
         self._birth_caption = QLabel()
@@ -205,6 +209,7 @@ class ResetView(CodeFlowView):
         self._birth_caption.setText(_("Date of birth"))
         self.birth.setAccessibleName(_("Date of birth"))
         self.birth.setSpecialValueText(_("Not entered"))
+        self.birth.setDisplayFormat(date_format())
         self._channel_caption.setText(_("Send the code by"))
         self.channel.setAccessibleName(_("Send the code by"))
         index = self._vm_reset().channel
@@ -232,6 +237,7 @@ class InboxView(QWidget):
         self.list = QListWidget()
         name(self.list, "inboxList")
         self.list.setWordWrap(True)
+        self.list.setSpacing(8)  # one message clearly apart from the next
         self.list.setAlternatingRowColors(True)
         self.refresh = make_button("inboxRefreshButton")
         self.back = make_button("inboxBackButton")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.i18n import _
+from desktop_app.i18n import _, date_format
 from desktop_app.viewmodels.history import KIND_FILTER_NAMES, HistoryViewModel
 from desktop_app.views.binding import (
     bind_combo_index,
@@ -44,7 +44,6 @@ class HistoryView(QWidget):
         name(self.to_date, "historyToDate")
         for edit in (self.from_date, self.to_date):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy/MM/dd")
             edit.setMinimumDate(QDate(2000, 1, 1))
             edit.setDate(edit.minimumDate())
         self.clear_period = make_button("historyClearPeriodButton")
@@ -81,6 +80,8 @@ class HistoryView(QWidget):
         filters.addWidget(self._to_caption)
         filters.addWidget(self.to_date)
         filters.addWidget(self.clear_period)
+        self._kind_caption = QLabel()
+        filters.addWidget(self._kind_caption)
         filters.addWidget(self.kind)
         filters.addStretch(1)
         filters.addWidget(self.export_button)
@@ -165,11 +166,13 @@ class HistoryView(QWidget):
         self.kind.setCurrentIndex(index)
         self.kind.blockSignals(False)
         self.kind.setAccessibleName(_("Type of transaction"))
+        self._kind_caption.setText(_("Type"))
         self.cancel_export.setText(_("Cancel the export"))
         self.cancel_export.setAccessibleName(_("Cancel the export"))
         self.progress.setAccessibleName(_("Export progress"))
         for edit in (self.from_date, self.to_date):
             edit.setSpecialValueText(_("Any date"))  # the minimum date stands for no limit
+            edit.setDisplayFormat(date_format())
         self.export_button.setText(_("Export CSV"))
         self.export_button.setAccessibleName(_("Export CSV"))
         self.table.setAccessibleName(_("Transaction history"))

@@ -161,6 +161,8 @@ class LoginView(QWidget):
         self.inbox_link.clicked.connect(self.inbox_requested)
         for field in (self.web_id, self.password, self.card, self.pin):
             field.returnPressed.connect(vm.sign_in)
+        for field in (self.web_id, self.card):
+            field.editingFinished.connect(vm.commit_identifier)
 
     def retranslate(self) -> None:
         self.title.setText(_("Member sign-in"))

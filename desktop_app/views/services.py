@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QWidget
 
-from desktop_app.i18n import _
+from desktop_app.i18n import _, date_format
 from desktop_app.viewmodels.limit import LimitIncreaseViewModel
 from desktop_app.viewmodels.promise import PromiseViewModel
 from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
@@ -76,12 +76,13 @@ class PromiseView(QWidget):
         self.explain.setText(
             _(
                 "If you cannot repay by the due date, tell us the day you will. You can choose "
-                "a day up to 14 days after the due date; late damages still run from the due "
-                "date."
+                "a day up to 14 days after the due date; late damages still run from the day "
+                "after the due date."
             )
         )
-        self._caption.setText(_("Payment date"))
-        self.day.setAccessibleName(_("Payment date"))
+        self._caption.setText(_("Promised payment date"))
+        self.day.setAccessibleName(_("Promised payment date"))
+        self.day.setDisplayFormat(date_format())
         self.submit.setText(_("Promise this date"))
         self.submit.setAccessibleName(_("Promise this date"))
 

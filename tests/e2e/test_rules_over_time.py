@@ -71,7 +71,7 @@ def test_arrival_estimate_on_a_weekday(drive):
     d = drive(now="2026-11-24T10:00:00+09:00")
     d.sign_in_web("yamada2026", "Taro2026pass")
     d.click("navBorrow")
-    assert d.visible_text("transferEstimateLabel") == "着金予定：お振込み後、10秒程度で着金します。"
+    assert d.visible_text("transferEstimateLabel") == "着金予定：お手続き完了後、10秒程度"
 
 
 def test_arrival_and_repayment_hours_on_a_sunday_night(drive):

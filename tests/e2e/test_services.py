@@ -38,7 +38,7 @@ def test_next_payment_follows_the_minimum_payment_table(drive):
     d.type("borrowAmountInput", "100000")
     d.click("borrowConfirmButton")
     summary = d.dialog().findChild(QLabel, "confirmSummaryLabel").text()
-    assert "着金予定：お振込み後、10秒程度で着金します。" in summary
+    assert "着金予定：お手続き完了後、10秒程度" in summary
     assert "初回のお借入れのため" in summary  # 佐藤 is eligible for 30 interest-free days
     d.confirm_dialog()
     d.click("navHome")

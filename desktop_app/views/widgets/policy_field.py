@@ -50,6 +50,7 @@ class PolicyField(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.error)
         bind_line_edit(self.edit, vm.text_changed, vm.text, vm.set_text)
+        self.edit.editingFinished.connect(vm.commit)
         bind_label(self.notice, vm.notice_changed, vm.notice)
         bind_label(self.error, vm.field_error_changed, vm.field_error)
 
