@@ -122,6 +122,9 @@ class HistoryView(QWidget):
     ) -> None:
         if first == 0:
             self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            header.setStretchLastSection(False)  # re-applied: the last column fills the width
+            header.setStretchLastSection(True)
 
     @Slot()
     def _period_changed(self) -> None:
