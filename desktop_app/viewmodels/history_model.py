@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject
 
 from desktop_app.domain.models import HistoryPage, LedgerEntry, LedgerKind
 from desktop_app.i18n import N_, _, format_datetime, format_yen
+from desktop_app.viewmodels.table import Index as _Index
+from desktop_app.viewmodels.table import TextTableModel
 
 PAGE_SIZE = 200
 
@@ -25,7 +27,6 @@ KINDS = {
     LedgerKind.REPAY: N_("Repayment"),
     LedgerKind.PREPAID_CHARGE: N_("Prepaid card charge"),
 }
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class PageSource(Protocol):
@@ -37,48 +38,21 @@ class PageSource(Protocol):
     def load_page(self, generation: int, offset: int) -> None: ...
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(TextTableModel[LedgerEntry]):
     """Ledger entries, newest first. Rows arrive a page at a time through fetchMore()."""
+
+    COLUMNS = COLUMNS
+    LEFT_ALIGNED = frozenset({0, 1, 6})
 
     def __init__(self, owner: PageSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._owner = owner
-        self._rows: list[LedgerEntry] = []
+        self._rows: list[LedgerEntry] = []  # grows a page at a time
         self._total: int | None = None  # unknown until the first page arrives
         self._loading = False
         self._generation = 0  # pages of an older query are dropped
 
-    # -- Qt model interface --------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return _(COLUMNS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 5:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    @staticmethod
-    def _text(entry: LedgerEntry, column: int) -> str:
+    def _text(self, entry: LedgerEntry, column: int) -> str:
         if column == 0:
             return format_datetime(entry.at)
         if column == 1:
@@ -137,10 +111,3 @@ class HistoryTableModel(QAbstractTableModel):
     @property
     def generation(self) -> int:
         return self._generation
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            )

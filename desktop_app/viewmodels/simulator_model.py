@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from desktop_app.domain import loan, simulation
 from desktop_app.domain.calendar import ServiceCalendar
@@ -16,7 +15,8 @@ from desktop_app.domain.models import AccountSummary
 from desktop_app.domain.rules import DEFAULT_RULES, MONTH_END
 from desktop_app.domain.simulation import MAX_MONTHS, Debt, Schedule, ScheduleRow
 from desktop_app.domain.text import FULLWIDTH_DIGITS
-from desktop_app.i18n import N_, _, format_date, format_yen
+from desktop_app.i18n import N_, format_date, format_yen
+from desktop_app.viewmodels.table import TextTableModel
 
 COLUMNS = (
     N_("No."),
@@ -29,7 +29,6 @@ COLUMNS = (
 # AccountSummary carries no due day. A member without a next due date (nothing borrowed) is
 # simulated as if the 25th were chosen; one with a due date keeps the day that date came from.
 HYPOTHETICAL_DUE_DAY = 25
-_Index = QModelIndex | QPersistentModelIndex
 _MONTH_SUFFIXES = ("回", "か月", "ヶ月", "ヵ月", "カ月", "ケ月")
 
 # (generation, schedule or refusal): a result knows which input it answers
@@ -96,43 +95,17 @@ def debt_from_summary(
     )
 
 
-class ScheduleTableModel(QAbstractTableModel):
+class ScheduleTableModel(TextTableModel[ScheduleRow]):
     """The rows of a ``Schedule``: number, date, payment, interest, principal, balance."""
+
+    COLUMNS = COLUMNS
+    LEFT_ALIGNED = frozenset({1})
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[ScheduleRow, ...] = ()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return _(COLUMNS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    @staticmethod
-    def _text(row: ScheduleRow, column: int) -> str:
+    def _text(self, row: ScheduleRow, column: int) -> str:
         if column == 0:
             return str(row.number)
         if column == 1:
@@ -151,13 +124,6 @@ class ScheduleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            )
 
 
 def simulate(
