@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain.calendar import Service
@@ -28,26 +29,20 @@ WEB_PASSWORD_ATTEMPTS = 5
 DEVICE_ID_MAX_LENGTH = 64
 
 
+# decide(db, credential row id, stored hash, matched, rehashed, device id) -> session or refusal
+_Outcome = Callable[
+    [DbSession, "int | None", "str | None", bool, "str | None", str], "MemberSession | AppError"
+]
+
+
 class SignInOperations(StoreBase):
     """Signing members in and out; unlocking cards and Web-IDs for staff."""
 
     # ----------------------------------------------------------------- sign-in
 
     def sign_in_with_card(self, card_number: str, pin: str, device_id: str) -> MemberSession:
-        self._check_open(Service.ALL, self._now())
-        with self._transaction() as db:
-            found = db.execute(
-                select(Card.id, Card.pin_hash).where(Card.card_number == card_number)
-            ).first()
-        card_id, stored = (found.id, found.pin_hash) if found is not None else (None, None)
-        # Hash outside the write transaction; an unknown card costs a (dummy) hash too.
-        matched = self._hasher.verify(stored, pin)
-        rehashed = self._rehash(stored, pin) if matched else None
-        with self._transaction() as db:
-            outcome = self._card_outcome(db, card_id, stored, matched, rehashed, device_id)
-        if isinstance(outcome, AppError):
-            raise outcome
-        return outcome
+        lookup = select(Card.id, Card.pin_hash).where(Card.card_number == card_number)
+        return self._sign_in(lookup, pin, device_id, self._card_outcome)
 
     def _card_outcome(
         self,
@@ -92,18 +87,24 @@ class SignInOperations(StoreBase):
         return self._open_session(db, member, now, device_id, "card")
 
     def sign_in_with_web_id(self, web_id: str, password: str, device_id: str) -> MemberSession:
+        lookup = select(WebCredential.id, WebCredential.password_hash).where(
+            WebCredential.web_id == web_id
+        )
+        return self._sign_in(lookup, password, device_id, self._web_outcome)
+
+    def _sign_in(
+        self, lookup: Select[int, str], secret: str, device_id: str, decide: _Outcome
+    ) -> MemberSession:
+        """Find the credential, hash outside any write transaction (an unknown ID costs a
+        dummy hash too, so timing tells nothing), then decide in one write transaction."""
         self._check_open(Service.ALL, self._now())
         with self._transaction() as db:
-            found = db.execute(
-                select(WebCredential.id, WebCredential.password_hash).where(
-                    WebCredential.web_id == web_id
-                )
-            ).first()
-        cred_id, stored = (found.id, found.password_hash) if found is not None else (None, None)
-        matched = self._hasher.verify(stored, password)
-        rehashed = self._rehash(stored, password) if matched else None
+            found = db.execute(lookup).first()
+        row_id, stored = (found[0], found[1]) if found is not None else (None, None)
+        matched = self._hasher.verify(stored, secret)
+        rehashed = self._rehash(stored, secret) if matched else None
         with self._transaction() as db:
-            outcome = self._web_outcome(db, cred_id, stored, matched, rehashed, device_id)
+            outcome = decide(db, row_id, stored, matched, rehashed, device_id)
         if isinstance(outcome, AppError):
             raise outcome
         return outcome
