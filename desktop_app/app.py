@@ -350,8 +350,14 @@ class AppContext(QObject):
         self.window.retranslate()
 
     def warm_up(self) -> None:
-        """Open the store in the background right after the first paint."""
+        """Open the store in the background right after the first paint, and import what
+        the first keystroke in some fields would otherwise import on the GUI thread."""
         self.runner.submit("open_store", self.store.get, self._store_ready, self._store_failed)
+        self.runner.submit("preload", _preload, self._preloaded, self._preloaded)
+
+    @Slot(object)
+    def _preloaded(self, _outcome: object) -> None:
+        """Nothing to do: the modules are in ``sys.modules`` now (or load on first use)."""
 
     @Slot(object)
     def _store_ready(self, _store: object) -> None:
@@ -382,6 +388,13 @@ class AppContext(QObject):
         self.settings.sync()
         self.window.deleteLater()
         self.deleteLater()
+
+
+def _preload() -> None:
+    """Runs in a worker: modules the input policies load on first use (email-validator
+    takes ~40 ms to import; the email field would stall its first keystroke)."""
+    import email_validator  # noqa: F401
+    import jaconv  # noqa: F401
 
 
 def build(options: Options, clock: Clock | None = None) -> AppContext:

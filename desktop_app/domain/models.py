@@ -8,11 +8,6 @@ from decimal import Decimal
 from enum import StrEnum
 
 
-class SignInMethod(StrEnum):
-    WEB_ID = "web_id"
-    CARD = "card"
-
-
 class MemberStatus(StrEnum):
     ACTIVE = "active"
     SUSPENDED = "suspended"

@@ -174,7 +174,6 @@ SMALL_KANA = dict(zip("ァィゥェォッャュョヮヵヶ", "アイウエオ�
 # 全銀 (Zengin) half-width set of a bank account holder name.
 ZENGIN_KANA = frozenset(chr(code) for code in range(0xFF71, 0xFF9E)) | {"\uff9e", "\uff9f"}
 ZENGIN_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ()-./")
-ZENGIN_CHARS = ZENGIN_KANA | ZENGIN_ASCII
 
 
 @cache

@@ -199,9 +199,6 @@ class ApplicationViewModel(ViewModel):
         """A banner message that is not an error (a message id, translated when shown)."""
         self._set_message(message_id)
 
-    def clear_message(self) -> None:
-        self._set_message(None)
-
     def retranslate(self) -> None:
         super().retranslate()
         self._set_message(self._message_error)

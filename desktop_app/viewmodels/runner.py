@@ -66,10 +66,6 @@ class OperationRunner(QObject):
         self._pool.setMaxThreadCount(max_threads)
         self._relays: set[_Relay] = set()
 
-    @property
-    def in_flight(self) -> int:
-        return len(self._relays)
-
     def is_idle(self) -> bool:
         return not self._relays
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -16,15 +16,13 @@ from desktop_app.views.binding import (
     bind_combo_items,
     bind_enabled,
     bind_label,
-    bind_line_edit,
     bind_visible,
     make_button,
     make_combo,
     make_label,
-    make_line_edit,
     name,
 )
-from desktop_app.views.confirm import ConfirmDialog, open_confirmation
+from desktop_app.views.confirm import MovementWidgets
 from desktop_app.views.widgets.page import form_column
 
 
@@ -43,14 +41,12 @@ class BorrowView(QWidget):
         self.title.setProperty("role", "heading")
         self.blocked = make_label("borrowBlockedLabel", "banner-error")
         self.available = make_label("borrowAvailableLabel", "figure")
-        self.amount = make_line_edit("borrowAmountInput")
-        self.amount_error = make_label("borrowAmountError", "error")
+        parts = MovementWidgets(self, vm, "borrow", lambda: _("Confirm the borrowing"))
+        self.amount, self.amount_error = parts.amount, parts.amount_error
+        self.error, self.confirm, self.result = parts.error, parts.confirm, parts.result
         self.destination = make_combo("borrowDestinationCombo")
         self.estimate = make_label("transferEstimateLabel")
-        self.error = make_label("borrowError", "error")
-        self.confirm = make_button("borrowConfirmButton", primary=True)
         self.go_repay = make_button("borrowGoRepayButton", primary=True)
-        self.result = make_label("borrowResultLabel", "success")
         for label in (self.blocked, self.amount_error, self.estimate, self.error, self.result):
             label.setWordWrap(True)
 
@@ -74,7 +70,6 @@ class BorrowView(QWidget):
         layout.addWidget(self.confirm)
         layout.addWidget(self.result)
         layout.addStretch(1)
-        self._dialog: ConfirmDialog | None = None
         self._bind()
         self.retranslate()
 
@@ -86,8 +81,6 @@ class BorrowView(QWidget):
             bind_enabled(widget, vm.blocked_changed, vm.blocked, invert=True)
         self.go_repay.clicked.connect(self.repay_requested)
         bind_label(self.available, vm.available_text_changed, vm.available_text, False)
-        bind_line_edit(self.amount, vm.amount_text_changed, vm.amount_text, vm.set_amount_text)
-        bind_label(self.amount_error, vm.amount_error_changed, vm.amount_error)
         bind_combo_items(self.destination, vm.destinations_changed, vm.destinations)
         bind_combo_index(
             self.destination,
@@ -96,16 +89,6 @@ class BorrowView(QWidget):
             vm.set_destination_index,
         )
         bind_label(self.estimate, vm.transfer_estimate_changed, vm.transfer_estimate)
-        bind_label(self.error, vm.error_changed, vm.error)
-        bind_enabled(self.confirm, vm.can_confirm_changed, vm.can_confirm)
-        bind_label(self.result, vm.result_changed, vm.result)
-        self.confirm.clicked.connect(vm.request_confirmation)
-        self.amount.returnPressed.connect(vm.request_confirmation)
-        vm.confirmation_requested.connect(self._open_confirmation)
-
-    @Slot(str)
-    def _open_confirmation(self, summary: str) -> None:
-        self._dialog = open_confirmation(self, _("Confirm the borrowing"), summary, self._vm)
 
     def retranslate(self) -> None:
         self.title.setText(_("Borrow (transfer to your account)"))

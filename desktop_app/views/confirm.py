@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
-from desktop_app.views.binding import name
+from desktop_app.viewmodels.movement import MoneyMovementViewModel
+from desktop_app.views.binding import (
+    bind_enabled,
+    bind_label,
+    bind_line_edit,
+    make_button,
+    make_label,
+    make_line_edit,
+    name,
+)
 
 
 class ConfirmDialog(QDialog):
@@ -70,3 +80,39 @@ def open_confirmation(
     dialog.rejected.connect(vm.cancel_confirmation)
     dialog.open()
     return dialog
+
+
+class MovementWidgets(QObject):
+    """What the borrowing and repayment screens share, bound to their view-model: the
+    amount and its error, the refusal, the confirm button, the receipt, and the
+    confirmation dialog it opens. Names are ``<prefix>AmountInput``, ``<prefix>AmountError``,
+    ``<prefix>Error``, ``<prefix>ConfirmButton`` and ``<prefix>ResultLabel``."""
+
+    def __init__(
+        self,
+        screen: QWidget,
+        vm: MoneyMovementViewModel,
+        prefix: str,
+        dialog_title: Callable[[], str],
+    ) -> None:
+        super().__init__(screen)
+        self._screen = screen
+        self._vm = vm
+        self._title = dialog_title
+        self.amount = make_line_edit(f"{prefix}AmountInput")
+        self.amount_error = make_label(f"{prefix}AmountError", "error", wrap=True)
+        self.error = make_label(f"{prefix}Error", "error", wrap=True)
+        self.confirm = make_button(f"{prefix}ConfirmButton", primary=True)
+        self.result = make_label(f"{prefix}ResultLabel", "success", wrap=True)
+        bind_line_edit(self.amount, vm.amount_text_changed, vm.amount_text, vm.set_amount_text)
+        bind_label(self.amount_error, vm.amount_error_changed, vm.amount_error)
+        bind_label(self.error, vm.error_changed, vm.error)
+        bind_enabled(self.confirm, vm.can_confirm_changed, vm.can_confirm)
+        bind_label(self.result, vm.result_changed, vm.result)
+        self.confirm.clicked.connect(vm.request_confirmation)
+        self.amount.returnPressed.connect(vm.request_confirmation)
+        vm.confirmation_requested.connect(self._open)
+
+    @Slot(str)
+    def _open(self, summary: str) -> None:
+        open_confirmation(self._screen, self._title(), summary, self._vm)

@@ -16,16 +16,12 @@ from desktop_app.i18n import _
 from desktop_app.viewmodels.repay import RepayKind, RepayViewModel
 from desktop_app.views.binding import (
     bind_combo_index,
-    bind_enabled,
     bind_label,
-    bind_line_edit,
-    make_button,
     make_combo,
     make_label,
-    make_line_edit,
     name,
 )
-from desktop_app.views.confirm import ConfirmDialog, open_confirmation
+from desktop_app.views.confirm import MovementWidgets
 from desktop_app.views.widgets.page import form_column
 
 
@@ -49,15 +45,13 @@ class RepayView(QWidget):
             (RepayKind.FULL, self.kind_full),
         ):
             self.kinds.addButton(button, int(kind))
-        self.amount = make_line_edit("repayAmountInput")
-        self.amount_error = make_label("repayAmountError", "error")
+        parts = MovementWidgets(self, vm, "repay", lambda: _("Confirm the repayment"))
+        self.amount, self.amount_error = parts.amount, parts.amount_error
+        self.error, self.confirm, self.result = parts.error, parts.confirm, parts.result
         self.amount_error.setWordWrap(True)
         self.bank = make_combo("repayBankCombo")
         self.payoff = make_label("payoffAmountLabel", "figure")
         self.next_payment = make_label("repayNextPaymentLabel", "figure")
-        self.error = make_label("repayError", "error")
-        self.confirm = make_button("repayConfirmButton", primary=True)
-        self.result = make_label("repayResultLabel", "success")
         for label in (self.error, self.result):
             label.setWordWrap(True)
 
@@ -79,7 +73,6 @@ class RepayView(QWidget):
         layout.addWidget(self.confirm)
         layout.addWidget(self.result)
         layout.addStretch(1)
-        self._dialog: ConfirmDialog | None = None
         self._bind()
         self.retranslate()
 
@@ -89,17 +82,9 @@ class RepayView(QWidget):
         self.kinds.idClicked.connect(vm.set_kind)
         vm.kind_changed.connect(self._show_kind)
         self._show_kind(vm.kind)
-        bind_line_edit(self.amount, vm.amount_text_changed, vm.amount_text, vm.set_amount_text)
-        bind_label(self.amount_error, vm.amount_error_changed, vm.amount_error)
         bind_combo_index(self.bank, vm.bank_index_changed, vm.bank_index, vm.set_bank_index)
         bind_label(self.payoff, vm.payoff_text_changed, vm.payoff_text, False)
         bind_label(self.next_payment, vm.next_payment_text_changed, vm.next_payment_text, False)
-        bind_label(self.error, vm.error_changed, vm.error)
-        bind_enabled(self.confirm, vm.can_confirm_changed, vm.can_confirm)
-        bind_label(self.result, vm.result_changed, vm.result)
-        self.confirm.clicked.connect(vm.request_confirmation)
-        self.amount.returnPressed.connect(vm.request_confirmation)
-        vm.confirmation_requested.connect(self._open_confirmation)
 
     @Slot(int)
     def _show_kind(self, kind: int) -> None:
@@ -115,10 +100,6 @@ class RepayView(QWidget):
         self.bank.addItems(self._vm.bank_names())
         self.bank.setCurrentIndex(index)
         self.bank.blockSignals(False)
-
-    @Slot(str)
-    def _open_confirmation(self, summary: str) -> None:
-        self._dialog = open_confirmation(self, _("Confirm the repayment"), summary, self._vm)
 
     def retranslate(self) -> None:
         self._refill_banks()
