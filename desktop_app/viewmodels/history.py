@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -17,16 +18,32 @@ from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import HistoryPage, HistoryQuery, LedgerKind
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.export import write_csv
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
+from desktop_app.viewmodels.observed import Observed
 
-KIND_FILTERS: tuple[frozenset[LedgerKind] | None, ...] = (
-    None,
-    frozenset({LedgerKind.BORROW}),
-    frozenset({LedgerKind.REPAY}),
-    frozenset({LedgerKind.PREPAID_CHARGE}),
-)
+
+class HistoryKind(IntEnum):
+    """The kind filter's choices, in the order of its combo box."""
+
+    ALL = 0
+    BORROWING = 1
+    REPAYMENT = 2
+    PREPAID_CHARGE = 3
+
+    @property
+    def kinds(self) -> frozenset[LedgerKind] | None:
+        """The ledger kinds this choice shows (None: every kind)."""
+        return _KIND_SETS[self]
+
+
+_KIND_SETS: dict[HistoryKind, frozenset[LedgerKind] | None] = {
+    HistoryKind.ALL: None,
+    HistoryKind.BORROWING: frozenset({LedgerKind.BORROW}),
+    HistoryKind.REPAYMENT: frozenset({LedgerKind.REPAY}),
+    HistoryKind.PREPAID_CHARGE: frozenset({LedgerKind.PREPAID_CHARGE}),
+}
 KIND_FILTER_NAMES = (N_("All"), N_("Borrowing"), N_("Repayment"), N_("Prepaid card charge"))
 
 
@@ -45,7 +62,7 @@ class HistoryViewModel(ViewModel):
         export_result_changed(str): the outcome of the last export ("" for none).
         exporting_changed(bool): an export is running (show progress and Cancel).
         export_progress_changed(int): how far the export is, 0–100.
-        kind_index_changed(int): the kind filter (0 all, 1 borrowing, 2 repayment, 3 prepaid).
+        kind_changed(int): the ``HistoryKind`` filter (0 all, 1 borrowing, 2 repayment, 3 prepaid).
     """
 
     summary_text_changed = Signal(str)
@@ -53,26 +70,18 @@ class HistoryViewModel(ViewModel):
     export_result_changed = Signal(str)
     exporting_changed = Signal(bool)
     export_progress_changed = Signal(int)
-    kind_index_changed = Signal(int)
-    summary_text = state(str, "summary_text", summary_text_changed)
-    export_enabled = state(bool, "export_enabled", export_enabled_changed)
-    export_result = state(str, "export_result", export_result_changed)
-    exporting = state(bool, "exporting", exporting_changed)
-    export_progress = state(int, "export_progress", export_progress_changed)
-    kind_index = state(int, "kind_index", kind_index_changed)
+    kind_changed = Signal(int)
+    summary_text = Observed("", summary_text_changed)
+    export_enabled = Observed(False, export_enabled_changed)
+    export_result = Observed("", export_result_changed)
+    exporting = Observed(False, exporting_changed)
+    export_progress = Observed(0, export_progress_changed)
+    kind = Observed(HistoryKind.ALL, kind_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
         self._app = app
         self._query = HistoryQuery()
-        self._values.update(
-            summary_text="",
-            export_enabled=False,
-            export_result="",
-            exporting=False,
-            export_progress=0,
-            kind_index=0,
-        )
         self._exporting = False
         self._cancel = threading.Event()
         self._progress = _ExportProgress(self)
@@ -94,13 +103,12 @@ class HistoryViewModel(ViewModel):
     def query(self) -> HistoryQuery:
         return self._query
 
-    def set_kind_index(self, index: int) -> None:
-        index = index if 0 <= index < len(KIND_FILTERS) else 0
-        self._update("kind_index", index)
+    def set_kind(self, index: int) -> None:
+        self.kind = HistoryKind(index) if index in tuple(HistoryKind) else HistoryKind.ALL
         self.set_period(self._query.since, self._query.until)
 
     def set_period(self, since: date | None, until: date | None) -> None:
-        kinds = KIND_FILTERS[self._values["kind_index"]]
+        kinds = self.kind.kinds
         query = HistoryQuery(since=since, until=until, kinds=kinds)
         if query != self._query:
             self._query = query
@@ -125,18 +133,18 @@ class HistoryViewModel(ViewModel):
     def _reload(self, _signed_in: bool = True) -> None:
         self._stale = False
         self.model.clear()
-        self._update("summary_text", "")
+        self.summary_text = ""
         self._set_error(None)
         if not self.active:
             self._export_outcome = None
-            self._update("export_result", "")
-        self._update("export_enabled", self.active and not self._exporting)
+            self.export_result = ""
+        self.export_enabled = self.active and not self._exporting
         if self.active:
             self.model.fetchMore(QModelIndex())
 
     def load_page(self, generation: int, offset: int) -> None:
         token, query, store = self._app.token, self._query, self._app.store
-        self._update("busy", True)
+        self.busy = True
         self._runner.submit(
             "history",
             lambda: (generation, store.get().history(token, query, offset, PAGE_SIZE)),
@@ -168,7 +176,7 @@ class HistoryViewModel(ViewModel):
         if not self.active or self._exporting or not path:
             return
         self._set_exporting(True)
-        self._update("export_progress", 0)
+        self.export_progress = 0
         self._cancel.clear()
         token, query, store = self._app.token, self._query, self._app.store
         header = [_(column) for column in COLUMNS]
@@ -191,12 +199,12 @@ class HistoryViewModel(ViewModel):
     @Slot(int, int)
     def _on_export_progress(self, done: int, total: int) -> None:
         if self._exporting:
-            self._update("export_progress", 100 if total <= 0 else done * 100 // total)
+            self.export_progress = 100 if total <= 0 else done * 100 // total
 
     def _set_exporting(self, exporting: bool) -> None:
         self._exporting = exporting
-        self._update("exporting", exporting)
-        self._update("export_enabled", self.active and not exporting)
+        self.exporting = exporting
+        self.export_enabled = self.active and not exporting
 
     @Slot(object)
     def _on_exported(self, outcome: tuple[int, str]) -> None:
@@ -209,26 +217,24 @@ class HistoryViewModel(ViewModel):
         self._set_exporting(False)
         if error.code is ErrorCode.EXPORT_CANCELLED:
             self._export_outcome = None
-            self._update("export_result", _("The export was cancelled. No file was saved."))
+            self.export_result = _("The export was cancelled. No file was saved.")
             return
         if not self._app.handle_error(error):
             self._set_error(error)
 
     def _render_export(self) -> None:
         if self._export_outcome is None:
-            self._update("export_result", "")
+            self.export_result = ""
             return
         count, path = self._export_outcome
-        self._update(
-            "export_result",
-            _("{count} transactions were exported to {path}.").format(count=count, path=path),
+        self.export_result = _("{count} transactions were exported to {path}.").format(
+            count=count, path=path
         )
 
     def _render_summary(self) -> None:
         total = self.model.total
-        self._update(
-            "summary_text",
-            "" if total is None else _("{count} transactions").format(count=f"{total:,}"),
+        self.summary_text = (
+            "" if total is None else _("{count} transactions").format(count=f"{total:,}")
         )
 
     def retranslate(self) -> None:
