@@ -162,7 +162,6 @@ class ApplicationViewModel(ViewModel):
 
     @Slot(object)
     def _on_summary(self, summary: AccountSummary) -> None:
-        self._done()
         if self._session is None:  # signed out while the summary was on its way
             return
         self._summary = summary
@@ -176,7 +175,6 @@ class ApplicationViewModel(ViewModel):
 
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
-        self._done()
         if not self.handle_error(error) and self._session is not None:
             self._set_message(error)
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop_app.domain.errors import AppError
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed, reset_observed
-from desktop_app.viewmodels.runner import OperationRunner
+from desktop_app.viewmodels.runner import Activity, Lane, OperationRunner
 
 
 class ViewModel(QObject):
@@ -30,6 +30,10 @@ class ViewModel(QObject):
         super().__init__(parent)
         self._runner = runner
         self._error: AppError | None = None
+        self._activity = Activity(self._set_busy)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
 
     def _run(
         self,
@@ -38,23 +42,32 @@ class ViewModel(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[AppError], None] | None = None,
     ) -> bool:
-        """Submit ``work`` unless this view-model is already busy (so a double click is one)."""
-        if self.busy:
+        """Submit ``work`` unless this view-model is already busy (so a double click is one).
+        ``busy`` is true from now until the outcome has been delivered."""
+        if self._activity.active:
             return False
-        self.busy = True
-        self._runner.submit(name, work, on_success, on_failure or self._on_failure)
+        self._submit(name, work, on_success, on_failure)
         return True
 
-    def _done(self) -> None:
-        self.busy = False
+    def _submit(
+        self,
+        name: str,
+        work: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[AppError], None] | None = None,
+        lane: Lane = Lane.MEMBER,
+    ) -> None:
+        """Submit ``work`` as this view-model's, even while other work of it is in flight."""
+        self._runner.submit(
+            name, work, on_success, on_failure or self._on_failure, owner=self._activity, lane=lane
+        )
 
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
-        self._done()
         self._set_error(error)
 
     def _set_error(self, error: AppError | None) -> None:
-        self._error = error
+        self._error = error.detached() if error else None
         self.error = error_sentence(error) if error else ""
 
     def reset(self) -> None:

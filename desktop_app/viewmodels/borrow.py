@@ -78,7 +78,6 @@ class BorrowViewModel(MoneyMovementViewModel):
 
     @Slot(object)
     def _on_destinations(self, accounts: tuple[BankAccount, ...]) -> None:
-        self._done()
         self._accounts = tuple(accounts)
         self._destinations_loaded = True
         self.destinations = [self._account_text(a) for a in self._accounts]

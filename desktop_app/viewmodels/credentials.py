@@ -108,7 +108,6 @@ class CodeFlowViewModel(ViewModel):
 
     @Slot(object)
     def _on_code_sent(self, _result: object) -> None:
-        self._done()
         self.code_sent = True
         self._set_info(CODE_SENT)
         self._refresh()
@@ -124,7 +123,6 @@ class CodeFlowViewModel(ViewModel):
 
     @Slot(object)
     def _on_submitted(self, _result: object) -> None:
-        self._done()
         web_id = self._signed_in_web_id()
         self.reset()
         self._app.show_notice(self._success_message())

@@ -22,6 +22,7 @@ from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.export import write_csv
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.runner import Activity, Lane
 
 
 class HistoryKind(IntEnum):
@@ -82,7 +83,7 @@ class HistoryViewModel(ViewModel):
         super().__init__(app.runner, parent)
         self._app = app
         self._query = HistoryQuery()
-        self._exporting = False
+        self._export_activity = Activity(self._set_exporting)
         self._cancel = threading.Event()
         self._progress = _ExportProgress(self)
         self._progress.advanced.connect(self._on_export_progress)
@@ -138,14 +139,13 @@ class HistoryViewModel(ViewModel):
         if not self.active:
             self._export_outcome = None
             self.export_result = ""
-        self.export_enabled = self.active and not self._exporting
+        self.export_enabled = self.active and not self._export_activity.active
         if self.active:
             self.model.fetchMore(QModelIndex())
 
     def load_page(self, generation: int, offset: int) -> None:
         token, query, store = self._app.token, self._query, self._app.store
-        self.busy = True
-        self._runner.submit(
+        self._submit(
             "history",
             lambda: (generation, store.get().history(token, query, offset, PAGE_SIZE)),
             self._on_page,
@@ -154,14 +154,12 @@ class HistoryViewModel(ViewModel):
 
     @Slot(object)
     def _on_page(self, outcome: tuple[int, HistoryPage]) -> None:
-        self._done()
         generation, page = outcome
         self.model.add_page(generation, page)
         self._render_summary()
 
     @Slot(object)
     def _on_page_failed(self, error: AppError) -> None:
-        self._done()
         self.model.page_failed(self.model.generation)
         if not self._app.handle_error(error):
             self._set_error(error)
@@ -173,9 +171,8 @@ class HistoryViewModel(ViewModel):
     @Slot(str)
     def export_csv(self, path: str) -> None:
         """Write every entry matching the period to ``path`` (UTF-8 with BOM, for Excel)."""
-        if not self.active or self._exporting or not path:
+        if not self.active or self._export_activity.active or not path:
             return
-        self._set_exporting(True)
         self.export_progress = 0
         self._cancel.clear()
         token, query, store = self._app.token, self._query, self._app.store
@@ -189,32 +186,31 @@ class HistoryViewModel(ViewModel):
             ),
             self._on_exported,
             self._on_export_failed,
+            owner=self._export_activity,
+            lane=Lane.LONG,
         )
 
     def cancel_export(self) -> None:
         """Stop the export after the page in hand; the partial file is removed."""
-        if self._exporting:
+        if self._export_activity.active:
             self._cancel.set()
 
     @Slot(int, int)
     def _on_export_progress(self, done: int, total: int) -> None:
-        if self._exporting:
+        if self._export_activity.active:
             self.export_progress = 100 if total <= 0 else done * 100 // total
 
     def _set_exporting(self, exporting: bool) -> None:
-        self._exporting = exporting
         self.exporting = exporting
         self.export_enabled = self.active and not exporting
 
     @Slot(object)
     def _on_exported(self, outcome: tuple[int, str]) -> None:
-        self._set_exporting(False)
         self._export_outcome = outcome
         self._render_export()
 
     @Slot(object)
     def _on_export_failed(self, error: AppError) -> None:
-        self._set_exporting(False)
         if error.code is ErrorCode.EXPORT_CANCELLED:
             self._export_outcome = None
             self.export_result = _("The export was cancelled. No file was saved.")

@@ -36,7 +36,6 @@ class InboxViewModel(ViewModel):
 
     @Slot(object)
     def _on_messages(self, messages: tuple[InboxMessage, ...]) -> None:
-        self._done()
         self._messages = tuple(messages)
         self._render()
 

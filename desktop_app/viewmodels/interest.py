@@ -74,7 +74,6 @@ class InterestViewModel(ViewModel):
 
     @Slot(object)
     def _on_loaded(self, inquiry: InterestInquiry) -> None:
-        self._done()
         if self._app.session is None:  # signed out while the figures were on their way
             return
         self._set_error(None)
@@ -84,7 +83,6 @@ class InterestViewModel(ViewModel):
 
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
-        self._done()
         if not self._app.handle_error(error):
             self._set_error(error)
         self._load_again()

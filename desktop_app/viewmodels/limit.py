@@ -107,7 +107,6 @@ class LimitIncreaseViewModel(ViewModel):
 
     @Slot(object)
     def _on_applied(self, application: LimitApplication) -> None:
-        self._done()
         self._application = application
         self._render_result()
         self._app.refresh_summary()

@@ -178,7 +178,6 @@ class LoginViewModel(ViewModel):
 
     @Slot(object)
     def _on_signed_in(self, session: Session) -> None:
-        self._done()
         if self.method is LoginMethod.WEB_ID and self.remember_available:
             remembered = fields.web_id(self.web_id_text).value
             self._save_remembered(remembered if self.remember else None)

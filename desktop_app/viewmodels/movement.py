@@ -89,7 +89,7 @@ class MoneyMovementViewModel(ViewModel):
                 amount_ok = True
             except AppError as problem:
                 if not (problem.code is ErrorCode.REQUIRED and not self.amount_text):
-                    self._amount_problem = problem
+                    self._amount_problem = problem.detached()
         self._render_amount_error()
         self.can_confirm = amount_ok and self._extra_ready() and not self.busy
 
@@ -137,7 +137,6 @@ class MoneyMovementViewModel(ViewModel):
 
     @Slot(object)
     def _on_succeeded(self, receipt: Any) -> None:
-        self._done()
         self._request_id = None
         self._receipt = receipt
         self.result = self._receipt_text(receipt)
@@ -147,7 +146,6 @@ class MoneyMovementViewModel(ViewModel):
 
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
-        self._done()
         if error.code not in _RETRYABLE:
             self._request_id = None
         if not self._app.handle_error(error):

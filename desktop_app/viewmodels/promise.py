@@ -75,7 +75,6 @@ class PromiseViewModel(ViewModel):
 
     @Slot(object)
     def _on_promised(self, summary: AccountSummary) -> None:
-        self._done()
         self._app.accept_summary(summary)
 
     def _render(self) -> None:

@@ -84,7 +84,6 @@ class SimulatorViewModel(ViewModel):
         self._principal_edited = False
         self._generation = 0  # version of the inputs: each change makes a new one
         self._shown = 0  # generation of what is on screen
-        self._pending = 0  # computations in flight
         self._dirty = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -136,7 +135,7 @@ class SimulatorViewModel(ViewModel):
         try:
             request = self._request(summary)
         except AppError as error:
-            self._show(self._generation, error)
+            self._show(self._generation, error.detached())
             return
         if not isinstance(request, tuple) or summary is None:
             self._show(self._generation, request if isinstance(request, str) else None)
@@ -144,9 +143,7 @@ class SimulatorViewModel(ViewModel):
         principal, mode, value = request
         generation, calendar = self._generation, self._app.calendar
         today = self._app.clock.now().date()
-        self._pending += 1
-        self.busy = True
-        self._runner.submit(
+        self._submit(
             "simulate",
             lambda: simulate(generation, summary, principal, today, calendar, mode, value),
             self._on_computed,
@@ -170,7 +167,6 @@ class SimulatorViewModel(ViewModel):
 
     @Slot(object)
     def _on_computed(self, outcome: Outcome) -> None:
-        self._finished()
         generation, result = outcome
         if generation == self._generation:
             self._show(generation, result)
@@ -178,13 +174,8 @@ class SimulatorViewModel(ViewModel):
     @Slot(object)
     def _on_failed(self, error: AppError) -> None:
         """Something unexpected: shown only when no newer input is pending or shown."""
-        self._finished()
-        if self._pending == 0 and not self._dirty and self._shown != self._generation:
+        if not self.busy and not self._dirty and self._shown != self._generation:
             self._show(self._generation, error)
-
-    def _finished(self) -> None:
-        self._pending -= 1
-        self.busy = self._pending > 0
 
     def _show(self, generation: int, result: Schedule | AppError | str | None) -> None:
         """Show a schedule, a refusal (an error or a message id), or nothing."""

@@ -163,4 +163,4 @@ def simulate(
     try:
         return generation, compute(debt, value, calendar)
     except AppError as error:
-        return generation, error
+        return generation, error.detached()
