@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.models import CodeChannel, InboxMessage
 from desktop_app.i18n import _, format_datetime
-from desktop_app.viewmodels.application import ApplicationViewModel, Screen
+from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.observed import Observed
 
@@ -23,12 +23,9 @@ class InboxViewModel(ViewModel):
         super().__init__(app.runner, parent)
         self._app = app
         self._messages: tuple[InboxMessage, ...] = ()
-        app.screen_changed.connect(self._on_screen_changed)
 
-    @Slot(str)
-    def _on_screen_changed(self, screen: str) -> None:
-        if screen == Screen.INBOX.value:
-            self.refresh()
+    def shown(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         store = self._app.store
@@ -53,3 +50,7 @@ class InboxViewModel(ViewModel):
     def retranslate(self) -> None:
         super().retranslate()
         self._render()
+
+    def reset(self) -> None:
+        super().reset()
+        self._messages = ()

@@ -90,7 +90,6 @@ class SimulatorViewModel(ViewModel):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._quiet)
         app.summary_changed.connect(self._on_summary)
-        app.signed_out.connect(self.reset)
         self._on_summary(app.summary)
 
     # -- inputs --------------------------------------------------------------------------
@@ -263,6 +262,7 @@ class SimulatorViewModel(ViewModel):
     @Slot()
     def reset(self) -> None:
         """Forget the inputs and the schedule (on sign-out); drop what is still computing."""
+        super().reset()
         self._timer.stop()
         self._dirty = False
         self._principal_edited = False
