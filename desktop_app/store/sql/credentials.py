@@ -307,7 +307,7 @@ class CredentialOperations(StoreBase):
         limit = min(limit, INBOX_MAX_LIMIT)
         if limit <= 0:
             return ()
-        with self._transaction() as db:
+        with self._transaction(write=False) as db:
             rows = db.execute(
                 select(OutboxMessage, Member.email, Member.phone)
                 .join(Member, Member.id == OutboxMessage.member_id)

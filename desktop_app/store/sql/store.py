@@ -55,7 +55,7 @@ class SqlStore(SignInOperations, CredentialOperations, MoneyOperations, ServiceO
 
     def bank_accounts(self, token: str) -> tuple[BankAccount, ...]:
         """The registered bank accounts, then the prepaid card (``bank_code`` ``PREPAID``)."""
-        return self._with_session(token, self._bank_accounts)
+        return self._with_session(token, self._bank_accounts, write=False)
 
     @staticmethod
     def _bank_accounts(
