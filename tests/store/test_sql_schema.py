@@ -44,6 +44,7 @@ TABLES = {
     "audit_log",
     "verification_codes",
     "limit_applications",
+    "code_requests",
 }
 
 
@@ -58,7 +59,7 @@ def test_migrations_create_exactly_the_orm_tables(store: SqlStore) -> None:
         assert compare_metadata(context, Base.metadata) == []
         assert set(inspect(connection).get_table_names()) == TABLES | {"alembic_version"}
         head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-        assert context.get_current_revision() == head == "0004"
+        assert context.get_current_revision() == head == "0005"
 
 
 def _alembic_config() -> Config:
