@@ -144,8 +144,7 @@ _SENTENCES: dict[ErrorCode, str] = {
         "Please specify a data file that is kept on disk."
     ),
     ErrorCode.STORE_URL_INCOMPLETE: N_(
-        "The database location lacks the server name or the database name. "
-        "Please specify both."
+        "The database location lacks the server name or the database name. Please specify both."
     ),
     ErrorCode.STORE_URL_UNSUPPORTED: N_(
         "This kind of data location is not supported. Please specify a data file of this "
