@@ -227,3 +227,14 @@ def test_a_newer_schema_asks_for_an_update(
         assert _refusal(db_url) == AppError(ErrorCode.STORE_SCHEMA_NEWER)
     assert "0099" in caplog.text
     assert _tables(db_url) >= {"members", "alembic_version"}
+
+
+def test_an_unreachable_server_is_unavailable_and_its_cause_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    url = f"postgresql+psycopg://postgres:{PASSWORD_IN_URL}@127.0.0.1:1/members?connect_timeout=2"
+    with caplog.at_level(logging.ERROR):
+        assert _refusal(url) == AppError(ErrorCode.STORE_UNAVAILABLE)
+    assert "store_unavailable" in caplog.text
+    assert "OperationalError" in caplog.text
+    assert PASSWORD_IN_URL not in caplog.text
