@@ -1,7 +1,8 @@
 """``StoreBase``: what every part of ``SqlStore`` shares.
 
-The engine and its transactions, the database guard, the audit trail, the clock, the service
-calendar (maintenance, effective due dates), session touching and the loan account helpers.
+The engine and its transactions (store faults translated), the audit trail, the clock, the
+service calendar (maintenance, effective due dates), session touching and the loan account
+helpers.
 """
 
 from __future__ import annotations
