@@ -71,6 +71,18 @@ class ErrorCode(StrEnum):
     # infrastructure
     STORE_UNAVAILABLE = "store_unavailable"
     UNEXPECTED = "unexpected"
+    # store faults and limits
+    STORE_NOT_PERSISTENT = "store_not_persistent"
+    STORE_URL_INCOMPLETE = "store_url_incomplete"
+    STORE_URL_UNSUPPORTED = "store_url_unsupported"
+    STORE_FOREIGN = "store_foreign"
+    STORE_CORRUPT = "store_corrupt"
+    STORE_SCHEMA_NEWER = "store_schema_newer"
+    STORE_READ_ONLY = "store_read_only"
+    STORE_DISK_FULL = "store_disk_full"
+    CODE_REQUEST_TOO_SOON = "code_request_too_soon"
+    CODE_REQUESTS_EXHAUSTED = "code_requests_exhausted"
+    CODE_GUESSES_EXHAUSTED = "code_guesses_exhausted"
 
 
 class AppError(Exception):

@@ -6,7 +6,7 @@ An operator changes these, not the code. ``DEFAULT_RULES`` is what the demo runs
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import time, timedelta
 from decimal import Decimal
 
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
@@ -111,8 +111,22 @@ class LoanRules:
 
 
 @dataclass(frozen=True)
+class CodeRules:
+    """Confirmation codes (DOMAIN.md §1): how long one lives and how often codes may be asked
+    for and guessed. Requests are limited per member and per identifier; a Tokyo calendar
+    day is "a day"."""
+
+    validity: timedelta = timedelta(minutes=10)
+    tries: int = 5  # wrong entries that kill one code
+    request_interval: timedelta = timedelta(minutes=1)
+    requests_per_day: int = 5
+    wrong_tries_per_day: int = 10  # per member, across codes
+
+
+@dataclass(frozen=True)
 class Rules:
     loan: LoanRules = field(default_factory=LoanRules)
+    codes: CodeRules = field(default_factory=CodeRules)
     hours: ServiceHours = field(default_factory=ServiceHours)
     business_days: BusinessDays = field(default_factory=BusinessDays)
     transfer: TransferRules = field(default_factory=TransferRules)

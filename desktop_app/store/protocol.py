@@ -2,6 +2,8 @@
 a request id on every money movement, errors as ``AppError`` codes (never sentences).
 
 Every method may block (disk, network, hashing): call it only through the operation runner.
+Every method may also raise a store fault: STORE_UNAVAILABLE, STORE_CORRUPT, STORE_READ_ONLY
+(a change on a store that can only be read), STORE_DISK_FULL (nothing was saved).
 """
 
 from __future__ import annotations
@@ -42,14 +44,16 @@ class Store(Protocol):
     def request_registration_code(self, member_number: str, email: str) -> None:
         """Send a 6-digit code (valid 10 minutes, 5 tries) to the registered email, for
         registering a Web-ID. Raises DETAILS_MISMATCH (the member number and email do not
-        match one member), WEB_ID_ALREADY_REGISTERED, MAINTENANCE."""
+        match one member), WEB_ID_ALREADY_REGISTERED, MAINTENANCE, CODE_REQUEST_TOO_SOON (with
+        ``resume_at``), CODE_REQUESTS_EXHAUSTED, CODE_GUESSES_EXHAUSTED (see Rules.codes)."""
         ...
 
     def register_web_id(self, member_number: str, code: str, web_id: str, password: str) -> None:
         """Set the member's Web-ID and password once the code matches.
 
         Raises CODE_WRONG (with ``remaining`` tries), CODE_EXPIRED, CODE_TOO_MANY_TRIES,
-        WEB_ID_TAKEN, WEB_ID_ALREADY_REGISTERED, and the policy errors of the inputs.
+        CODE_GUESSES_EXHAUSTED (no wrong tries left today), WEB_ID_TAKEN,
+        WEB_ID_ALREADY_REGISTERED, and the policy errors of the inputs.
         """
         ...
 
@@ -57,14 +61,16 @@ class Store(Protocol):
         self, identifier: str, birth_date: date, channel: CodeChannel
     ) -> None:
         """Send a 6-digit code by SMS or email to a member found by Web-ID or member number
-        and date of birth. Raises DETAILS_MISMATCH, NO_CONTACT (no address for the channel)."""
+        and date of birth. Raises DETAILS_MISMATCH, NO_CONTACT (no address for the channel),
+        CODE_REQUEST_TOO_SOON (with ``resume_at``), CODE_REQUESTS_EXHAUSTED,
+        CODE_GUESSES_EXHAUSTED."""
         ...
 
     def reset_password(self, identifier: str, code: str, new_password: str) -> None:
         """Set a new password once the code matches; a locked Web-ID is unlocked.
 
-        Raises CODE_WRONG, CODE_EXPIRED, CODE_TOO_MANY_TRIES, DETAILS_MISMATCH, and the
-        password policy's errors.
+        Raises CODE_WRONG, CODE_EXPIRED, CODE_TOO_MANY_TRIES, CODE_GUESSES_EXHAUSTED,
+        DETAILS_MISMATCH, and the password policy's errors.
         """
         ...
 

@@ -138,6 +138,50 @@ _SENTENCES: dict[ErrorCode, str] = {
     ErrorCode.UNEXPECTED: N_(
         "Sorry, something went wrong. Please try again; if it happens again, call {phone}."
     ),
+    # store faults and limits
+    ErrorCode.STORE_NOT_PERSISTENT: N_(
+        "This data location would lose everything when the app closes, so it cannot be used. "
+        "Please specify a data file that is kept on disk."
+    ),
+    ErrorCode.STORE_URL_INCOMPLETE: N_(
+        "The database location lacks the server name or the database name. Please specify both."
+    ),
+    ErrorCode.STORE_URL_UNSUPPORTED: N_(
+        "This kind of data location is not supported. Please specify a data file of this "
+        "app or its database server."
+    ),
+    ErrorCode.STORE_FOREIGN: N_(
+        "The specified data location holds another application's data, so it was left "
+        "untouched. Please specify this app's data file or an empty location."
+    ),
+    ErrorCode.STORE_CORRUPT: N_(
+        "The data file is damaged and cannot be read. Please restore it from a backup, or "
+        "call {phone} ({hours}, every day)."
+    ),
+    ErrorCode.STORE_SCHEMA_NEWER: N_(
+        "The data was saved by a newer version of this app. Please update the app to the "
+        "latest version."
+    ),
+    ErrorCode.STORE_READ_ONLY: N_(
+        "The data file or its folder cannot be written to, so this cannot be done now "
+        "(nothing was changed). Please check the write permission of the data folder."
+    ),
+    ErrorCode.STORE_DISK_FULL: N_(
+        "The disk is full, so this could not be saved (nothing was changed). Please free "
+        "some disk space and try again."
+    ),
+    ErrorCode.CODE_REQUEST_TOO_SOON: N_(
+        "A confirmation code cannot be requested again so soon. Please request it again "
+        "after {when}."
+    ),
+    ErrorCode.CODE_REQUESTS_EXHAUSTED: N_(
+        "Confirmation codes have been requested as many times as allowed today. Please try "
+        "again tomorrow."
+    ),
+    ErrorCode.CODE_GUESSES_EXHAUSTED: N_(
+        "A wrong confirmation code has been entered too many times today. Please try again "
+        "tomorrow."
+    ),
 }
 
 _NOTICES: dict[Notice, str] = {

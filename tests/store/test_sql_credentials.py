@@ -77,7 +77,7 @@ def fixed_codes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 # ----------------------------------------------------------------- Web-ID registration
 
 
-def test_ito_registers_a_web_id_and_signs_in_with_it(store: SqlStore) -> None:
+def test_ito_registers_a_web_id_and_signs_in_with_it(store: SqlStore, clock: FixedClock) -> None:
     # The email is compared trimmed and without regard to case; full-width digits convert.
     store.request_registration_code("１００ ０００ ００６", "  Ito@EXAMPLE.jp ")
     message = store.demo_inbox()[0]
@@ -102,6 +102,7 @@ def test_ito_registers_a_web_id_and_signs_in_with_it(store: SqlStore) -> None:
     assert "web_id_registered" in events
     assert "register_code_sent" in events
     # Once registered: neither a new code nor the same code again.
+    clock.advance(timedelta(minutes=1))  # (codes may be asked for once a minute)
     error = _refusal(lambda: store.request_registration_code(ITO_NUMBER, ITO_EMAIL))
     assert error == AppError(ErrorCode.WEB_ID_ALREADY_REGISTERED)
     error = _refusal(lambda: store.register_web_id(ITO_NUMBER, code, "another2026", NEW_PASSWORD))
@@ -151,7 +152,9 @@ def test_suspended_and_dormant_members_get_no_code(
     assert store.demo_inbox() == ()
 
 
-def test_wrong_codes_count_down_and_the_fifth_kills_the_code(store: SqlStore) -> None:
+def test_wrong_codes_count_down_and_the_fifth_kills_the_code(
+    store: SqlStore, clock: FixedClock
+) -> None:
     code = _request_ito_code(store)
 
     def register(typed: str) -> AppError:
@@ -171,7 +174,8 @@ def test_wrong_codes_count_down_and_the_fifth_kills_the_code(store: SqlStore) ->
     assert _refusal(lambda: store.sign_in_with_web_id(NEW_WEB_ID, NEW_PASSWORD, DEVICE)).code is (
         ErrorCode.SIGNIN_FAILED_WEB
     )
-    # A new code starts afresh.
+    # A new code starts afresh (a minute later: codes may be asked for once a minute).
+    clock.advance(timedelta(minutes=1))
     store.register_web_id(ITO_NUMBER, _request_ito_code(store), NEW_WEB_ID, NEW_PASSWORD)
 
 
@@ -193,9 +197,12 @@ def test_a_code_still_works_at_nine_minutes_fifty_nine(
     assert store.sign_in_with_web_id(NEW_WEB_ID, NEW_PASSWORD, DEVICE).member_number == ITO_NUMBER
 
 
-def test_a_new_code_voids_the_earlier_one(store: SqlStore, fixed_codes: list[str]) -> None:
+def test_a_new_code_voids_the_earlier_one(
+    store: SqlStore, clock: FixedClock, fixed_codes: list[str]
+) -> None:
     fixed_codes.extend(["111111", "222222"])
     store.request_registration_code(ITO_NUMBER, ITO_EMAIL)
+    clock.advance(timedelta(minutes=1))
     store.request_registration_code(ITO_NUMBER, ITO_EMAIL)
     assert _latest_code(store) == "222222"
     error = _refusal(lambda: store.register_web_id(ITO_NUMBER, "111111", NEW_WEB_ID, NEW_PASSWORD))

@@ -1,17 +1,19 @@
 """``StoreBase``: what every part of ``SqlStore`` shares.
 
-The engine and its transactions, the database guard, the audit trail, the clock, the service
-calendar (maintenance, effective due dates), session touching and the loan account helpers.
+The engine and its transactions (store faults translated), the audit trail, the clock, the
+service calendar (maintenance, effective due dates), session touching and the loan account
+helpers.
 """
 
 from __future__ import annotations
 
 import hashlib
-import threading
+import logging
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
+from functools import partial
+from typing import TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy import exc as sa_exc
@@ -23,10 +25,22 @@ from desktop_app.domain.calendar import Service, ServiceCalendar
 from desktop_app.domain.clock import TOKYO, Clock
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.rules import DEFAULT_RULES, Rules
-from desktop_app.store.sql.engine import create_store_engine, is_memory_sqlite, upgrade_to_head
+from desktop_app.store.sql.activity import TOUCH_INTERVAL, SessionActivity
+from desktop_app.store.sql.engine import (
+    READ,
+    TRANSACTION,
+    TRY_WRITE,
+    check_store_url,
+    create_store_engine,
+    sqlite_read_only,
+)
+from desktop_app.store.sql.faults import describe, fault_code, translated
 from desktop_app.store.sql.hashing import SecretHasher
-from desktop_app.store.sql.schema import AuditEntry, LoanAccount, SessionRow
+from desktop_app.store.sql.opening import prepare_store
+from desktop_app.store.sql.schema import AuditEntry, LoanAccount, Member, SessionRow
 from desktop_app.store.sql.seed import seed_demo_members
+
+logger = logging.getLogger("desktop_app.store")
 
 T = TypeVar("T")
 
@@ -37,6 +51,19 @@ Work = Callable[[DbSession, SessionRow, datetime], T]
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _locked_session(db: DbSession, key: str) -> SessionRow | None:
+    """The session row, unless another transaction holds it (PostgreSQL; SQLite has one
+    writer, and a try-write begins only when there is none)."""
+    query = select(SessionRow).where(SessionRow.token_hash == key)
+    return db.scalars(query.with_for_update(skip_locked=True)).first()
+
+
+def _touch_row(key: str, now: datetime, db: DbSession) -> None:
+    row = _locked_session(db, key)
+    if row is not None:
+        row.last_seen_at = max(row.last_seen_at, now)
 
 
 class StoreBase:
@@ -58,20 +85,29 @@ class StoreBase:
         self._idle_timeout = session_idle_timeout
         self._hasher = SecretHasher(hash_profile)
         self._closed = False
-        self._engine = create_store_engine(url)
-        # An in-memory SQLite database is one shared connection: take turns on it.
-        memory = self._engine.dialect.name == "sqlite" and is_memory_sqlite(self._engine.url)
-        self._serial: AbstractContextManager[Any] = threading.RLock() if memory else nullcontext()
+        parsed = check_store_url(url)
+        with translated("opening the store"):
+            self._engine = create_store_engine(parsed)
         self._db = sessionmaker(self._engine, expire_on_commit=False)
+        self._read_db = sessionmaker(
+            self._engine.execution_options(**{TRANSACTION: READ}), expire_on_commit=False
+        )
+        self._try_db = sessionmaker(
+            self._engine.execution_options(**{TRANSACTION: TRY_WRITE}), expire_on_commit=False
+        )
+        self._activity = SessionActivity()
         try:
-            with self._guard():
-                upgrade_to_head(self._engine)
-                if seed:
-                    self._seed()
+            hint = parsed.get_backend_name() == "sqlite" and sqlite_read_only(parsed)
+            with translated("opening the store"):
+                self._read_only = prepare_store(self._engine, read_only=hint)
+            if seed and not self._read_only:
+                self._seed()
             self._calendar.is_business_day(self._now().date())  # load the holidays now
         except BaseException:
             self._engine.dispose()
             raise
+        if self._read_only:
+            logger.warning("the store is read-only: it can be viewed, not changed")
 
     # ----------------------------------------------------------------- infrastructure
 
@@ -80,30 +116,34 @@ class StoreBase:
         """The engine, for tests and administration tools; not part of the protocol."""
         return self._engine
 
+    @property
+    def read_only(self) -> bool:
+        """True when the store can only be read (a read-only file, folder or database role):
+        what it holds is shown, every change is refused with STORE_READ_ONLY."""
+        return self._read_only
+
     def close(self) -> None:
         if not self._closed:
             self._closed = True
             self._engine.dispose()
 
     @contextmanager
-    def _guard(self) -> Iterator[None]:
-        """Turn a lost or locked database into ``STORE_UNAVAILABLE``."""
-        try:
-            yield
-        except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError) as exc:
-            raise AppError(ErrorCode.STORE_UNAVAILABLE) from exc
-
-    @contextmanager
-    def _transaction(self) -> Iterator[DbSession]:
+    def _transaction(self, *, write: bool = True) -> Iterator[DbSession]:
+        """One transaction: ``BEGIN IMMEDIATE`` on SQLite for a write, deferred for a read
+        (which never waits for a writer). Store faults come out as their ``AppError``."""
         if self._closed:
             raise AppError(ErrorCode.STORE_UNAVAILABLE)
-        with self._serial, self._guard(), self._db.begin() as db:
+        maker = self._db if write else self._read_db
+        with translated("writing" if write else "reading"), maker.begin() as db:
             yield db
 
     def _now(self) -> datetime:
         return self._clock.now().astimezone(TOKYO)
 
     def _seed(self) -> None:
+        with self._transaction(write=False) as db:  # a store with members is not written
+            if db.scalar(select(Member.id).limit(1)) is not None:
+                return
         try:
             with self._transaction() as db:
                 seed_demo_members(db, self._now(), self._hasher, self._rules.loan)
@@ -128,12 +168,16 @@ class StoreBase:
 
     # ----------------------------------------------------------------- sessions
 
-    def _with_session(self, token: str, work: Work[T]) -> T:
+    def _with_session(self, token: str, work: Work[T], *, write: bool = True) -> T:
         """Run ``work`` in one transaction for the session's member.
 
-        The session is touched (or, when idle too long, ended) even when ``work`` refuses:
-        ``work`` runs in a savepoint that an ``AppError`` rolls back alone.
+        A write touches the session (or, when idle too long, ends it) in its own transaction,
+        even when ``work`` refuses: ``work`` runs in a savepoint that an ``AppError`` rolls
+        back alone. A read (``write=False``) runs deferred and only reads; the session's
+        activity is noted without waiting for any writer (see ``activity``).
         """
+        if not write:
+            return self._read_with_session(token, work)
         failure: AppError
         with self._transaction() as db:
             now = self._now()
@@ -149,15 +193,70 @@ class StoreBase:
         raise failure
 
     def _touch(self, db: DbSession, token: str, now: datetime) -> SessionRow | None:
-        row = db.get(SessionRow, _token_hash(token))
+        key = _token_hash(token)
+        row = db.get(SessionRow, key)
         if row is None:
+            self._activity.forget(key)
             return None
-        if now - row.last_seen_at >= self._idle_timeout:
+        last_seen = self._activity.last_seen(key, row.last_seen_at)
+        if last_seen is None or now - last_seen >= self._idle_timeout:
             self._audit(db, now, row.member_id, "session_expired")
             db.delete(row)
+            self._activity.forget(key)
             return None
-        row.last_seen_at = max(row.last_seen_at, now)
+        row.last_seen_at = max(last_seen, now)
         return row
+
+    def _read_with_session(self, token: str, work: Work[T]) -> T:
+        key = _token_hash(token)
+        with self._transaction(write=False) as db:
+            now = self._now()
+            row = db.get(SessionRow, key)
+            last_seen = None if row is None else self._activity.last_seen(key, row.last_seen_at)
+            if row is None or last_seen is None or now - last_seen >= self._idle_timeout:
+                outcome: T | AppError = AppError(ErrorCode.SESSION_EXPIRED)
+            else:
+                try:
+                    outcome = work(db, row, now)
+                except AppError as exc:
+                    outcome = exc
+        if row is None:
+            self._activity.forget(key)
+        elif last_seen is None or now - last_seen >= self._idle_timeout:
+            self._end_idle_session(key, now)
+        else:
+            self._activity.note(key, now)
+            if now - row.last_seen_at >= TOUCH_INTERVAL:
+                self._try_write("noting a session's activity", partial(_touch_row, key, now))
+        if isinstance(outcome, AppError):
+            raise outcome
+        return outcome
+
+    def _end_idle_session(self, key: str, now: datetime) -> None:
+        self._activity.end(key)
+
+        def delete(db: DbSession) -> None:
+            row = _locked_session(db, key)
+            if row is not None:
+                self._audit(db, now, row.member_id, "session_expired")
+                db.delete(row)
+
+        if self._try_write("ending an idle session", delete):
+            self._activity.forget(key)
+
+    def _try_write(self, what: str, work: Callable[[DbSession], None]) -> bool:
+        """Write ``work`` now if no other writer is in the way, else leave it (logged)."""
+        if self._read_only or self._closed:
+            return False
+        try:
+            with self._try_db.begin() as db:
+                work(db)
+        except Exception as exc:
+            if fault_code(exc) is None:
+                raise
+            logger.info("%s: not written now (%s)", what, describe(exc))
+            return False
+        return True
 
     # ----------------------------------------------------------------- accounts
 

@@ -16,20 +16,20 @@ import hmac
 import secrets
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain import fields
-from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.calendar import Service
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import FieldResult
 from desktop_app.domain.models import CodeChannel, InboxMessage, MemberStatus
+from desktop_app.store.sql import code_limits
 from desktop_app.store.sql.base import StoreBase
-from desktop_app.store.sql.notices import add_notice, signature
+from desktop_app.store.sql.notices import add_notice, code_message, recipient
 from desktop_app.store.sql.schema import (
     CodePurpose,
     Member,
@@ -40,14 +40,7 @@ from desktop_app.store.sql.schema import (
 )
 
 CODE_DIGITS = 6
-CODE_VALIDITY = timedelta(minutes=10)
-CODE_ATTEMPTS = 5
 INBOX_MAX_LIMIT = 1_000
-
-_PURPOSE_TEXT = {
-    CodePurpose.REGISTER: "Web-IDのご登録",
-    CodePurpose.RESET: "パスワード再設定",
-}
 
 
 def _new_code() -> str:
@@ -79,57 +72,6 @@ def _state_refusal(member: Member) -> AppError | None:
     return None
 
 
-def mask_email(address: str) -> str:
-    """``ito@example.jp`` → ``i***@example.jp``."""
-    local, at, domain = address.partition("@")
-    return f"{local[:1]}***{at}{domain}"
-
-
-def mask_phone(number: str) -> str:
-    """``09067890123`` → ``090-****-0123``."""
-    if len(number) < 8:
-        return "****"
-    return f"{number[:3]}-****-{number[-4:]}"
-
-
-def _recipient(channel: str, email: str | None, phone: str | None) -> str:
-    if channel == CodeChannel.EMAIL:
-        return mask_email(email) if email else ""
-    return mask_phone(phone) if phone else ""
-
-
-def _code_message(
-    member: Member, purpose: CodePurpose, channel: CodeChannel, code: str, expires_at: datetime
-) -> tuple[str, str]:
-    """The subject and body that carry ``code``: the only place the plain code is written."""
-    brand = DEFAULT_BRAND
-    subject = f"【{brand.name_ja}】確認コードのお知らせ"
-    minutes = int(CODE_VALIDITY.total_seconds() // 60)
-    if channel is CodeChannel.SMS:
-        body = (
-            f"【{brand.name_ja}】{_PURPOSE_TEXT[purpose]}の確認コードは {code} です。"
-            f"有効期限は{minutes}分間です。このコードを他人に教えないでください。"
-            "お心当たりのない場合は、このメッセージを破棄してください。"
-        )
-        return subject, body
-    body = (
-        f"{member.name} 様\n\n"
-        f"いつも{brand.name_ja}をご利用いただき、誠にありがとうございます。\n"
-        f"{_PURPOSE_TEXT[purpose]}に必要な確認コードをお知らせいたします。\n\n"
-        f"確認コード：{code}\n"
-        f"有効期限：{expires_at:%Y年%m月%d日 %H:%M}まで（発行から{minutes}分間）\n\n"
-        "画面の案内に従って、確認コードをご入力ください。有効期限を過ぎた場合や、"
-        f"{CODE_ATTEMPTS}回続けて誤った確認コードを入力された場合は、"
-        "お手数ですが確認コードを再度ご請求ください。\n\n"
-        "※確認コードは第三者に教えないでください。当社の社員が確認コードをお尋ねすることは"
-        "ございません。\n"
-        "※お心当たりのない場合は、第三者がお手続きを試みた可能性がございます。"
-        "このメールを破棄のうえ、ご不安な点はサポートセンターまでご連絡ください。\n\n"
-        f"{signature()}"
-    )
-    return subject, body
-
-
 class CredentialOperations(StoreBase):
     """Registering a Web-ID and resetting a password with a code; the demo inbox."""
 
@@ -146,10 +88,16 @@ class CredentialOperations(StoreBase):
 
     def _registration_code(self, db: DbSession, number: str, address: str) -> AppError | None:
         now = self._now()
+        key = code_limits.identifier_key(number)
+        throttled = code_limits.identifier_refusal(db, self._rules.codes, key, now)
+        if throttled is not None:
+            self._audit(db, now, None, "registration_code_refused", throttled.code.value)
+            return throttled
         member = db.scalar(select(Member).where(Member.member_number == number))
         if member is None or not address or (member.email or "").strip().lower() != address:
             member_id = member.id if member is not None else None
             self._audit(db, now, member_id, "registration_code_refused", "details mismatch")
+            code_limits.record_request(db, key, None, CodePurpose.REGISTER.value, now)
             return AppError(ErrorCode.DETAILS_MISMATCH)
         if self._credential(db, member.id) is not None:
             self._audit(db, now, member.id, "registration_code_refused", "already registered")
@@ -158,8 +106,7 @@ class CredentialOperations(StoreBase):
         if refusal is not None:
             self._audit(db, now, member.id, "registration_code_refused", member.status)
             return refusal
-        self._send_code(db, member, CodePurpose.REGISTER, CodeChannel.EMAIL, now)
-        return None
+        return self._send_code(db, key, member, CodePurpose.REGISTER, CodeChannel.EMAIL, now)
 
     def register_web_id(self, member_number: str, code: str, web_id: str, password: str) -> None:
         self._check_open(Service.ALL, self._now())
@@ -241,16 +188,21 @@ class CredentialOperations(StoreBase):
         self, db: DbSession, identifier: str, birth_date: date, channel: CodeChannel
     ) -> AppError | None:
         now = self._now()
+        key = code_limits.identifier_key(identifier)
+        throttled = code_limits.identifier_refusal(db, self._rules.codes, key, now)
+        if throttled is not None:
+            self._audit(db, now, None, "reset_code_refused", throttled.code.value)
+            return throttled
         found = [m for m in self._by_identifier(db, identifier) if m.birth_date == birth_date]
         if len(found) != 1:
             self._audit(db, now, None, "reset_code_refused", "details mismatch")
+            code_limits.record_request(db, key, None, CodePurpose.RESET.value, now)
             return AppError(ErrorCode.DETAILS_MISMATCH)
         member = found[0]
         if not (member.email if channel is CodeChannel.EMAIL else member.phone):
             self._audit(db, now, member.id, "reset_code_refused", f"no {channel.value} address")
             return AppError(ErrorCode.NO_CONTACT)
-        self._send_code(db, member, CodePurpose.RESET, channel, now)
-        return None
+        return self._send_code(db, key, member, CodePurpose.RESET, channel, now)
 
     def reset_password(self, identifier: str, code: str, new_password: str) -> None:
         self._check_open(Service.ALL, self._now())
@@ -307,7 +259,7 @@ class CredentialOperations(StoreBase):
         limit = min(limit, INBOX_MAX_LIMIT)
         if limit <= 0:
             return ()
-        with self._transaction() as db:
+        with self._transaction(write=False) as db:
             rows = db.execute(
                 select(OutboxMessage, Member.email, Member.phone)
                 .join(Member, Member.id == OutboxMessage.member_id)
@@ -318,7 +270,7 @@ class CredentialOperations(StoreBase):
             InboxMessage(
                 at=message.created_at,
                 channel=CodeChannel(message.channel),
-                recipient=_recipient(message.channel, email, phone),
+                recipient=recipient(message.channel, email, phone),
                 subject=message.subject,
                 body=message.body,
             )
@@ -354,12 +306,19 @@ class CredentialOperations(StoreBase):
     def _send_code(
         self,
         db: DbSession,
+        key: str,
         member: Member,
         purpose: CodePurpose,
         channel: CodeChannel,
         now: datetime,
-    ) -> None:
-        """Void the member's live codes of ``purpose``, store a new one, "send" it."""
+    ) -> AppError | None:
+        """Unless the member asked too soon or too often: void the member's live codes of
+        ``purpose``, store a new one, "send" it and count the request."""
+        rules = self._rules.codes
+        throttled = code_limits.member_refusal(db, rules, member.id, now)
+        if throttled is not None:
+            self._audit(db, now, member.id, f"{purpose.value}_code_refused", throttled.code.value)
+            return throttled
         live = select(VerificationCode).where(
             VerificationCode.member_id == member.id,
             VerificationCode.purpose == purpose.value,
@@ -370,7 +329,7 @@ class CredentialOperations(StoreBase):
             old.expires_at = now
         code = _new_code()
         salt = secrets.token_hex(16)
-        expires_at = now + CODE_VALIDITY
+        expires_at = now + rules.validity
         db.add(
             VerificationCode(
                 member_id=member.id,
@@ -383,7 +342,7 @@ class CredentialOperations(StoreBase):
                 used_at=None,
             )
         )
-        subject, body = _code_message(member, purpose, channel, code, expires_at)
+        subject, body = code_message(member, purpose, channel, code, expires_at, rules)
         db.add(
             OutboxMessage(
                 member_id=member.id,
@@ -394,6 +353,8 @@ class CredentialOperations(StoreBase):
             )
         )
         self._audit(db, now, member.id, f"{purpose.value}_code_sent", f"by {channel.value}")
+        code_limits.record_request(db, key, member.id, purpose.value, now)
+        return None
 
     @staticmethod
     def _latest_code(
@@ -415,18 +376,29 @@ class CredentialOperations(StoreBase):
     def _check_code(
         self, db: DbSession, row: VerificationCode | None, code: str, now: datetime
     ) -> AppError | None:
-        """None when ``code`` is ``row``'s live code; a wrong one uses up a try."""
+        """None when ``code`` is ``row``'s live code; a wrong one uses up a try, of the code's
+        and of the member's tries today (once those are gone, no code is tried today)."""
+        rules = self._rules.codes
         if row is None or row.used_at is not None:
             return AppError(ErrorCode.CODE_EXPIRED)
-        if row.attempts >= CODE_ATTEMPTS:
+        if row.attempts >= rules.tries:
             return AppError(ErrorCode.CODE_TOO_MANY_TRIES)
         if now >= row.expires_at:
             self._audit(db, now, row.member_id, "code_refused", f"{row.purpose} code expired")
             return AppError(ErrorCode.CODE_EXPIRED)
+        today_left = rules.wrong_tries_per_day - code_limits.wrong_tries_today(
+            db, row.member_id, now
+        )
+        if today_left <= 0:
+            self._audit(db, now, row.member_id, "code_refused", "no tries left today")
+            return AppError(ErrorCode.CODE_GUESSES_EXHAUSTED)
         if hmac.compare_digest(row.code_hash, _code_hash(row.salt, _typed_code(code))):
             return None
         row.attempts += 1
-        remaining = CODE_ATTEMPTS - row.attempts
+        remaining = min(rules.tries - row.attempts, today_left - 1)
+        if today_left - 1 <= 0:
+            self._audit(db, now, row.member_id, "code_dead", f"{row.purpose}: no tries left today")
+            return AppError(ErrorCode.CODE_GUESSES_EXHAUSTED)
         if remaining <= 0:
             self._audit(db, now, row.member_id, "code_dead", f"{row.purpose}: too many tries")
             return AppError(ErrorCode.CODE_TOO_MANY_TRIES)

@@ -220,9 +220,8 @@ class MoneyOperations(StoreBase):
     def history(self, token: str, query: HistoryQuery, offset: int, limit: int) -> HistoryPage:
         offset = max(0, offset)
         limit = min(max(0, limit), HISTORY_MAX_LIMIT)
-        return self._with_session(
-            token, partial(self._history, query=query, offset=offset, limit=limit)
-        )
+        work = partial(self._history, query=query, offset=offset, limit=limit)
+        return self._with_session(token, work, write=False)
 
     @staticmethod
     def _history(

@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.models import CodeChannel
-from desktop_app.store.sql.schema import Member, OutboxMessage
+from desktop_app.domain.rules import CodeRules
+from desktop_app.store.sql.schema import CodePurpose, Member, OutboxMessage
 
 
 def signature() -> str:
@@ -48,3 +49,65 @@ def add_notice(db: DbSession, member: Member, now: datetime, what: str, advice: 
             created_at=now,
         )
     )
+
+
+_PURPOSE_TEXT = {
+    CodePurpose.REGISTER: "Web-IDのご登録",
+    CodePurpose.RESET: "パスワード再設定",
+}
+
+
+def mask_email(address: str) -> str:
+    """``ito@example.jp`` → ``i***@example.jp``."""
+    local, at, domain = address.partition("@")
+    return f"{local[:1]}***{at}{domain}"
+
+
+def mask_phone(number: str) -> str:
+    """``09067890123`` → ``090-****-0123``."""
+    if len(number) < 8:
+        return "****"
+    return f"{number[:3]}-****-{number[-4:]}"
+
+
+def recipient(channel: str, email: str | None, phone: str | None) -> str:
+    if channel == CodeChannel.EMAIL:
+        return mask_email(email) if email else ""
+    return mask_phone(phone) if phone else ""
+
+
+def code_message(
+    member: Member,
+    purpose: CodePurpose,
+    channel: CodeChannel,
+    code: str,
+    expires_at: datetime,
+    rules: CodeRules,
+) -> tuple[str, str]:
+    """The subject and body that carry ``code``: the only place the plain code is written."""
+    brand = DEFAULT_BRAND
+    subject = f"【{brand.name_ja}】確認コードのお知らせ"
+    minutes = int(rules.validity.total_seconds() // 60)
+    if channel is CodeChannel.SMS:
+        body = (
+            f"【{brand.name_ja}】{_PURPOSE_TEXT[purpose]}の確認コードは {code} です。"
+            f"有効期限は{minutes}分間です。このコードを他人に教えないでください。"
+            "お心当たりのない場合は、このメッセージを破棄してください。"
+        )
+        return subject, body
+    body = (
+        f"{member.name} 様\n\n"
+        f"いつも{brand.name_ja}をご利用いただき、誠にありがとうございます。\n"
+        f"{_PURPOSE_TEXT[purpose]}に必要な確認コードをお知らせいたします。\n\n"
+        f"確認コード：{code}\n"
+        f"有効期限：{expires_at:%Y年%m月%d日 %H:%M}まで（発行から{minutes}分間）\n\n"
+        "画面の案内に従って、確認コードをご入力ください。有効期限を過ぎた場合や、"
+        f"{rules.tries}回続けて誤った確認コードを入力された場合は、"
+        "お手数ですが確認コードを再度ご請求ください。\n\n"
+        "※確認コードは第三者に教えないでください。当社の社員が確認コードをお尋ねすることは"
+        "ございません。\n"
+        "※お心当たりのない場合は、第三者がお手続きを試みた可能性がございます。"
+        "このメールを破棄のうえ、ご不安な点はサポートセンターまでご連絡ください。\n\n"
+        f"{signature()}"
+    )
+    return subject, body

@@ -311,6 +311,26 @@ class VerificationCode(Base):
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
+class CodeRequest(Base):
+    """A request for a confirmation code, kept to limit how often codes are asked for.
+
+    ``identifier_hash`` is the SHA-256 of the identifier typed (a member number or Web-ID),
+    kept whether or not it matched anyone; ``member_id`` is set when a code was sent.
+    """
+
+    __tablename__ = "code_requests"
+    __table_args__ = (
+        Index("ix_code_requests_identifier_hash_at", "identifier_hash", "at"),
+        Index("ix_code_requests_member_id_at", "member_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identifier_hash: Mapped[str] = mapped_column(String(64))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    purpose: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class AuditEntry(Base):
     """What happened, for staff. Never a password, PIN, token or card number."""
 

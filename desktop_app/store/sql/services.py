@@ -36,7 +36,7 @@ class ServiceOperations(StoreBase):
     # ----------------------------------------------------------------- summary
 
     def account_summary(self, token: str) -> AccountSummary:
-        return self._with_session(token, self._summary)
+        return self._with_session(token, self._summary, write=False)
 
     def _summary(self, db: DbSession, session: SessionRow, now: datetime) -> AccountSummary:
         member = db.get_one(Member, session.member_id)
@@ -71,7 +71,7 @@ class ServiceOperations(StoreBase):
     # ----------------------------------------------------------------- interest inquiry
 
     def interest_inquiry(self, token: str) -> InterestInquiry:
-        return self._with_session(token, self._interest_inquiry)
+        return self._with_session(token, self._interest_inquiry, write=False)
 
     def _interest_inquiry(
         self, db: DbSession, session: SessionRow, now: datetime

@@ -98,7 +98,7 @@ class SignInOperations(StoreBase):
         """Find the credential, hash outside any write transaction (an unknown ID costs a
         dummy hash too, so timing tells nothing), then decide in one write transaction."""
         self._check_open(Service.ALL, self._now())
-        with self._transaction() as db:
+        with self._transaction(write=False) as db:
             found = db.execute(lookup).first()
         row_id, stored = (found[0], found[1]) if found is not None else (None, None)
         matched = self._hasher.verify(stored, secret)

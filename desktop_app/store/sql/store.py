@@ -3,7 +3,8 @@
 Every call is one transaction. Interest and late damages are worked out to the clock's today
 before anything is checked; money movements write them into the account (a period ends at
 every change of principal), reads only compute them, so looking does not change the sums.
-SQLite serialises writers at ``BEGIN IMMEDIATE``; PostgreSQL locks the loan account row.
+SQLite serialises writers at ``BEGIN IMMEDIATE`` and reads in deferred transactions (never
+behind a writer); PostgreSQL locks the loan account row.
 """
 
 from __future__ import annotations
@@ -45,17 +46,19 @@ __all__ = [
 class SqlStore(SignInOperations, CredentialOperations, MoneyOperations, ServiceOperations):
     """The ``Store`` protocol over SQLAlchemy; safe to call from several worker threads.
 
-    ``url`` is a SQLAlchemy URL (``sqlite:///path.db``, ``sqlite://`` in memory,
-    ``postgresql+psycopg://…``, optionally ``?options=-csearch_path%3Dschema``). Opening
-    migrates the schema to head and, when ``seed`` and the store has no member, seeds the
-    demo members of DOMAIN.md §8 relative to ``clock``.
+    ``url`` is a SQLAlchemy URL (``sqlite:///path.db``, ``postgresql+psycopg://user@host/db``,
+    optionally ``?options=-csearch_path%3Dschema``); a store that would not persist, an
+    incomplete or unknown URL, a database of another application or of a newer client are
+    refused with their ``AppError`` (see ``engine`` and ``opening``). Opening migrates the
+    schema to head and, when ``seed`` and the store has no member, seeds the demo members of
+    DOMAIN.md §8 relative to ``clock``. A read-only store opens for viewing (``read_only``).
     """
 
     # ----------------------------------------------------------------- destinations
 
     def bank_accounts(self, token: str) -> tuple[BankAccount, ...]:
         """The registered bank accounts, then the prepaid card (``bank_code`` ``PREPAID``)."""
-        return self._with_session(token, self._bank_accounts)
+        return self._with_session(token, self._bank_accounts, write=False)
 
     @staticmethod
     def _bank_accounts(
