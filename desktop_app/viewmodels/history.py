@@ -134,12 +134,12 @@ class HistoryViewModel(ViewModel):
         if self.active:
             self.model.fetchMore(QModelIndex())
 
-    def load_page(self, generation: int, offset: int) -> None:
+    def load_page(self, generation: int, before: HistoryCursor | None) -> None:
         token, query, store = self._app.token, self._query, self._app.store
         self._update("busy", True)
         self._runner.submit(
             "history",
-            lambda: (generation, store.get().history(token, query, offset, PAGE_SIZE)),
+            lambda: (generation, store.get().history(token, query, before, PAGE_SIZE)),
             self._on_page,
             self._on_page_failed,
         )
