@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint i18n tour clean
+.PHONY: run test bench lint i18n tour clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ lint: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+# Wall-clock budgets (GUI stalls, first rows of a long history): numbers, not pass/fail noise
+# in the test run.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m bench -s $(PYTEST_ARGS)
 
 # Re-extract messages.pot, update the catalogs and compile them (commit the result).
 i18n: $(STAMP)

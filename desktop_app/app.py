@@ -19,7 +19,7 @@ from desktop_app.domain.errors import AppError
 from desktop_app.paths import default_store_url, user_config_dir, user_log_dir
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
 from desktop_app.viewmodels.base import ViewModel
-from desktop_app.viewmodels.login import LoginViewModel
+from desktop_app.viewmodels.login import LoginMethod, LoginViewModel
 from desktop_app.viewmodels.runner import OperationRunner
 from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.viewmodels.store_access import StoreHandle
@@ -316,7 +316,7 @@ class AppContext(QObject):
     @Slot(str)
     def _credentials_done(self, web_id: str) -> None:
         if web_id:
-            self.login.set_method(0)
+            self.login.set_method(LoginMethod.WEB_ID)
             self.login.set_web_id_text(web_id)
 
     @Slot()

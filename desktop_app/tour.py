@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from desktop_app import i18n
 from desktop_app.app import AppContext, Options, build, configure_logging
 from desktop_app.viewmodels.application import Screen
+from desktop_app.viewmodels.login import LoginMethod
 from desktop_app.viewmodels.repay import RepayKind
 
 
@@ -73,7 +74,7 @@ class _Tour(QObject):
         c.app_vm.sign_out()
         yield
         self._shot(language, "login")
-        c.login.set_method(0)
+        c.login.set_method(LoginMethod.WEB_ID)
         c.login.set_web_id_text("yamada2026")
         c.login.set_password_text("wrong-pass1")
         c.login.sign_in()
@@ -142,7 +143,7 @@ class _Tour(QObject):
         self._shot(language, "settings")
         c.app_vm.sign_out()
         yield
-        c.login.set_method(1)
+        c.login.set_method(LoginMethod.CARD)
         c.login.set_card_text("123456789012345")
         c.login.set_pin_text("3690")
         c.login.sign_in()

@@ -170,6 +170,15 @@ class AppError(Exception):
         self.code = code
         self.params: Mapping[str, Any] = MappingProxyType(dict(params))
 
+    def detached(self) -> AppError:
+        """This error as plain data: without its traceback and chained exceptions, whose
+        frames would keep every local of the failed call (a password, a session) alive for as
+        long as the error is kept. Call it wherever an error is stored or sent on."""
+        self.__traceback__ = None
+        self.__context__ = None
+        self.__cause__ = None
+        return self
+
     def __repr__(self) -> str:
         return f"AppError({self.code.value!r}, {dict(self.params)!r})"
 

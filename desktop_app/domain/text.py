@@ -67,6 +67,10 @@ class FieldResult:
     notices: tuple[Notice, ...] = ()
     error: AppError | None = None
 
+    def __post_init__(self) -> None:
+        if self.error is not None:
+            self.error.detached()  # a result is kept: it must not keep the caller's frames
+
     @property
     def ok(self) -> bool:
         return self.error is None

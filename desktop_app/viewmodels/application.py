@@ -9,8 +9,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.i18n import N_, _
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import error_sentence
+from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.runner import OperationRunner
 from desktop_app.viewmodels.store_access import StoreHandle
 
@@ -63,10 +64,10 @@ class ApplicationViewModel(ViewModel):
     signed_out = Signal()
     ledger_changed = Signal()
 
-    screen = state(str, "screen", screen_changed)
-    signed_in = state(bool, "signed_in", signed_in_changed)
-    member_name = state(str, "member_name", member_name_changed)
-    message = state(str, "message", message_changed)
+    screen = Observed("", screen_changed)
+    signed_in = Observed(False, signed_in_changed)
+    member_name = Observed("", member_name_changed)
+    message = Observed("", message_changed)
 
     def __init__(
         self,
@@ -85,7 +86,7 @@ class ApplicationViewModel(ViewModel):
         self._summary: AccountSummary | None = None
         self._message_error: AppError | str | None = None
         self._member_name_raw = ""
-        self._values.update(screen=Screen.LOGIN.value, signed_in=False, member_name="", message="")
+        self.screen = Screen.LOGIN.value
 
     @property
     def calendar(self) -> ServiceCalendar:
@@ -115,8 +116,8 @@ class ApplicationViewModel(ViewModel):
         self._session = session
         self._set_message(None)
         self._member_name_raw = session.member_name
-        self._update("member_name", _("{name} (member)").format(name=session.member_name))
-        self._update("signed_in", True)
+        self.member_name = _("{name} (member)").format(name=session.member_name)
+        self.signed_in = True
         self.navigate(Screen.HOME)
         self.refresh_summary()
 
@@ -132,8 +133,8 @@ class ApplicationViewModel(ViewModel):
                 "sign_out", lambda: store.get().sign_out(session.token), self._ignore, self._ignore
             )
         self._member_name_raw = ""
-        self._update("member_name", "")
-        self._update("signed_in", False)
+        self.member_name = ""
+        self.signed_in = False
         self.summary_changed.emit(None)
         self.signed_out.emit()
         self._set_message(reason if reason or session is None else SIGNED_OUT)
@@ -149,7 +150,7 @@ class ApplicationViewModel(ViewModel):
             screen = Screen.LOGIN
         if screen in (Screen.REGISTER, Screen.RESET) and self._message_error == SIGNED_OUT:
             self._set_message(None)  # "signed out" belongs to the moment of signing out
-        self._update("screen", screen.value)
+        self.screen = screen.value
 
     # -- shared account summary ------------------------------------------------------------
     def refresh_summary(self) -> None:
@@ -161,7 +162,6 @@ class ApplicationViewModel(ViewModel):
 
     @Slot(object)
     def _on_summary(self, summary: AccountSummary) -> None:
-        self._done()
         if self._session is None:  # signed out while the summary was on its way
             return
         self._summary = summary
@@ -175,7 +175,6 @@ class ApplicationViewModel(ViewModel):
 
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
-        self._done()
         if not self.handle_error(error) and self._session is not None:
             self._set_message(error)
 
@@ -191,9 +190,9 @@ class ApplicationViewModel(ViewModel):
         """Show an error's sentence, or a message id to translate; ``None`` clears."""
         self._message_error = message
         if isinstance(message, AppError):
-            self._update("message", error_sentence(message))
+            self.message = error_sentence(message)
         else:
-            self._update("message", _(message) if message else "")
+            self.message = _(message) if message else ""
 
     def show_notice(self, message_id: str) -> None:
         """A banner message that is not an error (a message id, translated when shown)."""
@@ -203,4 +202,4 @@ class ApplicationViewModel(ViewModel):
         super().retranslate()
         self._set_message(self._message_error)
         if self._member_name_raw:
-            self._update("member_name", _("{name} (member)").format(name=self._member_name_raw))
+            self.member_name = _("{name} (member)").format(name=self._member_name_raw)

@@ -1,24 +1,16 @@
-"""What every view-model shares: change-only properties, ``busy``, ``error``, the runner."""
+"""What every view-model shares: typed change-only state, ``busy``, ``error``, ``reset()``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.errors import AppError
 from desktop_app.viewmodels.messages import error_sentence
-from desktop_app.viewmodels.runner import OperationRunner
-
-
-def state(type_: type, name: str, notify: Signal) -> Any:
-    """A read-only Qt property backed by ``self._values[name]`` and its notify signal."""
-
-    def getter(self: ViewModel) -> Any:
-        return self._values[name]
-
-    return Property(type_, getter, notify=notify)
+from desktop_app.viewmodels.observed import Observed, reset_observed
+from desktop_app.viewmodels.runner import Activity, Lane, OperationRunner
 
 
 class ViewModel(QObject):
@@ -31,20 +23,17 @@ class ViewModel(QObject):
 
     busy_changed = Signal(bool)
     error_changed = Signal(str)
-    busy = state(bool, "busy", busy_changed)
-    error = state(str, "error", error_changed)
+    busy = Observed(False, busy_changed)
+    error = Observed("", error_changed)
 
     def __init__(self, runner: OperationRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._values: dict[str, Any] = {"busy": False, "error": ""}
         self._error: AppError | None = None
+        self._activity = Activity(self._set_busy)
 
-    def _update(self, name: str, value: Any) -> None:
-        """Set a property; emit its ``<name>_changed`` signal only when it really changed."""
-        if self._values.get(name) != value:
-            self._values[name] = value
-            getattr(self, f"{name}_changed").emit(value)
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
 
     def _run(
         self,
@@ -53,25 +42,41 @@ class ViewModel(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[AppError], None] | None = None,
     ) -> bool:
-        """Submit ``work`` unless this view-model is already busy (so a double click is one)."""
-        if self._values["busy"]:
+        """Submit ``work`` unless this view-model is already busy (so a double click is one).
+        ``busy`` is true from now until the outcome has been delivered."""
+        if self._activity.active:
             return False
-        self._update("busy", True)
-        self._runner.submit(name, work, on_success, on_failure or self._on_failure)
+        self._submit(name, work, on_success, on_failure)
         return True
 
-    def _done(self) -> None:
-        self._update("busy", False)
+    def _submit(
+        self,
+        name: str,
+        work: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[AppError], None] | None = None,
+        lane: Lane = Lane.MEMBER,
+    ) -> None:
+        """Submit ``work`` as this view-model's, even while other work of it is in flight."""
+        self._runner.submit(
+            name, work, on_success, on_failure or self._on_failure, owner=self._activity, lane=lane
+        )
 
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
-        self._done()
         self._set_error(error)
 
     def _set_error(self, error: AppError | None) -> None:
-        self._error = error
-        self._update("error", error_sentence(error) if error else "")
+        self._error = error.detached() if error else None
+        self.error = error_sentence(error) if error else ""
+
+    def reset(self) -> None:
+        """Forget the member: every observed value back to its default, the error cleared.
+        Work still in flight finds the view-model reset (its results are dropped by the
+        screens that check the session). Subclasses extend this and call it."""
+        self._error = None
+        reset_observed(self, keep=frozenset({"busy"}))
 
     def retranslate(self) -> None:
         """Re-render display strings after a language change."""
-        self._update("error", error_sentence(self._error) if self._error else "")
+        self.error = error_sentence(self._error) if self._error else ""

@@ -19,9 +19,9 @@ from desktop_app.domain.models import (
 from desktop_app.domain.money import parse_amount
 from desktop_app.i18n import _, format_date, format_day_and_time, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import state
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
+from desktop_app.viewmodels.observed import Observed
 
 
 class BorrowViewModel(MoneyMovementViewModel):
@@ -43,26 +43,18 @@ class BorrowViewModel(MoneyMovementViewModel):
     transfer_estimate_changed = Signal(str)
     blocked_changed = Signal(bool)
 
-    destinations = state(list, "destinations", destinations_changed)
-    destination_index = state(int, "destination_index", destination_index_changed)
-    available_text = state(str, "available_text", available_text_changed)
-    blocked_reason = state(str, "blocked_reason", blocked_reason_changed)
-    transfer_estimate = state(str, "transfer_estimate", transfer_estimate_changed)
-    blocked = state(bool, "blocked", blocked_changed)
+    destinations = Observed[list[str]]([], destinations_changed)
+    destination_index = Observed(-1, destination_index_changed)
+    available_text = Observed("", available_text_changed)
+    blocked_reason = Observed("", blocked_reason_changed)
+    transfer_estimate = Observed("", transfer_estimate_changed)
+    blocked = Observed(False, blocked_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app, parent)
         self._accounts: tuple[BankAccount, ...] = ()
         self._destinations_loaded = False
         self._arrival: tuple[str, Arrival] | None = None  # (bank code, estimate)
-        self._values.update(
-            destinations=[],
-            destination_index=-1,
-            available_text="",
-            blocked_reason="",
-            transfer_estimate="",
-            blocked=False,
-        )
         app.signed_in_changed.connect(self._on_signed_in_changed)
         app.screen_changed.connect(self._on_screen_changed)
         self._on_signed_in_changed(app.signed_in)
@@ -86,23 +78,22 @@ class BorrowViewModel(MoneyMovementViewModel):
 
     @Slot(object)
     def _on_destinations(self, accounts: tuple[BankAccount, ...]) -> None:
-        self._done()
         self._accounts = tuple(accounts)
         self._destinations_loaded = True
-        self._update("destinations", [self._account_text(a) for a in self._accounts])
-        self._update("destination_index", 0 if self._accounts else -1)
+        self.destinations = [self._account_text(a) for a in self._accounts]
+        self.destination_index = 0 if self._accounts else -1
         self._revalidate()
         self.refresh_estimate()
 
     def set_destination_index(self, index: int) -> None:
-        if index != self._values["destination_index"]:
+        if index != self.destination_index:
             self._request_id = None
-        self._update("destination_index", index if 0 <= index < len(self._accounts) else -1)
+        self.destination_index = index if 0 <= index < len(self._accounts) else -1
         self._revalidate()
         self.refresh_estimate()
 
     def _destination(self) -> BankAccount | None:
-        index = self._values["destination_index"]
+        index = self.destination_index
         return self._accounts[index] if 0 <= index < len(self._accounts) else None
 
     # -- when the money arrives -------------------------------------------------------------
@@ -149,7 +140,7 @@ class BorrowViewModel(MoneyMovementViewModel):
         return _("The money arrives at about {when}.").format(when=format_day_and_time(arrival.at))
 
     def _render_estimate(self) -> None:
-        self._update("transfer_estimate", self._estimate_text())
+        self.transfer_estimate = self._estimate_text()
 
     @staticmethod
     def _account_text(account: BankAccount) -> str:
@@ -172,17 +163,17 @@ class BorrowViewModel(MoneyMovementViewModel):
 
     def _revalidate(self) -> None:
         summary = self.summary
-        self._update("available_text", format_yen(summary.available) if summary else "")
+        self.available_text = format_yen(summary.available) if summary else ""
         blocked = self._blocked()
-        self._update("blocked_reason", error_sentence(blocked) if blocked else "")
-        self._update("blocked", blocked is not None)
+        self.blocked_reason = error_sentence(blocked) if blocked else ""
+        self.blocked = blocked is not None
         super()._revalidate()
 
     def _validated_amount(self) -> int:
         summary = self.summary
         if summary is None:
             raise AppError(ErrorCode.SESSION_EXPIRED)
-        amount = parse_amount(self._values["amount_text"])
+        amount = parse_amount(self.amount_text)
         loan.check_borrow_amount(amount, summary.available)
         return amount
 
@@ -247,6 +238,6 @@ class BorrowViewModel(MoneyMovementViewModel):
         self._accounts = ()
         self._arrival = None
         self._render_estimate()
-        self._update("destinations", [])
-        self._update("destination_index", -1)
+        self.destinations = []
+        self.destination_index = -1
         super().reset()

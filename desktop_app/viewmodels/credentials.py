@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -15,8 +16,9 @@ from desktop_app.domain.fields import FieldResult
 from desktop_app.domain.models import CodeChannel
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.field import FieldViewModel
+from desktop_app.viewmodels.observed import Observed
 
 CODE_LENGTH = 6
 code_policy = fields.digits_policy(CODE_LENGTH)
@@ -50,15 +52,14 @@ class CodeFlowViewModel(ViewModel):
     can_send_changed = Signal(bool)
     can_submit_changed = Signal(bool)
     finished = Signal(str)
-    code_sent = state(bool, "code_sent", code_sent_changed)
-    info = state(str, "info", info_changed)
-    can_send = state(bool, "can_send", can_send_changed)
-    can_submit = state(bool, "can_submit", can_submit_changed)
+    code_sent = Observed(False, code_sent_changed)
+    info = Observed("", info_changed)
+    can_send = Observed(False, can_send_changed)
+    can_submit = Observed(False, can_submit_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
         self._app = app
-        self._values.update(code_sent=False, info="", can_send=False, can_submit=False)
         self._info_id = ""
         self.code = self._field(code_policy)
         self.new_password = self._field(fields.password)
@@ -88,11 +89,11 @@ class CodeFlowViewModel(ViewModel):
     @Slot(str)
     @Slot(bool)
     def _refresh(self, *_args: object) -> None:
-        idle = not self._values["busy"]
+        idle = not self.busy
         first = all(f.text.strip() for f in self._first_step_fields())
         second = all(f.text for f in self._second_step_fields())
-        self._update("can_send", idle and first)
-        self._update("can_submit", idle and first and second and self._values["code_sent"])
+        self.can_send = idle and first
+        self.can_submit = idle and first and second and self.code_sent
 
     def _checked(self, field_models: list[FieldViewModel]) -> bool:
         """Show every field's error; true when none has one."""
@@ -100,20 +101,19 @@ class CodeFlowViewModel(ViewModel):
         return all(error is None for error in errors)
 
     def send_code(self) -> None:
-        if not self._values["can_send"] or not self._checked(self._first_step_fields()):
+        if not self.can_send or not self._checked(self._first_step_fields()):
             return
         self._set_error(None)
         self._run("send_code", self._send_work(), self._on_code_sent)
 
     @Slot(object)
     def _on_code_sent(self, _result: object) -> None:
-        self._done()
-        self._update("code_sent", True)
+        self.code_sent = True
         self._set_info(CODE_SENT)
         self._refresh()
 
     def submit(self) -> None:
-        if not self._values["can_submit"] or not self._checked(self.all_fields()):
+        if not self.can_submit or not self._checked(self.all_fields()):
             return
         if self.new_password.value != self.confirm_password.value:
             self._set_error(AppError(ErrorCode.PASSWORD_CONFIRMATION_DIFFERS))
@@ -123,7 +123,6 @@ class CodeFlowViewModel(ViewModel):
 
     @Slot(object)
     def _on_submitted(self, _result: object) -> None:
-        self._done()
         web_id = self._signed_in_web_id()
         self.reset()
         self._app.show_notice(self._success_message())
@@ -144,7 +143,7 @@ class CodeFlowViewModel(ViewModel):
 
     def _set_info(self, message_id: str) -> None:
         self._info_id = message_id
-        self._update("info", _(message_id) if message_id else "")
+        self.info = _(message_id) if message_id else ""
 
     @Slot(bool)
     def _on_signed_in_changed(self, _signed_in: bool) -> None:
@@ -154,7 +153,7 @@ class CodeFlowViewModel(ViewModel):
     def reset(self) -> None:
         for field in self.all_fields():
             field.reset()
-        self._update("code_sent", False)
+        self.code_sent = False
         self._set_info("")
         self._set_error(None)
         self._refresh()
@@ -199,20 +198,29 @@ class RegisterViewModel(CodeFlowViewModel):
         return REGISTERED
 
 
+class ResetChannel(IntEnum):
+    """How the reset code is sent, in the order of the channel combo box."""
+
+    EMAIL = 0
+    SMS = 1
+
+    @property
+    def code_channel(self) -> CodeChannel:
+        return CodeChannel.EMAIL if self is ResetChannel.EMAIL else CodeChannel.SMS
+
+
 class ResetViewModel(CodeFlowViewModel):
     """Password reset: Web-ID or member number + date of birth → code → new password.
 
     Signals:
-        channel_changed(int): 0 email, 1 SMS.
+        channel_changed(int): the ``ResetChannel`` (0 email, 1 SMS).
     """
 
     channel_changed = Signal(int)
-    channel = state(int, "channel", channel_changed)
-    CHANNELS = (CodeChannel.EMAIL, CodeChannel.SMS)
+    channel = Observed(ResetChannel.EMAIL, channel_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app, parent)
-        self._values["channel"] = 0
         self._birth_date: date | None = None
         self.identifier = self._field(identifier_policy)
         self._start()
@@ -225,17 +233,17 @@ class ResetViewModel(CodeFlowViewModel):
         self._refresh()
 
     def set_channel(self, index: int) -> None:
-        self._update("channel", 1 if index == 1 else 0)
+        self.channel = ResetChannel.SMS if index == ResetChannel.SMS else ResetChannel.EMAIL
 
     def _refresh(self, *args: object) -> None:
         super()._refresh(*args)
         if self._birth_date is None:
-            self._update("can_send", False)
-            self._update("can_submit", False)
+            self.can_send = False
+            self.can_submit = False
 
     def _send_work(self) -> Callable[[], Any]:
         store, ident, born = self._app.store, self.identifier.value, self._birth_date
-        channel = self.CHANNELS[self._values["channel"]]
+        channel = self.channel.code_channel
         assert born is not None
         return lambda: store.get().request_password_reset(ident, born, channel)
 
@@ -253,4 +261,4 @@ class ResetViewModel(CodeFlowViewModel):
 
     def reset(self) -> None:
         super().reset()
-        self._update("channel", 0)
+        self.channel = ResetChannel.EMAIL

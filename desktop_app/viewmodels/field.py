@@ -9,8 +9,9 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import FieldResult
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import error_sentence, notice_sentence
+from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.runner import OperationRunner
 
 # Errors about a character are shown while typing; the rest (too short, empty …) only when
@@ -28,9 +29,9 @@ class FieldViewModel(ViewModel):
     text_changed = Signal(str)
     notice_changed = Signal(str)
     field_error_changed = Signal(str)
-    text = state(str, "text", text_changed)
-    notice = state(str, "notice", notice_changed)
-    field_error = state(str, "field_error", field_error_changed)
+    text = Observed("", text_changed)
+    notice = Observed("", notice_changed)
+    field_error = Observed("", field_error_changed)
 
     def __init__(
         self,
@@ -42,7 +43,6 @@ class FieldViewModel(ViewModel):
         self._policy = policy
         self._result = policy("")
         self._strict = False  # every error shows, after a submit attempt
-        self._values.update(text="", notice="", field_error="")
 
     @property
     def result(self) -> FieldResult:
@@ -61,17 +61,17 @@ class FieldViewModel(ViewModel):
         # The result first: whoever listens to text_changed reads a fresh ``valid``/``value``.
         self._result = self._policy(text)
         self._render()
-        self._update("text", text)
+        self.text = text
 
     def commit(self) -> None:
         """The member left the field: show the converted value in it, and keep saying what
         was converted (DOMAIN.md §7: the field converts and says so)."""
         result = self._result
-        if result.error is None and result.notices and result.value != self._values["text"]:
+        if result.error is None and result.notices and result.value != self.text:
             said = notice_sentence(result.notices)
             self.set_text(result.value)
             if said:
-                self._update("notice", said)
+                self.notice = said
 
     def check(self) -> AppError | None:
         """The member wants to go on: show every error now and return it."""
@@ -84,10 +84,10 @@ class FieldViewModel(ViewModel):
         self.set_text("")
 
     def _render(self) -> None:
-        self._update("notice", notice_sentence(self._result.notices))
+        self.notice = notice_sentence(self._result.notices)
         error = self._result.error
         shown = error is not None and (self._strict or error.code in _WHILE_TYPING)
-        self._update("field_error", error_sentence(error) if shown and error else "")
+        self.field_error = error_sentence(error) if shown and error else ""
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -17,16 +18,33 @@ from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import HistoryPage, HistoryQuery, LedgerKind
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.export import write_csv
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
+from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.runner import Activity, Lane
 
-KIND_FILTERS: tuple[frozenset[LedgerKind] | None, ...] = (
-    None,
-    frozenset({LedgerKind.BORROW}),
-    frozenset({LedgerKind.REPAY}),
-    frozenset({LedgerKind.PREPAID_CHARGE}),
-)
+
+class HistoryKind(IntEnum):
+    """The kind filter's choices, in the order of its combo box."""
+
+    ALL = 0
+    BORROWING = 1
+    REPAYMENT = 2
+    PREPAID_CHARGE = 3
+
+    @property
+    def kinds(self) -> frozenset[LedgerKind] | None:
+        """The ledger kinds this choice shows (None: every kind)."""
+        return _KIND_SETS[self]
+
+
+_KIND_SETS: dict[HistoryKind, frozenset[LedgerKind] | None] = {
+    HistoryKind.ALL: None,
+    HistoryKind.BORROWING: frozenset({LedgerKind.BORROW}),
+    HistoryKind.REPAYMENT: frozenset({LedgerKind.REPAY}),
+    HistoryKind.PREPAID_CHARGE: frozenset({LedgerKind.PREPAID_CHARGE}),
+}
 KIND_FILTER_NAMES = (N_("All"), N_("Borrowing"), N_("Repayment"), N_("Prepaid card charge"))
 
 
@@ -45,7 +63,7 @@ class HistoryViewModel(ViewModel):
         export_result_changed(str): the outcome of the last export ("" for none).
         exporting_changed(bool): an export is running (show progress and Cancel).
         export_progress_changed(int): how far the export is, 0–100.
-        kind_index_changed(int): the kind filter (0 all, 1 borrowing, 2 repayment, 3 prepaid).
+        kind_changed(int): the ``HistoryKind`` filter (0 all, 1 borrowing, 2 repayment, 3 prepaid).
     """
 
     summary_text_changed = Signal(str)
@@ -53,27 +71,19 @@ class HistoryViewModel(ViewModel):
     export_result_changed = Signal(str)
     exporting_changed = Signal(bool)
     export_progress_changed = Signal(int)
-    kind_index_changed = Signal(int)
-    summary_text = state(str, "summary_text", summary_text_changed)
-    export_enabled = state(bool, "export_enabled", export_enabled_changed)
-    export_result = state(str, "export_result", export_result_changed)
-    exporting = state(bool, "exporting", exporting_changed)
-    export_progress = state(int, "export_progress", export_progress_changed)
-    kind_index = state(int, "kind_index", kind_index_changed)
+    kind_changed = Signal(int)
+    summary_text = Observed("", summary_text_changed)
+    export_enabled = Observed(False, export_enabled_changed)
+    export_result = Observed("", export_result_changed)
+    exporting = Observed(False, exporting_changed)
+    export_progress = Observed(0, export_progress_changed)
+    kind = Observed(HistoryKind.ALL, kind_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
         self._app = app
         self._query = HistoryQuery()
-        self._values.update(
-            summary_text="",
-            export_enabled=False,
-            export_result="",
-            exporting=False,
-            export_progress=0,
-            kind_index=0,
-        )
-        self._exporting = False
+        self._export_activity = Activity(self._set_exporting)
         self._cancel = threading.Event()
         self._progress = _ExportProgress(self)
         self._progress.advanced.connect(self._on_export_progress)
@@ -94,13 +104,12 @@ class HistoryViewModel(ViewModel):
     def query(self) -> HistoryQuery:
         return self._query
 
-    def set_kind_index(self, index: int) -> None:
-        index = index if 0 <= index < len(KIND_FILTERS) else 0
-        self._update("kind_index", index)
+    def set_kind(self, index: int) -> None:
+        self.kind = HistoryKind(index) if index in tuple(HistoryKind) else HistoryKind.ALL
         self.set_period(self._query.since, self._query.until)
 
     def set_period(self, since: date | None, until: date | None) -> None:
-        kinds = KIND_FILTERS[self._values["kind_index"]]
+        kinds = self.kind.kinds
         query = HistoryQuery(since=since, until=until, kinds=kinds)
         if query != self._query:
             self._query = query
@@ -125,19 +134,18 @@ class HistoryViewModel(ViewModel):
     def _reload(self, _signed_in: bool = True) -> None:
         self._stale = False
         self.model.clear()
-        self._update("summary_text", "")
+        self.summary_text = ""
         self._set_error(None)
         if not self.active:
             self._export_outcome = None
-            self._update("export_result", "")
-        self._update("export_enabled", self.active and not self._exporting)
+            self.export_result = ""
+        self.export_enabled = self.active and not self._export_activity.active
         if self.active:
             self.model.fetchMore(QModelIndex())
 
     def load_page(self, generation: int, before: HistoryCursor | None) -> None:
         token, query, store = self._app.token, self._query, self._app.store
-        self._update("busy", True)
-        self._runner.submit(
+        self._submit(
             "history",
             lambda: (generation, store.get().history(token, query, before, PAGE_SIZE)),
             self._on_page,
@@ -146,14 +154,12 @@ class HistoryViewModel(ViewModel):
 
     @Slot(object)
     def _on_page(self, outcome: tuple[int, HistoryPage]) -> None:
-        self._done()
         generation, page = outcome
         self.model.add_page(generation, page)
         self._render_summary()
 
     @Slot(object)
     def _on_page_failed(self, error: AppError) -> None:
-        self._done()
         self.model.page_failed(self.model.generation)
         if not self._app.handle_error(error):
             self._set_error(error)
@@ -165,10 +171,9 @@ class HistoryViewModel(ViewModel):
     @Slot(str)
     def export_csv(self, path: str) -> None:
         """Write every entry matching the period to ``path`` (UTF-8 with BOM, for Excel)."""
-        if not self.active or self._exporting or not path:
+        if not self.active or self._export_activity.active or not path:
             return
-        self._set_exporting(True)
-        self._update("export_progress", 0)
+        self.export_progress = 0
         self._cancel.clear()
         token, query, store = self._app.token, self._query, self._app.store
         header = [_(column) for column in COLUMNS]
@@ -181,54 +186,51 @@ class HistoryViewModel(ViewModel):
             ),
             self._on_exported,
             self._on_export_failed,
+            owner=self._export_activity,
+            lane=Lane.LONG,
         )
 
     def cancel_export(self) -> None:
         """Stop the export after the page in hand; the partial file is removed."""
-        if self._exporting:
+        if self._export_activity.active:
             self._cancel.set()
 
     @Slot(int, int)
     def _on_export_progress(self, done: int, total: int) -> None:
-        if self._exporting:
-            self._update("export_progress", 100 if total <= 0 else done * 100 // total)
+        if self._export_activity.active:
+            self.export_progress = 100 if total <= 0 else done * 100 // total
 
     def _set_exporting(self, exporting: bool) -> None:
-        self._exporting = exporting
-        self._update("exporting", exporting)
-        self._update("export_enabled", self.active and not exporting)
+        self.exporting = exporting
+        self.export_enabled = self.active and not exporting
 
     @Slot(object)
     def _on_exported(self, outcome: tuple[int, str]) -> None:
-        self._set_exporting(False)
         self._export_outcome = outcome
         self._render_export()
 
     @Slot(object)
     def _on_export_failed(self, error: AppError) -> None:
-        self._set_exporting(False)
         if error.code is ErrorCode.EXPORT_CANCELLED:
             self._export_outcome = None
-            self._update("export_result", _("The export was cancelled. No file was saved."))
+            self.export_result = _("The export was cancelled. No file was saved.")
             return
         if not self._app.handle_error(error):
             self._set_error(error)
 
     def _render_export(self) -> None:
         if self._export_outcome is None:
-            self._update("export_result", "")
+            self.export_result = ""
             return
         count, path = self._export_outcome
-        self._update(
-            "export_result",
-            _("{count} transactions were exported to {path}.").format(count=count, path=path),
+        self.export_result = _("{count} transactions were exported to {path}.").format(
+            count=count, path=path
         )
 
     def _render_summary(self) -> None:
         total = self.model.total
-        self._update(
-            "summary_text",
-            "" if total is None else _("{count} transactions").format(count=f"{total:,}"),
+        self.summary_text = (
+            "" if total is None else _("{count} transactions").format(count=f"{total:,}")
         )
 
     def retranslate(self) -> None:

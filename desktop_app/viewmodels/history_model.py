@@ -4,6 +4,7 @@ member scrolls never shifts or repeats rows)."""
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QObject
@@ -14,6 +15,19 @@ from desktop_app.viewmodels.table import Index as _Index
 from desktop_app.viewmodels.table import TextTableModel
 
 PAGE_SIZE = 200
+
+
+class HistoryColumn(IntEnum):
+    """The history table's columns, in order (the CSV export has the same)."""
+
+    AT = 0
+    KIND = 1
+    AMOUNT = 2
+    INTEREST = 3
+    PRINCIPAL = 4
+    PRINCIPAL_AFTER = 5
+    BANK = 6
+
 
 COLUMNS = (
     N_("Date and time"),
@@ -44,7 +58,7 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
     """Ledger entries, newest first. Rows arrive a page at a time through fetchMore()."""
 
     COLUMNS = COLUMNS
-    LEFT_ALIGNED = frozenset({0, 1, 6})
+    LEFT_ALIGNED = frozenset({HistoryColumn.AT, HistoryColumn.KIND, HistoryColumn.BANK})
 
     def __init__(self, owner: PageSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,21 +71,22 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
         self._generation = 0  # pages of an older query are dropped
 
     def _text(self, entry: LedgerEntry, column: int) -> str:
-        if column == 0:
-            return format_datetime(entry.at)
-        if column == 1:
-            return _(KINDS[entry.kind])
-        if column == 2:
-            return format_yen(entry.amount)
-        if column == 3:
-            return (
-                format_yen(entry.to_interest + entry.to_damages) if entry.kind == "repay" else "—"
-            )
-        if column == 4:
-            return format_yen(entry.to_principal) if entry.kind == "repay" else "—"
-        if column == 5:
-            return format_yen(entry.principal_after)
-        return entry.counterparty
+        repay = entry.kind is LedgerKind.REPAY
+        match HistoryColumn(column):
+            case HistoryColumn.AT:
+                return format_datetime(entry.at)
+            case HistoryColumn.KIND:
+                return _(KINDS[entry.kind])
+            case HistoryColumn.AMOUNT:
+                return format_yen(entry.amount)
+            case HistoryColumn.INTEREST:
+                return format_yen(entry.to_interest + entry.to_damages) if repay else "—"
+            case HistoryColumn.PRINCIPAL:
+                return format_yen(entry.to_principal) if repay else "—"
+            case HistoryColumn.PRINCIPAL_AFTER:
+                return format_yen(entry.principal_after)
+            case HistoryColumn.BANK:
+                return entry.counterparty
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or not self._owner.active:

@@ -7,7 +7,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop_app.domain.models import AccountSummary, ApplicationStatus
 from desktop_app.i18n import N_, _, format_date, format_datetime, format_rate, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.observed import Observed
 
 
 class HomeViewModel(ViewModel):
@@ -40,44 +41,41 @@ class HomeViewModel(ViewModel):
     promise_changed = Signal(str)
     limit_application_changed = Signal(str)
 
-    member_name = state(str, "member_name", member_name_changed)
-    member_number = state(str, "member_number", member_number_changed)
-    credit_limit = state(str, "credit_limit", credit_limit_changed)
-    balance = state(str, "balance", balance_changed)
-    available = state(str, "available", available_changed)
-    rate = state(str, "rate", rate_changed)
-    next_due_date = state(str, "next_due_date", next_due_date_changed)
-    next_payment = state(str, "next_payment", next_payment_changed)
-    interest_free = state(str, "interest_free", interest_free_changed)
-    overdue_banner = state(str, "overdue_banner", overdue_banner_changed)
-    last_login = state(str, "last_login", last_login_changed)
-    can_borrow = state(bool, "can_borrow", can_borrow_changed)
-    overdue = state(bool, "overdue", overdue_changed)
-    promise = state(str, "promise", promise_changed)
-    limit_application = state(str, "limit_application", limit_application_changed)
+    member_name = Observed("", member_name_changed)
+    member_number = Observed("", member_number_changed)
+    credit_limit = Observed("", credit_limit_changed)
+    balance = Observed("", balance_changed)
+    available = Observed("", available_changed)
+    rate = Observed("", rate_changed)
+    next_due_date = Observed("", next_due_date_changed)
+    next_payment = Observed("", next_payment_changed)
+    interest_free = Observed("", interest_free_changed)
+    overdue_banner = Observed("", overdue_banner_changed)
+    last_login = Observed("", last_login_changed)
+    can_borrow = Observed(False, can_borrow_changed)
+    overdue = Observed(False, overdue_changed)
+    promise = Observed("", promise_changed)
+    limit_application = Observed("", limit_application_changed)
 
-    FIELDS = (
-        "member_name",
-        "member_number",
-        "credit_limit",
-        "balance",
-        "available",
-        "rate",
-        "next_due_date",
-        "next_payment",
-        "interest_free",
-        "overdue_banner",
-        "last_login",
-        "promise",
-        "limit_application",
+    _TEXTS: tuple[Observed[str], ...] = (
+        member_name,
+        member_number,
+        credit_limit,
+        balance,
+        available,
+        rate,
+        next_due_date,
+        next_payment,
+        interest_free,
+        overdue_banner,
+        last_login,
+        promise,
+        limit_application,
     )
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
         self._app = app
-        self._values.update(dict.fromkeys(self.FIELDS, ""))
-        self._values["can_borrow"] = False
-        self._values["overdue"] = False
         app.summary_changed.connect(self._show)
         app.busy_changed.connect(self._mirror_busy)
         self._show(app.summary)
@@ -87,43 +85,45 @@ class HomeViewModel(ViewModel):
 
     @Slot(bool)
     def _mirror_busy(self, busy: bool) -> None:
-        self._update("busy", busy)
+        self.busy = busy
 
     @Slot(object)
     def _show(self, summary: AccountSummary | None) -> None:
-        texts = dict.fromkeys(self.FIELDS, "")
+        texts: dict[Observed[str], str] = {}
         if summary is not None:
             texts.update(self._texts(summary))
-        for name, text in texts.items():
-            self._update(name, text)
-        self._update("can_borrow", summary is not None and not summary.overdue)
-        self._update("overdue", summary is not None and summary.overdue)
+        for prop in self._TEXTS:
+            prop.__set__(self, texts.get(prop, ""))
+        self.can_borrow = summary is not None and not summary.overdue
+        self.overdue = summary is not None and summary.overdue
 
-    def _texts(self, summary: AccountSummary) -> dict[str, str]:
+    def _texts(self, summary: AccountSummary) -> dict[Observed[str], str]:
         session = self._app.session
         texts = {
-            "member_name": _("{name} (member)").format(name=summary.name),
-            "member_number": summary.member_number,
-            "credit_limit": format_yen(summary.credit_limit),
-            "balance": format_yen(summary.principal),
-            "available": format_yen(summary.available),
-            "rate": format_rate(summary.annual_rate),
-            "next_due_date": format_date(summary.next_due_date) if summary.next_due_date else "—",
-            "next_payment": format_yen(summary.next_payment),
+            HomeViewModel.member_name: _("{name} (member)").format(name=summary.name),
+            HomeViewModel.member_number: summary.member_number,
+            HomeViewModel.credit_limit: format_yen(summary.credit_limit),
+            HomeViewModel.balance: format_yen(summary.principal),
+            HomeViewModel.available: format_yen(summary.available),
+            HomeViewModel.rate: format_rate(summary.annual_rate),
+            HomeViewModel.next_due_date: format_date(summary.next_due_date)
+            if summary.next_due_date
+            else "—",
+            HomeViewModel.next_payment: format_yen(summary.next_payment),
         }
         if summary.interest_free_until is not None and summary.interest_free_until >= (
             summary.as_of.date()
         ):
-            texts["interest_free"] = _("Interest-free until {date}").format(
+            texts[HomeViewModel.interest_free] = _("Interest-free until {date}").format(
                 date=format_date(summary.interest_free_until)
             )
         if summary.overdue:
-            texts["overdue_banner"] = _(
+            texts[HomeViewModel.overdue_banner] = _(
                 "Your repayment due on {date} is overdue. Please repay as soon as possible; "
                 "borrowing is unavailable until then."
             ).format(date=format_date(summary.next_due_date) if summary.next_due_date else "")
         if summary.promised_date is not None:
-            texts["promise"] = _("Promised payment date: {date}").format(
+            texts[HomeViewModel.promise] = _("Promised payment date: {date}").format(
                 date=format_date(summary.promised_date)
             )
         application = summary.limit_application
@@ -133,7 +133,7 @@ class HomeViewModel(ViewModel):
                 ApplicationStatus.APPROVED: N_("approved"),
                 ApplicationStatus.DECLINED: N_("not approved"),
             }[application.status]
-            texts["limit_application"] = _(
+            texts[HomeViewModel.limit_application] = _(
                 "Credit limit increase to {amount} (applied on {date}): {status}"
             ).format(
                 amount=format_yen(application.requested_limit),
@@ -141,7 +141,7 @@ class HomeViewModel(ViewModel):
                 status=_(status),
             )
         previous = session.previous_sign_in_at if session else None
-        texts["last_login"] = (
+        texts[HomeViewModel.last_login] = (
             _("Last sign-in: {when}").format(when=format_datetime(previous))
             if previous
             else _("This is your first sign-in.")

@@ -7,7 +7,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.i18n import _
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.observed import Observed
 
 DEFAULT_IDLE_SECONDS = 15 * 60
 DEFAULT_WARNING_SECONDS = 60
@@ -24,8 +25,8 @@ class IdleViewModel(ViewModel):
 
     warning_changed = Signal(bool)
     countdown_text_changed = Signal(str)
-    warning = state(bool, "warning", warning_changed)
-    countdown_text = state(str, "countdown_text", countdown_text_changed)
+    warning = Observed(False, warning_changed)
+    countdown_text = Observed("", countdown_text_changed)
 
     def __init__(
         self,
@@ -36,7 +37,6 @@ class IdleViewModel(ViewModel):
     ) -> None:
         super().__init__(app.runner, parent)
         self._app = app
-        self._values.update(warning=False, countdown_text="")
         self._idle_seconds = idle_seconds
         self._warning_seconds = warning_seconds
         self._remaining = 0
@@ -70,7 +70,7 @@ class IdleViewModel(ViewModel):
     def activity(self) -> None:
         """The member did something (a key, a click): the idle period starts again.
         While the warning shows, only ``stay()`` dismisses it."""
-        if self._app.session is not None and not self._values["warning"]:
+        if self._app.session is not None and not self.warning:
             self._idle.start(self._idle_seconds * 1000)
 
     def stay(self) -> None:
@@ -90,7 +90,7 @@ class IdleViewModel(ViewModel):
             return
         self._remaining = self._warning_seconds
         self._render()
-        self._update("warning", True)
+        self.warning = True
         self._tick.start()
 
     @Slot()
@@ -104,19 +104,16 @@ class IdleViewModel(ViewModel):
 
     def _stop_warning(self) -> None:
         self._tick.stop()
-        self._update("warning", False)
-        self._update("countdown_text", "")
+        self.warning = False
+        self.countdown_text = ""
 
     def _render(self) -> None:
-        self._update(
-            "countdown_text",
-            _(
-                "You have not used the service for a while. For your security you will be "
-                "signed out in {seconds} seconds."
-            ).format(seconds=self._remaining),
-        )
+        self.countdown_text = _(
+            "You have not used the service for a while. For your security you will be "
+            "signed out in {seconds} seconds."
+        ).format(seconds=self._remaining)
 
     def retranslate(self) -> None:
         super().retranslate()
-        if self._values["warning"]:
+        if self.warning:
             self._render()

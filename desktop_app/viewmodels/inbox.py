@@ -7,7 +7,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop_app.domain.models import CodeChannel, InboxMessage
 from desktop_app.i18n import _, format_datetime
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.observed import Observed
 
 
 class InboxViewModel(ViewModel):
@@ -16,13 +17,12 @@ class InboxViewModel(ViewModel):
     """
 
     items_changed = Signal(list)
-    items = state(list, "items", items_changed)
+    items = Observed[list[str]]([], items_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
         self._app = app
         self._messages: tuple[InboxMessage, ...] = ()
-        self._values["items"] = []
         app.screen_changed.connect(self._on_screen_changed)
 
     @Slot(str)
@@ -36,12 +36,11 @@ class InboxViewModel(ViewModel):
 
     @Slot(object)
     def _on_messages(self, messages: tuple[InboxMessage, ...]) -> None:
-        self._done()
         self._messages = tuple(messages)
         self._render()
 
     def _render(self) -> None:
-        self._update("items", [self._text(message) for message in self._messages])
+        self.items = [self._text(message) for message in self._messages]
 
     @staticmethod
     def _text(message: InboxMessage) -> str:

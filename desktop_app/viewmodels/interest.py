@@ -9,7 +9,8 @@ from desktop_app.domain.models import InterestInquiry
 from desktop_app.domain.rules import DEFAULT_RULES
 from desktop_app.i18n import _, format_date, format_datetime, format_rate, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.observed import Observed
 
 
 class InterestViewModel(ViewModel):
@@ -29,21 +30,19 @@ class InterestViewModel(ViewModel):
     as_of_changed = Signal(str)
     explanation_changed = Signal(str)
 
-    to_date = state(str, "to_date", to_date_changed)
-    to_due_date = state(str, "to_due_date", to_due_date_changed)
-    free_until = state(str, "free_until", free_until_changed)
-    as_of = state(str, "as_of", as_of_changed)
-    explanation = state(str, "explanation", explanation_changed)
+    to_date = Observed("", to_date_changed)
+    to_due_date = Observed("", to_due_date_changed)
+    free_until = Observed("", free_until_changed)
+    as_of = Observed("", as_of_changed)
+    explanation = Observed("", explanation_changed)
 
-    FIELDS = ("to_date", "to_due_date", "free_until", "as_of")
+    _TEXTS: tuple[Observed[str], ...] = (to_date, to_due_date, free_until, as_of)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
         self._app = app
         self._inquiry: InterestInquiry | None = None
         self._again = False  # asked to load while a load was in flight
-        self._values.update(dict.fromkeys(self.FIELDS, ""))
-        self._values["explanation"] = ""
         app.screen_changed.connect(self._on_screen_changed)
         app.ledger_changed.connect(self._on_ledger_changed)
         app.signed_out.connect(self.reset)
@@ -75,7 +74,6 @@ class InterestViewModel(ViewModel):
 
     @Slot(object)
     def _on_loaded(self, inquiry: InterestInquiry) -> None:
-        self._done()
         if self._app.session is None:  # signed out while the figures were on their way
             return
         self._set_error(None)
@@ -85,7 +83,6 @@ class InterestViewModel(ViewModel):
 
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
-        self._done()
         if not self._app.handle_error(error):
             self._set_error(error)
         self._load_again()
@@ -96,18 +93,18 @@ class InterestViewModel(ViewModel):
             self.load()
 
     def _render(self) -> None:
-        texts = dict.fromkeys(self.FIELDS, "")
+        texts: dict[Observed[str], str] = {}
         inquiry = self._inquiry
         if inquiry is not None:
-            texts["to_date"] = self._with_damages(
+            texts[InterestViewModel.to_date] = self._with_damages(
                 inquiry.interest_to_today, inquiry.damages_to_today
             )
             if inquiry.next_due_date is not None and inquiry.next_due_date < inquiry.as_of.date():
-                texts["to_due_date"] = _(
+                texts[InterestViewModel.to_due_date] = _(
                     "The due date {date} has passed: please see the interest to today."
                 ).format(date=format_date(inquiry.next_due_date))
             elif inquiry.next_due_date is not None:
-                texts["to_due_date"] = _(
+                texts[InterestViewModel.to_due_date] = _(
                     "{total} to {date} (including late damages of {damages})"
                 ).format(
                     total=format_yen(inquiry.interest_to_due_date + inquiry.damages_to_due_date),
@@ -115,14 +112,18 @@ class InterestViewModel(ViewModel):
                     date=format_date(inquiry.next_due_date),
                 )
             else:
-                texts["to_due_date"] = _("No repayment is due.")
+                texts[InterestViewModel.to_due_date] = _("No repayment is due.")
             free = inquiry.interest_free_until
             if free is not None and free >= inquiry.as_of.date():
-                texts["free_until"] = _("Interest-free until {date}").format(date=format_date(free))
-            texts["as_of"] = _("As of {when}").format(when=format_datetime(inquiry.as_of))
-        for name, text in texts.items():
-            self._update(name, text)
-        self._update("explanation", self._explanation())
+                texts[InterestViewModel.free_until] = _("Interest-free until {date}").format(
+                    date=format_date(free)
+                )
+            texts[InterestViewModel.as_of] = _("As of {when}").format(
+                when=format_datetime(inquiry.as_of)
+            )
+        for prop in self._TEXTS:
+            prop.__set__(self, texts.get(prop, ""))
+        self.explanation = self._explanation()
 
     @staticmethod
     def _with_damages(interest: int, damages: int) -> str:

@@ -10,9 +10,10 @@ from desktop_app.domain.fields import FieldResult
 from desktop_app.domain.models import LimitApplication
 from desktop_app.i18n import _, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.field import FieldViewModel
 from desktop_app.viewmodels.messages import error_sentence
+from desktop_app.viewmodels.observed import Observed
 
 
 def debts_policy(raw: str) -> FieldResult:
@@ -36,18 +37,15 @@ class LimitIncreaseViewModel(ViewModel):
     certificate_notice_changed = Signal(str)
     result_changed = Signal(str)
     can_submit_changed = Signal(bool)
-    limit_error = state(str, "limit_error", limit_error_changed)
-    maximum_text = state(str, "maximum_text", maximum_text_changed)
-    certificate_notice = state(str, "certificate_notice", certificate_notice_changed)
-    result = state(str, "result", result_changed)
-    can_submit = state(bool, "can_submit", can_submit_changed)
+    limit_error = Observed("", limit_error_changed)
+    maximum_text = Observed("", maximum_text_changed)
+    certificate_notice = Observed("", certificate_notice_changed)
+    result = Observed("", result_changed)
+    can_submit = Observed(False, can_submit_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
         self._app = app
-        self._values.update(
-            limit_error="", maximum_text="", certificate_notice="", result="", can_submit=False
-        )
         self._problem: AppError | None = None
         self._application: LimitApplication | None = None
         self.income = FieldViewModel(self._runner, fields.amount, self)
@@ -88,17 +86,14 @@ class LimitIncreaseViewModel(ViewModel):
                         "For this amount we need a certificate of your income (源泉徴収票 or "
                         "確定申告書). We will tell you how to send it."
                     )
-        self._update("maximum_text", maximum)
-        self._update("certificate_notice", certificate)
-        self._update("limit_error", error_sentence(self._problem) if self._problem else "")
-        self._update(
-            "can_submit",
-            ready and self._problem is None and summary is not None and not self._values["busy"],
-        )
+        self.maximum_text = maximum
+        self.certificate_notice = certificate
+        self.limit_error = error_sentence(self._problem) if self._problem else ""
+        self.can_submit = ready and self._problem is None and summary is not None and not self.busy
 
     def submit(self) -> None:
         checks = [field.check() for field in (self.income, self.other_debts, self.requested)]
-        if any(checks) or not self._values["can_submit"]:
+        if any(checks) or not self.can_submit:
             return
         store, token = self._app.store, self._app.token
         income, debts = int(self.income.value), int(self.other_debts.value)
@@ -112,21 +107,19 @@ class LimitIncreaseViewModel(ViewModel):
 
     @Slot(object)
     def _on_applied(self, application: LimitApplication) -> None:
-        self._done()
         self._application = application
         self._render_result()
         self._app.refresh_summary()
 
     def _render_result(self) -> None:
         application = self._application
-        self._update(
-            "result",
+        self.result = (
             ""
             if application is None
             else _(
                 "We have received your application for a credit limit of {amount}. We will "
                 "tell you the result after our review."
-            ).format(amount=format_yen(application.requested_limit)),
+            ).format(amount=format_yen(application.requested_limit))
         )
 
     @Slot()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -11,12 +12,20 @@ from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import FieldResult, Notice
 from desktop_app.i18n import _
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import notice_sentence
+from desktop_app.viewmodels.observed import Observed
 
 if TYPE_CHECKING:
     from desktop_app.domain.models import Session
     from desktop_app.store.keychain import Keychain
+
+
+class LoginMethod(IntEnum):
+    """The sign-in tabs, in their order on screen."""
+
+    WEB_ID = 0
+    CARD = 1
 
 
 _CHARACTER_ERRORS = {ErrorCode.FULL_WIDTH_CHAR, ErrorCode.INVALID_CHAR}
@@ -26,7 +35,7 @@ class LoginViewModel(ViewModel):
     """Sign-in state. Secrets are cleared as soon as they have been sent.
 
     Signals:
-        method_changed(int): 0 for Web-ID, 1 for card.
+        method_changed(int): the ``LoginMethod`` (0 Web-ID, 1 card).
         web_id_text_changed(str), password_text_changed(str), card_text_changed(str),
         pin_text_changed(str): the inputs (cleared on sign-out).
         width_notice_changed(str): what the client converted in the ID fields ("" for none).
@@ -49,17 +58,17 @@ class LoginViewModel(ViewModel):
     remember_hint_changed = Signal(str)
     caps_lock_hint_changed = Signal(str)
 
-    method = state(int, "method", method_changed)
-    web_id_text = state(str, "web_id_text", web_id_text_changed)
-    password_text = state(str, "password_text", password_text_changed)
-    card_text = state(str, "card_text", card_text_changed)
-    pin_text = state(str, "pin_text", pin_text_changed)
-    width_notice = state(str, "width_notice", width_notice_changed)
-    can_sign_in = state(bool, "can_sign_in", can_sign_in_changed)
-    remember = state(bool, "remember", remember_changed)
-    remember_available = state(bool, "remember_available", remember_available_changed)
-    remember_hint = state(str, "remember_hint", remember_hint_changed)
-    caps_lock_hint = state(str, "caps_lock_hint", caps_lock_hint_changed)
+    method = Observed(LoginMethod.WEB_ID, method_changed)
+    web_id_text = Observed("", web_id_text_changed)
+    password_text = Observed("", password_text_changed)
+    card_text = Observed("", card_text_changed)
+    pin_text = Observed("", pin_text_changed)
+    width_notice = Observed("", width_notice_changed)
+    can_sign_in = Observed(False, can_sign_in_changed)
+    remember = Observed(False, remember_changed)
+    remember_available = Observed(False, remember_available_changed)
+    remember_hint = Observed("", remember_hint_changed)
+    caps_lock_hint = Observed("", caps_lock_hint_changed)
 
     def __init__(
         self, app: ApplicationViewModel, device_id: str, parent: QObject | None = None
@@ -68,19 +77,6 @@ class LoginViewModel(ViewModel):
         self._app = app
         self._device_id = device_id
         self._notices: tuple[Notice, ...] = ()
-        self._values.update(
-            method=0,
-            web_id_text="",
-            password_text="",
-            card_text="",
-            pin_text="",
-            width_notice="",
-            can_sign_in=False,
-            remember=False,
-            remember_available=False,
-            remember_hint="",
-            caps_lock_hint="",
-        )
         self._keychain_known = False
         self._caps_lock = False
         self.busy_changed.connect(self._refresh_can_sign_in)
@@ -88,25 +84,25 @@ class LoginViewModel(ViewModel):
 
     # -- inputs --------------------------------------------------------------------------
     def set_method(self, method: int) -> None:
-        self._update("method", 1 if method == 1 else 0)
+        self.method = LoginMethod.CARD if method == LoginMethod.CARD else LoginMethod.WEB_ID
         self._set_error(None)
         self._refresh_notice()
         self._refresh_can_sign_in()
 
     def set_web_id_text(self, text: str) -> None:
-        self._set_input("web_id_text", text)
+        self._set_input(LoginViewModel.web_id_text, text)
 
     def set_password_text(self, text: str) -> None:
-        self._set_input("password_text", text)
+        self._set_input(LoginViewModel.password_text, text)
 
     def set_card_text(self, text: str) -> None:
-        self._set_input("card_text", text)
+        self._set_input(LoginViewModel.card_text, text)
 
     def set_pin_text(self, text: str) -> None:
-        self._set_input("pin_text", text)
+        self._set_input(LoginViewModel.pin_text, text)
 
-    def _set_input(self, name: str, text: str) -> None:
-        self._update(name, text)
+    def _set_input(self, prop: Observed[str], text: str) -> None:
+        prop.__set__(self, text)
         self._refresh_notice()
         self._refresh_can_sign_in()
         self._check_characters()
@@ -124,39 +120,40 @@ class LoginViewModel(ViewModel):
 
     def commit_identifier(self) -> None:
         """The member left an ID field: show it converted, and keep saying what changed."""
-        name = "web_id_text" if self._values["method"] == 0 else "card_text"
+        web = self.method is LoginMethod.WEB_ID
+        prop = LoginViewModel.web_id_text if web else LoginViewModel.card_text
         identifier, _secret = self._fields()
-        if identifier.error is None and identifier.value != self._values[name]:
-            said = self._values["width_notice"]
-            self._update(name, identifier.value)
+        if identifier.error is None and identifier.value != prop.__get__(self):
+            said = self.width_notice
+            prop.__set__(self, identifier.value)
             self._refresh_can_sign_in()
-            self._update("width_notice", said)
+            self.width_notice = said
 
     def _fields(self) -> tuple[FieldResult, FieldResult]:
-        if self._values["method"] == 0:
+        if self.method is LoginMethod.WEB_ID:
             return (
-                fields.web_id(self._values["web_id_text"]),
-                fields.password(self._values["password_text"]),
+                fields.web_id(self.web_id_text),
+                fields.password(self.password_text),
             )
-        return (fields.card_number(self._values["card_text"]), fields.pin(self._values["pin_text"]))
+        return (fields.card_number(self.card_text), fields.pin(self.pin_text))
 
     def _refresh_notice(self) -> None:
         identifier, secret = self._fields()
         self._notices = identifier.notices + secret.notices
-        self._update("width_notice", notice_sentence(self._notices))
+        self.width_notice = notice_sentence(self._notices)
 
     @Slot(bool)
     def _refresh_can_sign_in(self, _busy: bool = False) -> None:
-        if self._values["method"] == 0:
-            filled = bool(self._values["web_id_text"].strip() and self._values["password_text"])
+        if self.method is LoginMethod.WEB_ID:
+            filled = bool(self.web_id_text.strip() and self.password_text)
         else:
-            filled = bool(self._values["card_text"].strip() and self._values["pin_text"].strip())
-        self._update("can_sign_in", filled and not self._values["busy"])
+            filled = bool(self.card_text.strip() and self.pin_text.strip())
+        self.can_sign_in = filled and not self.busy
 
     # -- command -------------------------------------------------------------------------
     def sign_in(self) -> None:
         """Check the inputs here, then send them; a refusal comes back as ``error``."""
-        if not self._values["can_sign_in"]:
+        if not self.can_sign_in:
             return
         identifier, secret = self._fields()
         for result in (identifier, secret):
@@ -166,7 +163,7 @@ class LoginViewModel(ViewModel):
         self._set_error(None)
         store, device = self._app.store, self._device_id
         ident, secret_value = identifier.value, secret.value
-        if self._values["method"] == 0:
+        if self.method is LoginMethod.WEB_ID:
             self._run(
                 "sign_in_web",
                 lambda: store.get().sign_in_with_web_id(ident, secret_value, device),
@@ -181,10 +178,9 @@ class LoginViewModel(ViewModel):
 
     @Slot(object)
     def _on_signed_in(self, session: Session) -> None:
-        self._done()
-        if self._values["method"] == 0 and self._values["remember_available"]:
-            remembered = fields.web_id(self._values["web_id_text"]).value
-            self._save_remembered(remembered if self._values["remember"] else None)
+        if self.method is LoginMethod.WEB_ID and self.remember_available:
+            remembered = fields.web_id(self.web_id_text).value
+            self._save_remembered(remembered if self.remember else None)
         self._clear_secrets()
         self._app.start_session(session)
 
@@ -198,11 +194,11 @@ class LoginViewModel(ViewModel):
     @Slot(object)
     def _on_keychain(self, found: Keychain) -> None:
         self._keychain_known = True
-        self._update("remember_available", found.available)
+        self.remember_available = found.available
         self._render_remember_hint()
         if found.web_id:
-            self._update("remember", True)
-            if not self._values["web_id_text"]:
+            self.remember = True
+            if not self.web_id_text:
                 self.set_web_id_text(found.web_id)
 
     @Slot(object)
@@ -210,7 +206,7 @@ class LoginViewModel(ViewModel):
         """The keychain's answer to a save; failures leave nothing stored anywhere."""
 
     def set_remember(self, remember: bool) -> None:
-        self._update("remember", bool(remember) and self._values["remember_available"])
+        self.remember = bool(remember) and self.remember_available
 
     def _save_remembered(self, web_id: str | None) -> None:
         from desktop_app.store import keychain
@@ -220,15 +216,14 @@ class LoginViewModel(ViewModel):
         )
 
     def _render_remember_hint(self) -> None:
-        unavailable = self._keychain_known and not self._values["remember_available"]
-        self._update(
-            "remember_hint",
+        unavailable = self._keychain_known and not self.remember_available
+        self.remember_hint = (
             _(
                 "This computer has no secure keychain that the client can use, so your Web-ID "
                 "cannot be remembered. Nothing is saved."
             )
             if unavailable
-            else "",
+            else ""
         )
 
     # -- Caps Lock ---------------------------------------------------------------------------
@@ -238,11 +233,10 @@ class LoginViewModel(ViewModel):
         self._render_caps_lock()
 
     def _render_caps_lock(self) -> None:
-        self._update(
-            "caps_lock_hint",
+        self.caps_lock_hint = (
             _("Caps Lock is on. Passwords distinguish capital and small letters.")
             if self._caps_lock
-            else "",
+            else ""
         )
 
     @Slot(object)
@@ -251,22 +245,21 @@ class LoginViewModel(ViewModel):
         self._clear_secrets()
 
     def _clear_secrets(self) -> None:
-        self._update("password_text", "")
-        self._update("pin_text", "")
+        self.password_text = ""
+        self.pin_text = ""
         self._refresh_can_sign_in()
 
     @Slot()
     def reset(self) -> None:
         """Forget every input (sign-out)."""
-        for name in ("web_id_text", "password_text", "card_text", "pin_text"):
-            self._update(name, "")
+        self.web_id_text = self.password_text = self.card_text = self.pin_text = ""
         self._notices = ()
-        self._update("width_notice", "")
+        self.width_notice = ""
         self._set_error(None)
         self._refresh_can_sign_in()
 
     def retranslate(self) -> None:
         super().retranslate()
-        self._update("width_notice", notice_sentence(self._notices))
+        self.width_notice = notice_sentence(self._notices)
         self._render_remember_hint()
         self._render_caps_lock()

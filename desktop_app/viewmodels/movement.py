@@ -11,8 +11,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import error_sentence
+from desktop_app.viewmodels.observed import Observed
 
 # A request that may not have reached the store is retried with the same request id.
 _RETRYABLE = {ErrorCode.STORE_UNAVAILABLE, ErrorCode.UNEXPECTED}
@@ -34,10 +35,10 @@ class MoneyMovementViewModel(ViewModel):
     amount_text_changed = Signal(str)
     amount_error_changed = Signal(str)
 
-    can_confirm = state(bool, "can_confirm", can_confirm_changed)
-    result = state(str, "result", result_changed)
-    amount_text = state(str, "amount_text", amount_text_changed)
-    amount_error = state(str, "amount_error", amount_error_changed)
+    can_confirm = Observed(False, can_confirm_changed)
+    result = Observed("", result_changed)
+    amount_text = Observed("", amount_text_changed)
+    amount_error = Observed("", amount_error_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
@@ -46,7 +47,6 @@ class MoneyMovementViewModel(ViewModel):
         self._pending = False
         self._receipt: Any = None
         self._amount_problem: AppError | None = None
-        self._values.update(can_confirm=False, result="", amount_text="", amount_error="")
         app.summary_changed.connect(self._on_summary_changed)
         app.signed_out.connect(self.reset)
         self.busy_changed.connect(self._on_busy_changed)
@@ -75,9 +75,9 @@ class MoneyMovementViewModel(ViewModel):
         return self._app.summary
 
     def set_amount_text(self, text: str) -> None:
-        if text != self._values["amount_text"]:
+        if text != self.amount_text:
             self._request_id = None  # a changed request is a new request
-        self._update("amount_text", text)
+        self.amount_text = text
         self._revalidate()
 
     def _revalidate(self) -> None:
@@ -88,14 +88,14 @@ class MoneyMovementViewModel(ViewModel):
                 self._validated_amount()
                 amount_ok = True
             except AppError as problem:
-                if not (problem.code is ErrorCode.REQUIRED and not self._values["amount_text"]):
-                    self._amount_problem = problem
+                if not (problem.code is ErrorCode.REQUIRED and not self.amount_text):
+                    self._amount_problem = problem.detached()
         self._render_amount_error()
-        self._update("can_confirm", amount_ok and self._extra_ready() and not self._values["busy"])
+        self.can_confirm = amount_ok and self._extra_ready() and not self.busy
 
     def _render_amount_error(self) -> None:
         problem = self._amount_problem
-        self._update("amount_error", error_sentence(problem) if problem else "")
+        self.amount_error = error_sentence(problem) if problem else ""
 
     @Slot(bool)
     def _on_busy_changed(self, _busy: bool) -> None:
@@ -107,7 +107,7 @@ class MoneyMovementViewModel(ViewModel):
 
     def request_confirmation(self) -> None:
         """Validate, then ask the view to show the confirmation dialog."""
-        if not self._values["can_confirm"]:
+        if not self.can_confirm:
             return
         amount = self._validated_amount()
         if self._request_id is None:
@@ -137,17 +137,15 @@ class MoneyMovementViewModel(ViewModel):
 
     @Slot(object)
     def _on_succeeded(self, receipt: Any) -> None:
-        self._done()
         self._request_id = None
         self._receipt = receipt
-        self._update("result", self._receipt_text(receipt))
-        self._update("amount_text", "")
+        self.result = self._receipt_text(receipt)
+        self.amount_text = ""
         self._app.refresh_summary()
         self._app.ledger_changed.emit()
 
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
-        self._done()
         if error.code not in _RETRYABLE:
             self._request_id = None
         if not self._app.handle_error(error):
@@ -158,8 +156,8 @@ class MoneyMovementViewModel(ViewModel):
         self._request_id = None
         self._pending = False
         self._receipt = None
-        self._update("amount_text", "")
-        self._update("result", "")
+        self.amount_text = ""
+        self.result = ""
         self._set_error(None)
         self._revalidate()
 
@@ -167,4 +165,4 @@ class MoneyMovementViewModel(ViewModel):
         super().retranslate()
         self._render_amount_error()
         if self._receipt is not None:
-            self._update("result", self._receipt_text(self._receipt))
+            self.result = self._receipt_text(self._receipt)

@@ -10,7 +10,8 @@ from desktop_app.domain import loan
 from desktop_app.domain.models import AccountSummary
 from desktop_app.i18n import _, format_date
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.observed import Observed
 
 
 class PromiseViewModel(ViewModel):
@@ -23,8 +24,8 @@ class PromiseViewModel(ViewModel):
     range_changed = Signal(object)
     result_changed = Signal(str)
     can_submit_changed = Signal(bool)
-    result = state(str, "result", result_changed)
-    can_submit = state(bool, "can_submit", can_submit_changed)
+    result = Observed("", result_changed)
+    can_submit = Observed(False, can_submit_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
@@ -32,7 +33,6 @@ class PromiseViewModel(ViewModel):
         self._day: date | None = None
         self._range: tuple[date, date] | None = None
         self._promised: date | None = None
-        self._values.update(result="", can_submit=False)
         app.summary_changed.connect(self._on_summary)
         self.busy_changed.connect(self._refresh)
         self._on_summary(app.summary)
@@ -64,10 +64,10 @@ class PromiseViewModel(ViewModel):
             and self._day is not None
             and self._range[0] <= self._day <= self._range[1]
         )
-        self._update("can_submit", ok and not self._values["busy"])
+        self.can_submit = ok and not self.busy
 
     def submit(self) -> None:
-        if not self._values["can_submit"] or self._day is None:
+        if not self.can_submit or self._day is None:
             return
         store, token, day = self._app.store, self._app.token, self._day
         self._set_error(None)
@@ -75,7 +75,6 @@ class PromiseViewModel(ViewModel):
 
     @Slot(object)
     def _on_promised(self, summary: AccountSummary) -> None:
-        self._done()
         self._app.accept_summary(summary)
 
     def _render(self) -> None:
@@ -88,7 +87,7 @@ class PromiseViewModel(ViewModel):
             text = _("You can choose a date up to {date}.").format(date=format_date(self._range[1]))
         else:
             text = _("A payment date can be promised only while a repayment is overdue.")
-        self._update("result", text)
+        self.result = text
 
     def default_day(self) -> date | None:
         if self._range is None:

@@ -15,8 +15,8 @@ from desktop_app.domain.models import RepayReceipt
 from desktop_app.domain.money import parse_amount
 from desktop_app.i18n import _, format_date, format_yen, language
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import state
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
+from desktop_app.viewmodels.observed import Observed
 
 
 class RepayKind(IntEnum):
@@ -40,16 +40,13 @@ class RepayViewModel(MoneyMovementViewModel):
     payoff_text_changed = Signal(str)
     next_payment_text_changed = Signal(str)
 
-    kind = state(int, "kind", kind_changed)
-    bank_index = state(int, "bank_index", bank_index_changed)
-    payoff_text = state(str, "payoff_text", payoff_text_changed)
-    next_payment_text = state(str, "next_payment_text", next_payment_text_changed)
+    kind = Observed(RepayKind.NEXT, kind_changed)
+    bank_index = Observed(0, bank_index_changed)
+    payoff_text = Observed("", payoff_text_changed)
+    next_payment_text = Observed("", next_payment_text_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app, parent)
-        self._values.update(
-            kind=int(RepayKind.NEXT), bank_index=0, payoff_text="", next_payment_text=""
-        )
         self._revalidate()
 
     @staticmethod
@@ -61,21 +58,21 @@ class RepayViewModel(MoneyMovementViewModel):
         ]
 
     def set_kind(self, kind: int) -> None:
-        if kind != self._values["kind"]:
+        if kind != self.kind:
             self._request_id = None
-        self._update("kind", int(RepayKind(kind)))
+        self.kind = RepayKind(kind) if kind in tuple(RepayKind) else RepayKind.NEXT
         self._revalidate()
 
     def set_bank_index(self, index: int) -> None:
-        if index != self._values["bank_index"]:
+        if index != self.bank_index:
             self._request_id = None
-        self._update("bank_index", max(0, min(index, len(INTERNET_REPAYMENT_BANKS) - 1)))
+        self.bank_index = max(0, min(index, len(INTERNET_REPAYMENT_BANKS) - 1))
         self._revalidate()
 
     def _revalidate(self) -> None:
         summary = self.summary
-        self._update("payoff_text", format_yen(summary.payoff_amount) if summary else "")
-        self._update("next_payment_text", format_yen(summary.next_payment) if summary else "")
+        self.payoff_text = format_yen(summary.payoff_amount) if summary else ""
+        self.next_payment_text = format_yen(summary.next_payment) if summary else ""
         super()._revalidate()
 
     def _validated_amount(self) -> int:
@@ -85,25 +82,25 @@ class RepayViewModel(MoneyMovementViewModel):
         payoff = summary.payoff_amount
         if payoff <= 0:
             raise AppError(ErrorCode.NOTHING_TO_REPAY)
-        kind = RepayKind(self._values["kind"])
+        kind = self.kind
         if kind is RepayKind.FULL:
             return payoff
         if kind is RepayKind.NEXT:
             if summary.next_payment <= 0:
                 raise AppError(ErrorCode.NOTHING_TO_REPAY)
             return summary.next_payment
-        amount = parse_amount(self._values["amount_text"])
+        amount = parse_amount(self.amount_text)
         loan.check_repay_amount(amount, payoff)
         return amount
 
     def _confirmation_text(self, amount: int) -> str:
         return _("Repay {amount}\nFrom: {bank}").format(
-            amount=format_yen(amount), bank=self.bank_names()[self._values["bank_index"]]
+            amount=format_yen(amount), bank=self.bank_names()[self.bank_index]
         )
 
     def _work(self, token: str, amount: int, request_id: str) -> Callable[[], Any]:
         store = self._app.store
-        bank_code = INTERNET_REPAYMENT_BANKS[self._values["bank_index"]].code
+        bank_code = INTERNET_REPAYMENT_BANKS[self.bank_index].code
         return lambda: store.get().repay(token, amount, bank_code, request_id)
 
     def _receipt_text(self, receipt: RepayReceipt) -> str:
@@ -127,6 +124,5 @@ class RepayViewModel(MoneyMovementViewModel):
         return text
 
     def reset(self) -> None:
-        self._update("kind", int(RepayKind.NEXT))
-        self._update("bank_index", 0)
+        self.bank_index = 0
         super().reset()

@@ -1,13 +1,20 @@
 """The one operation runner: every call that may block (store, hashing, export) runs here.
 
 Results and errors come back to the GUI thread by queued signals, into ``@Slot`` methods of
-the view-model that submitted the work; never into lambdas.
+the view-model that submitted the work; never into lambdas. Two lanes, each its own pool:
+member operations (sign-in, summaries, movements, pages) and long jobs (CSV exports), so an
+export that runs for seconds never holds up a summary or a sign-out.
+
+Busy bookkeeping is the runner's alone: work submitted with an ``owner`` counts as that
+owner's until its outcome has been delivered (``Tracked.operation_started/finished``), and
+the runner as a whole is idle when nothing is in flight.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -16,11 +23,50 @@ from desktop_app.domain.errors import AppError, ErrorCode
 if TYPE_CHECKING:
     import logging
 
+MEMBER_THREADS = 3
+LONG_THREADS = 1
+
 
 def _log() -> logging.Logger:
     import logging  # imported on first use: start-up does not pay for it
 
     return logging.getLogger(__name__)
+
+
+class Lane(Enum):
+    MEMBER = "member"  # what a member waits for: seconds at most
+    LONG = "long"  # exports: may run for a long time, cancellable
+
+
+class Tracked(Protocol):
+    """An owner of work (a view-model): told when its work starts and has finished."""
+
+    def operation_started(self) -> None: ...
+
+    def operation_finished(self) -> None: ...
+
+
+class Activity:
+    """Counts one owner's work in flight; tells ``on_change`` when it starts and stops being
+    active. A view-model's ``busy`` (or an export's ``exporting``) is one of these."""
+
+    def __init__(self, on_change: Callable[[bool], None]) -> None:
+        self._on_change = on_change
+        self._count = 0
+
+    @property
+    def active(self) -> bool:
+        return self._count > 0
+
+    def operation_started(self) -> None:
+        self._count += 1
+        if self._count == 1:
+            self._on_change(True)
+
+    def operation_finished(self) -> None:
+        self._count = max(0, self._count - 1)
+        if self._count == 0:
+            self._on_change(False)
 
 
 class _Relay(QObject):
@@ -31,28 +77,37 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
+    """One piece of work. It lets go of its closure (which may hold a password, a PIN or a
+    session token) the moment it has run, so finished work keeps no secret alive."""
+
     def __init__(self, name: str, work: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
         self._name = name
-        self._work = work
-        self._relay = relay
+        self._work: Callable[[], Any] | None = work
+        self._relay: _Relay | None = relay
 
     def run(self) -> None:
+        work, relay = self._work, self._relay
+        self._work = self._relay = None
+        if work is None or relay is None:
+            return
         try:
-            result = self._work()
+            result = work()
         except AppError as error:
             _log().info("operation %s refused: %s", self._name, error.code.value)
-            self._relay.failed.emit(error)
+            relay.failed.emit(error.detached())
         except Exception:
             # The traceback goes to the log file; the member sees a sentence, never this.
             _log().exception("operation %s failed", self._name)
-            self._relay.failed.emit(AppError(ErrorCode.UNEXPECTED))
+            relay.failed.emit(AppError(ErrorCode.UNEXPECTED))
         else:
-            self._relay.succeeded.emit(result)
+            relay.succeeded.emit(result)
+        finally:
+            del work, relay
 
 
 class OperationRunner(QObject):
-    """Runs blocking work on a thread pool and reports back on the GUI thread.
+    """Runs blocking work on thread pools and reports back on the GUI thread.
 
     Signals:
         idle_changed(bool): true when the last operation in flight has finished.
@@ -60,14 +115,22 @@ class OperationRunner(QObject):
 
     idle_changed = Signal(bool)
 
-    def __init__(self, max_threads: int = 2, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        member_threads: int = MEMBER_THREADS,
+        long_threads: int = LONG_THREADS,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max_threads)
-        self._relays: set[_Relay] = set()
+        self._pools: dict[Lane, QThreadPool] = {}
+        for lane, threads in ((Lane.MEMBER, member_threads), (Lane.LONG, long_threads)):
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(max(1, threads))
+            self._pools[lane] = pool
+        self._in_flight: dict[_Relay, Tracked | None] = {}
 
     def is_idle(self) -> bool:
-        return not self._relays
+        return not self._in_flight
 
     def submit(
         self,
@@ -75,29 +138,47 @@ class OperationRunner(QObject):
         work: Callable[[], Any],
         on_success: Callable[[Any], None],
         on_failure: Callable[[AppError], None],
+        *,
+        owner: Tracked | None = None,
+        lane: Lane = Lane.MEMBER,
     ) -> None:
         """Run ``work()`` off the GUI thread; ``on_success``/``on_failure`` must be slots of
-        GUI-thread QObjects. They run before the runner reports itself idle."""
+        GUI-thread QObjects. The owner (if any) is told the work has finished just before
+        the outcome is delivered, and the runner reports itself idle after it."""
         relay = _Relay(self)
+        # Connection order is delivery order: bookkeeping, then the outcome, then idleness.
+        relay.succeeded.connect(self._settle)
+        relay.failed.connect(self._settle)
         relay.succeeded.connect(on_success)
         relay.failed.connect(on_failure)
         relay.succeeded.connect(self._finished)
         relay.failed.connect(self._finished)
         was_idle = self.is_idle()
-        self._relays.add(relay)
+        self._in_flight[relay] = owner
+        if owner is not None:
+            owner.operation_started()
         if was_idle:
             self.idle_changed.emit(False)
-        self._pool.start(_Task(name, work, relay))
+        self._pools[lane].start(_Task(name, work, relay))
+
+    @Slot(object)
+    def _settle(self, _outcome: object) -> None:
+        relay = self.sender()
+        owner = self._in_flight.get(relay) if isinstance(relay, _Relay) else None
+        if owner is not None:
+            owner.operation_finished()
 
     @Slot(object)
     def _finished(self, _outcome: object) -> None:
         relay = self.sender()
-        if isinstance(relay, _Relay) and relay in self._relays:
-            self._relays.discard(relay)
+        if isinstance(relay, _Relay) and relay in self._in_flight:
+            del self._in_flight[relay]
+            relay.succeeded.disconnect()  # nothing of the outcome stays reachable from here
+            relay.failed.disconnect()
             relay.deleteLater()
-            if not self._relays:
+            if not self._in_flight:
                 self.idle_changed.emit(True)
 
     def wait_for_done(self, msecs: int = 10_000) -> bool:
-        """Block until the pool's threads are done (only at shutdown)."""
-        return bool(self._pool.waitForDone(msecs))
+        """Block until every lane's threads are done (only at shutdown)."""
+        return all(bool(pool.waitForDone(msecs)) for pool in self._pools.values())

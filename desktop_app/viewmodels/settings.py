@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 
 from desktop_app.i18n import LANGUAGES, N_, _, hub, set_language
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.runner import OperationRunner
 
 FONT_SIZES = (("small", N_("Small")), ("medium", N_("Standard")), ("large", N_("Large")))
@@ -31,10 +32,10 @@ class SettingsViewModel(ViewModel):
     theme_changed = Signal(str)
     idle_minutes_changed = Signal(int)
 
-    language = state(str, "language", language_changed)
-    font_size = state(str, "font_size", font_size_changed)
-    theme = state(str, "theme", theme_changed)
-    idle_minutes = state(int, "idle_minutes", idle_minutes_changed)
+    language = Observed("", language_changed)
+    font_size = Observed("", font_size_changed)
+    theme = Observed("", theme_changed)
+    idle_minutes = Observed(0, idle_minutes_changed)
 
     def __init__(
         self,
@@ -46,13 +47,13 @@ class SettingsViewModel(ViewModel):
         super().__init__(runner, parent)
         self._settings = QSettings(str(path), QSettings.Format.IniFormat, self)
         stored_language = str(self._settings.value("language", "ja"))
-        self._values.update(
-            language=language_override or _pick(stored_language, LANGUAGES, "ja"),
-            font_size=_pick(
-                str(self._settings.value("font_size", "medium")), _codes(FONT_SIZES), "medium"
-            ),
-            theme=_pick(str(self._settings.value("theme", "light")), _codes(THEMES), "light"),
-            idle_minutes=_pick_minutes(self._settings.value("idle_minutes", DEFAULT_IDLE_MINUTES)),
+        self.language = language_override or _pick(stored_language, LANGUAGES, "ja")
+        self.font_size = _pick(
+            str(self._settings.value("font_size", "medium")), _codes(FONT_SIZES), "medium"
+        )
+        self.theme = _pick(str(self._settings.value("theme", "light")), _codes(THEMES), "light")
+        self.idle_minutes = _pick_minutes(
+            self._settings.value("idle_minutes", DEFAULT_IDLE_MINUTES)
         )
         hub().language_changed.connect(self._follow_language)
 
@@ -68,33 +69,33 @@ class SettingsViewModel(ViewModel):
         return device
 
     def apply_language(self) -> None:
-        set_language(self._values["language"])
+        set_language(self.language)
 
     def set_language(self, code: str) -> None:
         if code in LANGUAGES:
             self._settings.setValue("language", code)
-            self._update("language", code)
+            self.language = code
             set_language(code)
 
     @Slot(str)
     def _follow_language(self, code: str) -> None:
         """The interface language changed (here or by ``--lang``): show it as chosen."""
-        self._update("language", code)
+        self.language = code
 
     def set_font_size(self, code: str) -> None:
         if code in _codes(FONT_SIZES):
             self._settings.setValue("font_size", code)
-            self._update("font_size", code)
+            self.font_size = code
 
     def set_theme(self, code: str) -> None:
         if code in _codes(THEMES):
             self._settings.setValue("theme", code)
-            self._update("theme", code)
+            self.theme = code
 
     def set_idle_minutes(self, minutes: int) -> None:
         if minutes in IDLE_MINUTES:
             self._settings.setValue("idle_minutes", minutes)
-            self._update("idle_minutes", minutes)
+            self.idle_minutes = minutes
 
     @staticmethod
     def idle_choices() -> list[tuple[int, str]]:

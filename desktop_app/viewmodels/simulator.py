@@ -12,8 +12,9 @@ from desktop_app.domain.money import parse_amount
 from desktop_app.domain.simulation import MAX_MONTHS, Schedule
 from desktop_app.i18n import N_, _, format_rate, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import ViewModel, state
+from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import error_sentence
+from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.simulator_model import (
     Outcome,
     ScheduleTableModel,
@@ -55,32 +56,34 @@ class SimulatorViewModel(ViewModel):
     chart_points_changed = Signal(object)
     computed = Signal()
 
-    monthly_text = state(str, "monthly_text", monthly_text_changed)
-    months_text = state(str, "months_text", months_text_changed)
-    principal_text = state(str, "principal_text", principal_text_changed)
-    basis = state(str, "basis", basis_changed)
-    monthly_result = state(str, "monthly_result", monthly_result_changed)
-    payments_count = state(str, "payments_count", payments_count_changed)
-    total_payment = state(str, "total_payment", total_payment_changed)
-    total_interest = state(str, "total_interest", total_interest_changed)
-    chart_points = state(object, "chart_points", chart_points_changed)
+    monthly_text = Observed("", monthly_text_changed)
+    months_text = Observed("", months_text_changed)
+    principal_text = Observed("", principal_text_changed)
+    basis = Observed("", basis_changed)
+    monthly_result = Observed("", monthly_result_changed)
+    payments_count = Observed("", payments_count_changed)
+    total_payment = Observed("", total_payment_changed)
+    total_interest = Observed("", total_interest_changed)
+    chart_points = Observed[object]([], chart_points_changed)
 
     max_months = MAX_MONTHS
-    _TEXTS = ("monthly_text", "months_text", "principal_text")
-    _RESULTS = ("monthly_result", "payments_count", "total_payment", "total_interest")
+    _TEXTS: tuple[Observed[str], ...] = (monthly_text, months_text, principal_text)
+    _RESULTS: tuple[Observed[str], ...] = (
+        monthly_result,
+        payments_count,
+        total_payment,
+        total_interest,
+    )
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
         self._app = app
-        self._values.update(dict.fromkeys(self._TEXTS + self._RESULTS, ""))
-        self._values.update(basis="", chart_points=[])
         self.model = ScheduleTableModel(self)
         self._schedule: Schedule | None = None
         self._refusal: AppError | str | None = None  # an error, or a message id
         self._principal_edited = False
         self._generation = 0  # version of the inputs: each change makes a new one
         self._shown = 0  # generation of what is on screen
-        self._pending = 0  # computations in flight
         self._dirty = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -92,22 +95,22 @@ class SimulatorViewModel(ViewModel):
 
     # -- inputs --------------------------------------------------------------------------
     def set_monthly_text(self, text: str) -> None:
-        self._set_input("monthly_text", text, "months_text")
+        self._set_input(SimulatorViewModel.monthly_text, text, SimulatorViewModel.months_text)
 
     def set_months_text(self, text: str) -> None:
-        self._set_input("months_text", text, "monthly_text")
+        self._set_input(SimulatorViewModel.months_text, text, SimulatorViewModel.monthly_text)
 
     def set_principal_text(self, text: str) -> None:
-        if text != self._values["principal_text"]:
+        if text != self.principal_text:
             self._principal_edited = True
-        self._set_input("principal_text", text, None)
+        self._set_input(SimulatorViewModel.principal_text, text, None)
 
-    def _set_input(self, name: str, text: str, other: str | None) -> None:
-        if text == self._values[name]:
+    def _set_input(self, prop: Observed[str], text: str, other: Observed[str] | None) -> None:
+        if text == prop.__get__(self):
             return
-        self._update(name, text)
+        prop.__set__(self, text)
         if other is not None and text.strip():
-            self._update(other, "")  # the member fills one of the two
+            other.__set__(self, "")  # the member fills one of the two
         self._changed()
 
     def _changed(self) -> None:
@@ -132,7 +135,7 @@ class SimulatorViewModel(ViewModel):
         try:
             request = self._request(summary)
         except AppError as error:
-            self._show(self._generation, error)
+            self._show(self._generation, error.detached())
             return
         if not isinstance(request, tuple) or summary is None:
             self._show(self._generation, request if isinstance(request, str) else None)
@@ -140,9 +143,7 @@ class SimulatorViewModel(ViewModel):
         principal, mode, value = request
         generation, calendar = self._generation, self._app.calendar
         today = self._app.clock.now().date()
-        self._pending += 1
-        self._update("busy", True)
-        self._runner.submit(
+        self._submit(
             "simulate",
             lambda: simulate(generation, summary, principal, today, calendar, mode, value),
             self._on_computed,
@@ -152,11 +153,11 @@ class SimulatorViewModel(ViewModel):
     def _request(self, summary: AccountSummary | None) -> tuple[int, str, int] | str | None:
         """(principal, "monthly" or "months", value); None when nothing is asked yet; the
         message id of a refused number of months. Raises what parse_amount raises."""
-        principal_text = self._values["principal_text"]
+        principal_text = self.principal_text
         principal = summary.principal if summary is not None else 0
         if principal_text.strip():
             principal = parse_amount(principal_text)
-        monthly, months = self._values["monthly_text"], self._values["months_text"]
+        monthly, months = self.monthly_text, self.months_text
         if monthly.strip():
             return principal, "monthly", parse_amount(monthly)
         if months.strip():
@@ -166,7 +167,6 @@ class SimulatorViewModel(ViewModel):
 
     @Slot(object)
     def _on_computed(self, outcome: Outcome) -> None:
-        self._finished()
         generation, result = outcome
         if generation == self._generation:
             self._show(generation, result)
@@ -174,13 +174,8 @@ class SimulatorViewModel(ViewModel):
     @Slot(object)
     def _on_failed(self, error: AppError) -> None:
         """Something unexpected: shown only when no newer input is pending or shown."""
-        self._finished()
-        if self._pending == 0 and not self._dirty and self._shown != self._generation:
+        if not self.busy and not self._dirty and self._shown != self._generation:
             self._show(self._generation, error)
-
-    def _finished(self) -> None:
-        self._pending -= 1
-        self._update("busy", self._pending > 0)
 
     def _show(self, generation: int, result: Schedule | AppError | str | None) -> None:
         """Show a schedule, a refusal (an error or a message id), or nothing."""
@@ -195,73 +190,68 @@ class SimulatorViewModel(ViewModel):
     # -- display -------------------------------------------------------------------------
     def _render(self) -> None:
         schedule = self._schedule
-        texts = dict.fromkeys(self._RESULTS, "")
+        texts: dict[Observed[str], str] = {}
         points: list[tuple[date, int]] = []
         if schedule is not None and schedule.rows:
             first = schedule.rows[0]
-            texts.update(
-                payments_count=_("Number of payments: {count}").format(count=schedule.payments),
-                total_payment=_("Total repayment: {amount}").format(
-                    amount=format_yen(schedule.total_payment)
-                ),
-                total_interest=_("Total interest: {amount}").format(
-                    amount=format_yen(schedule.total_interest)
-                ),
+            vm = SimulatorViewModel
+            texts[vm.payments_count] = _("Number of payments: {count}").format(
+                count=schedule.payments
             )
-            if self._values["months_text"].strip():
-                texts["monthly_result"] = _("Monthly payment: {amount}").format(
+            texts[vm.total_payment] = _("Total repayment: {amount}").format(
+                amount=format_yen(schedule.total_payment)
+            )
+            texts[vm.total_interest] = _("Total interest: {amount}").format(
+                amount=format_yen(schedule.total_interest)
+            )
+            if self.months_text.strip():
+                texts[vm.monthly_result] = _("Monthly payment: {amount}").format(
                     amount=format_yen(first.payment)
                 )
             points = [(self._app.clock.now().date(), first.remaining + first.principal)]
             points += [(row.day, row.remaining) for row in schedule.rows]
-        for name, text in texts.items():
-            self._update(name, text)
-        self._update("chart_points", points)
+        for prop in self._RESULTS:
+            prop.__set__(self, texts.get(prop, ""))
+        self.chart_points = points
         self._render_refusal()
 
     def _render_refusal(self) -> None:
         refusal = self._refusal
         if isinstance(refusal, AppError):
-            self._update("error", error_sentence(refusal))
+            self.error = error_sentence(refusal)
         elif refusal:
-            self._update("error", _(refusal).format(max=MAX_MONTHS))
+            self.error = _(refusal).format(max=MAX_MONTHS)
         else:
-            self._update("error", "")
+            self.error = ""
 
     @Slot(object)
     def _on_summary(self, summary: AccountSummary | None) -> None:
         if summary is not None and not self._principal_edited:
             principal = f"{summary.principal:,}" if summary.principal else ""
-            self._update("principal_text", principal)
+            self.principal_text = principal
         self._render_basis()
-        if summary is not None and any(self._values[n].strip() for n in self._TEXTS[:2]):
+        if summary is not None and any(p.__get__(self).strip() for p in self._TEXTS[:2]):
             self._changed()
 
     def _render_basis(self) -> None:
         summary = self._app.summary
         if summary is None:
-            self._update("basis", "")
+            self.basis = ""
             return
         if summary.principal == 0:
-            self._update(
-                "basis",
-                _(
-                    "You have no balance now. Enter an amount as the principal to see how a "
-                    "borrowing would be repaid."
-                ),
+            self.basis = _(
+                "You have no balance now. Enter an amount as the principal to see how a "
+                "borrowing would be repaid."
             )
             return
-        self._update(
-            "basis",
-            _(
-                "Your principal is {principal} at {rate} a year; interest owed so far (late "
-                "damages included) is {interest}. The schedule assumes you pay on every due "
-                "date and borrow no more."
-            ).format(
-                principal=format_yen(summary.principal),
-                rate=format_rate(summary.annual_rate),
-                interest=format_yen(summary.accrued_interest + summary.late_damages),
-            ),
+        self.basis = _(
+            "Your principal is {principal} at {rate} a year; interest owed so far (late "
+            "damages included) is {interest}. The schedule assumes you pay on every due "
+            "date and borrow no more."
+        ).format(
+            principal=format_yen(summary.principal),
+            rate=format_rate(summary.annual_rate),
+            interest=format_yen(summary.accrued_interest + summary.late_damages),
         )
 
     def retranslate(self) -> None:
@@ -277,7 +267,7 @@ class SimulatorViewModel(ViewModel):
         self._dirty = False
         self._principal_edited = False
         self._generation += 1
-        for name in self._TEXTS:
-            self._update(name, "")
+        for prop in self._TEXTS:
+            prop.__set__(self, "")
         self._show(self._generation, None)
         self._render_basis()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from enum import IntEnum
 
 from PySide6.QtCore import QObject
 
@@ -17,6 +18,18 @@ from desktop_app.domain.simulation import MAX_MONTHS, Debt, Schedule, ScheduleRo
 from desktop_app.domain.text import FULLWIDTH_DIGITS
 from desktop_app.i18n import N_, format_date, format_yen
 from desktop_app.viewmodels.table import TextTableModel
+
+
+class ScheduleColumn(IntEnum):
+    """The schedule table's columns, in order."""
+
+    NUMBER = 0
+    DAY = 1
+    PAYMENT = 2
+    INTEREST = 3
+    PRINCIPAL = 4
+    REMAINING = 5
+
 
 COLUMNS = (
     N_("No."),
@@ -99,19 +112,26 @@ class ScheduleTableModel(TextTableModel[ScheduleRow]):
     """The rows of a ``Schedule``: number, date, payment, interest, principal, balance."""
 
     COLUMNS = COLUMNS
-    LEFT_ALIGNED = frozenset({1})
+    LEFT_ALIGNED = frozenset({ScheduleColumn.DAY})
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[ScheduleRow, ...] = ()
 
     def _text(self, row: ScheduleRow, column: int) -> str:
-        if column == 0:
-            return str(row.number)
-        if column == 1:
-            return format_date(row.day)
-        amount = (row.payment, row.interest, row.principal, row.remaining)[column - 2]
-        return format_yen(amount)
+        match ScheduleColumn(column):
+            case ScheduleColumn.NUMBER:
+                return str(row.number)
+            case ScheduleColumn.DAY:
+                return format_date(row.day)
+            case ScheduleColumn.PAYMENT:
+                return format_yen(row.payment)
+            case ScheduleColumn.INTEREST:
+                return format_yen(row.interest)
+            case ScheduleColumn.PRINCIPAL:
+                return format_yen(row.principal)
+            case ScheduleColumn.REMAINING:
+                return format_yen(row.remaining)
 
     @property
     def rows(self) -> tuple[ScheduleRow, ...]:
@@ -143,4 +163,4 @@ def simulate(
     try:
         return generation, compute(debt, value, calendar)
     except AppError as error:
-        return generation, error
+        return generation, error.detached()

@@ -112,7 +112,7 @@ class HistoryView(QWidget):
         bind_visible(self.cancel_export, vm.exporting_changed, vm.exporting)
         vm.export_progress_changed.connect(self.progress.setValue)
         self.cancel_export.clicked.connect(vm.cancel_export)
-        bind_combo_index(self.kind, vm.kind_index_changed, vm.kind_index, vm.set_kind_index)
+        bind_combo_index(self.kind, vm.kind_changed, vm.kind, vm.set_kind)
         self.export_button.clicked.connect(self._export)
 
     @Slot()
@@ -162,7 +162,7 @@ class HistoryView(QWidget):
         self.from_date.setAccessibleName(_("From"))
         self.to_date.setAccessibleName(_("To"))
         self.clear_period.setText(_("Show all"))
-        index = self._vm.kind_index
+        index = self._vm.kind
         self.kind.blockSignals(True)
         self.kind.clear()
         self.kind.addItems([_(label) for label in KIND_FILTER_NAMES])

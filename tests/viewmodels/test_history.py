@@ -1,8 +1,7 @@
-"""History: lazy pages through canFetchMore/fetchMore, fast first rows on a long ledger."""
+"""History: lazy pages through canFetchMore/fetchMore on a long ledger (timings: make bench)."""
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 
 from desktop_app.viewmodels.history import PAGE_SIZE, HistoryViewModel
@@ -21,20 +20,16 @@ def _signed_in(make_app, store, wait_idle):
     return app
 
 
-def test_first_rows_of_100000_arrive_fast_and_the_rest_lazily(
+def test_first_rows_of_100000_arrive_in_one_page_and_the_rest_lazily(
     make_app, sql_store, wait_idle, bulk_ledger, qtmodeltester
 ):
     bulk_ledger(sql_store, "100000001", 100_000, NOW - timedelta(hours=1))
     app = _signed_in(make_app, sql_store, wait_idle)
     wait_idle()
-    started = time.perf_counter()
     history = HistoryViewModel(app)  # loads its first page as a signed-in member opens it
     wait_idle()
-    first_rows_ms = (time.perf_counter() - started) * 1000
     model = history.model
-    print(f"first {model.rowCount()} of 100,000+ rows in {first_rows_ms:.1f} ms")
     assert model.rowCount() == PAGE_SIZE
-    assert first_rows_ms < 100
     assert model.canFetchMore()
     model.fetchMore()
     wait_idle()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 
 from PySide6.QtCore import QObject, QThread, Slot
 
 from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.viewmodels.runner import Lane
 
 
 class Receiver(QObject):
@@ -47,3 +50,69 @@ def test_errors_arrive_as_codes_never_as_exceptions(runner, qtbot):
     codes = sorted(error.code.value for error, _ in receiver.results)
     assert codes == ["amount_zero", "unexpected"]
     assert all(on_gui for _, on_gui in receiver.results)
+
+
+class Owner:
+    """A ``Tracked`` owner that records what it was told, and when."""
+
+    def __init__(self, log: list[str]) -> None:
+        self._log = log
+
+    def operation_started(self) -> None:
+        self._log.append("started")
+
+    def operation_finished(self) -> None:
+        self._log.append("finished")
+
+
+class Logger(QObject):
+    def __init__(self, log: list[str]) -> None:
+        super().__init__()
+        self._log = log
+
+    @Slot(object)
+    def outcome(self, _value: object) -> None:
+        self._log.append("outcome")
+
+
+def test_an_owner_is_busy_until_just_before_its_outcome_is_delivered(runner, qtbot):
+    log: list[str] = []
+    logger = Logger(log)
+    runner.submit("probe", lambda: 1, logger.outcome, logger.outcome, owner=Owner(log))
+    assert log == ["started"]
+    qtbot.waitUntil(runner.is_idle, timeout=5000)
+    assert log == ["started", "finished", "outcome"]
+
+
+def test_a_long_export_never_holds_up_member_operations(runner, qtbot):
+    release = threading.Event()
+    receiver = Receiver()
+    for _ in range(3):  # more long jobs than the long lane has threads
+        runner.submit(
+            "export", lambda: release.wait(10), receiver.ok, receiver.fail, lane=Lane.LONG
+        )
+    for number in range(6):  # summaries, pages, a sign-out: all answered meanwhile
+        runner.submit(f"member {number}", lambda n=number: n, receiver.ok, receiver.fail)
+    try:
+        qtbot.waitUntil(lambda: len(receiver.results) == 6, timeout=5000)
+        assert sorted(value for value, _ in receiver.results) == [0, 1, 2, 3, 4, 5]
+        assert not runner.is_idle()  # the exports are still running
+    finally:
+        release.set()
+    qtbot.waitUntil(runner.is_idle, timeout=5000)
+    assert len(receiver.results) == 9
+
+
+def test_finished_work_lets_go_of_its_closure(runner, qtbot):
+    class Secret:
+        """Stands for a password captured by a store call's closure."""
+
+    secret = Secret()
+    receiver = Receiver()
+    probe = weakref.ref(secret)
+    runner.submit("sign_in", lambda s=secret: s is not None, receiver.ok, receiver.fail)
+    del secret
+    qtbot.waitUntil(runner.is_idle, timeout=5000)
+    qtbot.wait(10)  # let deleteLater run
+    gc.collect()
+    assert probe() is None
