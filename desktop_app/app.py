@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import i18n
 from desktop_app.domain.brand import DEFAULT_BRAND
-from desktop_app.domain.clock import Clock, StartedClock, SystemClock, parse_instant
+from desktop_app.domain.clock import Clock, OffsetClock, StartedClock, SystemClock, parse_instant
 from desktop_app.domain.errors import AppError
 from desktop_app.paths import default_store_url, user_config_dir, user_log_dir
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
@@ -28,6 +28,8 @@ from desktop_app.views.login import LoginView
 from desktop_app.views.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from desktop_app.domain.rules import Rules
+    from desktop_app.store.demo import DemoOperations
     from desktop_app.store.protocol import Store
     from desktop_app.viewmodels.credentials import RegisterViewModel, ResetViewModel
 
@@ -41,6 +43,7 @@ class Options(NamedTuple):
     seed: str = "demo"
     kiosk: bool = False
     screenshot_tour: Path | None = None
+    rules: Rules | None = None  # a host setting for tests: a local store with other rules
 
 
 def parse_args(argv: list[str] | None = None) -> Options:
@@ -95,8 +98,20 @@ def configure_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def is_demo_host(options: Options) -> bool:
+    """A local store seeded with the demo members is a demo: its outbox is the demo inbox and
+    its clock may be moved on. A remote store says so itself (the server's demo mode)."""
+    url = options.store_url or ""
+    return options.seed == "demo" and not url.startswith(("http://", "https://"))
+
+
 class AppContext(QObject):
-    """Everything one running client owns; ``shutdown()`` releases it."""
+    """Everything one running client owns; ``shutdown()`` releases it.
+
+    As the local store's host it owns the store's settings (not the member protocol's): the
+    clock, seeding, the hash profile and the rules; and, for a demo host only, the demo
+    interface (``demo``: the outbox and a clock that can be moved on).
+    """
 
     def __init__(self, options: Options, clock: Clock) -> None:
         super().__init__()
@@ -104,15 +119,22 @@ class AppContext(QObject):
         # the default 5 ms, so a busy worker never makes the window stutter.
         sys.setswitchinterval(0.001)
         self.options = options
-        self.clock = clock
         seed = options.seed == "demo"
         profile = os.environ.get(HASH_PROFILE_ENV, "owasp")
+        self.demo: DemoOperations | None = None
+        if is_demo_host(options):
+            from desktop_app.store.demo import LocalDemo
+
+            clock = OffsetClock(clock)
+            self.demo = LocalDemo(lambda: self.store.get(), clock)
+        self.clock = clock
+        rules = options.rules
 
         def open_configured_store() -> Store:  # runs in a worker thread, on first use
             from desktop_app.store import open_store
 
             url = options.store_url or default_store_url()
-            return open_store(url, clock, seed=seed, hash_profile=profile)
+            return open_store(url, clock, seed=seed, hash_profile=profile, rules=rules)
 
         self.runner = OperationRunner(parent=self)
         self.store = StoreHandle(open_configured_store)
@@ -121,7 +143,9 @@ class AppContext(QObject):
         )
         self.settings.apply_language()
         self._apply_appearance()  # before any widget exists, so every one is born styled
-        self.app_vm = ApplicationViewModel(self.runner, self.store, clock, parent=self)
+        self.app_vm = ApplicationViewModel(
+            self.runner, self.store, clock, parent=self, demo=self.demo
+        )
         self.login = LoginViewModel(self.app_vm, self.settings.device_id, parent=self)
         self.view_models: list[ViewModel] = [self.app_vm, self.login, self.settings]
         from desktop_app.viewmodels.idle import IdleViewModel
@@ -368,6 +392,7 @@ class AppContext(QObject):
         import logging
 
         logging.getLogger(__name__).info("store ready")
+        self.app_vm.load_terms()
 
     @Slot(object)
     def _store_failed(self, error: AppError) -> None:

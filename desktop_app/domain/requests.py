@@ -11,7 +11,7 @@ import re
 from desktop_app.domain.errors import AppError, ErrorCode
 
 REQUEST_ID_MAX_LENGTH = 64
-_REQUEST_ID = re.compile(r"[A-Za-z0-9_-]{1,%d}" % REQUEST_ID_MAX_LENGTH)
+_REQUEST_ID = re.compile(rf"[A-Za-z0-9_-]{{1,{REQUEST_ID_MAX_LENGTH}}}")
 
 
 def check_request_id(value: object) -> str:

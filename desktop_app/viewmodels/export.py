@@ -27,8 +27,8 @@ def write_csv(
 
     Pages follow each other by keyset: an entry written during the export (a borrowing on
     another device) neither shifts nor repeats rows; the file holds the entries as of its
-    first page. ``progress(done, total)`` is told after every page; when ``cancelled()`` turns true the
-    partial file is removed and EXPORT_CANCELLED raised.
+    first page. ``progress(done, total)`` is told after every page; when ``cancelled()``
+    turns true the partial file is removed and EXPORT_CANCELLED raised.
     """
     try:
         return _write(store, token, query, path, header, kinds, progress, cancelled)

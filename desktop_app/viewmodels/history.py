@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import HistoryPage, HistoryQuery, LedgerKind
+from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery, LedgerKind
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
 from desktop_app.viewmodels.base import ViewModel

@@ -6,7 +6,6 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.models import InterestInquiry
-from desktop_app.domain.rules import DEFAULT_RULES
 from desktop_app.i18n import _, format_date, format_datetime, format_rate, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel, Screen
 from desktop_app.viewmodels.base import ViewModel
@@ -45,6 +44,7 @@ class InterestViewModel(ViewModel):
         self._again = False  # asked to load while a load was in flight
         app.screen_changed.connect(self._on_screen_changed)
         app.ledger_changed.connect(self._on_ledger_changed)
+        app.terms_changed.connect(self._on_terms)
         app.signed_out.connect(self.reset)
         self._render()
         if app.screen == Screen.INTEREST.value:
@@ -54,6 +54,10 @@ class InterestViewModel(ViewModel):
     def _on_screen_changed(self, screen: str) -> None:
         if screen == Screen.INTEREST.value:
             self.load()
+
+    @Slot(object)
+    def _on_terms(self, _terms: object) -> None:
+        self.explanation = self._explanation()
 
     @Slot()
     def _on_ledger_changed(self) -> None:
@@ -131,15 +135,18 @@ class InterestViewModel(ViewModel):
             total=format_yen(interest + damages), damages=format_yen(damages)
         )
 
-    @staticmethod
-    def _explanation() -> str:
+    def _explanation(self) -> str:
+        """How interest is worked out, with the store's late rate (none until it is known)."""
+        terms = self._app.terms
+        if terms is None:
+            return ""
         return _(
             "Interest is charged for each day on the principal at your annual rate, divided "
             "by 365 days (366 in a leap year). Days are counted at one end only: the day you "
             "borrow is not charged and the day you repay is. After a missed due date, late "
             "damages of {late_rate} a year apply instead. The figure to the next due date "
             "assumes you neither borrow nor repay before then."
-        ).format(late_rate=format_rate(DEFAULT_RULES.loan.late_rate))
+        ).format(late_rate=format_rate(terms.rules.loan.late_rate))
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -82,6 +82,11 @@ class LoginViewModel(ViewModel):
         self.busy_changed.connect(self._refresh_can_sign_in)
         app.signed_out.connect(self.reset)
 
+    @property
+    def inbox_available(self) -> bool:
+        """The host runs a demo: the login screen offers its inbox of sent messages."""
+        return self._app.demo is not None
+
     # -- inputs --------------------------------------------------------------------------
     def set_method(self, method: int) -> None:
         self.method = LoginMethod.CARD if method == LoginMethod.CARD else LoginMethod.WEB_ID

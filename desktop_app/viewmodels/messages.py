@@ -131,9 +131,7 @@ _SENTENCES: dict[ErrorCode, str] = {
     ErrorCode.REQUEST_ID_INVALID: N_(
         "This request could not be accepted. Nothing was changed. Please start again."
     ),
-    ErrorCode.MAINTENANCE: N_(
-        "The service is under maintenance. Please use it after {resume_at}."
-    ),
+    ErrorCode.MAINTENANCE: N_("The service is under maintenance. Please use it after {resume_at}."),
     ErrorCode.RATE_OUT_OF_RANGE: N_("The interest rate is above the legal limit ({cap})."),
     ErrorCode.SIMULATION_NEVER_CLEARS: N_(
         "With this monthly amount the balance never decreases. Please enter {minimum} or more."

@@ -39,7 +39,7 @@ def _signed_in(make_app, store, wait_idle, web_id="yamada2026", password="Taro20
 
 
 def _ledger(store, app):
-    return store.history(app.token, HistoryQuery(), 0, 100).total
+    return store.history(app.token, HistoryQuery(), None, 100).total
 
 
 def test_confirm_twice_borrows_once(make_app, sql_store, wait_idle, qtbot):

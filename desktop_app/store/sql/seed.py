@@ -191,9 +191,7 @@ def _at(day: date, hour: int, minute: int) -> datetime:
 
 
 class _Seeder:
-    def __init__(
-        self, db: Session, now: datetime, hasher: SecretHasher, rules: LoanRules
-    ) -> None:
+    def __init__(self, db: Session, now: datetime, hasher: SecretHasher, rules: LoanRules) -> None:
         self.rules = rules
         self.db = db
         self.now = now.astimezone(TOKYO)
