@@ -65,6 +65,9 @@ class HistoryOperations(StoreBase):
         if before is None:
             total = db.scalar(select(func.count()).select_from(LedgerRow).where(*conditions)) or 0
         else:
+            # ``at <= cursor`` lets the index seek to the cursor (not scan every newer row);
+            # the OR then drops the cursor's own instant up to and including its id.
+            conditions.append(LedgerRow.at <= before.at)
             conditions.append(
                 or_(
                     LedgerRow.at < before.at,
