@@ -32,8 +32,8 @@ bench: $(STAMP)
 
 # Re-extract messages.pot, update the catalogs and compile them (commit the result).
 i18n: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ --no-location --sort-output -o i18n/messages.pot desktop_app
-	$(BIN)/pybabel update -i i18n/messages.pot -d i18n -D messages --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ --no-location --sort-output --width=100 -o i18n/messages.pot desktop_app
+	$(BIN)/pybabel update -i i18n/messages.pot -d i18n -D messages --no-fuzzy-matching --ignore-obsolete --width=100
 	$(BIN)/pybabel compile -d i18n -D messages --statistics
 
 tour: $(STAMP)

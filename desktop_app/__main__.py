@@ -1,14 +1,22 @@
-"""``python -m desktop_app`` and the ``member-client`` console script."""
+"""``python -m desktop_app`` and the ``member-client`` console script: the command line, then
+the screenshot tour or the client."""
 
 from __future__ import annotations
 
 import sys
 
 
-def main() -> int:
-    from desktop_app.app import main as run
+def main(argv: list[str] | None = None) -> int:
+    from desktop_app.cli import parse_args
 
-    return run(sys.argv[1:])
+    options = parse_args(sys.argv[1:] if argv is None else argv)
+    if options.screenshot_tour is not None:
+        from desktop_app.tour import run_tour
+
+        return run_tour(options, options.screenshot_tour)
+    from desktop_app.app import run
+
+    return run(options)
 
 
 if __name__ == "__main__":

@@ -1,25 +1,33 @@
-"""Composition root: arguments → configuration → clock, store, i18n → view-models → windows."""
+"""Composition root: arguments → configuration → clock, store, i18n → view-models → windows.
+
+Screens come from the registry (desktop_app/screens.py) and are built after the first paint,
+one per turn of the event loop; the navigator decides which shows. ``wipe()`` is the one
+place where a member is forgotten.
+"""
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from desktop_app import i18n
+from desktop_app.cli import Options, parse_args
 from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.clock import Clock, OffsetClock, StartedClock, SystemClock, parse_instant
 from desktop_app.domain.errors import AppError
 from desktop_app.paths import default_store_url, user_config_dir, user_log_dir
-from desktop_app.viewmodels.application import ApplicationViewModel, Screen
+from desktop_app.screens import ScreenSpec, connect_links, screens
+from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
-from desktop_app.viewmodels.login import LoginMethod, LoginViewModel
+from desktop_app.viewmodels.idle import IdleViewModel
+from desktop_app.viewmodels.login import LoginViewModel
+from desktop_app.viewmodels.navigation import LOGIN, Navigator
 from desktop_app.viewmodels.runner import OperationRunner
 from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.viewmodels.store_access import StoreHandle
@@ -28,50 +36,14 @@ from desktop_app.views.login import LoginView
 from desktop_app.views.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from desktop_app.domain.rules import Rules
     from desktop_app.store.demo import DemoOperations
     from desktop_app.store.protocol import Store
-    from desktop_app.viewmodels.credentials import RegisterViewModel, ResetViewModel
+    from desktop_app.viewmodels.history import HistoryViewModel
+
+__all__ = ["AppContext", "Options", "build", "ensure_application", "parse_args", "run"]
 
 HASH_PROFILE_ENV = "MEMBER_CLIENT_HASH_PROFILE"
-
-
-class Options(NamedTuple):
-    store_url: str | None = None
-    language: str | None = None
-    now: str | None = None
-    seed: str = "demo"
-    kiosk: bool = False
-    screenshot_tour: Path | None = None
-    rules: Rules | None = None  # a host setting for tests: a local store with other rules
-
-
-def parse_args(argv: list[str] | None = None) -> Options:
-    parser = argparse.ArgumentParser(
-        prog="member-client", description="Kohaku Loan member client (こはくローン会員サービス)"
-    )
-    parser.add_argument(
-        "--store", dest="store_url", help="sqlite:///PATH or postgresql+psycopg://…"
-    )
-    parser.add_argument("--lang", dest="language", choices=i18n.LANGUAGES)
-    parser.add_argument("--now", help="start the clock at this instant, e.g. 2026-11-24T10:00")
-    parser.add_argument("--seed", choices=("demo", "none"), default="demo")
-    parser.add_argument("--kiosk", action="store_true", help="branch-counter kiosk mode (later)")
-    parser.add_argument("--screenshot-tour", type=Path, metavar="DIR")
-    args = parser.parse_args(argv)
-    if args.now:
-        try:
-            parse_instant(args.now)
-        except ValueError:
-            parser.error(f"--now: not an ISO date and time: {args.now}")
-    return Options(
-        store_url=args.store_url,
-        language=args.language,
-        now=args.now,
-        seed=args.seed,
-        kiosk=args.kiosk,
-        screenshot_tour=args.screenshot_tour,
-    )
+VM = TypeVar("VM", bound=ViewModel)
 
 
 def make_clock(now: str | None) -> Clock:
@@ -146,136 +118,71 @@ class AppContext(QObject):
         self.app_vm = ApplicationViewModel(
             self.runner, self.store, clock, parent=self, demo=self.demo
         )
+        self.navigator = Navigator(self.app_vm, parent=self)
         self.login = LoginViewModel(self.app_vm, self.settings.device_id, parent=self)
-        self.view_models: list[ViewModel] = [self.app_vm, self.login, self.settings]
-        from desktop_app.viewmodels.idle import IdleViewModel
-
         self.idle = IdleViewModel(self.app_vm, self.settings.idle_minutes * 60, parent=self)
         self.settings.idle_minutes_changed.connect(self._apply_idle_minutes)
-        self.view_models.append(self.idle)
-        self.login_view = LoginView(self.login)
-        self.views: dict[Screen, QWidget] = {Screen.LOGIN: self.login_view}
-        self.window = MainWindow(self.app_vm, self.views, DEFAULT_BRAND, self.ensure_screen)
+        self.view_models: list[ViewModel] = [self.app_vm, self.login, self.settings, self.idle]
+        self._screen_models: dict[str, ViewModel] = {}
+        self.views: dict[str, QWidget] = {}
+        self._specs: dict[str, ScreenSpec] = {spec.name: spec for spec in screens()}
+        for spec in self._specs.values():
+            self.navigator.declare(spec.destination)
+        self.navigator.set_preparer(self.ensure_screen)
+        self.navigator.screen_changed.connect(self.app_vm.on_screen_changed)
+        nav_items = [
+            (spec.name, spec.nav.object_name, spec.nav.label)
+            for spec in self._specs.values()
+            if spec.nav is not None
+        ]
+        self.window = MainWindow(self.app_vm, self.navigator, nav_items, DEFAULT_BRAND)
+        self.ensure_screen(LOGIN)
+        self.app_vm.signed_out.connect(self.wipe)
         i18n.hub().language_changed.connect(self._retranslate)
         self.settings.theme_changed.connect(self._apply_appearance)
         self.settings.font_size_changed.connect(self._apply_appearance)
         self.window.closing.connect(self.shutdown)
         self._closed = False
-        self._pending_screens: list[Screen] = []
+        self._pending_screens: list[str] = []
         self._activity: QObject | None = None
-        self._inbox_return = Screen.LOGIN
-        self.register: RegisterViewModel | None = None
-        self.reset: ResetViewModel | None = None
-        self.login_view.register_requested.connect(self._go_register)
-        self.login_view.reset_requested.connect(self._go_reset)
-        self.login_view.inbox_requested.connect(self._go_inbox)
 
     # -- screens, built after the first paint (or on first visit) ----------------------------
-    def ensure_screen(self, screen: Screen) -> QWidget:
+    def ensure_screen(self, name: str) -> QWidget:
         """The screen's view, built (with its view-model) the first time it is needed."""
-        view = self.views.get(screen)
+        view = self.views.get(name)
         if view is None:
-            view = self._build_screen(screen)
-            self.views[screen] = view
-            self.window.add_screen(screen, view)
+            spec = self._specs[name]
+            view_model, view = spec.build(self)
+            self.views[name] = view
+            if view_model is not None:
+                self._screen_models[name] = view_model
+                if view_model not in self.view_models:
+                    self.view_models.append(view_model)
+            connect_links(spec, view, self.navigator)
+            self.window.add_screen(name, view)
+            self.navigator.attach(name, view_model)
         return view
 
-    def _build_screen(self, screen: Screen) -> QWidget:
-        app = self.app_vm
-        if screen is Screen.HOME:
-            from desktop_app.viewmodels.home import HomeViewModel
-            from desktop_app.views.home import HomeView
+    def view_model(self, name: str, kind: type[VM]) -> VM:
+        """The view-model of screen ``name`` (built if need be), as ``kind``."""
+        self.ensure_screen(name)
+        view_model = self._screen_models.get(name)
+        if not isinstance(view_model, kind):
+            raise TypeError(f"screen {name!r} has no {kind.__name__}")
+        return view_model
 
-            self.home = HomeViewModel(app, parent=self)
-            home = HomeView(self.home)
-            home.borrow_requested.connect(self._go_borrow)
-            home.repay_requested.connect(self._go_repay)
-            home.promise_requested.connect(self._go_promise)
-            home.limit_requested.connect(self._go_limit)
-            return self._keep(self.home, home)
-        if screen is Screen.BORROW:
-            from desktop_app.viewmodels.borrow import BorrowViewModel
-            from desktop_app.views.borrow import BorrowView
+    @property
+    def history(self) -> HistoryViewModel:
+        from desktop_app.viewmodels.history import HistoryViewModel
 
-            self.borrow = BorrowViewModel(app, parent=self)
-            borrow = BorrowView(self.borrow)
-            borrow.repay_requested.connect(self._go_repay)
-            return self._keep(self.borrow, borrow)
-        if screen is Screen.REPAY:
-            from desktop_app.viewmodels.repay import RepayViewModel
-            from desktop_app.views.repay import RepayView
+        return self.view_model("history", HistoryViewModel)
 
-            self.repay = RepayViewModel(app, parent=self)
-            return self._keep(self.repay, RepayView(self.repay))
-        if screen is Screen.HISTORY:
-            from desktop_app.viewmodels.history import HistoryViewModel
-            from desktop_app.views.history import HistoryView
-
-            self.history = HistoryViewModel(app, parent=self)
-            history = HistoryView(self.history)
-            app.signed_out.connect(history.reset_inputs)
-            return self._keep(self.history, history)
-        if screen is Screen.SIMULATOR:
-            from desktop_app.viewmodels.simulator import SimulatorViewModel
-            from desktop_app.views.simulator import SimulatorView
-
-            self.simulator = SimulatorViewModel(app, parent=self)
-            return self._keep(self.simulator, SimulatorView(self.simulator))
-        if screen is Screen.INTEREST:
-            from desktop_app.viewmodels.interest import InterestViewModel
-            from desktop_app.views.interest import InterestView
-
-            self.interest = InterestViewModel(app, parent=self)
-            return self._keep(self.interest, InterestView(self.interest))
-        if screen in (Screen.REGISTER, Screen.RESET):
-            from desktop_app.viewmodels.credentials import RegisterViewModel, ResetViewModel
-            from desktop_app.views.credentials import CodeFlowView, RegisterView, ResetView
-
-            flow: RegisterViewModel | ResetViewModel
-            page: CodeFlowView
-            if screen is Screen.REGISTER:
-                flow = RegisterViewModel(app, parent=self)
-                page = RegisterView(flow)
-            else:
-                flow = ResetViewModel(app, parent=self)
-                page = ResetView(flow)
-            flow.finished.connect(self._credentials_done)
-            if isinstance(flow, RegisterViewModel):
-                self.register = flow
-            else:
-                self.reset = flow
-            page.back_requested.connect(self._go_login)
-            page.inbox_requested.connect(self._go_inbox)
-            return self._keep(flow, page)
-        if screen is Screen.INBOX:
-            from desktop_app.viewmodels.inbox import InboxViewModel
-            from desktop_app.views.credentials import InboxView
-
-            self.inbox = InboxViewModel(app, parent=self)
-            inbox = InboxView(self.inbox)
-            inbox.back_requested.connect(self._go_back_from_inbox)
-            return self._keep(self.inbox, inbox)
-        if screen is Screen.PROMISE:
-            from desktop_app.viewmodels.promise import PromiseViewModel
-            from desktop_app.views.services import PromiseView
-
-            self.promise = PromiseViewModel(app, parent=self)
-            return self._keep(self.promise, PromiseView(self.promise))
-        if screen is Screen.LIMIT:
-            from desktop_app.viewmodels.limit import LimitIncreaseViewModel
-            from desktop_app.views.services import LimitIncreaseView
-
-            self.limit = LimitIncreaseViewModel(app, parent=self)
-            return self._keep(self.limit, LimitIncreaseView(self.limit))
-        if screen is Screen.SETTINGS:
-            from desktop_app.views.settings import SettingsView
-
-            return SettingsView(self.settings)
-        raise ValueError(screen)
-
-    def _keep(self, vm: ViewModel, view: QWidget) -> QWidget:
-        self.view_models.append(vm)
-        return view
+    def press(self, object_name: str) -> None:
+        """Click a button of the window or of one of its dialogs (the tour, demos)."""
+        button = self.window.findChild(QPushButton, object_name)
+        if button is None:
+            raise LookupError(object_name)
+        button.click()
 
     @Slot(int)
     def _apply_idle_minutes(self, minutes: int) -> None:
@@ -292,19 +199,24 @@ class AppContext(QObject):
 
     def build_all_screens(self) -> None:
         self._watch_activity()
-        self.login_view.restrict_input_methods()
-        for screen in Screen:
-            self.ensure_screen(screen)
+        self._login_view().restrict_input_methods()
+        for name in self._specs:
+            self.ensure_screen(name)
+
+    def _login_view(self) -> LoginView:
+        view = self.views[LOGIN]
+        assert isinstance(view, LoginView)
+        return view
 
     def finish_start_up(self) -> None:
         """After the first paint: open the store, then build the other screens one by one,
         each in its own turn of the event loop so no single step stalls the window."""
-        self.login_view.restrict_input_methods()
+        self._login_view().restrict_input_methods()
         self._watch_activity()
         configure_logging()
         self.login.load_remembered()
         self.warm_up()
-        self._pending_screens = [screen for screen in Screen if screen not in self.views]
+        self._pending_screens = [name for name in self._specs if name not in self.views]
         QTimer.singleShot(0, self._build_next_screen)
 
     @Slot()
@@ -316,48 +228,20 @@ class AppContext(QObject):
             gc.freeze()  # the screens live as long as the app (see _store_ready)
         QTimer.singleShot(0, self._build_next_screen)
 
+    # -- the one wipe ------------------------------------------------------------------------
     @Slot()
-    def _go_register(self) -> None:
-        self.app_vm.navigate(Screen.REGISTER)
-
-    @Slot()
-    def _go_reset(self) -> None:
-        self.app_vm.navigate(Screen.RESET)
-
-    @Slot()
-    def _go_login(self) -> None:
-        self.app_vm.navigate(Screen.LOGIN)
-
-    @Slot()
-    def _go_inbox(self) -> None:
-        self._inbox_return = Screen(self.app_vm.screen)
-        self.app_vm.navigate(Screen.INBOX)
-
-    @Slot()
-    def _go_back_from_inbox(self) -> None:
-        self.app_vm.navigate(self._inbox_return)
-
-    @Slot(str)
-    def _credentials_done(self, web_id: str) -> None:
-        if web_id:
-            self.login.set_method(LoginMethod.WEB_ID)
-            self.login.set_web_id_text(web_id)
-
-    @Slot()
-    def _go_promise(self) -> None:
-        self.app_vm.navigate(Screen.PROMISE)
-
-    @Slot()
-    def _go_limit(self) -> None:
-        self.app_vm.navigate(Screen.LIMIT)
-
-    @Slot()
-    def _go_borrow(self) -> None:
-        self.app_vm.navigate(Screen.BORROW)
-
-    @Slot()
-    def _go_repay(self) -> None:
-        self.app_vm.navigate(Screen.REPAY)
+    def wipe(self) -> None:
+        """Forget the member who just left: every view-model back to its start (which empties
+        its tables), every dialog of theirs closed, the clipboard cleared."""
+        for view_model in self.view_models:
+            if view_model is not self.app_vm:
+                view_model.reset()
+        for dialog in self.window.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        clipboard = QApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
 
     @Slot()
     def _apply_appearance(self) -> None:
@@ -437,13 +321,9 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return created
 
 
-def main(argv: list[str] | None = None) -> int:
-    options = parse_args(argv)
+def run(options: Options) -> int:
+    """Start the client on ``options`` and run until its window closes."""
     app = ensure_application()
-    if options.screenshot_tour is not None:
-        from desktop_app.tour import run_tour
-
-        return run_tour(options, options.screenshot_tour)
     context = build(options)
     context.window.show()
     QTimer.singleShot(0, context.finish_start_up)

@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QPoint, QTimer, Slot
+from PySide6.QtCore import QObject, QPoint, QTimer, Slot
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop_app import i18n
-from desktop_app.app import AppContext, Options, build, configure_logging
-from desktop_app.viewmodels.application import Screen
+from desktop_app.app import AppContext, Options, build, configure_logging, ensure_application
+from desktop_app.screens import screens
+from desktop_app.tour_scenes import SUZUKI, YAMADA
 from desktop_app.viewmodels.login import LoginMethod
-from desktop_app.viewmodels.repay import RepayKind
 
 
 class _Tour(QObject):
@@ -69,128 +69,52 @@ class _Tour(QObject):
         self.saved.append(path)
 
     def _walk(self, language: str) -> Iterator[None]:
+        """Every scene of every screen, in the registry's order; members signed in and out
+        between scenes as each scene asks."""
         c = self._context
         i18n.set_language(language)
         c.app_vm.sign_out()
         yield
-        self._shot(language, "login")
-        c.login.set_method(LoginMethod.WEB_ID)
-        c.login.set_web_id_text("yamada2026")
-        c.login.set_password_text("wrong-pass1")
-        c.login.sign_in()
-        yield
-        self._shot(language, "login_error")
-        c.login.set_web_id_text("ｙａｍａｄａ２０２６")
-        yield
-        self._shot(language, "login_width_notice")
-        c.login.set_caps_lock(True)
-        yield
-        self._shot(language, "login_caps_lock")
-        c.login.set_caps_lock(False)
-        c.login.set_password_text("Taro2026pass")
-        c.login.sign_in()
-        yield
-        yield
-        self._shot(language, "home")
-        c.app_vm.navigate(Screen.BORROW)
-        c.borrow.set_amount_text("1万")
-        yield
-        self._shot(language, "borrow")
-        c.borrow.set_amount_text("1234")
-        yield
-        self._shot(language, "borrow_amount_error")
-        c.borrow.set_amount_text("10,000")
-        c.borrow.request_confirmation()
-        yield
-        self._shot(language, "borrow_confirm")
-        self._press("confirmAcceptButton")
-        yield
-        yield
-        self._shot(language, "borrow_receipt")
-        c.app_vm.navigate(Screen.REPAY)
-        c.repay.set_kind(int(RepayKind.AMOUNT))
-        c.repay.set_amount_text("10000")
-        yield
-        self._shot(language, "repay")
-        c.repay.request_confirmation()
-        yield
-        self._shot(language, "repay_confirm")
-        self._press("confirmAcceptButton")
-        yield
-        yield
-        self._shot(language, "repay_result")
-        c.app_vm.navigate(Screen.HISTORY)
-        yield
-        yield
-        self._shot(language, "history")
-        c.app_vm.navigate(Screen.SIMULATOR)
-        c.simulator.set_monthly_text("20,000")
-        yield
-        yield
-        self._shot(language, "simulator")
-        c.app_vm.navigate(Screen.INTEREST)
-        yield
-        yield
-        self._shot(language, "interest")
-        c.app_vm.navigate(Screen.LIMIT)
-        c.limit.income.set_text("600万")
-        c.limit.other_debts.set_text("50万")
-        c.limit.requested.set_text("80万")
-        yield
-        self._shot(language, "limit_increase")
-        c.app_vm.navigate(Screen.SETTINGS)
-        yield
-        self._shot(language, "settings")
-        c.app_vm.sign_out()
-        yield
-        c.login.set_method(LoginMethod.CARD)
-        c.login.set_card_text("123456789012345")
-        c.login.set_pin_text("3690")
-        c.login.sign_in()
-        yield
-        yield
-        self._shot(language, "home_overdue")
-        c.app_vm.navigate(Screen.BORROW)
-        yield
-        self._shot(language, "borrow_blocked")
-        c.app_vm.navigate(Screen.PROMISE)
-        yield
-        self._shot(language, "promise")
-        c.idle.warn_now()
-        yield
-        self._shot(language, "idle_warning")
-        c.idle.stay()
-        c.app_vm.sign_out()
-        yield
-        self._shot(language, "signed_out")
-        yield from self._credentials(language)
+        member: str | None = None
+        for spec in screens():
+            for scene in spec.tour:
+                if scene.member != member:
+                    yield from self._become(scene.member)
+                    member = scene.member
+                for step in scene.play(c):
+                    if step is None:
+                        yield  # the tour waits until the client is idle again
+                    else:
+                        self._shot(language, step)
 
-    def _credentials(self, language: str) -> Iterator[None]:
+    def _become(self, member: str | None) -> Iterator[None]:
         c = self._context
-        assert c.register is not None and c.reset is not None
-        c.app_vm.navigate(Screen.REGISTER)
-        c.register.member_number.set_text("１０００００００６")
-        c.register.email.set_text("ito@example.jp")
-        c.register.send_code()
+        if c.app_vm.session is not None:
+            c.app_vm.sign_out()
+            yield
+        if member is None:
+            return
+        web_id, password, card, pin = _MEMBERS[member]
+        if web_id is not None and password is not None:
+            c.login.set_method(LoginMethod.WEB_ID)
+            c.login.set_web_id_text(web_id)
+            c.login.set_password_text(password)
+        else:
+            c.login.set_method(LoginMethod.CARD)
+            c.login.set_card_text(card)
+            c.login.set_pin_text(pin)
+        c.login.sign_in()
         yield
-        self._shot(language, "register_code_sent")
-        c.app_vm.navigate(Screen.INBOX)
         yield
-        yield
-        self._shot(language, "inbox")
-        c.app_vm.navigate(Screen.RESET)
-        c.reset.identifier.set_text("tanaka0404")
-        reset_view = c.views[Screen.RESET]
-        reset_view.birth.setDate(QDate(1990, 4, 4))  # type: ignore[attr-defined]
-        yield
-        self._shot(language, "reset_password")
-        c.app_vm.navigate(Screen.LOGIN)
+        if c.app_vm.session is None:
+            raise RuntimeError(f"the tour could not sign {member} in: {c.login.error}")
 
-    def _press(self, object_name: str) -> None:
-        button = self._context.window.findChild(QPushButton, object_name)
-        if button is None:
-            raise LookupError(object_name)
-        button.click()
+
+# Demo members of DOMAIN.md §8 the scenes sign in as: (Web-ID, password, card, PIN).
+_MEMBERS: dict[str, tuple[str | None, str | None, str, str]] = {
+    YAMADA: ("yamada2026", "Taro2026pass", "4000123412341234", "1234"),
+    SUZUKI: (None, None, "123456789012345", "3690"),
+}
 
 
 def run_tour(options: Options, out_dir: Path) -> int:
@@ -199,8 +123,7 @@ def run_tour(options: Options, out_dir: Path) -> int:
     Returns the process exit status."""
     import tempfile
 
-    app = QApplication.instance()
-    assert app is not None
+    app = ensure_application()
     configure_logging()
     saved = 0
     for language in i18n.LANGUAGES:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -26,43 +25,24 @@ if TYPE_CHECKING:  # start-up does not pay for the data classes
 SIGNED_OUT = N_("You have signed out. Thank you for using the service.")
 
 
-class Screen(StrEnum):
-    LOGIN = "login"
-    REGISTER = "register"
-    RESET = "reset"
-    INBOX = "inbox"
-    HOME = "home"
-    BORROW = "borrow"
-    REPAY = "repay"
-    HISTORY = "history"
-    SIMULATOR = "simulator"
-    INTEREST = "interest"
-    PROMISE = "promise"
-    LIMIT = "limit"
-    SETTINGS = "settings"
-
-
-PUBLIC_SCREENS = frozenset({Screen.LOGIN, Screen.REGISTER, Screen.RESET, Screen.INBOX})
-
-
 class ApplicationViewModel(ViewModel):
-    """Session and navigation, and what every screen shares: the account summary and the
-    store's terms (its rules and calendar: the one place view-models get them from).
+    """The session, the banner and what every screen shares: the account summary and the
+    store's terms (its rules and calendar: the one place view-models get them from). Where
+    the member is belongs to the ``Navigator``; forgetting the member to the one wipe of the
+    composition root, which ``signed_out`` sets off.
 
     ``demo`` is the demo/operator interface when the host runs a demo, else ``None``.
 
     Signals:
-        screen_changed(str): the screen to show (a ``Screen`` value).
         signed_in_changed(bool): a member signed in (true) or out (false).
         member_name_changed(str): the signed-in member's name ("" when signed out).
         message_changed(str): the banner sentence above every screen ("" for none).
         summary_changed(object): the latest ``AccountSummary`` (or None).
         terms_changed(object): the store's ``ServiceTerms`` arrived (or were refreshed).
-        signed_out(): every screen must forget its data and inputs now.
+        signed_out(): the member signed out or was signed out: wipe everything of theirs.
         ledger_changed(): money moved; lists of transactions must reload.
     """
 
-    screen_changed = Signal(str)
     signed_in_changed = Signal(bool)
     member_name_changed = Signal(str)
     message_changed = Signal(str)
@@ -71,7 +51,6 @@ class ApplicationViewModel(ViewModel):
     signed_out = Signal()
     ledger_changed = Signal()
 
-    screen = Observed("", screen_changed)
     signed_in = Observed(False, signed_in_changed)
     member_name = Observed("", member_name_changed)
     message = Observed("", message_changed)
@@ -99,7 +78,6 @@ class ApplicationViewModel(ViewModel):
         self._summary: AccountSummary | None = None
         self._message_error: AppError | str | None = None
         self._member_name_raw = ""
-        self.screen = Screen.LOGIN.value
 
     # -- the store's terms ------------------------------------------------------------------
     @property
@@ -161,7 +139,6 @@ class ApplicationViewModel(ViewModel):
         self._member_name_raw = session.member_name
         self.member_name = _("{name} (member)").format(name=session.member_name)
         self.signed_in = True
-        self.navigate(Screen.HOME)
         self.refresh_summary()
 
     def sign_out(self, reason: AppError | None = None) -> None:
@@ -181,19 +158,17 @@ class ApplicationViewModel(ViewModel):
         self.summary_changed.emit(None)
         self.signed_out.emit()
         self._set_message(reason if reason or session is None else SIGNED_OUT)
-        self.navigate(Screen.LOGIN)
 
     @Slot(object)
     def _ignore(self, _outcome: object) -> None:
         """Signing out in the store is best effort: the client forgets the session anyway."""
 
     # -- navigation ----------------------------------------------------------------------
-    def navigate(self, screen: Screen) -> None:
-        if screen not in PUBLIC_SCREENS and self._session is None:
-            screen = Screen.LOGIN
-        if screen in (Screen.REGISTER, Screen.RESET) and self._message_error == SIGNED_OUT:
-            self._set_message(None)  # "signed out" belongs to the moment of signing out
-        self.screen = screen.value
+    @Slot(str)
+    def on_screen_changed(self, screen: str) -> None:
+        """The navigator moved on: "signed out" belongs to the moment of signing out."""
+        if screen != "login" and self._message_error == SIGNED_OUT:
+            self._set_message(None)
 
     # -- shared account summary ------------------------------------------------------------
     def refresh_summary(self) -> None:

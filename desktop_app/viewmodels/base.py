@@ -25,12 +25,15 @@ class ViewModel(QObject):
     error_changed = Signal(str)
     busy = Observed(False, busy_changed)
     error = Observed("", error_changed)
+    # Observed values that belong to the device, not to the member: a reset keeps them.
+    KEPT_ON_RESET: frozenset[str] = frozenset()
 
     def __init__(self, runner: OperationRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._error: AppError | None = None
         self._activity = Activity(self._set_busy)
+        self.on_screen = False  # set by the navigator while this view-model's screen shows
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -70,12 +73,15 @@ class ViewModel(QObject):
         self._error = error.detached() if error else None
         self.error = error_sentence(error) if error else ""
 
+    def shown(self) -> None:
+        """The navigator just showed this view-model's screen (load what it shows)."""
+
     def reset(self) -> None:
         """Forget the member: every observed value back to its default, the error cleared.
         Work still in flight finds the view-model reset (its results are dropped by the
         screens that check the session). Subclasses extend this and call it."""
         self._error = None
-        reset_observed(self, keep=frozenset({"busy"}))
+        reset_observed(self, keep=self.KEPT_ON_RESET | {"busy"})
 
     def retranslate(self) -> None:
         """Re-render display strings after a language change."""

@@ -57,7 +57,6 @@ class BorrowViewModel(MoneyMovementViewModel):
         self._destinations_loaded = False
         self._arrival: tuple[str, Arrival] | None = None  # (bank code, estimate)
         app.signed_in_changed.connect(self._on_signed_in_changed)
-        app.screen_changed.connect(self._on_screen_changed)
         app.terms_changed.connect(self._on_terms_changed)
         self._on_signed_in_changed(app.signed_in)
         self._revalidate()
@@ -68,9 +67,8 @@ class BorrowViewModel(MoneyMovementViewModel):
         if signed_in:
             self.load_destinations()
 
-    @Slot(str)
-    def _on_screen_changed(self, screen: str) -> None:
-        if screen == "borrow" and self._app.session is not None:
+    def shown(self) -> None:
+        if self._app.session is not None:
             self.refresh_estimate()  # time has passed since: the estimate may have moved
 
     @Slot(object)

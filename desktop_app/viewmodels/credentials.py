@@ -15,7 +15,7 @@ from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import FieldResult
 from desktop_app.domain.models import CodeChannel
 from desktop_app.i18n import N_, _
-from desktop_app.viewmodels.application import ApplicationViewModel, Screen
+from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.field import FieldViewModel
 from desktop_app.viewmodels.observed import Observed
@@ -131,7 +131,6 @@ class CodeFlowViewModel(ViewModel):
         web_id = self._signed_in_web_id()
         self.reset()
         self._app.show_notice(self._success_message())
-        self._app.navigate(Screen.LOGIN)
         self.finished.emit(web_id)
 
     def _send_work(self) -> Callable[[], Any]:
@@ -156,6 +155,7 @@ class CodeFlowViewModel(ViewModel):
 
     @Slot()
     def reset(self) -> None:
+        super().reset()
         for field in self.all_fields():
             field.reset()
         self.code_sent = False
@@ -219,14 +219,16 @@ class ResetViewModel(CodeFlowViewModel):
 
     Signals:
         channel_changed(int): the ``ResetChannel`` (0 email, 1 SMS).
+        birth_date_changed(object): the date of birth entered (None until one is).
     """
 
     channel_changed = Signal(int)
+    birth_date_changed = Signal(object)
     channel = Observed(ResetChannel.EMAIL, channel_changed)
+    birth_date = Observed[date | None](None, birth_date_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app, parent)
-        self._birth_date: date | None = None
         self.identifier = self._field(identifier_policy)
         self._start()
 
@@ -234,7 +236,7 @@ class ResetViewModel(CodeFlowViewModel):
         return [self.identifier]
 
     def set_birth_date(self, day: date | None) -> None:
-        self._birth_date = day
+        self.birth_date = day
         self._refresh()
 
     def set_channel(self, index: int) -> None:
@@ -242,12 +244,12 @@ class ResetViewModel(CodeFlowViewModel):
 
     def _refresh(self, *args: object) -> None:
         super()._refresh(*args)
-        if self._birth_date is None:
+        if self.birth_date is None:
             self.can_send = False
             self.can_submit = False
 
     def _send_work(self) -> Callable[[], Any]:
-        store, ident, born = self._app.store, self.identifier.value, self._birth_date
+        store, ident, born = self._app.store, self.identifier.value, self.birth_date
         channel = self.channel.code_channel
         assert born is not None
         return lambda: store.get().request_password_reset(ident, born, channel)

@@ -80,6 +80,7 @@ class FieldViewModel(ViewModel):
         return self._result.error
 
     def reset(self) -> None:
+        super().reset()
         self._strict = False
         self.set_text("")
 

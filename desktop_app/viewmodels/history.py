@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery, LedgerKind
 from desktop_app.i18n import N_, _
-from desktop_app.viewmodels.application import ApplicationViewModel, Screen
+from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.export import write_csv
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
@@ -63,6 +63,8 @@ class HistoryViewModel(ViewModel):
         export_result_changed(str): the outcome of the last export ("" for none).
         exporting_changed(bool): an export is running (show progress and Cancel).
         export_progress_changed(int): how far the export is, 0–100.
+        since_changed(object), until_changed(object): the period's first and last day (a
+            ``date``, or None for no limit).
         kind_changed(int): the ``HistoryKind`` filter (0 all, 1 borrowing, 2 repayment, 3 prepaid).
     """
 
@@ -72,12 +74,16 @@ class HistoryViewModel(ViewModel):
     exporting_changed = Signal(bool)
     export_progress_changed = Signal(int)
     kind_changed = Signal(int)
+    since_changed = Signal(object)
+    until_changed = Signal(object)
     summary_text = Observed("", summary_text_changed)
     export_enabled = Observed(False, export_enabled_changed)
     export_result = Observed("", export_result_changed)
     exporting = Observed(False, exporting_changed)
     export_progress = Observed(0, export_progress_changed)
     kind = Observed(HistoryKind.ALL, kind_changed)
+    since = Observed[date | None](None, since_changed)
+    until = Observed[date | None](None, until_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
@@ -91,7 +97,6 @@ class HistoryViewModel(ViewModel):
         self.model = HistoryTableModel(self, self)
         app.signed_in_changed.connect(self._reload)
         app.ledger_changed.connect(self._on_ledger_changed)
-        app.screen_changed.connect(self._on_screen_changed)
         self._stale = False
         if self.active:
             self._reload()
@@ -109,6 +114,7 @@ class HistoryViewModel(ViewModel):
         self.set_period(self._query.since, self._query.until)
 
     def set_period(self, since: date | None, until: date | None) -> None:
+        self.since, self.until = since, until
         kinds = self.kind.kinds
         query = HistoryQuery(since=since, until=until, kinds=kinds)
         if query != self._query:
@@ -119,14 +125,13 @@ class HistoryViewModel(ViewModel):
     def _on_ledger_changed(self) -> None:
         """Money moved: reload now if on screen, else when the screen is next shown (so a
         borrowing does not set every screen's queries off at once)."""
-        if self._app.screen == Screen.HISTORY.value:
+        if self.on_screen:
             self._reload()
         else:
             self._stale = True
 
-    @Slot(str)
-    def _on_screen_changed(self, screen: str) -> None:
-        if screen == Screen.HISTORY.value and self._stale:
+    def shown(self) -> None:
+        if self._stale:
             self._reload()
 
     @Slot()
@@ -232,6 +237,15 @@ class HistoryViewModel(ViewModel):
         self.summary_text = (
             "" if total is None else _("{count} transactions").format(count=f"{total:,}")
         )
+
+    def reset(self) -> None:
+        """Forget the member's history, filters and export (a running export is cancelled)."""
+        self.cancel_export()
+        super().reset()
+        self._query = HistoryQuery()
+        self._export_outcome = None
+        self._stale = False
+        self.model.clear()
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.models import CodeChannel, SentMessage
 from desktop_app.i18n import _, format_datetime
-from desktop_app.viewmodels.application import ApplicationViewModel, Screen
+from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.observed import Observed
 
@@ -27,12 +27,9 @@ class InboxViewModel(ViewModel):
         super().__init__(app.runner, parent)
         self._app = app
         self._messages: tuple[SentMessage, ...] = ()
-        app.screen_changed.connect(self._on_screen_changed)
 
-    @Slot(str)
-    def _on_screen_changed(self, screen: str) -> None:
-        if screen == Screen.INBOX.value:
-            self.refresh()
+    def shown(self) -> None:
+        self.refresh()
 
     @property
     def available(self) -> bool:
@@ -64,3 +61,7 @@ class InboxViewModel(ViewModel):
     def retranslate(self) -> None:
         super().retranslate()
         self._render()
+
+    def reset(self) -> None:
+        super().reset()
+        self._messages = ()

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.models import InterestInquiry
 from desktop_app.i18n import _, format_date, format_datetime, format_rate, format_yen
-from desktop_app.viewmodels.application import ApplicationViewModel, Screen
+from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.observed import Observed
 
@@ -42,18 +42,12 @@ class InterestViewModel(ViewModel):
         self._app = app
         self._inquiry: InterestInquiry | None = None
         self._again = False  # asked to load while a load was in flight
-        app.screen_changed.connect(self._on_screen_changed)
         app.ledger_changed.connect(self._on_ledger_changed)
         app.terms_changed.connect(self._on_terms)
-        app.signed_out.connect(self.reset)
         self._render()
-        if app.screen == Screen.INTEREST.value:
-            self.load()
 
-    @Slot(str)
-    def _on_screen_changed(self, screen: str) -> None:
-        if screen == Screen.INTEREST.value:
-            self.load()
+    def shown(self) -> None:
+        self.load()
 
     @Slot(object)
     def _on_terms(self, _terms: object) -> None:
@@ -62,7 +56,7 @@ class InterestViewModel(ViewModel):
     @Slot()
     def _on_ledger_changed(self) -> None:
         """Money moved: reload now if on screen; otherwise showing the screen reloads."""
-        if self._app.screen == Screen.INTEREST.value:
+        if self.on_screen:
             self.load()
 
     @Slot()
@@ -154,6 +148,7 @@ class InterestViewModel(ViewModel):
 
     @Slot()
     def reset(self) -> None:
+        super().reset()
         self._inquiry = None
         self._again = False
         self._set_error(None)

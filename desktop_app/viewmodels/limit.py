@@ -55,7 +55,6 @@ class LimitIncreaseViewModel(ViewModel):
             field.text_changed.connect(self._refresh)
         self.busy_changed.connect(self._refresh)
         app.summary_changed.connect(self._refresh)
-        app.signed_out.connect(self.reset)
 
     @Slot()
     @Slot(str)
@@ -124,6 +123,7 @@ class LimitIncreaseViewModel(ViewModel):
 
     @Slot()
     def reset(self) -> None:
+        super().reset()
         for field in (self.income, self.other_debts, self.requested):
             field.reset()
         self._application = None

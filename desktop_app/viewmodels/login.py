@@ -69,6 +69,7 @@ class LoginViewModel(ViewModel):
     remember_available = Observed(False, remember_available_changed)
     remember_hint = Observed("", remember_hint_changed)
     caps_lock_hint = Observed("", caps_lock_hint_changed)
+    KEPT_ON_RESET = frozenset({"remember", "remember_available", "remember_hint"})
 
     def __init__(
         self, app: ApplicationViewModel, device_id: str, parent: QObject | None = None
@@ -80,7 +81,6 @@ class LoginViewModel(ViewModel):
         self._keychain_known = False
         self._caps_lock = False
         self.busy_changed.connect(self._refresh_can_sign_in)
-        app.signed_out.connect(self.reset)
 
     @property
     def inbox_available(self) -> bool:
@@ -256,12 +256,18 @@ class LoginViewModel(ViewModel):
 
     @Slot()
     def reset(self) -> None:
-        """Forget every input (sign-out)."""
-        self.web_id_text = self.password_text = self.card_text = self.pin_text = ""
+        """Forget every input (sign-out); what the keychain can do stays known."""
+        super().reset()
         self._notices = ()
-        self.width_notice = ""
-        self._set_error(None)
+        self._caps_lock = False
         self._refresh_can_sign_in()
+
+    @Slot(str)
+    def accept_new_credentials(self, web_id: str) -> None:
+        """A Web-ID was registered or its password reset: offer it for signing in."""
+        if web_id:
+            self.set_method(LoginMethod.WEB_ID)
+            self.set_web_id_text(web_id)
 
     def retranslate(self) -> None:
         super().retranslate()

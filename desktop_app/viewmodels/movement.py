@@ -53,7 +53,6 @@ class MoneyMovementViewModel(ViewModel):
         self._amount_problem: AppError | None = None
         app.summary_changed.connect(self._on_summary_changed)
         app.terms_changed.connect(self._on_summary_changed)
-        app.signed_out.connect(self.reset)
         self.busy_changed.connect(self._on_busy_changed)
 
     # -- to be provided by the screen ----------------------------------------------------
@@ -172,6 +171,7 @@ class MoneyMovementViewModel(ViewModel):
 
     @Slot()
     def reset(self) -> None:
+        super().reset()
         self._request_id = None
         self._pending = False
         self._receipt = None

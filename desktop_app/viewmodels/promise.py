@@ -117,3 +117,8 @@ class PromiseViewModel(ViewModel):
     def retranslate(self) -> None:
         super().retranslate()
         self._render()
+
+    def reset(self) -> None:
+        super().reset()
+        self._day = None
+        self._on_summary(None)

@@ -68,6 +68,9 @@ class SettingsViewModel(ViewModel):
             self._settings.setValue("device_id", device)
         return device
 
+    def reset(self) -> None:
+        """Preferences belong to this computer, not to the member: a wipe keeps them."""
+
     def apply_language(self) -> None:
         set_language(self.language)
 

@@ -91,7 +91,6 @@ class SimulatorViewModel(ViewModel):
         self._timer.timeout.connect(self._quiet)
         app.summary_changed.connect(self._on_summary)
         app.terms_changed.connect(self._on_terms)
-        app.signed_out.connect(self.reset)
         self._on_summary(app.summary)
 
     # -- inputs --------------------------------------------------------------------------
@@ -273,6 +272,7 @@ class SimulatorViewModel(ViewModel):
     @Slot()
     def reset(self) -> None:
         """Forget the inputs and the schedule (on sign-out); drop what is still computing."""
+        super().reset()
         self._timer.stop()
         self._dirty = False
         self._principal_edited = False

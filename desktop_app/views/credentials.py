@@ -3,6 +3,8 @@ and the new credentials), and the demo inbox where the codes arrive."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QListWidget, QWidget
 
@@ -177,8 +179,8 @@ class ResetView(CodeFlowView):
         self.first.addRow(self._channel_caption, self.channel)
         self._finish_layout()
         self.birth.dateChanged.connect(self._birth_changed)
+        vm.birth_date_changed.connect(self._show_birth_date)
         bind_combo_index(self.channel, vm.channel_changed, vm.channel, vm.set_channel)
-        vm.code_sent_changed.connect(self._lock_first_step)
         self.retranslate()
 
     @Slot(QDate)
@@ -186,14 +188,19 @@ class ResetView(CodeFlowView):
         unset = day == self.birth.minimumDate()
         self._vm_reset().set_birth_date(None if unset else day.toPython())  # type: ignore[arg-type]
 
+    @Slot(object)
+    def _show_birth_date(self, day: object) -> None:
+        self.birth.blockSignals(True)
+        self.birth.setDate(
+            QDate(day.year, day.month, day.day)
+            if isinstance(day, date)
+            else self.birth.minimumDate()
+        )
+        self.birth.blockSignals(False)
+
     def _vm_reset(self) -> ResetViewModel:
         assert isinstance(self._vm, ResetViewModel)
         return self._vm
-
-    @Slot(bool)
-    def _lock_first_step(self, _sent: bool) -> None:
-        if not _sent:
-            self.birth.setDate(self.birth.minimumDate())
 
     def _captions(self) -> list[str]:
         return [

@@ -104,6 +104,8 @@ class HistoryView(QWidget):
         self.from_date.dateChanged.connect(self._period_changed)
         self.to_date.dateChanged.connect(self._period_changed)
         self.clear_period.clicked.connect(self._clear_period)
+        vm.since_changed.connect(self._show_period)
+        vm.until_changed.connect(self._show_period)
         bind_label(self.count, vm.summary_text_changed, vm.summary_text)
         bind_label(self.error, vm.error_changed, vm.error)
         bind_label(self.export_result, vm.export_result_changed, vm.export_result)
@@ -133,10 +135,19 @@ class HistoryView(QWidget):
 
         self._vm.set_period(value(self.from_date), value(self.to_date))
 
+    @Slot(object)
+    def _show_period(self, _day: object = None) -> None:
+        """The view-model's period, in the date inputs (the minimum stands for no limit)."""
+        for edit, day in ((self.from_date, self._vm.since), (self.to_date, self._vm.until)):
+            edit.blockSignals(True)
+            edit.setDate(
+                QDate(day.year, day.month, day.day) if day is not None else edit.minimumDate()
+            )
+            edit.blockSignals(False)
+
     @Slot()
     def _clear_period(self) -> None:
-        for edit in (self.from_date, self.to_date):
-            edit.setDate(edit.minimumDate())
+        self._vm.set_period(None, None)
 
     @Slot()
     def _export(self) -> None:
@@ -151,9 +162,6 @@ class HistoryView(QWidget):
         dialog.fileSelected.connect(self._vm.export_csv)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-
-    def reset_inputs(self) -> None:
-        self._clear_period()
 
     def retranslate(self) -> None:
         self.title.setText(_("Transaction history"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -18,23 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.brand import Brand
-from desktop_app.i18n import N_, _, language
-from desktop_app.viewmodels.application import ApplicationViewModel, Screen
+from desktop_app.i18n import _, language
+from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.navigation import Navigator
 from desktop_app.views.binding import bind_label, bind_visible, make_button, make_label, name
 
-_NAV = (
-    (Screen.HOME, "navHome", N_("Home")),
-    (Screen.BORROW, "navBorrow", N_("Borrow")),
-    (Screen.REPAY, "navRepay", N_("Repay")),
-    (Screen.HISTORY, "navHistory", N_("History")),
-    (Screen.SIMULATOR, "navSimulator", N_("Simulator")),
-    (Screen.INTEREST, "navInterest", N_("Interest info")),
-    (Screen.SETTINGS, "navSettings", N_("Settings")),
-)
-
-
-# Screens reached from another screen light up that screen's navigation button.
-_NAV_PARENT = {Screen.PROMISE: Screen.HOME, Screen.LIMIT: Screen.HOME}
+# (screen, objectName of its navigation button, label message id), from the screen registry.
+NavItem = tuple[str, str, str]
 
 
 class MainWindow(QMainWindow):
@@ -47,15 +37,16 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         vm: ApplicationViewModel,
-        screens: Mapping[Screen, QWidget],
+        navigator: Navigator,
+        nav_items: Sequence[NavItem],
         brand: Brand,
-        provide_screen: Callable[[Screen], QWidget],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._vm = vm
+        self._navigator = navigator
+        self._nav_items = tuple(nav_items)
         self._brand = brand
-        self._provide_screen = provide_screen
         name(self, "mainWindow")
         self.resize(1000, 700)
         self.setMinimumSize(800, 600)
@@ -80,8 +71,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navBar")
         nav_layout = QVBoxLayout(self.nav)
         self.nav_group = QButtonGroup(self)
-        self.nav_buttons: dict[Screen, QPushButton] = {}
-        for screen, object_name, _label in _NAV:
+        self.nav_buttons: dict[str, QPushButton] = {}
+        for screen, object_name, _label in self._nav_items:
             button = QPushButton()
             name(button, object_name)
             button.setCheckable(True)
@@ -94,8 +85,6 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         name(self.stack, "screenStack")
         self._pages: dict[str, QWidget] = {}
-        for screen, widget in screens.items():
-            self.add_screen(screen, widget)
 
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -116,29 +105,36 @@ class MainWindow(QMainWindow):
         bind_visible(self.logout, vm.signed_in_changed, vm.signed_in)
         bind_label(self.member, vm.member_name_changed, vm.member_name)
         bind_label(self.banner, vm.message_changed, vm.message)
-        vm.screen_changed.connect(self._show_screen)
-        self._show_screen(vm.screen)
+        nav = self._navigator
+        nav.screen_changed.connect(self._show_screen)
+        nav.lit_changed.connect(self._light)
         self.logout.clicked.connect(self._logout_clicked)
 
     @Slot()
     def _nav_clicked(self) -> None:
         for screen, button in self.nav_buttons.items():
             if button is self.sender():
-                self._vm.navigate(screen)
+                self._navigator.go(screen)
 
     @Slot()
     def _logout_clicked(self) -> None:
         self._vm.sign_out()
 
-    def add_screen(self, screen: Screen, widget: QWidget) -> None:
+    def add_screen(self, screen: str, widget: QWidget) -> None:
         self.stack.addWidget(widget)
-        self._pages[screen.value] = widget
+        self._pages[screen] = widget
+        if screen == self._navigator.screen:
+            self._show_screen(screen)
 
     @Slot(str)
     def _show_screen(self, screen: str) -> None:
-        page = self._pages.get(screen) or self._provide_screen(Screen(screen))
-        self.stack.setCurrentWidget(page)
-        button = self.nav_buttons.get(_NAV_PARENT.get(Screen(screen), Screen(screen)))
+        page = self._pages.get(screen)
+        if page is not None:
+            self.stack.setCurrentWidget(page)
+
+    @Slot(str)
+    def _light(self, screen: str) -> None:
+        button = self.nav_buttons.get(screen)
         if button is not None:
             button.setChecked(True)
 
@@ -147,7 +143,7 @@ class MainWindow(QMainWindow):
         title = _("{brand} member service").format(brand=brand)
         self.setWindowTitle(title)
         self.brand.setText(title)
-        for screen, _object_name, label in _NAV:
+        for screen, _object_name, label in self._nav_items:
             self.nav_buttons[screen].setText(_(label))
             self.nav_buttons[screen].setAccessibleName(_(label))
         self.logout.setText(_("Sign out"))

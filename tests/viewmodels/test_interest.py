@@ -7,9 +7,9 @@ from datetime import date, datetime
 from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.models import InterestInquiry
 from desktop_app.i18n import _, format_date, format_yen
-from desktop_app.viewmodels.application import Screen
 from desktop_app.viewmodels.interest import InterestViewModel
 from desktop_app.viewmodels.login import LoginViewModel
+from desktop_app.viewmodels.navigation import Destination, Navigator
 
 
 class CountingStore:
@@ -57,6 +57,17 @@ def _with_damages(interest: int, damages: int) -> str:
     )
 
 
+def _show(app, vm: InterestViewModel | None = None) -> Navigator:
+    """A navigator that shows the interest screen (with ``vm`` attached, when given)."""
+    navigator = Navigator(app)
+    for name in ("login", "home", "interest"):
+        navigator.declare(Destination(name, public=name == "login"))
+    if vm is not None:
+        navigator.attach("interest", vm)
+    navigator.go("interest")
+    return navigator
+
+
 def test_figures_load_when_the_screen_is_shown_and_after_money_moves(
     make_app, sql_store, wait_idle
 ):
@@ -64,7 +75,7 @@ def test_figures_load_when_the_screen_is_shown_and_after_money_moves(
     app = _signed_in(make_app(store), wait_idle)
     vm = InterestViewModel(app)
     assert store.inquiries == 0 and vm.to_date == ""  # not loaded until shown
-    app.navigate(Screen.INTEREST)
+    _show(app, vm)
     wait_idle()
     assert store.inquiries == 1
     assert vm.to_date == _with_damages(1_183, 0)
@@ -79,6 +90,7 @@ def test_figures_load_when_the_screen_is_shown_and_after_money_moves(
     wait_idle()
     assert store.inquiries == 2
     app.sign_out()
+    vm.reset()  # the composition root's wipe does this for every view-model
     assert vm.to_date == vm.to_due_date == vm.as_of == ""
 
 
@@ -93,8 +105,9 @@ def test_late_damages_no_due_date_and_the_interest_free_period(make_app, sql_sto
         interest_free_until=date(2026, 12, 10),
     )
     app = _signed_in(make_app(CountingStore(sql_store, inquiry)), wait_idle)
-    app.navigate(Screen.INTEREST)
-    vm = InterestViewModel(app)  # built while its screen is showing: loads at once
+    navigator = _show(app)
+    vm = InterestViewModel(app)
+    navigator.attach("interest", vm)  # built while its screen is showing: loads at once
     wait_idle()
     assert vm.to_date == _with_damages(2_000, 685)
     assert "2,685円" in vm.to_date and "685円" in vm.to_date
@@ -108,7 +121,7 @@ def test_the_real_store_answers_through_the_protocol(make_app, sql_store, wait_i
     store = CountingStore(sql_store)
     app = _signed_in(make_app(store), wait_idle)
     vm = InterestViewModel(app)
-    app.navigate(Screen.INTEREST)
+    _show(app, vm)
     wait_idle()
     assert vm.error == ""
     inquiry = sql_store.interest_inquiry(app.token)

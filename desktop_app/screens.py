@@ -1,0 +1,297 @@
+"""The screen registry: every screen declared once — its name, how it is built, its place in
+the navigation, where its links lead, and the states the screenshot tour shows of it.
+
+Adding a screen is one ``ScreenSpec`` in ``SCREENS`` plus its view and view-model; the
+navigator, the main window's navigation, the lazy building after the first paint, the wipe on
+sign-out and the tour all follow from here. Views and view-models are imported only when a
+screen is built, so start-up pays for the sign-in screen alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from PySide6.QtCore import QObject, Slot
+
+from desktop_app.i18n import N_
+from desktop_app.viewmodels.navigation import HOME, LOGIN, Destination, Navigator
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.viewmodels.application import ApplicationViewModel
+    from desktop_app.viewmodels.base import ViewModel
+    from desktop_app.viewmodels.idle import IdleViewModel
+    from desktop_app.viewmodels.login import LoginViewModel
+    from desktop_app.viewmodels.settings import SettingsViewModel
+
+VM = TypeVar("VM", bound="ViewModel")
+BACK = "<back>"  # a link target: the screen shown before
+
+
+class Host(Protocol):
+    """What the builders and tour scenes get from the composition root."""
+
+    app_vm: ApplicationViewModel
+    navigator: Navigator
+    settings: SettingsViewModel
+    login: LoginViewModel
+    idle: IdleViewModel
+
+    def view_model(self, name: str, kind: type[VM]) -> VM: ...
+
+    def press(self, object_name: str) -> None: ...
+
+
+Built = tuple["ViewModel | None", "QWidget"]
+# A tour scene yields None to let the client work (the tour waits until it is idle again) and
+# a name to take a screenshot of what is on screen now.
+Scene = Callable[[Host], Iterator[str | None]]
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    object_name: str  # e.g. "navHome" (UI-CONTRACT.md)
+    label: str  # message id
+
+
+@dataclass(frozen=True)
+class TourScene:
+    """A part of the tour: ``member`` is who is signed in for it (None: nobody)."""
+
+    member: str | None
+    play: Scene
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    name: str
+    build: Callable[[Host], Built]
+    public: bool = False
+    nav: NavEntry | None = None
+    lights: str | None = None  # the navigation entry lit, when not its own
+    links: Mapping[str, str] = field(default_factory=dict)  # view signal → screen or BACK
+    tour: tuple[TourScene, ...] = ()
+
+    @property
+    def destination(self) -> Destination:
+        lights = self.lights or (self.name if self.nav else None)
+        return Destination(self.name, public=self.public, lights=lights)
+
+
+class Link(QObject):
+    """Follows one declared link of a view to a screen (or back)."""
+
+    def __init__(self, navigator: Navigator, target: str, parent: QObject) -> None:
+        super().__init__(parent)
+        self._navigator = navigator
+        self._target = target
+
+    @Slot()
+    def follow(self) -> None:
+        if self._target == BACK:
+            self._navigator.back()
+        else:
+            self._navigator.go(self._target)
+
+
+# -- builders -------------------------------------------------------------------------------
+def _login(host: Host) -> Built:
+    from desktop_app.views.login import LoginView
+
+    return host.login, LoginView(host.login)
+
+
+def _register(host: Host) -> Built:
+    from desktop_app.viewmodels.credentials import RegisterViewModel
+    from desktop_app.views.credentials import RegisterView
+
+    vm = RegisterViewModel(host.app_vm, parent=host.app_vm)
+    vm.finished.connect(host.login.accept_new_credentials)
+    vm.finished.connect(Link(host.navigator, LOGIN, vm).follow)
+    return vm, RegisterView(vm)
+
+
+def _reset(host: Host) -> Built:
+    from desktop_app.viewmodels.credentials import ResetViewModel
+    from desktop_app.views.credentials import ResetView
+
+    vm = ResetViewModel(host.app_vm, parent=host.app_vm)
+    vm.finished.connect(host.login.accept_new_credentials)
+    vm.finished.connect(Link(host.navigator, LOGIN, vm).follow)
+    return vm, ResetView(vm)
+
+
+def _inbox(host: Host) -> Built:
+    from desktop_app.viewmodels.inbox import InboxViewModel
+    from desktop_app.views.credentials import InboxView
+
+    vm = InboxViewModel(host.app_vm, parent=host.app_vm)
+    return vm, InboxView(vm)
+
+
+def _home(host: Host) -> Built:
+    from desktop_app.viewmodels.home import HomeViewModel
+    from desktop_app.views.home import HomeView
+
+    vm = HomeViewModel(host.app_vm, parent=host.app_vm)
+    return vm, HomeView(vm)
+
+
+def _borrow(host: Host) -> Built:
+    from desktop_app.viewmodels.borrow import BorrowViewModel
+    from desktop_app.views.borrow import BorrowView
+
+    vm = BorrowViewModel(host.app_vm, parent=host.app_vm)
+    return vm, BorrowView(vm)
+
+
+def _repay(host: Host) -> Built:
+    from desktop_app.viewmodels.repay import RepayViewModel
+    from desktop_app.views.repay import RepayView
+
+    vm = RepayViewModel(host.app_vm, parent=host.app_vm)
+    return vm, RepayView(vm)
+
+
+def _history(host: Host) -> Built:
+    from desktop_app.viewmodels.history import HistoryViewModel
+    from desktop_app.views.history import HistoryView
+
+    vm = HistoryViewModel(host.app_vm, parent=host.app_vm)
+    return vm, HistoryView(vm)
+
+
+def _simulator(host: Host) -> Built:
+    from desktop_app.viewmodels.simulator import SimulatorViewModel
+    from desktop_app.views.simulator import SimulatorView
+
+    vm = SimulatorViewModel(host.app_vm, parent=host.app_vm)
+    return vm, SimulatorView(vm)
+
+
+def _interest(host: Host) -> Built:
+    from desktop_app.viewmodels.interest import InterestViewModel
+    from desktop_app.views.interest import InterestView
+
+    vm = InterestViewModel(host.app_vm, parent=host.app_vm)
+    return vm, InterestView(vm)
+
+
+def _promise(host: Host) -> Built:
+    from desktop_app.viewmodels.promise import PromiseViewModel
+    from desktop_app.views.services import PromiseView
+
+    vm = PromiseViewModel(host.app_vm, parent=host.app_vm)
+    return vm, PromiseView(vm)
+
+
+def _limit(host: Host) -> Built:
+    from desktop_app.viewmodels.limit import LimitIncreaseViewModel
+    from desktop_app.views.services import LimitIncreaseView
+
+    vm = LimitIncreaseViewModel(host.app_vm, parent=host.app_vm)
+    return vm, LimitIncreaseView(vm)
+
+
+def _settings(host: Host) -> Built:
+    from desktop_app.views.settings import SettingsView
+
+    return host.settings, SettingsView(host.settings)
+
+
+# -- the registry ---------------------------------------------------------------------------
+def _spec_list() -> tuple[ScreenSpec, ...]:
+    from desktop_app import tour_scenes as t
+
+    return (
+        ScreenSpec(
+            LOGIN,
+            _login,
+            public=True,
+            links={
+                "register_requested": "register",
+                "reset_requested": "reset",
+                "inbox_requested": "inbox",
+            },
+            tour=t.LOGIN,
+        ),
+        ScreenSpec(
+            HOME,
+            _home,
+            nav=NavEntry("navHome", N_("Home")),
+            links={
+                "borrow_requested": "borrow",
+                "repay_requested": "repay",
+                "promise_requested": "promise",
+                "limit_requested": "limit",
+            },
+            tour=t.HOME,
+        ),
+        ScreenSpec(
+            "borrow",
+            _borrow,
+            nav=NavEntry("navBorrow", N_("Borrow")),
+            links={"repay_requested": "repay"},
+            tour=t.BORROW,
+        ),
+        ScreenSpec("repay", _repay, nav=NavEntry("navRepay", N_("Repay")), tour=t.REPAY),
+        ScreenSpec("history", _history, nav=NavEntry("navHistory", N_("History")), tour=t.HISTORY),
+        ScreenSpec(
+            "simulator",
+            _simulator,
+            nav=NavEntry("navSimulator", N_("Simulator")),
+            tour=t.SIMULATOR,
+        ),
+        ScreenSpec(
+            "interest",
+            _interest,
+            nav=NavEntry("navInterest", N_("Interest info")),
+            tour=t.INTEREST,
+        ),
+        ScreenSpec("promise", _promise, lights=HOME, tour=t.PROMISE),
+        ScreenSpec("limit", _limit, lights=HOME, tour=t.LIMIT),
+        ScreenSpec(
+            "settings", _settings, nav=NavEntry("navSettings", N_("Settings")), tour=t.SETTINGS
+        ),
+        ScreenSpec(
+            "register",
+            _register,
+            public=True,
+            links={"back_requested": LOGIN, "inbox_requested": "inbox"},
+            tour=t.REGISTER,
+        ),
+        ScreenSpec("inbox", _inbox, public=True, links={"back_requested": BACK}, tour=t.INBOX),
+        ScreenSpec(
+            "reset",
+            _reset,
+            public=True,
+            links={"back_requested": LOGIN, "inbox_requested": "inbox"},
+            tour=t.RESET,
+        ),
+    )
+
+
+_SCREENS: tuple[ScreenSpec, ...] | None = None
+
+
+def screens() -> tuple[ScreenSpec, ...]:
+    """Every screen, in the order of the navigation and of the tour."""
+    global _SCREENS
+    if _SCREENS is None:
+        _SCREENS = _spec_list()
+    return _SCREENS
+
+
+def spec(name: str) -> ScreenSpec:
+    for candidate in screens():
+        if candidate.name == name:
+            return candidate
+    raise ValueError(f"no screen {name!r} is declared")
+
+
+def connect_links(spec_: ScreenSpec, view: QWidget, navigator: Navigator) -> None:
+    for signal_name, target in spec_.links.items():
+        getattr(view, signal_name).connect(Link(navigator, target, view).follow)
