@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desktop_app import i18n
 from desktop_app.app import AppContext, Options, build, configure_logging, ensure_application
 from desktop_app.screens import screens
-from desktop_app.tour_scenes import SUZUKI, YAMADA
+from desktop_app.screens.scenes import SUZUKI, YAMADA
 from desktop_app.viewmodels.login import LoginMethod
 
 

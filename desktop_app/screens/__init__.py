@@ -1,7 +1,7 @@
 """The screen registry: every screen declared once — its name, how it is built, its place in
 the navigation, where its links lead, and the states the screenshot tour shows of it.
 
-Adding a screen is one ``ScreenSpec`` in ``SCREENS`` plus its view and view-model; the
+Adding a screen is one ``ScreenSpec`` in ``_spec_list`` plus its view and view-model: the
 navigator, the main window's navigation, the lazy building after the first paint, the wipe on
 sign-out and the tour all follow from here. Views and view-models are imported only when a
 screen is built, so start-up pays for the sign-in screen alone.
@@ -9,76 +9,24 @@ screen is built, so start-up pays for the sign-in screen alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, TypeVar
-
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.i18n import N_
-from desktop_app.viewmodels.navigation import HOME, LOGIN, Destination, Navigator
+from desktop_app.screens.kinds import BACK, Built, Host, NavEntry, ScreenSpec, TourScene
+from desktop_app.viewmodels.navigation import HOME, LOGIN, Navigator
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from desktop_app.viewmodels.application import ApplicationViewModel
-    from desktop_app.viewmodels.base import ViewModel
-    from desktop_app.viewmodels.idle import IdleViewModel
-    from desktop_app.viewmodels.login import LoginViewModel
-    from desktop_app.viewmodels.settings import SettingsViewModel
-
-VM = TypeVar("VM", bound="ViewModel")
-BACK = "<back>"  # a link target: the screen shown before
-
-
-class Host(Protocol):
-    """What the builders and tour scenes get from the composition root."""
-
-    app_vm: ApplicationViewModel
-    navigator: Navigator
-    settings: SettingsViewModel
-    login: LoginViewModel
-    idle: IdleViewModel
-
-    def view_model(self, name: str, kind: type[VM]) -> VM: ...
-
-    def press(self, object_name: str) -> None: ...
-
-
-Built = tuple["ViewModel | None", "QWidget"]
-# A tour scene yields None to let the client work (the tour waits until it is idle again) and
-# a name to take a screenshot of what is on screen now.
-Scene = Callable[[Host], Iterator[str | None]]
-
-
-@dataclass(frozen=True)
-class NavEntry:
-    object_name: str  # e.g. "navHome" (UI-CONTRACT.md)
-    label: str  # message id
-
-
-@dataclass(frozen=True)
-class TourScene:
-    """A part of the tour: ``member`` is who is signed in for it (None: nobody)."""
-
-    member: str | None
-    play: Scene
-
-
-@dataclass(frozen=True)
-class ScreenSpec:
-    name: str
-    build: Callable[[Host], Built]
-    public: bool = False
-    nav: NavEntry | None = None
-    lights: str | None = None  # the navigation entry lit, when not its own
-    links: Mapping[str, str] = field(default_factory=dict)  # view signal → screen or BACK
-    tour: tuple[TourScene, ...] = ()
-
-    @property
-    def destination(self) -> Destination:
-        lights = self.lights or (self.name if self.nav else None)
-        return Destination(self.name, public=self.public, lights=lights)
+__all__ = [
+    "BACK",
+    "Built",
+    "Host",
+    "NavEntry",
+    "ScreenSpec",
+    "TourScene",
+    "connect_links",
+    "screens",
+    "spec",
+]
 
 
 class Link(QObject):
@@ -204,7 +152,7 @@ def _settings(host: Host) -> Built:
 
 # -- the registry ---------------------------------------------------------------------------
 def _spec_list() -> tuple[ScreenSpec, ...]:
-    from desktop_app import tour_scenes as t
+    from desktop_app.screens import scenes as t
 
     return (
         ScreenSpec(

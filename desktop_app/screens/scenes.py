@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from desktop_app.screens import TourScene
+from desktop_app.screens.kinds import TourScene
 
 if TYPE_CHECKING:
-    from desktop_app.screens import Host
+    from desktop_app.screens.kinds import Host
 
 Steps = Iterator[str | None]
 YAMADA = "yamada"

@@ -1,0 +1,71 @@
+"""The types a screen declaration is made of (shared by the registry and the tour scenes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from desktop_app.viewmodels.navigation import Destination, Navigator
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.viewmodels.application import ApplicationViewModel
+    from desktop_app.viewmodels.base import ViewModel
+    from desktop_app.viewmodels.idle import IdleViewModel
+    from desktop_app.viewmodels.login import LoginViewModel
+    from desktop_app.viewmodels.settings import SettingsViewModel
+
+VM = TypeVar("VM", bound="ViewModel")
+BACK = "<back>"  # a link target: the screen shown before
+
+
+class Host(Protocol):
+    """What the builders and tour scenes get from the composition root."""
+
+    app_vm: ApplicationViewModel
+    navigator: Navigator
+    settings: SettingsViewModel
+    login: LoginViewModel
+    idle: IdleViewModel
+
+    def view_model(self, name: str, kind: type[VM]) -> VM: ...
+
+    def press(self, object_name: str) -> None: ...
+
+
+Built = tuple["ViewModel | None", "QWidget"]
+# A tour scene yields None to let the client work (the tour waits until it is idle again) and
+# a name to take a screenshot of what is on screen now.
+Scene = Callable[[Host], Iterator[str | None]]
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    object_name: str  # e.g. "navHome" (UI-CONTRACT.md)
+    label: str  # message id
+
+
+@dataclass(frozen=True)
+class TourScene:
+    """A part of the tour: ``member`` is who is signed in for it (None: nobody)."""
+
+    member: str | None
+    play: Scene
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    name: str
+    build: Callable[[Host], Built]
+    public: bool = False
+    nav: NavEntry | None = None
+    lights: str | None = None  # the navigation entry lit, when not its own
+    links: Mapping[str, str] = field(default_factory=dict)  # view signal → screen or BACK
+    tour: tuple[TourScene, ...] = ()
+
+    @property
+    def destination(self) -> Destination:
+        lights = self.lights or (self.name if self.nav else None)
+        return Destination(self.name, public=self.public, lights=lights)
