@@ -27,3 +27,20 @@ def test_contract_tests_import_no_sql_and_no_concrete_store() -> None:
         bad = {n for n in _imports(path) if n.startswith(FORBIDDEN)}
         assert not bad, f"{path.name} imports {sorted(bad)}"
         assert ".engine" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_the_member_protocol_has_no_demo_operator_or_host_settings() -> None:
+    import inspect
+
+    from desktop_app.store.demo import DemoOperations
+    from desktop_app.store.protocol import Store
+
+    members = {name for name, _ in inspect.getmembers(Store, inspect.isfunction)}
+    members -= {name for name in members if name.startswith("_")}
+    assert "service_terms" in members
+    operator = {"demo_inbox", "sent_messages", "advance_clock", "unlock_card", "unlock_web_id"}
+    assert not members & operator
+    for name in members:  # seeding, hashing and the clock belong to the host
+        parameters = inspect.signature(getattr(Store, name)).parameters
+        assert not {"seed", "hash_profile", "clock", "rules"} & set(parameters), name
+    assert {"sent_messages", "advance_clock"} <= set(dir(DemoOperations))
