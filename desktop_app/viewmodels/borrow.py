@@ -144,7 +144,11 @@ class BorrowViewModel(MoneyMovementViewModel):
         if code == PREPAID_BANK_CODE:
             return _("The charge is on your prepaid card at once.")
         if arrival.immediate:
-            return _("The money arrives about 10 seconds after the transfer.")
+            terms = self._app.terms
+            seconds = terms.rules.transfer.instant_seconds if terms is not None else 0
+            return _("The money arrives about {seconds} seconds after the transfer.").format(
+                seconds=seconds
+            )
         return _("The money arrives at about {when}.").format(when=format_day_and_time(arrival.at))
 
     def _render_estimate(self) -> None:

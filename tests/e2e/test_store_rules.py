@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QRadioButton, QTableView
 
-from desktop_app.domain.rules import LoanRules, Rules
+from desktop_app.domain.rules import LoanRules, Rules, TransferRules
 
 STRICT = Rules(
     loan=LoanRules(
@@ -20,7 +20,8 @@ STRICT = Rules(
         due_days=(10, 20),
         interest_free_days=14,
         promise_days_after_due=7,
-    )
+    ),
+    transfer=TransferRules(instant_seconds=30),
 )
 
 
@@ -42,6 +43,7 @@ def test_borrowing_by_the_stores_unit_and_minimum(strict):
     assert not _enabled(d, "borrowConfirmButton")
     d.type("borrowAmountInput", "60000")
     assert d.visible_text("borrowAmountError") == ""
+    assert d.visible_text("transferEstimateLabel") == "着金予定：お手続き完了後、30秒程度"
     d.click("borrowConfirmButton")
     d.confirm_dialog()
     assert "60,000円" in d.text("borrowResultLabel")
