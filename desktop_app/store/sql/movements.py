@@ -16,7 +16,6 @@ from desktop_app.domain.banks import repayment_bank
 from desktop_app.domain.calendar import Service
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import (
-    BankAccount,
     BorrowReceipt,
     LedgerKind,
     RepayIntent,
@@ -24,6 +23,7 @@ from desktop_app.domain.models import (
 )
 from desktop_app.domain.requests import check_request_id
 from desktop_app.store.sql.base import StoreBase, T, Work
+from desktop_app.store.sql.receipts import borrow_receipt, repay_receipt
 from desktop_app.store.sql.schema import (
     PREPAID_ACCOUNT_TYPE,
     BankAccountRow,
@@ -75,7 +75,7 @@ class MoneyOperations(StoreBase):
             db, member_id, request_id, kind, amount, bank_account_id=destination_id
         )
         if existing is not None:
-            return self._dated(_borrow_receipt(db, existing))
+            return self._dated(borrow_receipt(db, existing))
         self._check_open(Service.ALL, now)
         today = now.date()
         self._book_accrual(account, today)
@@ -120,7 +120,7 @@ class MoneyOperations(StoreBase):
             ),
         )
         self._audit(db, now, member_id, kind.value, f"{row.transaction_no} amount={amount}")
-        return self._dated(_borrow_receipt(db, row))
+        return self._dated(borrow_receipt(db, row))
 
     def repay(
         self,
@@ -166,7 +166,7 @@ class MoneyOperations(StoreBase):
             db, member_id, request_id, LedgerKind.REPAY, amount, bank_code=bank_code
         )
         if existing is not None:
-            return self._dated(_repay_receipt(existing))
+            return self._dated(repay_receipt(existing))
         self._check_open(Service.REPAYMENT, now)
         bank = repayment_bank(bank_code)
         if bank is None:
@@ -222,7 +222,7 @@ class MoneyOperations(StoreBase):
             ),
         )
         self._audit(db, now, member_id, "repay", f"{row.transaction_no} amount={amount}")
-        return self._dated(_repay_receipt(row))
+        return self._dated(repay_receipt(row))
 
 
 # --------------------------------------------------------------------- row ↔ data class
@@ -259,19 +259,6 @@ def _add_ledger(db: DbSession, row: LedgerRow) -> LedgerRow:
     return row
 
 
-def _bank_account(row: BankAccountRow) -> BankAccount:
-    return BankAccount(
-        id=row.id,
-        bank_code=row.bank_code,
-        bank_name=row.bank_name,
-        branch_code=row.branch_code,
-        branch_name=row.branch_name,
-        account_type=row.account_type,
-        account_number=row.account_number,
-        holder=row.holder,
-    )
-
-
 def _replayed(
     db: DbSession,
     member_id: int,
@@ -296,44 +283,3 @@ def _replayed(
     ):
         raise AppError(ErrorCode.REQUEST_ID_REUSED)
     return existing
-
-
-def _borrow_receipt(db: DbSession, row: LedgerRow) -> BorrowReceipt:
-    account = db.get(BankAccountRow, row.bank_account_id) if row.bank_account_id else None
-    destination = (
-        _bank_account(account)
-        if account is not None
-        else BankAccount(0, row.bank_code, row.counterparty, "", "", _account_type(row), "", "")
-    )
-    return BorrowReceipt(
-        transaction_no=row.transaction_no,
-        request_id=row.request_id,
-        at=row.at,
-        amount=row.amount,
-        destination=destination,
-        principal_after=row.principal_after,
-        available_after=row.available_after,
-        minimum_payment=row.minimum_payment_after,
-        next_due_date=row.next_due_date_after,
-    )
-
-
-def _account_type(row: LedgerRow) -> str:
-    """The kind of destination a ledger row went to, once the destination is gone."""
-    return PREPAID_ACCOUNT_TYPE if row.kind == LedgerKind.PREPAID_CHARGE else "ordinary"
-
-
-def _repay_receipt(row: LedgerRow) -> RepayReceipt:
-    return RepayReceipt(
-        transaction_no=row.transaction_no,
-        request_id=row.request_id,
-        at=row.at,
-        amount=row.amount,
-        bank_code=row.bank_code,
-        to_damages=row.to_damages,
-        to_interest=row.to_interest,
-        to_principal=row.to_principal,
-        principal_after=row.principal_after,
-        available_after=row.available_after,
-        next_due_date=row.next_due_date_after,
-    )

@@ -18,7 +18,8 @@ from desktop_app.domain.requests import REQUEST_ID_MAX_LENGTH
 from desktop_app.store.sql.base import SESSION_IDLE_TIMEOUT
 from desktop_app.store.sql.credentials import CredentialOperations
 from desktop_app.store.sql.history import HISTORY_MAX_LIMIT, HistoryOperations
-from desktop_app.store.sql.movements import MoneyOperations, _bank_account
+from desktop_app.store.sql.movements import MoneyOperations
+from desktop_app.store.sql.receipts import bank_account
 from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, BankAccountRow, SessionRow
 from desktop_app.store.sql.services import ServiceOperations
 from desktop_app.store.sql.signin import (
@@ -70,4 +71,4 @@ class SqlStore(
             .where(BankAccountRow.member_id == session.member_id)
             .order_by(BankAccountRow.account_type == PREPAID_ACCOUNT_TYPE, BankAccountRow.id)
         )
-        return tuple(_bank_account(row) for row in rows)
+        return tuple(bank_account(row) for row in rows)
