@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from desktop_app import i18n
 from desktop_app.cli import Options, parse_args
 from desktop_app.domain.brand import DEFAULT_BRAND
-from desktop_app.domain.clock import Clock, StartedClock, SystemClock, parse_instant
+from desktop_app.domain.clock import Clock, OffsetClock, StartedClock, SystemClock, parse_instant
 from desktop_app.domain.errors import AppError
 from desktop_app.paths import default_store_url, user_config_dir, user_log_dir
 from desktop_app.screens import ScreenSpec, connect_links, screens
@@ -36,6 +36,7 @@ from desktop_app.views.login import LoginView
 from desktop_app.views.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from desktop_app.store.demo import DemoOperations
     from desktop_app.store.protocol import Store
     from desktop_app.viewmodels.history import HistoryViewModel
 
@@ -69,8 +70,20 @@ def configure_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def is_demo_host(options: Options) -> bool:
+    """A local store seeded with the demo members is a demo: its outbox is the demo inbox and
+    its clock may be moved on. A remote store says so itself (the server's demo mode)."""
+    url = options.store_url or ""
+    return options.seed == "demo" and not url.startswith(("http://", "https://"))
+
+
 class AppContext(QObject):
-    """Everything one running client owns; ``shutdown()`` releases it."""
+    """Everything one running client owns; ``shutdown()`` releases it.
+
+    As the local store's host it owns the store's settings (not the member protocol's): the
+    clock, seeding, the hash profile and the rules; and, for a demo host only, the demo
+    interface (``demo``: the outbox and a clock that can be moved on).
+    """
 
     def __init__(self, options: Options, clock: Clock) -> None:
         super().__init__()
@@ -78,15 +91,22 @@ class AppContext(QObject):
         # the default 5 ms, so a busy worker never makes the window stutter.
         sys.setswitchinterval(0.001)
         self.options = options
-        self.clock = clock
         seed = options.seed == "demo"
         profile = os.environ.get(HASH_PROFILE_ENV, "owasp")
+        self.demo: DemoOperations | None = None
+        if is_demo_host(options):
+            from desktop_app.store.demo import LocalDemo
+
+            clock = OffsetClock(clock)
+            self.demo = LocalDemo(lambda: self.store.get(), clock)
+        self.clock = clock
+        rules = options.rules
 
         def open_configured_store() -> Store:  # runs in a worker thread, on first use
             from desktop_app.store import open_store
 
             url = options.store_url or default_store_url()
-            return open_store(url, clock, seed=seed, hash_profile=profile)
+            return open_store(url, clock, seed=seed, hash_profile=profile, rules=rules)
 
         self.runner = OperationRunner(parent=self)
         self.store = StoreHandle(open_configured_store)
@@ -95,7 +115,9 @@ class AppContext(QObject):
         )
         self.settings.apply_language()
         self._apply_appearance()  # before any widget exists, so every one is born styled
-        self.app_vm = ApplicationViewModel(self.runner, self.store, clock, parent=self)
+        self.app_vm = ApplicationViewModel(
+            self.runner, self.store, clock, parent=self, demo=self.demo
+        )
         self.navigator = Navigator(self.app_vm, parent=self)
         self.login = LoginViewModel(self.app_vm, self.settings.device_id, parent=self)
         self.idle = IdleViewModel(self.app_vm, self.settings.idle_minutes * 60, parent=self)
@@ -254,6 +276,7 @@ class AppContext(QObject):
         import logging
 
         logging.getLogger(__name__).info("store ready")
+        self.app_vm.load_terms()
 
     @Slot(object)
     def _store_failed(self, error: AppError) -> None:

@@ -10,9 +10,12 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from desktop_app.i18n import LANGUAGES, N_, load_catalog
+
+if TYPE_CHECKING:
+    from desktop_app.domain.rules import Rules
 
 # The clock may start anywhere in this range (demos and tests); outside it, dates of the
 # loan rules and the holiday tables mean nothing.
@@ -38,6 +41,7 @@ class Options(NamedTuple):
     seed: str = "demo"
     kiosk: bool = False
     screenshot_tour: Path | None = None
+    rules: Rules | None = None  # a host setting for tests: a local store with other rules
 
 
 class CommandLineError(Exception):

@@ -1,18 +1,29 @@
-"""The launch harness UI testers (and our own tests) use: ``launch_app``, ``wait_until_idle``.
+"""The launch harness UI testers (and our own tests) use: ``launch_app``, ``wait_until_idle``,
+and, on a demo host, ``advance_clock`` and ``sent_messages``.
 
-from desktop_app.testing import launch_app, wait_until_idle
+from desktop_app.testing import launch_app, wait_until_idle, advance_clock, sent_messages
 window = launch_app(store_url="sqlite:///…", now="2026-11-24T10:00:00+09:00",
                     language="ja", seed="demo")
 window.findChild(QLineEdit, "webIdInput").setText("yamada2026")
 wait_until_idle(window)
+advance_clock(window, days=31)      # the demo host's clock moves on
+sent_messages(window)               # what the service sent, newest first
 """
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.app import AppContext, Options, build, configure_logging, ensure_application
+
+if TYPE_CHECKING:
+    from desktop_app.domain.models import SentMessage
+    from desktop_app.domain.rules import Rules
+    from desktop_app.store.demo import DemoOperations
 
 _contexts: dict[int, AppContext] = {}
 
@@ -22,12 +33,19 @@ def launch_app(
     now: str | None = None,
     language: str = "ja",
     seed: str = "demo",
+    *,
+    rules: Rules | None = None,
 ) -> QMainWindow:
     """Start the client in this process (creating the QApplication when there is none) and
-    return its shown main window. May be called again, on the same store file too."""
+    return its shown main window. May be called again, on the same store file too.
+
+    ``rules`` (tests) is a setting of the local store's host: the store applies them, and the
+    client learns them from the store's terms like any other client would.
+    """
     ensure_application()
     configure_logging()
-    context = build(Options(store_url=store_url, language=language, now=now, seed=seed))
+    options = Options(store_url=store_url, language=language, now=now, seed=seed, rules=rules)
+    context = build(options)
     window = context.window
     _contexts[id(window)] = context
     window.closing.connect(lambda: _contexts.pop(id(window), None))
@@ -68,3 +86,33 @@ def close_all() -> None:
     for context in list(_contexts.values()):
         context.window.close()
     _contexts.clear()
+
+
+def _demo(window: QMainWindow) -> DemoOperations:
+    demo = context_of(window).demo
+    if demo is None:
+        raise RuntimeError(
+            "this client's host is not a demo: its store offers no clock to move and no sent "
+            "messages (start it with seed='demo' on a local store, or a server in demo mode)"
+        )
+    return demo
+
+
+def advance_clock(
+    window: QMainWindow, *, days: int = 0, hours: int = 0, minutes: int = 0, seconds: int = 0
+) -> datetime:
+    """Move the demo host's clock on (the store's and, for a local store, the client's), then
+    let the screens catch up (the summary is asked for again). Returns the new now."""
+    delta = timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    now = _demo(window).advance_clock(delta)
+    context = context_of(window)
+    context.app_vm.refresh_summary()
+    wait_until_idle(window)
+    return now
+
+
+def sent_messages(window: QMainWindow) -> tuple[SentMessage, ...]:
+    """What the service sent (codes, alerts, notices), newest first: objects with
+    ``.channel`` ("email"/"sms"), ``.recipient``, ``.subject``, ``.body`` and ``.sent_at``."""
+    wait_until_idle(window)
+    return _demo(window).sent_messages()

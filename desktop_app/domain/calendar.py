@@ -12,6 +12,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.rules import (
@@ -21,6 +22,9 @@ from desktop_app.domain.rules import (
     WeeklyWindow,
     YearlyWindow,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.domain.terms import ServiceTerms
 
 _MAX_CHAINED_WINDOWS = 16
 
@@ -90,12 +94,28 @@ def _resume(
 
 
 class ServiceCalendar:
-    """Business days, maintenance and transfer arrival, by the given rules. Thread-safe."""
+    """Business days, maintenance and transfer arrival, by the given rules. Thread-safe.
 
-    def __init__(self, rules: Rules = DEFAULT_RULES) -> None:
+    The public holidays come from the ``holidays`` package (a store's calendar), or are
+    given explicitly (a client's calendar, built from the store's ``ServiceTerms``).
+    """
+
+    def __init__(
+        self, rules: Rules = DEFAULT_RULES, *, holidays: Container[date] | None = None
+    ) -> None:
         self._rules = rules
-        self._holidays: Container[date] | None = None
+        self._holidays: Container[date] | None = holidays
         self._lock = threading.Lock()
+
+    @classmethod
+    def from_terms(cls, terms: ServiceTerms) -> ServiceCalendar:
+        """The calendar a client works with: the store's rules and its listed holidays."""
+        return cls(terms.rules, holidays=terms.holidays)
+
+    def public_holidays(self, first: date, last: date) -> frozenset[date]:
+        """The public holidays from ``first`` to ``last`` inclusive (for ``ServiceTerms``)."""
+        days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+        return frozenset(day for day in days if self.is_public_holiday(day))
 
     @property
     def rules(self) -> Rules:

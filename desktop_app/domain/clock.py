@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import date, datetime, timedelta, timezone
 from typing import Protocol
@@ -48,6 +49,27 @@ class FixedClock:
 
     def advance(self, delta: timedelta) -> None:
         self._at += delta
+
+
+class OffsetClock:
+    """A clock the host may move on: another clock plus an offset (``advance_clock`` of a
+    demo host). Thread-safe; the offset may also be negative (tests)."""
+
+    def __init__(self, base: Clock) -> None:
+        self._base = base
+        self._offset = timedelta(0)
+        self._lock = threading.Lock()
+
+    def now(self) -> datetime:
+        with self._lock:
+            offset = self._offset
+        return (self._base.now() + offset).astimezone(TOKYO)
+
+    def advance(self, delta: timedelta) -> datetime:
+        """Move the clock by ``delta``; returns the new now."""
+        with self._lock:
+            self._offset += delta
+        return self.now()
 
 
 def parse_instant(text: str) -> datetime:

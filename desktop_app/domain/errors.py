@@ -1,10 +1,17 @@
-"""Errors as data: a code and its parameters. View-models turn them into sentences."""
+"""Errors as data: a code and its typed parameters. View-models turn them into sentences.
+
+``PARAMS`` declares, once, the parameters every code carries and their types. The messages
+table renders by these types, the tests check every sentence against them, and the server's
+OpenAPI schema is generated from them: a code's parameters are part of the member protocol.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
-from types import MappingProxyType
+from types import MappingProxyType, UnionType
 from typing import Any
 
 
@@ -58,6 +65,7 @@ class ErrorCode(StrEnum):
     NO_DESTINATION = "no_destination"
     UNKNOWN_BANK = "unknown_bank"
     REQUEST_ID_REUSED = "request_id_reused"
+    REQUEST_ID_INVALID = "request_id_invalid"
     RATE_OUT_OF_RANGE = "rate_out_of_range"
     LIMIT_OVER_TOTAL_VOLUME = "limit_over_total_volume"
     LIMIT_NOT_ABOVE_CURRENT = "limit_not_above_current"
@@ -85,14 +93,92 @@ class ErrorCode(StrEnum):
     CODE_GUESSES_EXHAUSTED = "code_guesses_exhausted"
 
 
+class Yen(int):
+    """The declared type of a parameter that is an amount of yen (an ``int``, shown as
+    ``120,000円``); a plain ``int`` parameter is a count (a position, a length, tries)."""
+
+
+ParamType = type | UnionType  # ``X | None``: the parameter may be left out
+
+_CHAR: Mapping[str, ParamType] = {"position": int, "char": str}
+_FIELD: Mapping[str, ParamType] = {"field": str | None}  # which input, when a store refuses
+
+PARAMS: Mapping[ErrorCode, Mapping[str, ParamType]] = MappingProxyType(
+    {
+        ErrorCode.FULL_WIDTH_CHAR: _CHAR,
+        ErrorCode.INVALID_CHAR: _CHAR,
+        ErrorCode.HALF_WIDTH_CHAR: _CHAR,
+        ErrorCode.NOT_KATAKANA: _CHAR,
+        ErrorCode.LENGTH: {"min": int, "max": int},
+        ErrorCode.DIGITS_LENGTH: {"length": int},
+        ErrorCode.ACCOUNT_HOLDER_LENGTH: {"max": int},
+        ErrorCode.AMOUNT_INVALID: _FIELD,
+        ErrorCode.AMOUNT_ZERO: _FIELD,
+        ErrorCode.AMOUNT_TOO_LARGE: _FIELD,
+        ErrorCode.AMOUNT_NOT_THOUSANDS: {"unit": Yen},
+        ErrorCode.AMOUNT_BELOW_MINIMUM: {"minimum": Yen},
+        ErrorCode.AMOUNT_OVER_AVAILABLE: {"available": Yen},
+        ErrorCode.AMOUNT_OVER_PAYOFF: {"payoff": Yen},
+        ErrorCode.CODE_WRONG: {"remaining": int},
+        ErrorCode.RATE_OUT_OF_RANGE: {"rate": Decimal, "cap": Decimal},
+        ErrorCode.LIMIT_OVER_TOTAL_VOLUME: {"maximum": Yen},
+        ErrorCode.LIMIT_NOT_ABOVE_CURRENT: {"current": Yen},
+        ErrorCode.PROMISE_DATE_OUT_OF_RANGE: {"latest": date},
+        ErrorCode.MAINTENANCE: {"resume_at": datetime},
+        ErrorCode.SIMULATION_NEVER_CLEARS: {"minimum": Yen},
+        ErrorCode.CODE_REQUEST_TOO_SOON: {"resume_at": datetime},
+    }
+)
+"""The parameters of each code and their types; a code not listed carries none."""
+
+
+def _optional(declared: ParamType) -> bool:
+    return isinstance(declared, UnionType) and type(None) in declared.__args__
+
+
+def _fits(value: object, declared: ParamType) -> bool:
+    if value is None:
+        return _optional(declared)
+    kinds = declared.__args__ if isinstance(declared, UnionType) else (declared,)
+    for kind in kinds:
+        if kind in (int, Yen):
+            if isinstance(value, int) and not isinstance(value, bool):
+                return True
+        elif kind is date:
+            if isinstance(value, date) and not isinstance(value, datetime):
+                return True
+        elif kind is datetime:
+            if isinstance(value, datetime) and value.tzinfo is not None:
+                return True
+        elif kind is not type(None) and isinstance(value, kind):
+            return True
+    return False
+
+
+def check_params(code: ErrorCode, params: Mapping[str, object]) -> None:
+    """Raise ``TypeError`` unless ``params`` are exactly what ``PARAMS`` declares for ``code``
+    (a programming error: the member would see a sentence with a hole in it)."""
+    declared = PARAMS.get(code, {})
+    unknown = set(params) - set(declared)
+    if unknown:
+        raise TypeError(f"{code.value} carries no parameter {sorted(unknown)}")
+    for name, kind in declared.items():
+        if name not in params:
+            if not _optional(kind):
+                raise TypeError(f"{code.value} needs the parameter {name!r}")
+        elif not _fits(params[name], kind):
+            raise TypeError(f"{code.value}: {name}={params[name]!r} is not a {kind}")
+
+
 class AppError(Exception):
     """A refusal with a code and parameters; never a sentence.
 
     ``params`` hold only what a message may show (a position, a character, a limit);
-    never a secret.
+    never a secret. They are checked against ``PARAMS`` (``TypeError`` when they differ).
     """
 
     def __init__(self, code: ErrorCode, **params: Any) -> None:
+        check_params(code, params)
         super().__init__(code.value)
         self.code = code
         self.params: Mapping[str, Any] = MappingProxyType(dict(params))

@@ -12,7 +12,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.rules import LoanRules
 
-DEFAULT_RULES = LoanRules()
+DEFAULT_RULES = LoanRules()  # the defaults of DOMAIN.md; every function below is given the
+# rules it applies (a store's own, or a client's from the store's terms): none defaults to these
 
 
 def _year_days(year: int) -> int:
@@ -61,7 +62,7 @@ def accrue(
     *,
     overdue_after: date | None = None,
     free_until: date | None = None,
-    rules: LoanRules = DEFAULT_RULES,
+    rules: LoanRules,
 ) -> Accrual:
     """Interest and late damages for the days after ``start`` up to ``end``.
 
@@ -83,7 +84,7 @@ def accrue(
     return Accrual(interest, damages)
 
 
-def legal_rate_cap(credit_limit: int, rules: LoanRules = DEFAULT_RULES) -> Decimal:
+def legal_rate_cap(credit_limit: int, rules: LoanRules) -> Decimal:
     """利息制限法's cap for a credit limit: 20% under 100,000, 18% under 1,000,000, else 15%."""
     for below, cap in rules.legal_caps:
         if below is None or credit_limit < below:
@@ -91,14 +92,14 @@ def legal_rate_cap(credit_limit: int, rules: LoanRules = DEFAULT_RULES) -> Decim
     raise AssertionError("the last cap has no bound")  # pragma: no cover
 
 
-def check_rate(credit_limit: int, rate: Decimal, rules: LoanRules = DEFAULT_RULES) -> None:
+def check_rate(credit_limit: int, rate: Decimal, rules: LoanRules) -> None:
     """Refuse a contract rate outside the product's range or above the legal cap."""
     cap = min(legal_rate_cap(credit_limit, rules), rules.rate_ceiling)
     if not rules.rate_floor <= rate <= cap:
         raise AppError(ErrorCode.RATE_OUT_OF_RANGE, rate=rate, cap=cap)
 
 
-def minimum_payment(principal_after_borrowing: int, rules: LoanRules = DEFAULT_RULES) -> int:
+def minimum_payment(principal_after_borrowing: int, rules: LoanRules) -> int:
     """The monthly minimum fixed at the most recent borrowing, rounded up to 1,000 yen."""
     if principal_after_borrowing <= 0:
         return 0
@@ -149,7 +150,7 @@ def upcoming_due_date(due_day: int, on: date) -> date:
     return candidate if candidate >= on else following_due_date(due_day, candidate)
 
 
-def interest_free_until(first_borrowed_on: date, rules: LoanRules = DEFAULT_RULES) -> date:
+def interest_free_until(first_borrowed_on: date, rules: LoanRules) -> date:
     return first_borrowed_on + timedelta(days=rules.interest_free_days)
 
 
@@ -180,13 +181,14 @@ def income_certificate_required(requested_limit: int, other_debts: int) -> bool:
     return requested_limit > 500_000 or requested_limit + max(0, other_debts) > 1_000_000
 
 
-def latest_promise_date(due_date: date, rules: LoanRules = DEFAULT_RULES) -> date:
+def latest_promise_date(due_date: date, rules: LoanRules) -> date:
     """The latest day an overdue member may promise to pay (14 days after the due date)."""
     return due_date + timedelta(days=rules.promise_days_after_due)
 
 
-def check_borrow_amount(amount: int, available: int, rules: LoanRules = DEFAULT_RULES) -> None:
-    """Raise unless ``amount`` is a whole multiple of 1,000 within the available amount."""
+def check_borrow_amount(amount: int, available: int, rules: LoanRules) -> None:
+    """Raise unless ``amount`` is at least the minimum, a whole multiple of the unit (1,000
+    by default) and within the available amount."""
     if amount < rules.borrow_minimum:
         raise AppError(ErrorCode.AMOUNT_BELOW_MINIMUM, minimum=rules.borrow_minimum)
     if amount % rules.borrow_unit:
@@ -195,8 +197,9 @@ def check_borrow_amount(amount: int, available: int, rules: LoanRules = DEFAULT_
         raise AppError(ErrorCode.AMOUNT_OVER_AVAILABLE, available=available)
 
 
-def check_repay_amount(amount: int, payoff: int, rules: LoanRules = DEFAULT_RULES) -> None:
-    """Raise unless ``amount`` is at least 1,000 (or the payoff if smaller) and within it."""
+def check_repay_amount(amount: int, payoff: int, rules: LoanRules) -> None:
+    """Raise unless ``amount`` is at least the repayment minimum (or the payoff if smaller)
+    and within it."""
     if payoff <= 0:
         raise AppError(ErrorCode.NOTHING_TO_REPAY)
     if amount > payoff:

@@ -170,14 +170,25 @@ class CodeChannel(StrEnum):
 
 
 @dataclass(frozen=True)
-class InboxMessage:
-    """A message the service "sent" (the demo outbox: a real deployment plugs in SMTP/SMS)."""
+class SentMessage:
+    """A message the service "sent" (the demo outbox: a real deployment plugs in SMTP/SMS).
 
-    at: datetime
+    Only the demo/operator interface hands these out, never the member protocol.
+    """
+
     channel: CodeChannel
     recipient: str  # the masked address or number it went to
     subject: str
     body: str
+    sent_at: datetime
+
+
+class RepayIntent(StrEnum):
+    """What the member asked to repay; the store works out NEXT and FULL at commit time."""
+
+    NEXT = "next"  # 一部返済: this cycle's remaining minimum payment
+    AMOUNT = "amount"  # 金額指定返済: the amount the member typed
+    FULL = "full"  # 全額返済: principal, interest and late damages at the moment it commits
 
 
 @dataclass(frozen=True)
@@ -187,7 +198,25 @@ class HistoryQuery:
     kinds: frozenset[LedgerKind] | None = None  # None: every kind
 
 
+@dataclass(frozen=True, order=True)
+class HistoryCursor:
+    """Where a page of history ended: the next page holds the entries strictly older than
+    (``at``, ``id``) in the order (at DESC, id DESC). Opaque to the client: it only hands
+    back the ``next_cursor`` of the page before."""
+
+    at: datetime
+    id: int
+
+
 @dataclass(frozen=True)
 class HistoryPage:
+    """A page of entries, newest first.
+
+    ``total`` (the number of entries matching the query) is counted for the first page only
+    (asked with no cursor); later pages carry ``None``. ``next_cursor`` is ``None`` on the
+    last page.
+    """
+
     entries: tuple[LedgerEntry, ...]
-    total: int
+    total: int | None
+    next_cursor: HistoryCursor | None = None

@@ -10,20 +10,36 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from desktop_app.domain.clock import Clock
+    from desktop_app.domain.rules import Rules
     from desktop_app.store.protocol import Store
 
 
-def open_store(url: str, clock: Clock, *, seed: bool = True, hash_profile: str = "owasp") -> Store:
+def open_store(
+    url: str,
+    clock: Clock,
+    *,
+    seed: bool = True,
+    hash_profile: str = "owasp",
+    rules: Rules | None = None,
+) -> Store:
     """Open (create, migrate and, when ``seed`` and empty, seed) the store at ``url``.
+
+    The host's contract: the caller (the composition root, or the member server) is the
+    store's host and owns its settings: ``clock``, ``seed``, ``hash_profile`` and ``rules``
+    (the defaults of DOMAIN.md when ``None``). None of them is part of the member protocol;
+    members learn the rules from ``Store.service_terms()``.
 
     Refuses, as ``AppError``, a URL of an unknown kind (STORE_URL_UNSUPPORTED) and every fault
     ``SqlStore`` names (a store that would not persist, an incomplete URL, a database of
     another application or a newer client, a damaged file, …).
     """
     if url.startswith(("sqlite", "postgresql")):
+        from desktop_app.domain.rules import DEFAULT_RULES
         from desktop_app.store.sql import SqlStore
 
-        return SqlStore(url, clock, seed=seed, hash_profile=hash_profile)
+        return SqlStore(
+            url, clock, seed=seed, hash_profile=hash_profile, rules=rules or DEFAULT_RULES
+        )
     import logging
 
     from desktop_app.domain.errors import AppError, ErrorCode

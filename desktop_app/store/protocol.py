@@ -1,6 +1,12 @@
 """The transport-neutral Store protocol: data classes in and out, an opaque session token,
 a request id on every money movement, errors as ``AppError`` codes (never sentences).
 
+This is the member protocol: what a stranger on the network may call, served unchanged by
+the member server. It has no seeding, hash profile or clock: those are settings of the
+store's host (the composition root for a local store, the server for a remote one), and
+demo/operator functions live on ``desktop_app.store.demo.DemoOperations``, which only a
+demo host offers.
+
 Every method may block (disk, network, hashing): call it only through the operation runner.
 Every method may also raise a store fault: STORE_UNAVAILABLE, STORE_CORRUPT, STORE_READ_ONLY
 (a change on a store that can only be read), STORE_DISK_FULL (nothing was saved).
@@ -16,17 +22,24 @@ from desktop_app.domain.models import (
     BankAccount,
     BorrowReceipt,
     CodeChannel,
+    HistoryCursor,
     HistoryPage,
     HistoryQuery,
-    InboxMessage,
     InterestInquiry,
     LimitApplication,
+    RepayIntent,
     RepayReceipt,
     Session,
 )
+from desktop_app.domain.terms import ServiceTerms
 
 
 class Store(Protocol):
+    def service_terms(self) -> ServiceTerms:
+        """The rules the store applies, for the client to validate and display with (no
+        session needed; cacheable until ``valid_until``)."""
+        ...
+
     def sign_in_with_card(self, card_number: str, pin: str, device_id: str) -> Session:
         """Sign in with a normalised card number and PIN.
 
@@ -74,10 +87,6 @@ class Store(Protocol):
         """
         ...
 
-    def demo_inbox(self, limit: int = 50) -> tuple[InboxMessage, ...]:
-        """The messages the service sent, newest first (the demo inbox screen)."""
-        ...
-
     def sign_out(self, token: str) -> None:
         """End the session; unknown or ended tokens are ignored."""
         ...
@@ -96,15 +105,26 @@ class Store(Protocol):
         """Transfer ``amount`` yen to a registered account, in one transaction.
 
         A repeated ``request_id`` returns the first receipt and moves nothing.
-        Raises AMOUNT_*, BORROW_BLOCKED_OVERDUE, UNKNOWN_DESTINATION, SESSION_EXPIRED.
+        Raises REQUEST_ID_INVALID (before anything else), AMOUNT_*, BORROW_BLOCKED_OVERDUE,
+        UNKNOWN_DESTINATION, SESSION_EXPIRED.
         """
         ...
 
-    def repay(self, token: str, amount: int, bank_code: str, request_id: str) -> RepayReceipt:
+    def repay(
+        self,
+        token: str,
+        intent: RepayIntent,
+        amount: int | None,
+        bank_code: str,
+        request_id: str,
+    ) -> RepayReceipt:
         """Apply a repayment (damages, then interest, then principal), in one transaction.
 
-        A repeated ``request_id`` returns the first receipt and moves nothing.
-        Raises AMOUNT_*, NOTHING_TO_REPAY, UNKNOWN_BANK, SESSION_EXPIRED.
+        The store decides the amount of ``NEXT`` (this cycle's remaining minimum) and
+        ``FULL`` (the payoff accrued at commit time); ``amount`` is for ``AMOUNT`` only and
+        must be ``None`` otherwise. A repeated ``request_id`` returns the first receipt and
+        moves nothing. Raises REQUEST_ID_INVALID (before anything else), AMOUNT_*,
+        NOTHING_TO_REPAY, UNKNOWN_BANK, SESSION_EXPIRED.
         """
         ...
 
@@ -127,8 +147,16 @@ class Store(Protocol):
         ``current``), APPLICATION_PENDING."""
         ...
 
-    def history(self, token: str, query: HistoryQuery, offset: int, limit: int) -> HistoryPage:
-        """A page of ledger entries, newest first, and the total matching ``query``."""
+    def history(
+        self, token: str, query: HistoryQuery, before: HistoryCursor | None, limit: int
+    ) -> HistoryPage:
+        """A page of at most ``limit`` ledger entries matching ``query``, strictly older than
+        ``before`` in the order (at DESC, id DESC) (``None``: from the newest).
+
+        Keyset paging: entries written meanwhile never shift or repeat a later page. The
+        first page (``before`` is ``None``) carries the total matching ``query``; later pages
+        carry ``None``. ``next_cursor`` is ``None`` on the last page.
+        """
         ...
 
     def close(self) -> None:

@@ -18,21 +18,27 @@ if TYPE_CHECKING:  # start-up does not pay for the data classes
     from desktop_app.domain.calendar import ServiceCalendar
     from desktop_app.domain.clock import Clock
     from desktop_app.domain.models import AccountSummary, Session
+    from desktop_app.domain.terms import ServiceTerms
+    from desktop_app.store.demo import DemoOperations
 
 
 SIGNED_OUT = N_("You have signed out. Thank you for using the service.")
 
 
 class ApplicationViewModel(ViewModel):
-    """The session, the banner and the account summary every screen shares. Where the
-    member is belongs to the ``Navigator``; forgetting the member to the one wipe of the
+    """The session, the banner and what every screen shares: the account summary and the
+    store's terms (its rules and calendar: the one place view-models get them from). Where
+    the member is belongs to the ``Navigator``; forgetting the member to the one wipe of the
     composition root, which ``signed_out`` sets off.
+
+    ``demo`` is the demo/operator interface when the host runs a demo, else ``None``.
 
     Signals:
         signed_in_changed(bool): a member signed in (true) or out (false).
         member_name_changed(str): the signed-in member's name ("" when signed out).
         message_changed(str): the banner sentence above every screen ("" for none).
         summary_changed(object): the latest ``AccountSummary`` (or None).
+        terms_changed(object): the store's ``ServiceTerms`` arrived (or were refreshed).
         signed_out(): the member signed out or was signed out: wipe everything of theirs.
         ledger_changed(): money moved; lists of transactions must reload.
     """
@@ -41,6 +47,7 @@ class ApplicationViewModel(ViewModel):
     member_name_changed = Signal(str)
     message_changed = Signal(str)
     summary_changed = Signal(object)
+    terms_changed = Signal(object)
     signed_out = Signal()
     ledger_changed = Signal()
 
@@ -55,25 +62,61 @@ class ApplicationViewModel(ViewModel):
         clock: Clock,
         calendar: ServiceCalendar | None = None,
         parent: QObject | None = None,
+        *,
+        demo: DemoOperations | None = None,
     ) -> None:
         super().__init__(runner, parent)
         self.store = store
         self.runner = runner
         self.clock = clock
+        self.demo = demo
+        self._fixed_calendar = calendar  # tests only: used instead of the terms' calendar
         self._calendar = calendar
+        self._terms: ServiceTerms | None = None
+        self._terms_loading = False
         self._session: Session | None = None
         self._summary: AccountSummary | None = None
         self._message_error: AppError | str | None = None
         self._member_name_raw = ""
 
+    # -- the store's terms ------------------------------------------------------------------
     @property
-    def calendar(self) -> ServiceCalendar:
-        """The service calendar (built on first use: start-up does not need it)."""
-        if self._calendar is None:
-            from desktop_app.domain.calendar import ServiceCalendar
+    def terms(self) -> ServiceTerms | None:
+        """The store's rules and calendar data (``None`` until they have arrived)."""
+        return self._terms
 
-            self._calendar = ServiceCalendar()
+    @property
+    def calendar(self) -> ServiceCalendar | None:
+        """The service calendar built from the store's terms (``None`` until they arrive)."""
         return self._calendar
+
+    def load_terms(self) -> None:
+        """Ask the store for its terms (when it opens, and again once they are stale)."""
+        if self._terms_loading:
+            return
+        self._terms_loading = True
+        store = self.store
+        self._runner.submit(
+            "service_terms", lambda: store.get().service_terms(), self._on_terms, self._no_terms
+        )
+
+    def refresh_terms_if_stale(self) -> None:
+        if self._terms is None or self._terms.is_stale(self.clock.now()):
+            self.load_terms()
+
+    @Slot(object)
+    def _on_terms(self, terms: ServiceTerms) -> None:
+        from desktop_app.domain.calendar import ServiceCalendar
+
+        self._terms_loading = False
+        self._terms = terms
+        self._calendar = self._fixed_calendar or ServiceCalendar.from_terms(terms)
+        self.terms_changed.emit(terms)
+
+    @Slot(object)
+    def _no_terms(self, _error: AppError) -> None:
+        """The store is unreachable: the screens stay unready; the next look tries again."""
+        self._terms_loading = False
 
     # -- session -------------------------------------------------------------------------
     @property
@@ -131,6 +174,7 @@ class ApplicationViewModel(ViewModel):
     def refresh_summary(self) -> None:
         if self._session is None:
             return
+        self.refresh_terms_if_stale()
         token = self._session.token
         store = self.store
         self._run("summary", lambda: store.get().account_summary(token), self._on_summary)

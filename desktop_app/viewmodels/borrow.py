@@ -17,6 +17,7 @@ from desktop_app.domain.models import (
     BorrowReceipt,
 )
 from desktop_app.domain.money import parse_amount
+from desktop_app.domain.rules import LoanRules
 from desktop_app.i18n import _, format_date, format_day_and_time, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.messages import error_sentence
@@ -56,6 +57,7 @@ class BorrowViewModel(MoneyMovementViewModel):
         self._destinations_loaded = False
         self._arrival: tuple[str, Arrival] | None = None  # (bank code, estimate)
         app.signed_in_changed.connect(self._on_signed_in_changed)
+        app.terms_changed.connect(self._on_terms_changed)
         self._on_signed_in_changed(app.signed_in)
         self._revalidate()
 
@@ -68,6 +70,10 @@ class BorrowViewModel(MoneyMovementViewModel):
     def shown(self) -> None:
         if self._app.session is not None:
             self.refresh_estimate()  # time has passed since: the estimate may have moved
+
+    @Slot(object)
+    def _on_terms_changed(self, _terms: object) -> None:
+        self.refresh_estimate()  # the calendar the estimate needs has arrived
 
     def load_destinations(self) -> None:
         token = self._app.token
@@ -108,6 +114,10 @@ class BorrowViewModel(MoneyMovementViewModel):
             self._arrival = (code, Arrival(clock.now(), immediate=True))
             self._render_estimate()
             return
+        if calendar is None:  # the store's terms have not arrived: no estimate yet
+            self._arrival = None
+            self._render_estimate()
+            return
         self._runner.submit(
             "arrival",
             lambda: (code, calendar.arrival(code, clock.now())),
@@ -134,7 +144,11 @@ class BorrowViewModel(MoneyMovementViewModel):
         if code == PREPAID_BANK_CODE:
             return _("The charge is on your prepaid card at once.")
         if arrival.immediate:
-            return _("The money arrives about 10 seconds after the transfer.")
+            terms = self._app.terms
+            seconds = terms.rules.transfer.instant_seconds if terms is not None else 0
+            return _("The money arrives about {seconds} seconds after the transfer.").format(
+                seconds=seconds
+            )
         return _("The money arrives at about {when}.").format(when=format_day_and_time(arrival.at))
 
     def _render_estimate(self) -> None:
@@ -172,8 +186,13 @@ class BorrowViewModel(MoneyMovementViewModel):
         if summary is None:
             raise AppError(ErrorCode.SESSION_EXPIRED)
         amount = parse_amount(self.amount_text)
-        loan.check_borrow_amount(amount, summary.available)
+        loan.check_borrow_amount(amount, summary.available, self.loan_rules)
         return amount
+
+    def _amount_hint(self, rules: LoanRules) -> str:
+        return _("In units of {unit}, from {minimum}").format(
+            unit=format_yen(rules.borrow_unit), minimum=format_yen(rules.borrow_minimum)
+        )
 
     def _confirmation_text(self, amount: int) -> str:
         summary = self.summary
@@ -187,18 +206,19 @@ class BorrowViewModel(MoneyMovementViewModel):
             amount=format_yen(amount),
             destination=self._account_text(destination),
             principal=format_yen(principal_after),
-            minimum=format_yen(loan.minimum_payment(principal_after)),
+            minimum=format_yen(loan.minimum_payment(principal_after, self.loan_rules)),
         ) + "".join(f"\n{line}" for line in self._confirmation_notes(summary) if line)
 
     def _confirmation_notes(self, summary: AccountSummary) -> list[str]:
         notes = [self._estimate_text()]
         if summary.first_borrowing_interest_free:
-            free_until = loan.interest_free_until(summary.as_of.date())
+            rules = self.loan_rules
+            free_until = loan.interest_free_until(summary.as_of.date(), rules)
             notes.append(
                 _(
                     "As this is your first borrowing, no interest is charged until {date} "
-                    "(30 days)."
-                ).format(date=format_date(free_until))
+                    "({days} days)."
+                ).format(date=format_date(free_until), days=rules.interest_free_days)
             )
         return notes
 

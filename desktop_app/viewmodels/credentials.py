@@ -65,6 +65,11 @@ class CodeFlowViewModel(ViewModel):
         self.new_password = self._field(fields.password)
         self.confirm_password = self._field(fields.password)
 
+    @property
+    def inbox_available(self) -> bool:
+        """The host runs a demo: the screen offers its inbox, where the code arrives."""
+        return self._app.demo is not None
+
     def _field(self, policy: Callable[[str], FieldResult]) -> FieldViewModel:
         return FieldViewModel(self._runner, policy, self)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import HistoryQuery, LedgerKind
+from desktop_app.domain.models import HistoryCursor, HistoryQuery, LedgerKind
 from desktop_app.store.protocol import Store
 
 EXPORT_PAGE_SIZE = 1_000
@@ -25,8 +25,10 @@ def write_csv(
 ) -> tuple[int, str]:
     """Runs in a worker: page through the history and write it as CSV (UTF-8 with BOM).
 
-    ``progress(done, total)`` is told after every page; when ``cancelled()`` turns true the
-    partial file is removed and EXPORT_CANCELLED raised.
+    Pages follow each other by keyset: an entry written during the export (a borrowing on
+    another device) neither shifts nor repeats rows; the file holds the entries as of its
+    first page. ``progress(done, total)`` is told after every page; when ``cancelled()``
+    turns true the partial file is removed and EXPORT_CANCELLED raised.
     """
     try:
         return _write(store, token, query, path, header, kinds, progress, cancelled)
@@ -49,9 +51,12 @@ def _write(
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        offset = 0
+        cursor: HistoryCursor | None = None
+        total = 0
         while True:
-            page = store.history(token, query, offset, EXPORT_PAGE_SIZE)
+            page = store.history(token, query, cursor, EXPORT_PAGE_SIZE)
+            if page.total is not None:  # the first page counts the entries
+                total = page.total
             for entry in page.entries:
                 writer.writerow(
                     [
@@ -65,9 +70,9 @@ def _write(
                     ]
                 )
             written += len(page.entries)
-            offset += len(page.entries)
-            progress(written, page.total)
-            if not page.entries or offset >= page.total:
+            progress(written, max(total, written))
+            cursor = page.next_cursor
+            if cursor is None:
                 return written, str(path)
             if cancelled():
                 raise AppError(ErrorCode.EXPORT_CANCELLED)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import HistoryPage, HistoryQuery, LedgerKind
+from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery, LedgerKind
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
@@ -148,11 +148,11 @@ class HistoryViewModel(ViewModel):
         if self.active:
             self.model.fetchMore(QModelIndex())
 
-    def load_page(self, generation: int, offset: int) -> None:
+    def load_page(self, generation: int, before: HistoryCursor | None) -> None:
         token, query, store = self._app.token, self._query, self._app.store
         self._submit(
             "history",
-            lambda: (generation, store.get().history(token, query, offset, PAGE_SIZE)),
+            lambda: (generation, store.get().history(token, query, before, PAGE_SIZE)),
             self._on_page,
             self._on_page_failed,
         )

@@ -1,4 +1,6 @@
-"""The history table: ledger entries, newest first, loaded a page at a time."""
+"""The history table: ledger entries, newest first, loaded a page at a time by keyset (each
+page asks for the entries older than where the last one ended, so a borrowing made while the
+member scrolls never shifts or repeats rows)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QObject
 
-from desktop_app.domain.models import HistoryPage, LedgerEntry, LedgerKind
+from desktop_app.domain.models import HistoryCursor, HistoryPage, LedgerEntry, LedgerKind
 from desktop_app.i18n import N_, _, format_datetime, format_yen
 from desktop_app.viewmodels.table import Index as _Index
 from desktop_app.viewmodels.table import TextTableModel
@@ -49,7 +51,7 @@ class PageSource(Protocol):
     @property
     def active(self) -> bool: ...
 
-    def load_page(self, generation: int, offset: int) -> None: ...
+    def load_page(self, generation: int, before: HistoryCursor | None) -> None: ...
 
 
 class HistoryTableModel(TextTableModel[LedgerEntry]):
@@ -63,6 +65,8 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
         self._owner = owner
         self._rows: list[LedgerEntry] = []  # grows a page at a time
         self._total: int | None = None  # unknown until the first page arrives
+        self._cursor: HistoryCursor | None = None  # where the last page ended
+        self._ended = False  # the last page has arrived
         self._loading = False
         self._generation = 0  # pages of an older query are dropped
 
@@ -87,20 +91,23 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or not self._owner.active:
             return False
-        return self._total is None or len(self._rows) < self._total
+        return not self._ended
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._loading or not self.canFetchMore(parent):
             return
         self._loading = True
-        self._owner.load_page(self._generation, len(self._rows))
+        self._owner.load_page(self._generation, self._cursor)
 
     # -- fed by the view-model -----------------------------------------------------------
     def add_page(self, generation: int, page: HistoryPage) -> None:
         if generation != self._generation:
             return
         self._loading = False
-        self._total = page.total
+        if page.total is not None:  # counted for the first page only
+            self._total = page.total
+        self._cursor = page.next_cursor
+        self._ended = page.next_cursor is None
         if page.entries:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.entries) - 1)
@@ -116,6 +123,8 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
         self._generation += 1
         self._rows = []
         self._total = None
+        self._cursor = None
+        self._ended = False
         self._loading = False
         self.endResetModel()
 

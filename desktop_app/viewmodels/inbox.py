@@ -1,10 +1,14 @@
-"""The demo inbox: the messages the service "sent" (codes, alerts), newest first."""
+"""The demo inbox: the messages the service "sent" (codes, alerts), newest first.
+
+It reads through the host's demo interface (``DemoOperations``), never the member protocol;
+a host that is not a demo gives none, and the inbox shows nothing (its links are hidden).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop_app.domain.models import CodeChannel, InboxMessage
+from desktop_app.domain.models import CodeChannel, SentMessage
 from desktop_app.i18n import _, format_datetime
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
@@ -22,17 +26,24 @@ class InboxViewModel(ViewModel):
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
         self._app = app
-        self._messages: tuple[InboxMessage, ...] = ()
+        self._messages: tuple[SentMessage, ...] = ()
 
     def shown(self) -> None:
         self.refresh()
 
+    @property
+    def available(self) -> bool:
+        """Whether the host runs a demo (and so offers an inbox to read)."""
+        return self._app.demo is not None
+
     def refresh(self) -> None:
-        store = self._app.store
-        self._run("inbox", lambda: store.get().demo_inbox(50), self._on_messages)
+        demo = self._app.demo
+        if demo is None:
+            return
+        self._run("inbox", lambda: demo.sent_messages(50), self._on_messages)
 
     @Slot(object)
-    def _on_messages(self, messages: tuple[InboxMessage, ...]) -> None:
+    def _on_messages(self, messages: tuple[SentMessage, ...]) -> None:
         self._messages = tuple(messages)
         self._render()
 
@@ -40,10 +51,10 @@ class InboxViewModel(ViewModel):
         self.items = [self._text(message) for message in self._messages]
 
     @staticmethod
-    def _text(message: InboxMessage) -> str:
+    def _text(message: SentMessage) -> str:
         channel = _("Email") if message.channel is CodeChannel.EMAIL else _("SMS")
         return (
-            f"{format_datetime(message.at)}  [{channel}] {message.recipient}\n"
+            f"{format_datetime(message.sent_at)}  [{channel}] {message.recipient}\n"
             f"{message.subject}\n{message.body}"
         )
 

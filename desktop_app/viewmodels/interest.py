@@ -6,7 +6,6 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.models import InterestInquiry
-from desktop_app.domain.rules import DEFAULT_RULES
 from desktop_app.i18n import _, format_date, format_datetime, format_rate, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
@@ -44,10 +43,15 @@ class InterestViewModel(ViewModel):
         self._inquiry: InterestInquiry | None = None
         self._again = False  # asked to load while a load was in flight
         app.ledger_changed.connect(self._on_ledger_changed)
+        app.terms_changed.connect(self._on_terms)
         self._render()
 
     def shown(self) -> None:
         self.load()
+
+    @Slot(object)
+    def _on_terms(self, _terms: object) -> None:
+        self.explanation = self._explanation()
 
     @Slot()
     def _on_ledger_changed(self) -> None:
@@ -125,15 +129,18 @@ class InterestViewModel(ViewModel):
             total=format_yen(interest + damages), damages=format_yen(damages)
         )
 
-    @staticmethod
-    def _explanation() -> str:
+    def _explanation(self) -> str:
+        """How interest is worked out, with the store's late rate (none until it is known)."""
+        terms = self._app.terms
+        if terms is None:
+            return ""
         return _(
             "Interest is charged for each day on the principal at your annual rate, divided "
             "by 365 days (366 in a leap year). Days are counted at one end only: the day you "
             "borrow is not charged and the day you repay is. After a missed due date, late "
             "damages of {late_rate} a year apply instead. The figure to the next due date "
             "assumes you neither borrow nor repay before then."
-        ).format(late_rate=format_rate(DEFAULT_RULES.loan.late_rate))
+        ).format(late_rate=format_rate(terms.rules.loan.late_rate))
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -82,6 +82,11 @@ class LoginViewModel(ViewModel):
         self._caps_lock = False
         self.busy_changed.connect(self._refresh_can_sign_in)
 
+    @property
+    def inbox_available(self) -> bool:
+        """The host runs a demo: the login screen offers its inbox of sent messages."""
+        return self._app.demo is not None
+
     # -- inputs --------------------------------------------------------------------------
     def set_method(self, method: int) -> None:
         self.method = LoginMethod.CARD if method == LoginMethod.CARD else LoginMethod.WEB_ID

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from desktop_app.domain.brand import DEFAULT_BRAND
-from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.errors import PARAMS, AppError, ErrorCode, ParamType, Yen
 from desktop_app.domain.fields import Notice
 from desktop_app.i18n import N_, _, format_date, format_day_and_time, format_rate, format_yen
 
@@ -127,7 +128,10 @@ _SENTENCES: dict[ErrorCode, str] = {
     ErrorCode.REQUEST_ID_REUSED: N_(
         "This request was already processed with other details. Please start again."
     ),
-    ErrorCode.MAINTENANCE: N_("The service is under maintenance. Please use it after {when}."),
+    ErrorCode.REQUEST_ID_INVALID: N_(
+        "This request could not be accepted. Nothing was changed. Please start again."
+    ),
+    ErrorCode.MAINTENANCE: N_("The service is under maintenance. Please use it after {resume_at}."),
     ErrorCode.RATE_OUT_OF_RANGE: N_("The interest rate is above the legal limit ({cap})."),
     ErrorCode.SIMULATION_NEVER_CLEARS: N_(
         "With this monthly amount the balance never decreases. Please enter {minimum} or more."
@@ -172,7 +176,7 @@ _SENTENCES: dict[ErrorCode, str] = {
     ),
     ErrorCode.CODE_REQUEST_TOO_SOON: N_(
         "A confirmation code cannot be requested again so soon. Please request it again "
-        "after {when}."
+        "after {resume_at}."
     ),
     ErrorCode.CODE_REQUESTS_EXHAUSTED: N_(
         "Confirmation codes have been requested as many times as allowed today. Please try "
@@ -208,7 +212,24 @@ _NOTICES: dict[Notice, str] = {
     Notice.AMOUNT_NORMALISED: N_("The amount was converted to plain digits."),
 }
 
-_YEN_PARAMS = {"available", "payoff", "minimum", "unit", "maximum", "current"}
+BRAND_PARAMS = frozenset({"phone", "hours"})
+"""What every sentence may name besides its code's parameters: the brand's support line."""
+
+
+def _shown(value: Any, declared: ParamType) -> Any:
+    """A parameter as the member reads it, by its declared type (``PARAMS``)."""
+    if value is None:
+        return ""
+    kinds = getattr(declared, "__args__", (declared,))
+    if Yen in kinds:
+        return format_yen(value)
+    if datetime in kinds:
+        return format_day_and_time(value)
+    if date in kinds:
+        return format_date(value)
+    if Decimal in kinds:
+        return format_rate(value)
+    return value
 
 
 def error_sentence(error: AppError) -> str:
@@ -218,20 +239,10 @@ def error_sentence(error: AppError) -> str:
         "phone": DEFAULT_BRAND.support_phone,
         "hours": DEFAULT_BRAND.support_hours,
     }
-    for key, value in error.params.items():
-        if key in _YEN_PARAMS and isinstance(value, int):
-            value = format_yen(value)
-        elif key == "cap":
-            value = format_rate(value)
-        params[key] = value
-    if isinstance(error.params.get("latest"), date):
-        params["latest"] = format_date(error.params["latest"])
-    if "resume_at" in error.params:
-        params["when"] = format_day_and_time(error.params["resume_at"])
-    try:
-        return _(template).format(**params)
-    except (KeyError, IndexError):
-        return _(template)
+    declared = PARAMS.get(error.code, {})
+    for name, kind in declared.items():
+        params[name] = _shown(error.params.get(name), kind)
+    return _(template).format(**params)
 
 
 # Writing 3万 for 30,000 is how amounts are meant to be typed: no need to say so.

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary
+from desktop_app.domain.rules import LoanRules
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import error_sentence
@@ -27,6 +28,7 @@ class MoneyMovementViewModel(ViewModel):
         can_confirm_changed(bool): whether the screen's confirm button is enabled.
         result_changed(str): the receipt sentence of the last success ("" for none).
         amount_text_changed(str), amount_error_changed(str): the amount input and its error.
+        amount_hint_changed(str): what the amount field accepts, by the store's rules.
     """
 
     confirmation_requested = Signal(str)
@@ -34,11 +36,13 @@ class MoneyMovementViewModel(ViewModel):
     result_changed = Signal(str)
     amount_text_changed = Signal(str)
     amount_error_changed = Signal(str)
+    amount_hint_changed = Signal(str)
 
     can_confirm = Observed(False, can_confirm_changed)
     result = Observed("", result_changed)
     amount_text = Observed("", amount_text_changed)
     amount_error = Observed("", amount_error_changed)
+    amount_hint = Observed("", amount_hint_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
@@ -48,6 +52,7 @@ class MoneyMovementViewModel(ViewModel):
         self._receipt: Any = None
         self._amount_problem: AppError | None = None
         app.summary_changed.connect(self._on_summary_changed)
+        app.terms_changed.connect(self._on_summary_changed)
         self.busy_changed.connect(self._on_busy_changed)
 
     # -- to be provided by the screen ----------------------------------------------------
@@ -68,10 +73,22 @@ class MoneyMovementViewModel(ViewModel):
     def _extra_ready(self) -> bool:
         return True
 
+    def _amount_hint(self, rules: LoanRules) -> str:
+        """The placeholder of the amount field, by the store's rules."""
+        raise NotImplementedError
+
     # -- shared flow ---------------------------------------------------------------------
     @property
     def summary(self) -> AccountSummary | None:
         return self._app.summary
+
+    @property
+    def loan_rules(self) -> LoanRules:
+        """The store's loan rules, from its terms (validated against before it is asked)."""
+        terms = self._app.terms
+        if terms is None:  # not yet known: nothing can be checked, so nothing is sent
+            raise AppError(ErrorCode.STORE_UNAVAILABLE)
+        return terms.rules.loan
 
     def set_amount_text(self, text: str) -> None:
         if text != self.amount_text:
@@ -82,7 +99,7 @@ class MoneyMovementViewModel(ViewModel):
     def _revalidate(self) -> None:
         self._amount_problem = None
         amount_ok = False
-        if self.summary is not None:
+        if self.summary is not None and self._app.terms is not None:
             try:
                 self._validated_amount()
                 amount_ok = True
@@ -95,6 +112,8 @@ class MoneyMovementViewModel(ViewModel):
     def _render_amount_error(self) -> None:
         problem = self._amount_problem
         self.amount_error = error_sentence(problem) if problem else ""
+        terms = self._app.terms
+        self.amount_hint = self._amount_hint(terms.rules.loan) if terms is not None else ""
 
     @Slot(bool)
     def _on_busy_changed(self, _busy: bool) -> None:

@@ -19,13 +19,16 @@ class PromiseViewModel(ViewModel):
     range_changed(object): (first, last) dates a member may choose, or None when not overdue.
     result_changed(str): what was promised ("" for nothing yet).
     can_submit_changed(bool): whether the button is enabled.
+    explanation_changed(str): how far a promise may go, by the store's rules.
     """
 
     range_changed = Signal(object)
     result_changed = Signal(str)
     can_submit_changed = Signal(bool)
+    explanation_changed = Signal(str)
     result = Observed("", result_changed)
     can_submit = Observed(False, can_submit_changed)
+    explanation = Observed("", explanation_changed)
 
     def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
         super().__init__(app.runner, parent)
@@ -34,6 +37,7 @@ class PromiseViewModel(ViewModel):
         self._range: tuple[date, date] | None = None
         self._promised: date | None = None
         app.summary_changed.connect(self._on_summary)
+        app.terms_changed.connect(self._on_terms)
         self.busy_changed.connect(self._refresh)
         self._on_summary(app.summary)
 
@@ -42,12 +46,18 @@ class PromiseViewModel(ViewModel):
         return self._range
 
     @Slot(object)
+    def _on_terms(self, _terms: object) -> None:
+        self._on_summary(self._app.summary)
+
+    @Slot(object)
     def _on_summary(self, summary: AccountSummary | None) -> None:
-        if summary is None or not summary.overdue or summary.next_due_date is None:
+        terms = self._app.terms
+        if summary is None or terms is None or not summary.overdue or summary.next_due_date is None:
             self._range = None
         else:
             today = summary.as_of.date()
-            self._range = (today, loan.latest_promise_date(summary.next_due_date))
+            latest = loan.latest_promise_date(summary.next_due_date, terms.rules.loan)
+            self._range = (today, latest)
         self._promised = summary.promised_date if summary else None
         self.range_changed.emit(self._range)
         self._render()
@@ -78,6 +88,16 @@ class PromiseViewModel(ViewModel):
         self._app.accept_summary(summary)
 
     def _render(self) -> None:
+        terms = self._app.terms
+        self.explanation = (
+            ""
+            if terms is None
+            else _(
+                "If you cannot repay by the due date, tell us the day you will. You can choose "
+                "a day up to {days} days after the due date; late damages still run from the "
+                "day after the due date."
+            ).format(days=terms.rules.loan.promise_days_after_due)
+        )
         if self._promised is not None:
             text = _(
                 "We have noted your promise to pay on {date}. Late damages still run from the "

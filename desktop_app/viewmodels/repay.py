@@ -11,8 +11,9 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.domain import loan
 from desktop_app.domain.banks import INTERNET_REPAYMENT_BANKS
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import RepayReceipt
+from desktop_app.domain.models import RepayIntent, RepayReceipt
 from desktop_app.domain.money import parse_amount
+from desktop_app.domain.rules import LoanRules
 from desktop_app.i18n import _, format_date, format_yen, language
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
@@ -23,6 +24,11 @@ class RepayKind(IntEnum):
     NEXT = 0  # 一部返済: this cycle's remaining minimum payment
     AMOUNT = 1  # 金額指定返済
     FULL = 2  # 全額返済
+
+    @property
+    def intent(self) -> RepayIntent:
+        """What the store is asked for: it works out NEXT and FULL itself when it commits."""
+        return (RepayIntent.NEXT, RepayIntent.AMOUNT, RepayIntent.FULL)[self]
 
 
 class RepayViewModel(MoneyMovementViewModel):
@@ -90,8 +96,11 @@ class RepayViewModel(MoneyMovementViewModel):
                 raise AppError(ErrorCode.NOTHING_TO_REPAY)
             return summary.next_payment
         amount = parse_amount(self.amount_text)
-        loan.check_repay_amount(amount, payoff)
+        loan.check_repay_amount(amount, payoff, self.loan_rules)
         return amount
+
+    def _amount_hint(self, rules: LoanRules) -> str:
+        return _("From {minimum}").format(minimum=format_yen(rules.repay_minimum))
 
     def _confirmation_text(self, amount: int) -> str:
         return _("Repay {amount}\nFrom: {bank}").format(
@@ -99,9 +108,13 @@ class RepayViewModel(MoneyMovementViewModel):
         )
 
     def _work(self, token: str, amount: int, request_id: str) -> Callable[[], Any]:
+        """The next payment and the full payoff are the store's to work out when it commits
+        (the summary shown may be minutes old): only a typed amount is sent as such."""
         store = self._app.store
         bank_code = INTERNET_REPAYMENT_BANKS[self.bank_index].code
-        return lambda: store.get().repay(token, amount, bank_code, request_id)
+        intent = RepayKind(self.kind).intent
+        sent = amount if intent is RepayIntent.AMOUNT else None
+        return lambda: store.get().repay(token, intent, sent, bank_code, request_id)
 
     def _receipt_text(self, receipt: RepayReceipt) -> str:
         text = _(

@@ -90,6 +90,7 @@ class SimulatorViewModel(ViewModel):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._quiet)
         app.summary_changed.connect(self._on_summary)
+        app.terms_changed.connect(self._on_terms)
         self._on_summary(app.summary)
 
     # -- inputs --------------------------------------------------------------------------
@@ -141,6 +142,9 @@ class SimulatorViewModel(ViewModel):
             return
         principal, mode, value = request
         generation, calendar = self._generation, self._app.calendar
+        if calendar is None:  # the store's terms (and so its calendar) are on their way
+            self._show(generation, None)
+            return
         today = self._app.clock.now().date()
         self._submit(
             "simulate",
@@ -230,6 +234,12 @@ class SimulatorViewModel(ViewModel):
             self.principal_text = principal
         self._render_basis()
         if summary is not None and any(p.__get__(self).strip() for p in self._TEXTS[:2]):
+            self._changed()
+
+    @Slot(object)
+    def _on_terms(self, _terms: object) -> None:
+        """The store's calendar and due days arrived (or changed): simulate again."""
+        if any(p.__get__(self).strip() for p in self._TEXTS[:2]):
             self._changed()
 
     def _render_basis(self) -> None:

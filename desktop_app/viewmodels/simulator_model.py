@@ -13,7 +13,7 @@ from desktop_app.domain import loan, simulation
 from desktop_app.domain.calendar import ServiceCalendar
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.models import AccountSummary
-from desktop_app.domain.rules import DEFAULT_RULES, MONTH_END
+from desktop_app.domain.rules import MONTH_END
 from desktop_app.domain.simulation import MAX_MONTHS, Debt, Schedule, ScheduleRow
 from desktop_app.domain.text import FULLWIDTH_DIGITS
 from desktop_app.i18n import N_, format_date, format_yen
@@ -40,8 +40,15 @@ COLUMNS = (
     N_("Balance"),
 )
 # AccountSummary carries no due day. A member without a next due date (nothing borrowed) is
-# simulated as if the 25th were chosen; one with a due date keeps the day that date came from.
+# simulated as if the 25th were chosen (the last of the store's due days when the 25th is not
+# one); one with a due date keeps the day that date came from.
 HYPOTHETICAL_DUE_DAY = 25
+
+
+def hypothetical_due_day(due_days: tuple[int, ...]) -> int:
+    return HYPOTHETICAL_DUE_DAY if HYPOTHETICAL_DUE_DAY in due_days else due_days[-1]
+
+
 _MONTH_SUFFIXES = ("回", "か月", "ヶ月", "ヵ月", "カ月", "ケ月")
 
 # (generation, schedule or refusal): a result knows which input it answers
@@ -62,14 +69,15 @@ def parse_months(text: str) -> int | None:
 def nominal_due_date(effective: date, calendar: ServiceCalendar) -> tuple[int, date]:
     """The due day and the nominal due date that the business-day shift turned into
     ``effective`` (the summary shows the shifted date: 25 July on a Saturday is 27 July, and
-    31 August on a Saturday is 2 September). Falls back to ``effective`` itself."""
+    31 August on a Saturday is 2 September), among the store's due days (the calendar's
+    rules, from its terms). Falls back to ``effective`` itself."""
     previous_month = effective.replace(day=1) - timedelta(days=1)
     found: tuple[int, date] | None = None
     for year, month in (
         (effective.year, effective.month),
         (previous_month.year, previous_month.month),
     ):
-        for due_day in DEFAULT_RULES.loan.due_days:
+        for due_day in calendar.rules.loan.due_days:
             nominal = loan.due_date_in(year, month, due_day)
             if (
                 nominal <= effective
@@ -95,7 +103,7 @@ def debt_from_summary(
     if summary.next_due_date is not None:
         due_day, first_due = nominal_due_date(summary.next_due_date, calendar)
     else:
-        due_day = HYPOTHETICAL_DUE_DAY
+        due_day = hypothetical_due_day(calendar.rules.loan.due_days)
         first_due = loan.first_due_date(due_day, today)
     return Debt(
         principal=principal,

@@ -75,6 +75,8 @@ class BorrowView(QWidget):
 
     def _bind(self) -> None:
         vm = self._vm
+        vm.amount_hint_changed.connect(self.amount.setPlaceholderText)  # the store's rules
+        self.amount.setPlaceholderText(vm.amount_hint)
         bind_label(self.blocked, vm.blocked_reason_changed, vm.blocked_reason)
         bind_visible(self.go_repay, vm.blocked_changed, vm.blocked)
         for widget in (self.amount, self.destination):
@@ -95,7 +97,6 @@ class BorrowView(QWidget):
         self._available_caption.setText(_("Available to borrow"))
         self._amount_caption.setText(_("Amount"))
         self._destination_caption.setText(_("Transfer to"))
-        self.amount.setPlaceholderText(_("In units of 1,000 yen, e.g. 30000 or 3万"))
         self.amount.setAccessibleName(_("Amount"))
         self.destination.setAccessibleName(_("Transfer to"))
         self.available.setAccessibleName(_("Available to borrow"))

@@ -104,6 +104,7 @@ class CodeFlowView(QWidget):
         self.submit.clicked.connect(vm.submit)
         self.back.clicked.connect(self.back_requested)
         self.inbox.clicked.connect(self.inbox_requested)
+        self.inbox.setHidden(not vm.inbox_available)  # only a demo host has an inbox
 
     def _captions(self) -> list[str]:
         raise NotImplementedError

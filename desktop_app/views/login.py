@@ -159,6 +159,7 @@ class LoginView(QWidget):
         self.register_link.clicked.connect(self.register_requested)
         self.forgot_link.clicked.connect(self.reset_requested)
         self.inbox_link.clicked.connect(self.inbox_requested)
+        self.inbox_link.setHidden(not vm.inbox_available)  # only a demo host has an inbox
         for field in (self.web_id, self.password, self.card, self.pin):
             field.returnPressed.connect(vm.sign_in)
         for field in (self.web_id, self.card):

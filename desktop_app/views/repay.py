@@ -78,6 +78,8 @@ class RepayView(QWidget):
 
     def _bind(self) -> None:
         vm = self._vm
+        vm.amount_hint_changed.connect(self.amount.setPlaceholderText)  # the store's rules
+        self.amount.setPlaceholderText(vm.amount_hint)
         self._refill_banks()
         self.kinds.idClicked.connect(vm.set_kind)
         vm.kind_changed.connect(self._show_kind)
@@ -116,7 +118,6 @@ class RepayView(QWidget):
         self.kind_next.setText(_("Pay the next payment"))
         self.kind_amount.setText(_("Pay an amount of your choice"))
         self.kind_full.setText(_("Repay everything (full repayment)"))
-        self.amount.setPlaceholderText(_("From 1,000 yen, e.g. 10000"))
         self.amount.setAccessibleName(_("Repayment amount"))
         self.bank.setAccessibleName(_("Bank"))
         self.payoff.setAccessibleName(_("Full repayment amount"))

@@ -48,6 +48,7 @@ class PromiseView(QWidget):
         vm.range_changed.connect(self._set_range)
         self._set_range(vm.date_range)
         self.day.dateChanged.connect(self._day_changed)
+        bind_label(self.explain, vm.explanation_changed, vm.explanation)
         bind_label(self.error, vm.error_changed, vm.error)
         bind_label(self.result, vm.result_changed, vm.result)
         bind_enabled(self.submit, vm.can_submit_changed, vm.can_submit)
@@ -73,13 +74,6 @@ class PromiseView(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(_("Promise a payment date"))
-        self.explain.setText(
-            _(
-                "If you cannot repay by the due date, tell us the day you will. You can choose "
-                "a day up to 14 days after the due date; late damages still run from the day "
-                "after the due date."
-            )
-        )
         self._caption.setText(_("Promised payment date"))
         self.day.setAccessibleName(_("Promised payment date"))
         self.day.setDisplayFormat(date_format())

@@ -26,7 +26,12 @@ def test_interest_check_value_of_the_domain() -> None:
 def test_late_damages_check_value_of_the_domain() -> None:
     # 200,000 yen for 10 days at 20 % = floor(1,095.89)
     accrual = loan.accrue(
-        200_000, RATE, date(2026, 11, 10), date(2026, 11, 20), overdue_after=date(2026, 11, 10)
+        200_000,
+        RATE,
+        date(2026, 11, 10),
+        date(2026, 11, 20),
+        overdue_after=date(2026, 11, 10),
+        rules=loan.DEFAULT_RULES,
     )
     assert accrual == loan.Accrual(interest=0, damages=1_095)
 
@@ -48,18 +53,35 @@ def test_a_period_across_new_year_splits_365_and_366() -> None:
 
 def test_interest_then_damages_after_the_due_date() -> None:
     accrual = loan.accrue(
-        250_000, RATE, date(2026, 10, 15), date(2026, 11, 24), overdue_after=date(2026, 11, 19)
+        250_000,
+        RATE,
+        date(2026, 10, 15),
+        date(2026, 11, 24),
+        overdue_after=date(2026, 11, 19),
+        rules=loan.DEFAULT_RULES,
     )
     assert accrual == loan.Accrual(interest=4_315, damages=684)
 
 
 def test_interest_free_days() -> None:
     borrowed = date(2026, 11, 10)
-    free_until = loan.interest_free_until(borrowed)
+    free_until = loan.interest_free_until(borrowed, loan.DEFAULT_RULES)
     assert free_until == date(2026, 12, 10)
-    assert loan.accrue(100_000, RATE, borrowed, free_until, free_until=free_until).interest == 0
     assert (
-        loan.accrue(100_000, RATE, borrowed, date(2026, 12, 14), free_until=free_until).interest
+        loan.accrue(
+            100_000, RATE, borrowed, free_until, free_until=free_until, rules=loan.DEFAULT_RULES
+        ).interest
+        == 0
+    )
+    assert (
+        loan.accrue(
+            100_000,
+            RATE,
+            borrowed,
+            date(2026, 12, 14),
+            free_until=free_until,
+            rules=loan.DEFAULT_RULES,
+        ).interest
         == 197
     )
 
@@ -79,7 +101,7 @@ def test_interest_free_days() -> None:
     ],
 )
 def test_minimum_payment_table(principal: int, minimum: int) -> None:
-    assert loan.minimum_payment(principal) == minimum
+    assert loan.minimum_payment(principal, loan.DEFAULT_RULES) == minimum
 
 
 @pytest.mark.parametrize(
@@ -114,23 +136,23 @@ def test_allocation_pays_damages_then_interest_then_principal() -> None:
 
 
 def test_borrow_and_repay_amount_checks() -> None:
-    loan.check_borrow_amount(380_000, 380_000)
+    loan.check_borrow_amount(380_000, 380_000, loan.DEFAULT_RULES)
     for amount, code in (
         (500, ErrorCode.AMOUNT_BELOW_MINIMUM),
         (1_500, ErrorCode.AMOUNT_NOT_THOUSANDS),
         (381_000, ErrorCode.AMOUNT_OVER_AVAILABLE),
     ):
         with pytest.raises(AppError) as caught:
-            loan.check_borrow_amount(amount, 380_000)
+            loan.check_borrow_amount(amount, 380_000, loan.DEFAULT_RULES)
         assert caught.value.code is code
-    loan.check_repay_amount(500, 500)  # the payoff when it is below 1,000
+    loan.check_repay_amount(500, 500, loan.DEFAULT_RULES)  # the payoff when it is below 1,000
     for amount, payoff, code in (
         (1_000, 0, ErrorCode.NOTHING_TO_REPAY),
         (999, 5_000, ErrorCode.AMOUNT_BELOW_MINIMUM),
         (5_001, 5_000, ErrorCode.AMOUNT_OVER_PAYOFF),
     ):
         with pytest.raises(AppError) as caught:
-            loan.check_repay_amount(amount, payoff)
+            loan.check_repay_amount(amount, payoff, loan.DEFAULT_RULES)
         assert caught.value.code is code
 
 
@@ -166,7 +188,7 @@ def test_interest_is_additive_up_to_a_yen_per_piece(
 
 @given(principal=st.integers(min_value=1, max_value=100_000_000))
 def test_minimum_payment_is_whole_thousands_and_never_zero(principal: int) -> None:
-    minimum = loan.minimum_payment(principal)
+    minimum = loan.minimum_payment(principal, loan.DEFAULT_RULES)
     assert minimum % 1_000 == 0
     assert 1_000 <= minimum <= max(1_000, principal)
 
@@ -188,5 +210,6 @@ def test_late_damages_run_even_inside_the_interest_free_period() -> None:
         date(2026, 12, 20),
         overdue_after=date(2026, 12, 15),
         free_until=date(2026, 12, 30),
+        rules=loan.DEFAULT_RULES,
     )
     assert (accrual.interest, accrual.damages) == (0, 273)

@@ -202,7 +202,15 @@ def test_accrue_never_charges_more_than_all_days_at_the_higher_rate(
     end = start + timedelta(days=length)
     due = start + timedelta(days=due_offset)
     free_until = None if free_offset is None else start + timedelta(days=free_offset)
-    accrual = loan.accrue(principal, rate, start, end, overdue_after=due, free_until=free_until)
+    accrual = loan.accrue(
+        principal,
+        rate,
+        start,
+        end,
+        overdue_after=due,
+        free_until=free_until,
+        rules=loan.DEFAULT_RULES,
+    )
     assert accrual.interest >= 0 and accrual.damages >= 0
     higher = max(rate, DEFAULT_RULES.loan.late_rate)
     assert accrual.interest + accrual.damages <= loan.simple_interest(principal, higher, start, end)
@@ -238,7 +246,14 @@ def test_repayment_sequences_never_make_a_balance_negative(
     owed_total = principal
     for elapsed, share, late in events:
         following = day + timedelta(days=elapsed)
-        accrual = loan.accrue(principal, rate, day, following, overdue_after=day if late else None)
+        accrual = loan.accrue(
+            principal,
+            rate,
+            day,
+            following,
+            overdue_after=day if late else None,
+            rules=loan.DEFAULT_RULES,
+        )
         interest += accrual.interest
         damages += accrual.damages
         owed_total += accrual.interest + accrual.damages
@@ -298,7 +313,7 @@ def test_borrow_amount_is_accepted_exactly_when_the_rules_allow(
 ) -> None:
     allowed = amount >= 1_000 and amount % 1_000 == 0 and amount <= available
     try:
-        loan.check_borrow_amount(amount, available)
+        loan.check_borrow_amount(amount, available, loan.DEFAULT_RULES)
     except AppError:
         assert not allowed
     else:
@@ -309,7 +324,7 @@ def test_borrow_amount_is_accepted_exactly_when_the_rules_allow(
 def test_repay_amount_is_accepted_exactly_when_the_rules_allow(amount: int, payoff: int) -> None:
     allowed = payoff > 0 and min(1_000, payoff) <= amount <= payoff
     try:
-        loan.check_repay_amount(amount, payoff)
+        loan.check_repay_amount(amount, payoff, loan.DEFAULT_RULES)
     except AppError:
         assert not allowed
     else:
@@ -319,7 +334,7 @@ def test_repay_amount_is_accepted_exactly_when_the_rules_allow(amount: int, payo
 @given(thousands=st.integers(1, 50_000))
 def test_the_minimum_fixed_at_a_borrowing_never_exceeds_the_balance(thousands: int) -> None:
     principal = thousands * 1_000  # what borrowing in 1,000-yen units leaves
-    assert 1_000 <= loan.minimum_payment(principal) <= principal
+    assert 1_000 <= loan.minimum_payment(principal, loan.DEFAULT_RULES) <= principal
 
 
 # -- calendar --------------------------------------------------------------------------------

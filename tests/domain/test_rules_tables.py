@@ -151,7 +151,10 @@ def test_simple_interest(principal: int, rate: str, start: date, end: date, inte
     ],
 )
 def test_late_damages(start: date, due: date, end: date, accrual: loan.Accrual) -> None:
-    assert loan.accrue(200_000, D("0.180"), start, end, overdue_after=due) == accrual
+    assert (
+        loan.accrue(200_000, D("0.180"), start, end, overdue_after=due, rules=loan.DEFAULT_RULES)
+        == accrual
+    )
 
 
 def test_late_rate_comes_from_the_rules() -> None:
@@ -172,13 +175,18 @@ def test_late_rate_comes_from_the_rules() -> None:
 
 def test_interest_free_days_borrowed_on_11_10_are_11_11_to_12_10() -> None:
     borrowed = date(2026, 11, 10)
-    free_until = loan.interest_free_until(borrowed)
+    free_until = loan.interest_free_until(borrowed, rules=loan.DEFAULT_RULES)
     assert free_until == date(2026, 12, 10)
     free_days = []
     for offset in range(1, 40):
         day = borrowed + timedelta(days=offset)
         one_day = loan.accrue(
-            100_000, D("0.180"), day - timedelta(days=1), day, free_until=free_until
+            100_000,
+            D("0.180"),
+            day - timedelta(days=1),
+            day,
+            free_until=free_until,
+            rules=loan.DEFAULT_RULES,
         )
         if one_day.interest == 0:
             free_days.append(day)
@@ -188,7 +196,12 @@ def test_interest_free_days_borrowed_on_11_10_are_11_11_to_12_10() -> None:
     # 12-11 is the first charged day
     assert (
         loan.accrue(
-            100_000, D("0.180"), borrowed, date(2026, 12, 11), free_until=free_until
+            100_000,
+            D("0.180"),
+            borrowed,
+            date(2026, 12, 11),
+            free_until=free_until,
+            rules=loan.DEFAULT_RULES,
         ).interest
         == 49
     )
@@ -208,20 +221,34 @@ def test_interest_free_days_borrowed_on_11_10_are_11_11_to_12_10() -> None:
     ],
 )
 def test_sato_interest_after_the_free_period(borrowed: date, interest: int) -> None:
-    free_until = loan.interest_free_until(borrowed)
+    free_until = loan.interest_free_until(borrowed, rules=loan.DEFAULT_RULES)
     assert free_until == borrowed + timedelta(days=30)
     repaid = borrowed + timedelta(days=34)
-    accrual = loan.accrue(100_000, D("0.180"), borrowed, repaid, free_until=free_until)
+    accrual = loan.accrue(
+        100_000, D("0.180"), borrowed, repaid, free_until=free_until, rules=loan.DEFAULT_RULES
+    )
     assert accrual == loan.Accrual(interest, 0)
 
 
 def test_a_second_borrowing_inside_the_free_period_is_free_too() -> None:
-    free_until = loan.interest_free_until(date(2026, 11, 10))
+    free_until = loan.interest_free_until(date(2026, 11, 10), rules=loan.DEFAULT_RULES)
     second = date(2026, 11, 25)
-    assert loan.accrue(50_000, D("0.180"), second, free_until, free_until=free_until).interest == 0
+    assert (
+        loan.accrue(
+            50_000, D("0.180"), second, free_until, free_until=free_until, rules=loan.DEFAULT_RULES
+        ).interest
+        == 0
+    )
     # 12-11 … 12-14 charged on the 50,000: floor(98.63)
     assert (
-        loan.accrue(50_000, D("0.180"), second, date(2026, 12, 14), free_until=free_until).interest
+        loan.accrue(
+            50_000,
+            D("0.180"),
+            second,
+            date(2026, 12, 14),
+            free_until=free_until,
+            rules=loan.DEFAULT_RULES,
+        ).interest
         == 98
     )
 
@@ -248,7 +275,7 @@ def test_interest_free_days_come_from_the_rules() -> None:
     ],
 )
 def test_legal_rate_cap(credit_limit: int, cap: str) -> None:
-    assert loan.legal_rate_cap(credit_limit) == D(cap)
+    assert loan.legal_rate_cap(credit_limit, rules=loan.DEFAULT_RULES) == D(cap)
 
 
 @pytest.mark.parametrize(
@@ -265,7 +292,7 @@ def test_legal_rate_cap(credit_limit: int, cap: str) -> None:
 )
 def test_check_rate_refuses(credit_limit: int, rate: str, cap: str) -> None:
     with pytest.raises(AppError) as caught:
-        loan.check_rate(credit_limit, D(rate))
+        loan.check_rate(credit_limit, D(rate), rules=loan.DEFAULT_RULES)
     assert caught.value == AppError(ErrorCode.RATE_OUT_OF_RANGE, rate=D(rate), cap=D(cap))
 
 
@@ -280,7 +307,7 @@ def test_check_rate_refuses(credit_limit: int, rate: str, cap: str) -> None:
     ],
 )
 def test_check_rate_accepts(credit_limit: int, rate: str) -> None:
-    loan.check_rate(credit_limit, D(rate))
+    loan.check_rate(credit_limit, D(rate), rules=loan.DEFAULT_RULES)
 
 
 # -- §5 minimum payment --------------------------------------------------------------------
@@ -308,7 +335,7 @@ def test_check_rate_accepts(credit_limit: int, rate: str) -> None:
     ],
 )
 def test_minimum_payment(principal: int, minimum: int) -> None:
-    assert loan.minimum_payment(principal) == minimum
+    assert loan.minimum_payment(principal, rules=loan.DEFAULT_RULES) == minimum
 
 
 def test_minimum_payment_tiers_come_from_the_rules() -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,17 +35,24 @@ ITO = ("4000555566667777", "1357", None, None)
 WATANABE = ("4000777788889999", "2468", "watanabe07", "Sho2026pass")
 
 
-def _pg_param() -> Any:
+def pg_param() -> Any:
     return pytest.param(
         "postgresql",
         marks=pytest.mark.skipif(not os.environ.get(PG_URL_ENV), reason=f"{PG_URL_ENV} not set"),
     )
 
 
-@pytest.fixture(params=["sqlite", _pg_param()])
+@pytest.fixture(params=["sqlite", pg_param()])
 def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
     """A fresh, empty database: a SQLite file, or a PostgreSQL schema dropped afterwards."""
-    if request.param == "sqlite":
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
+
+
+@contextmanager
+def fresh_database(backend: str, tmp_path: Path) -> Iterator[str]:
+    """The URL of a fresh, empty database of ``backend`` ("sqlite" or "postgresql")."""
+    if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'store.db'}"
         return
     base = make_url(os.environ[PG_URL_ENV])

@@ -38,11 +38,11 @@ def _outcome(action: Callable[[], Any]) -> AppError | None:
 
 
 def _codes_sent(store: SqlStore) -> int:
-    return sum(message.subject == CODE_SUBJECT for message in store.demo_inbox(1_000))
+    return sum(message.subject == CODE_SUBJECT for message in store.sent_messages(1_000))
 
 
 def _latest_code(store: SqlStore) -> str:
-    found = re.findall(r"(?<!\d)\d{6}(?!\d)", store.demo_inbox(1)[0].body)
+    found = re.findall(r"(?<!\d)\d{6}(?!\d)", store.sent_messages(1)[0].body)
     return str(found[0])
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.pool import NullPool
 
 from desktop_app.domain.clock import FixedClock
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import CodeChannel, HistoryQuery
+from desktop_app.domain.models import CodeChannel, HistoryQuery, RepayIntent
 from desktop_app.store.sql import SqlStore
 from desktop_app.store.sql import engine as engine_module
 from desktop_app.store.sql.schema import LedgerRow
@@ -74,7 +74,7 @@ def test_a_read_only_store_can_still_be_viewed(
         assert viewer.read_only
         token = session.token
         assert viewer.account_summary(token).principal == 120_000
-        assert viewer.history(token, HistoryQuery(), 0, 10).total >= 1
+        assert viewer.history(token, HistoryQuery(), None, 10).total >= 1
         assert viewer.interest_inquiry(token).interest_to_today >= 0
         assert viewer.bank_accounts(token)[0].id == destination
         clock.advance(timedelta(minutes=5))  # the activity cannot be recorded: still shown
@@ -85,7 +85,7 @@ def test_a_read_only_store_can_still_be_viewed(
         assert ErrorCode.STORE_READ_ONLY.value in caplog.text
         assert "SQLITE_READONLY" in caplog.text or "25006" in caplog.text
         for action in (
-            lambda: viewer.repay(token, 5_000, "0009", "ro-2"),
+            lambda: viewer.repay(token, RepayIntent.AMOUNT, 5_000, "0009", "ro-2"),
             lambda: viewer.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE),
             lambda: viewer.request_password_reset(TANAKA[2], date(1990, 4, 4), CodeChannel.SMS),
         ):
@@ -243,10 +243,10 @@ def test_reads_do_not_wait_for_a_writer(db_url: str, clock: FixedClock) -> None:
         token = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE).token
         reads: list[Callable[[], Any]] = [
             lambda: store.account_summary(token).principal,
-            lambda: store.history(token, HistoryQuery(), 0, 10).total,
+            lambda: store.history(token, HistoryQuery(), None, 10).total,
             lambda: len(store.bank_accounts(token)),
             lambda: store.interest_inquiry(token).next_due_date,
-            lambda: len(store.demo_inbox()),
+            lambda: len(store.sent_messages()),
         ]
         with _writer_holding_the_lock(db_url):
             for read in reads:

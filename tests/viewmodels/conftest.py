@@ -36,9 +36,15 @@ def runner(qapp):
 
 
 @pytest.fixture
-def make_app(runner, clock):
-    def make(store) -> ApplicationViewModel:
-        return ApplicationViewModel(runner, StoreHandle(lambda: store), clock, ServiceCalendar())
+def make_app(runner, clock, qtbot):
+    """An application view-model over ``store`` that has the store's terms, as it has once the
+    store is open (the composition root asks for them then)."""
+
+    def make(store, calendar: ServiceCalendar | None = None) -> ApplicationViewModel:
+        app = ApplicationViewModel(runner, StoreHandle(lambda: store), clock, calendar)
+        app.load_terms()
+        qtbot.waitUntil(lambda: app.terms is not None, timeout=10_000)
+        return app
 
     return make
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import HistoryQuery
+from desktop_app.domain.models import HistoryQuery, RepayIntent
 from desktop_app.viewmodels.borrow import BorrowViewModel
 from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.viewmodels.repay import RepayKind, RepayViewModel
@@ -39,7 +39,7 @@ def _signed_in(make_app, store, wait_idle, web_id="yamada2026", password="Taro20
 
 
 def _ledger(store, app):
-    return store.history(app.token, HistoryQuery(), 0, 100).total
+    return store.history(app.token, HistoryQuery(), None, 100).total
 
 
 def test_confirm_twice_borrows_once(make_app, sql_store, wait_idle, qtbot):
@@ -118,3 +118,33 @@ def test_full_repayment_leaves_nothing(make_app, sql_store, wait_idle):
     assert app.summary.principal == 0
     assert app.summary.payoff_amount == 0
     assert "元金残高は0円" in repay.result
+
+
+def test_full_repayment_is_what_the_store_says_when_it_commits(make_app, sql_store, wait_idle):
+    """The screen's payoff may be stale when the member confirms: the client sends the
+    intent, and the store repays what is owed at that moment."""
+    app = _signed_in(make_app, sql_store, wait_idle)
+    repay = RepayViewModel(app)
+    repay.set_kind(int(RepayKind.FULL))
+    shown = app.summary.payoff_amount
+    repay.request_confirmation()
+    # Meanwhile the member repays 10,000 yen on another device: the screen is stale.
+    other = sql_store.sign_in_with_card("4000123412341234", "1234", "device-2")
+    sql_store.repay(other.token, RepayIntent.AMOUNT, 10_000, "0009", "elsewhere")
+    sent: list[tuple] = []
+    real = sql_store.repay
+
+    def recording(*args):
+        sent.append(args[1:3])
+        return real(*args)
+
+    sql_store.repay = recording
+    try:
+        repay.confirm()
+        wait_idle()
+    finally:
+        del sql_store.repay
+    assert sent == [(RepayIntent.FULL, None)]
+    assert "111,183円" in repay.result  # not the 121,183 yen still on screen
+    assert shown == 121_183
+    assert app.summary.payoff_amount == 0

@@ -67,7 +67,13 @@ def _touch_row(key: str, now: datetime, db: DbSession) -> None:
 
 
 class StoreBase:
-    """The constructor and the infrastructure the sign-in and money operations build on."""
+    """The constructor and the infrastructure the sign-in and money operations build on.
+
+    The constructor's arguments are the host's settings, not the member protocol's: the
+    composition root (a local store) or the member server (a remote one) chooses the clock,
+    whether an empty store is seeded, the hash profile and the rules; members only see the
+    rules, through ``service_terms()``. Every domain call here is given ``rules``.
+    """
 
     def __init__(
         self,
@@ -280,6 +286,7 @@ class StoreBase:
                 self._effective(account.next_due_date) if self._overdue(account, today) else None
             ),
             free_until=account.interest_free_until,
+            rules=self._rules.loan,
         )
 
     def _book_accrual(self, account: LoanAccount, today: date) -> None:

@@ -1,5 +1,5 @@
 """``CredentialOperations``: Web-ID registration and password reset by a 6-digit code, and the
-demo inbox.
+outbox a demo host shows (``sent_messages``: not part of the member protocol).
 
 A code is six random digits, valid 10 minutes from the clock's now, with 5 tries. Only a salted
 SHA-256 of it is kept (``verification_codes``); the plain code appears in one place only, the
@@ -26,7 +26,7 @@ from desktop_app.domain import fields
 from desktop_app.domain.calendar import Service
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import FieldResult
-from desktop_app.domain.models import CodeChannel, InboxMessage, MemberStatus
+from desktop_app.domain.models import CodeChannel, MemberStatus, SentMessage
 from desktop_app.store.sql import code_limits
 from desktop_app.store.sql.base import StoreBase
 from desktop_app.store.sql.notices import add_notice, code_message, recipient
@@ -73,7 +73,7 @@ def _state_refusal(member: Member) -> AppError | None:
 
 
 class CredentialOperations(StoreBase):
-    """Registering a Web-ID and resetting a password with a code; the demo inbox."""
+    """Registering a Web-ID and resetting a password with a code; the outbox."""
 
     # ----------------------------------------------------------------- Web-ID registration
 
@@ -253,9 +253,11 @@ class CredentialOperations(StoreBase):
         )
         return None
 
-    # ----------------------------------------------------------------- demo inbox
+    # ----------------------------------------------------------------- outbox (demo host only)
 
-    def demo_inbox(self, limit: int = 50) -> tuple[InboxMessage, ...]:
+    def sent_messages(self, limit: int = 50) -> tuple[SentMessage, ...]:
+        """Every member's sent messages, newest first: for ``DemoOperations`` of a demo host
+        only, never the member protocol."""
         limit = min(limit, INBOX_MAX_LIMIT)
         if limit <= 0:
             return ()
@@ -267,12 +269,12 @@ class CredentialOperations(StoreBase):
                 .limit(limit)
             ).all()
         return tuple(
-            InboxMessage(
-                at=message.created_at,
+            SentMessage(
                 channel=CodeChannel(message.channel),
                 recipient=recipient(message.channel, email, phone),
                 subject=message.subject,
                 body=message.body,
+                sent_at=message.created_at,
             )
             for message, email, phone in rows
         )

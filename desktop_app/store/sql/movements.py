@@ -1,31 +1,29 @@
-"""``MoneyOperations``: borrowing, repaying and the history, with their row helpers."""
+"""``MoneyOperations``: borrowing and repaying, with their row helpers."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from functools import partial
 from typing import TypeVar
 
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain import loan
 from desktop_app.domain.banks import repayment_bank
 from desktop_app.domain.calendar import Service
-from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import (
-    BankAccount,
     BorrowReceipt,
-    HistoryPage,
-    HistoryQuery,
-    LedgerEntry,
     LedgerKind,
+    RepayIntent,
     RepayReceipt,
 )
+from desktop_app.domain.requests import check_request_id
 from desktop_app.store.sql.base import StoreBase, T, Work
+from desktop_app.store.sql.receipts import borrow_receipt, repay_receipt
 from desktop_app.store.sql.schema import (
     PREPAID_ACCOUNT_TYPE,
     BankAccountRow,
@@ -37,24 +35,16 @@ from desktop_app.store.sql.schema import (
 
 R = TypeVar("R", BorrowReceipt, RepayReceipt)
 
-HISTORY_MAX_LIMIT = 1_000
-REQUEST_ID_MAX_LENGTH = 64
-
-
-def _start_of_day(day: date) -> datetime:
-    """Midnight in Tokyo that starts ``day``."""
-    return datetime.combine(day, time(0, 0), TOKYO)
-
 
 class MoneyOperations(StoreBase):
-    """Money movements (each at most once per request id) and the transaction history."""
+    """Money movements, each at most once per request id."""
 
     # ----------------------------------------------------------------- money movements
 
     def borrow(
         self, token: str, amount: int, destination_id: int, request_id: str
     ) -> BorrowReceipt:
-        _check_request_id(request_id)
+        check_request_id(request_id)
         work = partial(
             self._borrow, amount=amount, destination_id=destination_id, request_id=request_id
         )
@@ -85,7 +75,7 @@ class MoneyOperations(StoreBase):
             db, member_id, request_id, kind, amount, bank_account_id=destination_id
         )
         if existing is not None:
-            return self._dated(_borrow_receipt(db, existing))
+            return self._dated(borrow_receipt(db, existing))
         self._check_open(Service.ALL, now)
         today = now.date()
         self._book_accrual(account, today)
@@ -93,15 +83,16 @@ class MoneyOperations(StoreBase):
             raise AppError(ErrorCode.BORROW_BLOCKED_OVERDUE)
         if destination is None:
             raise AppError(ErrorCode.UNKNOWN_DESTINATION)
-        loan.check_borrow_amount(amount, max(0, account.credit_limit - account.principal))
+        rules = self._rules.loan
+        loan.check_borrow_amount(amount, max(0, account.credit_limit - account.principal), rules)
 
         new_cycle = account.principal == 0
         account.principal += amount
-        account.minimum_payment = loan.minimum_payment(account.principal)
+        account.minimum_payment = loan.minimum_payment(account.principal, rules)
         if account.first_borrowed_on is None:
             account.first_borrowed_on = today
             if account.interest_free_eligible:
-                account.interest_free_until = loan.interest_free_until(today)
+                account.interest_free_until = loan.interest_free_until(today, rules)
         if new_cycle or account.next_due_date is None:
             account.next_due_date = loan.first_due_date(account.due_day, today)
             account.paid_this_cycle = 0
@@ -129,11 +120,21 @@ class MoneyOperations(StoreBase):
             ),
         )
         self._audit(db, now, member_id, kind.value, f"{row.transaction_no} amount={amount}")
-        return self._dated(_borrow_receipt(db, row))
+        return self._dated(borrow_receipt(db, row))
 
-    def repay(self, token: str, amount: int, bank_code: str, request_id: str) -> RepayReceipt:
-        _check_request_id(request_id)
-        work = partial(self._repay, amount=amount, bank_code=bank_code, request_id=request_id)
+    def repay(
+        self,
+        token: str,
+        intent: RepayIntent,
+        amount: int | None,
+        bank_code: str,
+        request_id: str,
+    ) -> RepayReceipt:
+        check_request_id(request_id)
+        intent = _repay_intent(intent, amount)
+        work = partial(
+            self._repay, intent=intent, amount=amount, bank_code=bank_code, request_id=request_id
+        )
         return self._once(token, work)
 
     def _dated(self, receipt: R) -> R:
@@ -154,7 +155,8 @@ class MoneyOperations(StoreBase):
         session: SessionRow,
         now: datetime,
         *,
-        amount: int,
+        intent: RepayIntent,
+        amount: int | None,
         bank_code: str,
         request_id: str,
     ) -> RepayReceipt:
@@ -164,7 +166,7 @@ class MoneyOperations(StoreBase):
             db, member_id, request_id, LedgerKind.REPAY, amount, bank_code=bank_code
         )
         if existing is not None:
-            return self._dated(_repay_receipt(existing))
+            return self._dated(repay_receipt(existing))
         self._check_open(Service.REPAYMENT, now)
         bank = repayment_bank(bank_code)
         if bank is None:
@@ -172,7 +174,14 @@ class MoneyOperations(StoreBase):
         today = now.date()
         self._book_accrual(account, today)
         payoff = account.principal + account.unpaid_interest + account.unpaid_damages
-        loan.check_repay_amount(amount, payoff)
+        if intent is RepayIntent.FULL:
+            amount = payoff
+        elif intent is RepayIntent.NEXT:
+            amount = min(max(0, account.minimum_payment - account.paid_this_cycle), payoff)
+            if amount <= 0:
+                raise AppError(ErrorCode.NOTHING_TO_REPAY)
+        assert amount is not None
+        loan.check_repay_amount(amount, payoff, self._rules.loan)
         share = loan.allocate(
             amount, account.unpaid_damages, account.unpaid_interest, account.principal
         )
@@ -213,50 +222,24 @@ class MoneyOperations(StoreBase):
             ),
         )
         self._audit(db, now, member_id, "repay", f"{row.transaction_no} amount={amount}")
-        return self._dated(_repay_receipt(row))
-
-    # ----------------------------------------------------------------- history
-
-    def history(self, token: str, query: HistoryQuery, offset: int, limit: int) -> HistoryPage:
-        offset = max(0, offset)
-        limit = min(max(0, limit), HISTORY_MAX_LIMIT)
-        work = partial(self._history, query=query, offset=offset, limit=limit)
-        return self._with_session(token, work, write=False)
-
-    @staticmethod
-    def _history(
-        db: DbSession,
-        session: SessionRow,
-        now: datetime,
-        *,
-        query: HistoryQuery,
-        offset: int,
-        limit: int,
-    ) -> HistoryPage:
-        conditions = [LedgerRow.member_id == session.member_id]
-        if query.since is not None:
-            conditions.append(LedgerRow.at >= _start_of_day(query.since))
-        if query.until is not None:
-            conditions.append(LedgerRow.at < _start_of_day(query.until + timedelta(days=1)))
-        if query.kinds is not None:  # a filter on the rows the (member, at, id) index finds
-            conditions.append(LedgerRow.kind.in_(sorted(kind.value for kind in query.kinds)))
-        total = db.scalar(select(func.count()).select_from(LedgerRow).where(*conditions)) or 0
-        rows = db.scalars(
-            select(LedgerRow)
-            .where(*conditions)
-            .order_by(LedgerRow.at.desc(), LedgerRow.id.desc())
-            .offset(offset)
-            .limit(limit)
-        )
-        return HistoryPage(entries=tuple(_ledger_entry(row) for row in rows), total=total)
+        return self._dated(repay_receipt(row))
 
 
 # --------------------------------------------------------------------- row ↔ data class
 
 
-def _check_request_id(request_id: str) -> None:
-    if not request_id or len(request_id) > REQUEST_ID_MAX_LENGTH:
-        raise ValueError(f"request_id must be 1–{REQUEST_ID_MAX_LENGTH} characters")
+def _repay_intent(intent: RepayIntent | str, amount: object) -> RepayIntent:
+    """The intent, with an amount for ``AMOUNT`` only (a client bug otherwise)."""
+    try:
+        intent = RepayIntent(intent)
+    except ValueError:
+        raise AppError(ErrorCode.AMOUNT_INVALID, field="intent") from None
+    if intent is RepayIntent.AMOUNT:
+        if isinstance(amount, bool) or not isinstance(amount, int):
+            raise AppError(ErrorCode.AMOUNT_INVALID, field="amount")
+    elif amount is not None:
+        raise AppError(ErrorCode.AMOUNT_INVALID, field="amount")
+    return intent
 
 
 def _ledger_by_request(db: DbSession, member_id: int, request_id: str) -> LedgerRow | None:
@@ -276,94 +259,27 @@ def _add_ledger(db: DbSession, row: LedgerRow) -> LedgerRow:
     return row
 
 
-def _bank_account(row: BankAccountRow) -> BankAccount:
-    return BankAccount(
-        id=row.id,
-        bank_code=row.bank_code,
-        bank_name=row.bank_name,
-        branch_code=row.branch_code,
-        branch_name=row.branch_name,
-        account_type=row.account_type,
-        account_number=row.account_number,
-        holder=row.holder,
-    )
-
-
 def _replayed(
     db: DbSession,
     member_id: int,
     request_id: str,
     kind: LedgerKind,
-    amount: int,
+    amount: int | None,
     **same: object,
 ) -> LedgerRow | None:
     """The ledger row an earlier try of this request wrote, if any.
 
     A request id reused for a different movement is refused, never answered with a receipt
-    that does not match it.
+    that does not match it. ``amount`` is ``None`` when the store decided it (a repayment of
+    the next payment or in full): then the kind and the counterparty must match.
     """
     existing = _ledger_by_request(db, member_id, request_id)
     if existing is None:
         return None
     if (
         existing.kind != kind
-        or existing.amount != amount
+        or (amount is not None and existing.amount != amount)
         or any(getattr(existing, column) != value for column, value in same.items())
     ):
         raise AppError(ErrorCode.REQUEST_ID_REUSED)
     return existing
-
-
-def _borrow_receipt(db: DbSession, row: LedgerRow) -> BorrowReceipt:
-    account = db.get(BankAccountRow, row.bank_account_id) if row.bank_account_id else None
-    destination = (
-        _bank_account(account)
-        if account is not None
-        else BankAccount(0, row.bank_code, row.counterparty, "", "", _account_type(row), "", "")
-    )
-    return BorrowReceipt(
-        transaction_no=row.transaction_no,
-        request_id=row.request_id,
-        at=row.at,
-        amount=row.amount,
-        destination=destination,
-        principal_after=row.principal_after,
-        available_after=row.available_after,
-        minimum_payment=row.minimum_payment_after,
-        next_due_date=row.next_due_date_after,
-    )
-
-
-def _account_type(row: LedgerRow) -> str:
-    """The kind of destination a ledger row went to, once the destination is gone."""
-    return PREPAID_ACCOUNT_TYPE if row.kind == LedgerKind.PREPAID_CHARGE else "ordinary"
-
-
-def _repay_receipt(row: LedgerRow) -> RepayReceipt:
-    return RepayReceipt(
-        transaction_no=row.transaction_no,
-        request_id=row.request_id,
-        at=row.at,
-        amount=row.amount,
-        bank_code=row.bank_code,
-        to_damages=row.to_damages,
-        to_interest=row.to_interest,
-        to_principal=row.to_principal,
-        principal_after=row.principal_after,
-        available_after=row.available_after,
-        next_due_date=row.next_due_date_after,
-    )
-
-
-def _ledger_entry(row: LedgerRow) -> LedgerEntry:
-    return LedgerEntry(
-        transaction_no=row.transaction_no,
-        at=row.at,
-        kind=LedgerKind(row.kind),
-        amount=row.amount,
-        to_damages=row.to_damages,
-        to_interest=row.to_interest,
-        to_principal=row.to_principal,
-        principal_after=row.principal_after,
-        counterparty=row.counterparty,
-    )

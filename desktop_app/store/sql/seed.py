@@ -191,7 +191,8 @@ def _at(day: date, hour: int, minute: int) -> datetime:
 
 
 class _Seeder:
-    def __init__(self, db: Session, now: datetime, hasher: SecretHasher) -> None:
+    def __init__(self, db: Session, now: datetime, hasher: SecretHasher, rules: LoanRules) -> None:
+        self.rules = rules
         self.db = db
         self.now = now.astimezone(TOKYO)
         self.today = self.now.date()
@@ -282,7 +283,7 @@ class _Seeder:
             unpaid_interest=0,
             unpaid_damages=0,
             accrued_to=accrued_to or self.today,
-            minimum_payment=loan.minimum_payment(principal),
+            minimum_payment=loan.minimum_payment(principal, self.rules),
             due_day=demo.due_day,
             next_due_date=next_due_date,
             paid_this_cycle=0,
@@ -355,7 +356,7 @@ class _Seeder:
             _at(borrowed_on, 12, 30),
             amount,
             principal_after=amount,
-            minimum_payment_after=loan.minimum_payment(amount),
+            minimum_payment_after=loan.minimum_payment(amount, self.rules),
             next_due_date_after=loan.first_due_date(demo.due_day, borrowed_on),
         )
         repaid_on = borrowed_on + timedelta(days=days)
@@ -386,7 +387,7 @@ class _Seeder:
             _at(borrowed, 14, 5),
             120_000,
             principal_after=120_000,
-            minimum_payment_after=loan.minimum_payment(120_000),
+            minimum_payment_after=loan.minimum_payment(120_000, self.rules),
             next_due_date_after=due,
         )
         self.account(
@@ -413,7 +414,7 @@ class _Seeder:
             _at(borrowed, 11, 0),
             250_000,
             principal_after=250_000,
-            minimum_payment_after=loan.minimum_payment(250_000),
+            minimum_payment_after=loan.minimum_payment(250_000, self.rules),
             next_due_date_after=due,
         )
         self.account(
@@ -454,8 +455,9 @@ def seed_demo_members(
     """
     if db.scalar(select(func.count()).select_from(Member)):
         return False
+    rules = rules or loan.DEFAULT_RULES
     for demo in DEMO_MEMBERS:
-        loan.check_rate(demo.credit_limit, demo.rate, rules or loan.DEFAULT_RULES)
-    _Seeder(db, now, hasher).run()
+        loan.check_rate(demo.credit_limit, demo.rate, rules)
+    _Seeder(db, now, hasher, rules).run()
     db.flush()
     return True

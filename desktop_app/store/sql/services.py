@@ -7,6 +7,7 @@ it), a promised payment date for an overdue member, and limit-increase applicati
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 from functools import partial
 
@@ -23,6 +24,7 @@ from desktop_app.domain.models import (
     LimitApplication,
 )
 from desktop_app.domain.money import MAX_AMOUNT_DIGITS, group_digits
+from desktop_app.domain.terms import TERMS_VALIDITY, ServiceTerms, holiday_window
 from desktop_app.store.sql.base import StoreBase
 from desktop_app.store.sql.notices import add_notice
 from desktop_app.store.sql.schema import LimitApplicationRow, Member, SessionRow
@@ -30,8 +32,42 @@ from desktop_app.store.sql.schema import LimitApplicationRow, Member, SessionRow
 LIMIT_APPLICATION_NOTICE = "ご利用限度額増額のお申込みを受け付けました"
 
 
+_terms_lock = threading.Lock()
+
+
 class ServiceOperations(StoreBase):
-    """The summary, the interest inquiry, promised payment dates and limit applications."""
+    """The terms, the summary, the interest inquiry, promised dates and limit applications."""
+
+    _terms: ServiceTerms | None = None
+
+    # ----------------------------------------------------------------- terms
+
+    def service_terms(self) -> ServiceTerms:
+        """The store's rules and the public holidays around today (computed once a day)."""
+        now = self._now()
+        with _terms_lock:
+            cached = self._terms
+        if cached is not None and cached.as_of.date() == now.date():
+            return ServiceTerms(
+                rules=cached.rules,
+                holidays=cached.holidays,
+                holidays_from=cached.holidays_from,
+                holidays_until=cached.holidays_until,
+                as_of=now,
+                valid_until=now + TERMS_VALIDITY,
+            )
+        first, last = holiday_window(now)
+        terms = ServiceTerms(
+            rules=self._rules,
+            holidays=self._calendar.public_holidays(first, last),
+            holidays_from=first,
+            holidays_until=last,
+            as_of=now,
+            valid_until=now + TERMS_VALIDITY,
+        )
+        with _terms_lock:
+            self._terms = terms
+        return terms
 
     # ----------------------------------------------------------------- summary
 

@@ -15,14 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain.models import BankAccount
+from desktop_app.domain.requests import REQUEST_ID_MAX_LENGTH
 from desktop_app.store.sql.base import SESSION_IDLE_TIMEOUT
 from desktop_app.store.sql.credentials import CredentialOperations
-from desktop_app.store.sql.movements import (
-    HISTORY_MAX_LIMIT,
-    REQUEST_ID_MAX_LENGTH,
-    MoneyOperations,
-    _bank_account,
-)
+from desktop_app.store.sql.history import HISTORY_MAX_LIMIT, HistoryOperations
+from desktop_app.store.sql.movements import MoneyOperations
+from desktop_app.store.sql.receipts import bank_account
 from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, BankAccountRow, SessionRow
 from desktop_app.store.sql.services import ServiceOperations
 from desktop_app.store.sql.signin import (
@@ -43,7 +41,9 @@ __all__ = [
 ]
 
 
-class SqlStore(SignInOperations, CredentialOperations, MoneyOperations, ServiceOperations):
+class SqlStore(
+    SignInOperations, CredentialOperations, MoneyOperations, HistoryOperations, ServiceOperations
+):
     """The ``Store`` protocol over SQLAlchemy; safe to call from several worker threads.
 
     ``url`` is a SQLAlchemy URL (``sqlite:///path.db``, ``postgresql+psycopg://user@host/db``,
@@ -52,6 +52,11 @@ class SqlStore(SignInOperations, CredentialOperations, MoneyOperations, ServiceO
     refused with their ``AppError`` (see ``engine`` and ``opening``). Opening migrates the
     schema to head and, when ``seed`` and the store has no member, seeds the demo members of
     DOMAIN.md §8 relative to ``clock``. A read-only store opens for viewing (``read_only``).
+
+    Host settings (not the member protocol): ``clock``, ``seed``, ``hash_profile``,
+    ``rules``. Beside the protocol it offers what a host's operator tools use:
+    ``sent_messages`` (the outbox, for ``DemoOperations``), ``unlock_card``,
+    ``unlock_web_id`` and ``engine``.
     """
 
     # ----------------------------------------------------------------- destinations
@@ -69,4 +74,4 @@ class SqlStore(SignInOperations, CredentialOperations, MoneyOperations, ServiceO
             .where(BankAccountRow.member_id == session.member_id)
             .order_by(BankAccountRow.account_type == PREPAID_ACCOUNT_TYPE, BankAccountRow.id)
         )
-        return tuple(_bank_account(row) for row in rows)
+        return tuple(bank_account(row) for row in rows)

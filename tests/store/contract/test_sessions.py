@@ -8,19 +8,22 @@ from typing import Any
 
 import pytest
 
-from desktop_app.domain.clock import FixedClock
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import HistoryQuery
-from desktop_app.store.sql import SqlStore
+from desktop_app.domain.models import HistoryQuery, RepayIntent
+from desktop_app.store.demo import DemoOperations
+from desktop_app.store.protocol import Store
 
-from .conftest import DEVICE, YAMADA
+from ..conftest import DEVICE, YAMADA
+from .conftest import HostFactory
 
-OPERATIONS: list[tuple[str, Callable[[SqlStore, str], Any]]] = [
+OPERATIONS: list[tuple[str, Callable[[Store, str], Any]]] = [
     ("account_summary", lambda store, token: store.account_summary(token)),
     ("bank_accounts", lambda store, token: store.bank_accounts(token)),
     ("borrow", lambda store, token: store.borrow(token, 1_000, 1, "r")),
-    ("repay", lambda store, token: store.repay(token, 1_000, "0009", "r")),
-    ("history", lambda store, token: store.history(token, HistoryQuery(), 0, 10)),
+    ("repay", lambda store, token: store.repay(token, RepayIntent.AMOUNT, 1_000, "0009", "r")),
+    ("repay_full", lambda store, token: store.repay(token, RepayIntent.FULL, None, "0009", "r")),
+    ("history", lambda store, token: store.history(token, HistoryQuery(), None, 10)),
+    ("interest_inquiry", lambda store, token: store.interest_inquiry(token)),
 ]
 
 
@@ -32,34 +35,34 @@ def _expired(call: Callable[[], Any]) -> None:
 
 @pytest.mark.parametrize("operation", [op for _, op in OPERATIONS], ids=[n for n, _ in OPERATIONS])
 def test_unknown_tokens_are_expired_sessions(
-    store: SqlStore, operation: Callable[[SqlStore, str], Any]
+    store: Store, operation: Callable[[Store, str], Any]
 ) -> None:
     _expired(lambda: operation(store, "no-such-token"))
     _expired(lambda: operation(store, ""))
 
 
-def test_a_session_ends_after_30_idle_minutes(store: SqlStore, clock: FixedClock) -> None:
+def test_a_session_ends_after_30_idle_minutes(store: Store, demo: DemoOperations) -> None:
     session = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)
     for _ in range(3):  # each use restarts the 30 minutes
-        clock.advance(timedelta(minutes=29))
+        demo.advance_clock(timedelta(minutes=29))
         store.account_summary(session.token)
-    clock.advance(timedelta(minutes=30))
+    demo.advance_clock(timedelta(minutes=30))
     _expired(lambda: store.account_summary(session.token))
-    clock.advance(-timedelta(minutes=30))  # the session is gone, not merely late
+    demo.advance_clock(-timedelta(minutes=30))  # the session is gone, not merely late
     _expired(lambda: store.account_summary(session.token))
 
 
-def test_a_refused_operation_still_counts_as_use(store: SqlStore, clock: FixedClock) -> None:
+def test_a_refused_operation_still_counts_as_use(store: Store, demo: DemoOperations) -> None:
     session = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)
-    clock.advance(timedelta(minutes=20))
+    demo.advance_clock(timedelta(minutes=20))
     with pytest.raises(AppError) as caught:
         store.borrow(session.token, 1_500, 1, "odd-amount")
     assert caught.value.code is ErrorCode.AMOUNT_NOT_THOUSANDS
-    clock.advance(timedelta(minutes=20))
+    demo.advance_clock(timedelta(minutes=20))
     assert store.account_summary(session.token).principal == 120_000
 
 
-def test_sign_out_ends_only_that_session(store: SqlStore) -> None:
+def test_sign_out_ends_only_that_session(store: Store) -> None:
     one = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)
     two = store.sign_in_with_web_id(YAMADA[2], YAMADA[3], DEVICE)
     assert one.token != two.token
@@ -70,8 +73,8 @@ def test_sign_out_ends_only_that_session(store: SqlStore) -> None:
     store.sign_out("never-issued")
 
 
-def test_a_closed_store_is_unavailable(open_store: Any) -> None:
-    store = open_store()
+def test_a_closed_store_is_unavailable(member_store: HostFactory) -> None:
+    store = member_store().store
     session = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)
     store.close()
     store.close()

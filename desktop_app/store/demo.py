@@ -1,0 +1,57 @@
+"""The demo/operator interface: what a demo host offers beside the member protocol.
+
+The member ``Store`` protocol is what a stranger on the network may call; reading every
+member's sent messages or moving the service's clock is not. A host (the composition root
+for a local store, the member server started in demo mode for a remote one) hands this
+interface to the client only when it runs a demo; otherwise the client has none and hides
+what needs it (the demo inbox).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Protocol, runtime_checkable
+
+from desktop_app.domain.clock import OffsetClock
+from desktop_app.domain.models import SentMessage
+
+SENT_MESSAGES_MAX_LIMIT = 1_000
+
+
+class DemoOperations(Protocol):
+    def sent_messages(self, limit: int = 50) -> tuple[SentMessage, ...]:
+        """What the service sent (codes, alerts, notices), newest first."""
+        ...
+
+    def advance_clock(self, delta: timedelta) -> datetime:
+        """Move the service's clock on by ``delta``; returns the new now."""
+        ...
+
+
+@runtime_checkable
+class Outbox(Protocol):
+    """A store that can list its outbox (``SqlStore`` can): not part of the member protocol."""
+
+    def sent_messages(self, limit: int = 50) -> tuple[SentMessage, ...]: ...
+
+
+class LocalDemo:
+    """The demo interface of a local host: the store's outbox and the host's own clock.
+
+    ``store`` is called (on a worker thread) when the outbox is first read, so a demo host
+    does not open the store early.
+    """
+
+    def __init__(self, store: Callable[[], object], clock: OffsetClock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def sent_messages(self, limit: int = 50) -> tuple[SentMessage, ...]:
+        store = self._store()
+        if not isinstance(store, Outbox):
+            raise TypeError(f"{type(store).__name__} keeps no outbox a demo could show")
+        return store.sent_messages(limit)
+
+    def advance_clock(self, delta: timedelta) -> datetime:
+        return self._clock.advance(delta)
