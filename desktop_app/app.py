@@ -21,6 +21,7 @@ from desktop_app.cli import Options, parse_args
 from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.clock import Clock, OffsetClock, StartedClock, SystemClock, parse_instant
 from desktop_app.domain.errors import AppError
+from desktop_app.host import OsKeychain, SettingsFile
 from desktop_app.paths import default_store_url, user_config_dir, user_log_dir
 from desktop_app.screens import ScreenSpec, connect_links, screens
 from desktop_app.viewmodels.application import ApplicationViewModel
@@ -29,6 +30,7 @@ from desktop_app.viewmodels.idle import IdleViewModel
 from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.viewmodels.navigation import LOGIN, Navigator
 from desktop_app.viewmodels.runner import OperationRunner
+from desktop_app.viewmodels.services import Keychain, Preferences, Services
 from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.viewmodels.store_access import StoreHandle
 from desktop_app.views.appearance import apply_appearance
@@ -85,7 +87,14 @@ class AppContext(QObject):
     interface (``demo``: the outbox and a clock that can be moved on).
     """
 
-    def __init__(self, options: Options, clock: Clock) -> None:
+    def __init__(
+        self,
+        options: Options,
+        clock: Clock,
+        *,
+        keychain: Keychain | None = None,
+        preferences: Preferences | None = None,
+    ) -> None:
         super().__init__()
         # Workers run Python too (SQL, CSV): hand the GIL back to the GUI thread sooner than
         # the default 5 ms, so a busy worker never makes the window stutter.
@@ -110,17 +119,24 @@ class AppContext(QObject):
 
         self.runner = OperationRunner(parent=self)
         self.store = StoreHandle(open_configured_store)
-        self.settings = SettingsViewModel(
-            self.runner, user_config_dir() / "settings.ini", options.language, parent=self
+        self.services = Services(
+            runner=self.runner,
+            store=self.store,
+            clock=clock,
+            keychain=keychain or OsKeychain(),
+            preferences=preferences or SettingsFile(user_config_dir() / "settings.ini", self),
+            demo=self.demo,
         )
+        services = self.services
+        self.settings = SettingsViewModel(services, options.language, parent=self)
         self.settings.apply_language()
         self._apply_appearance()  # before any widget exists, so every one is born styled
-        self.app_vm = ApplicationViewModel(
-            self.runner, self.store, clock, parent=self, demo=self.demo
-        )
+        self.app_vm = ApplicationViewModel(services, parent=self)
         self.navigator = Navigator(self.app_vm, parent=self)
-        self.login = LoginViewModel(self.app_vm, self.settings.device_id, parent=self)
-        self.idle = IdleViewModel(self.app_vm, self.settings.idle_minutes * 60, parent=self)
+        self.login = LoginViewModel(services, self.app_vm, self.settings.device_id, parent=self)
+        self.idle = IdleViewModel(
+            services, self.app_vm, self.settings.idle_minutes * 60, parent=self
+        )
         self.settings.idle_minutes_changed.connect(self._apply_idle_minutes)
         self.view_models: list[ViewModel] = [self.app_vm, self.login, self.settings, self.idle]
         self._screen_models: dict[str, ViewModel] = {}
@@ -306,9 +322,18 @@ def _preload() -> None:
     import jaconv  # noqa: F401
 
 
-def build(options: Options, clock: Clock | None = None) -> AppContext:
-    """Create the client (a QApplication must exist) and return its context."""
-    return AppContext(options, clock or make_clock(options.now))
+def build(
+    options: Options,
+    clock: Clock | None = None,
+    *,
+    keychain: Keychain | None = None,
+    preferences: Preferences | None = None,
+) -> AppContext:
+    """Create the client (a QApplication must exist) and return its context. ``keychain``
+    and ``preferences`` replace the computer's own (tests; the kiosk writes nothing)."""
+    return AppContext(
+        options, clock or make_clock(options.now), keychain=keychain, preferences=preferences
+    )
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:

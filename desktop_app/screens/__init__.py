@@ -56,7 +56,7 @@ def _register(host: Host) -> Built:
     from desktop_app.viewmodels.credentials import RegisterViewModel
     from desktop_app.views.credentials import RegisterView
 
-    vm = RegisterViewModel(host.app_vm, parent=host.app_vm)
+    vm = RegisterViewModel(host.services, host.app_vm, parent=host.app_vm)
     vm.finished.connect(host.login.accept_new_credentials)
     vm.finished.connect(Link(host.navigator, LOGIN, vm).follow)
     return vm, RegisterView(vm)
@@ -66,7 +66,7 @@ def _reset(host: Host) -> Built:
     from desktop_app.viewmodels.credentials import ResetViewModel
     from desktop_app.views.credentials import ResetView
 
-    vm = ResetViewModel(host.app_vm, parent=host.app_vm)
+    vm = ResetViewModel(host.services, host.app_vm, parent=host.app_vm)
     vm.finished.connect(host.login.accept_new_credentials)
     vm.finished.connect(Link(host.navigator, LOGIN, vm).follow)
     return vm, ResetView(vm)
@@ -76,7 +76,7 @@ def _inbox(host: Host) -> Built:
     from desktop_app.viewmodels.inbox import InboxViewModel
     from desktop_app.views.credentials import InboxView
 
-    vm = InboxViewModel(host.app_vm, parent=host.app_vm)
+    vm = InboxViewModel(host.services, host.app_vm, parent=host.app_vm)
     return vm, InboxView(vm)
 
 
@@ -84,7 +84,7 @@ def _home(host: Host) -> Built:
     from desktop_app.viewmodels.home import HomeViewModel
     from desktop_app.views.home import HomeView
 
-    vm = HomeViewModel(host.app_vm, parent=host.app_vm)
+    vm = HomeViewModel(host.services, host.app_vm, parent=host.app_vm)
     return vm, HomeView(vm)
 
 
@@ -92,7 +92,7 @@ def _borrow(host: Host) -> Built:
     from desktop_app.viewmodels.borrow import BorrowViewModel
     from desktop_app.views.borrow import BorrowView
 
-    vm = BorrowViewModel(host.app_vm, parent=host.app_vm)
+    vm = BorrowViewModel(host.services, host.app_vm, parent=host.app_vm)
     return vm, BorrowView(vm)
 
 
@@ -100,7 +100,7 @@ def _repay(host: Host) -> Built:
     from desktop_app.viewmodels.repay import RepayViewModel
     from desktop_app.views.repay import RepayView
 
-    vm = RepayViewModel(host.app_vm, parent=host.app_vm)
+    vm = RepayViewModel(host.services, host.app_vm, parent=host.app_vm)
     return vm, RepayView(vm)
 
 
@@ -108,7 +108,7 @@ def _history(host: Host) -> Built:
     from desktop_app.viewmodels.history import HistoryViewModel
     from desktop_app.views.history import HistoryView
 
-    vm = HistoryViewModel(host.app_vm, parent=host.app_vm)
+    vm = HistoryViewModel(host.services, host.app_vm, parent=host.app_vm)
     return vm, HistoryView(vm)
 
 
@@ -116,7 +116,7 @@ def _simulator(host: Host) -> Built:
     from desktop_app.viewmodels.simulator import SimulatorViewModel
     from desktop_app.views.simulator import SimulatorView
 
-    vm = SimulatorViewModel(host.app_vm, parent=host.app_vm)
+    vm = SimulatorViewModel(host.services, host.app_vm, parent=host.app_vm)
     return vm, SimulatorView(vm)
 
 
@@ -124,7 +124,7 @@ def _interest(host: Host) -> Built:
     from desktop_app.viewmodels.interest import InterestViewModel
     from desktop_app.views.interest import InterestView
 
-    vm = InterestViewModel(host.app_vm, parent=host.app_vm)
+    vm = InterestViewModel(host.services, host.app_vm, parent=host.app_vm)
     return vm, InterestView(vm)
 
 
@@ -132,7 +132,7 @@ def _promise(host: Host) -> Built:
     from desktop_app.viewmodels.promise import PromiseViewModel
     from desktop_app.views.services import PromiseView
 
-    vm = PromiseViewModel(host.app_vm, parent=host.app_vm)
+    vm = PromiseViewModel(host.services, host.app_vm, parent=host.app_vm)
     return vm, PromiseView(vm)
 
 
@@ -140,7 +140,7 @@ def _limit(host: Host) -> Built:
     from desktop_app.viewmodels.limit import LimitIncreaseViewModel
     from desktop_app.views.services import LimitIncreaseView
 
-    vm = LimitIncreaseViewModel(host.app_vm, parent=host.app_vm)
+    vm = LimitIncreaseViewModel(host.services, host.app_vm, parent=host.app_vm)
     return vm, LimitIncreaseView(vm)
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from desktop_app.viewmodels.base import ViewModel
     from desktop_app.viewmodels.idle import IdleViewModel
     from desktop_app.viewmodels.login import LoginViewModel
+    from desktop_app.viewmodels.services import Services
     from desktop_app.viewmodels.settings import SettingsViewModel
 
 VM = TypeVar("VM", bound="ViewModel")
@@ -24,6 +25,7 @@ BACK = "<back>"  # a link target: the screen shown before
 class Host(Protocol):
     """What the builders and tour scenes get from the composition root."""
 
+    services: Services
     app_vm: ApplicationViewModel
     navigator: Navigator
     settings: SettingsViewModel

@@ -11,15 +11,12 @@ from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
-from desktop_app.viewmodels.runner import OperationRunner
-from desktop_app.viewmodels.store_access import StoreHandle
+from desktop_app.viewmodels.services import Services
 
 if TYPE_CHECKING:  # start-up does not pay for the data classes
     from desktop_app.domain.calendar import ServiceCalendar
-    from desktop_app.domain.clock import Clock
     from desktop_app.domain.models import AccountSummary, Session
     from desktop_app.domain.terms import ServiceTerms
-    from desktop_app.store.demo import DemoOperations
 
 
 SIGNED_OUT = N_("You have signed out. Thank you for using the service.")
@@ -30,8 +27,6 @@ class ApplicationViewModel(ViewModel):
     store's terms (its rules and calendar: the one place view-models get them from). Where
     the member is belongs to the ``Navigator``; forgetting the member to the one wipe of the
     composition root, which ``signed_out`` sets off.
-
-    ``demo`` is the demo/operator interface when the host runs a demo, else ``None``.
 
     Signals:
         signed_in_changed(bool): a member signed in (true) or out (false).
@@ -57,19 +52,11 @@ class ApplicationViewModel(ViewModel):
 
     def __init__(
         self,
-        runner: OperationRunner,
-        store: StoreHandle,
-        clock: Clock,
+        services: Services,
         calendar: ServiceCalendar | None = None,
         parent: QObject | None = None,
-        *,
-        demo: DemoOperations | None = None,
     ) -> None:
-        super().__init__(runner, parent)
-        self.store = store
-        self.runner = runner
-        self.clock = clock
-        self.demo = demo
+        super().__init__(services, parent)
         self._fixed_calendar = calendar  # tests only: used instead of the terms' calendar
         self._calendar = calendar
         self._terms: ServiceTerms | None = None
@@ -95,13 +82,13 @@ class ApplicationViewModel(ViewModel):
         if self._terms_loading:
             return
         self._terms_loading = True
-        store = self.store
+        store = self._services.store
         self._runner.submit(
             "service_terms", lambda: store.get().service_terms(), self._on_terms, self._no_terms
         )
 
     def refresh_terms_if_stale(self) -> None:
-        if self._terms is None or self._terms.is_stale(self.clock.now()):
+        if self._terms is None or self._terms.is_stale(self._services.clock.now()):
             self.load_terms()
 
     @Slot(object)
@@ -148,7 +135,7 @@ class ApplicationViewModel(ViewModel):
         self._session = None
         self._summary = None
         if session is not None:
-            store = self.store
+            store = self._services.store
             self._runner.submit(
                 "sign_out", lambda: store.get().sign_out(session.token), self._ignore, self._ignore
             )
@@ -176,7 +163,7 @@ class ApplicationViewModel(ViewModel):
             return
         self.refresh_terms_if_stale()
         token = self._session.token
-        store = self.store
+        store = self._services.store
         self._run("summary", lambda: store.get().account_summary(token), self._on_summary)
 
     @Slot(object)

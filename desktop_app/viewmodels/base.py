@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop_app.domain.errors import AppError
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed, reset_observed
-from desktop_app.viewmodels.runner import Activity, Lane, OperationRunner
+from desktop_app.viewmodels.runner import Activity, Lane
+from desktop_app.viewmodels.services import Services
 
 
 class ViewModel(QObject):
@@ -28,9 +29,10 @@ class ViewModel(QObject):
     # Observed values that belong to the device, not to the member: a reset keeps them.
     KEPT_ON_RESET: frozenset[str] = frozenset()
 
-    def __init__(self, runner: OperationRunner, parent: QObject | None = None) -> None:
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._runner = runner
+        self._services = services
+        self._runner = services.runner
         self._error: AppError | None = None
         self._activity = Activity(self._set_busy)
         self.on_screen = False  # set by the navigator while this view-model's screen shows

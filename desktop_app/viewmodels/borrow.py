@@ -23,6 +23,7 @@ from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import Services
 
 
 class BorrowViewModel(MoneyMovementViewModel):
@@ -51,8 +52,10 @@ class BorrowViewModel(MoneyMovementViewModel):
     transfer_estimate = Observed("", transfer_estimate_changed)
     blocked = Observed(False, blocked_changed)
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, app, parent)
         self._accounts: tuple[BankAccount, ...] = ()
         self._destinations_loaded = False
         self._arrival: tuple[str, Arrival] | None = None  # (bank code, estimate)
@@ -77,7 +80,7 @@ class BorrowViewModel(MoneyMovementViewModel):
 
     def load_destinations(self) -> None:
         token = self._app.token
-        store = self._app.store
+        store = self._services.store
         self._run("bank_accounts", lambda: store.get().bank_accounts(token), self._on_destinations)
 
     @Slot(object)
@@ -109,7 +112,7 @@ class BorrowViewModel(MoneyMovementViewModel):
             self._arrival = None
             self._render_estimate()
             return
-        calendar, clock, code = self._app.calendar, self._app.clock, destination.bank_code
+        calendar, clock, code = self._app.calendar, self._services.clock, destination.bank_code
         if code == PREPAID_BANK_CODE:  # a charge is on the card at once, any day
             self._arrival = (code, Arrival(clock.now(), immediate=True))
             self._render_estimate()
@@ -226,7 +229,7 @@ class BorrowViewModel(MoneyMovementViewModel):
         destination = self._destination()
         if destination is None:
             raise AppError(ErrorCode.UNKNOWN_DESTINATION)
-        store, destination_id = self._app.store, destination.id
+        store, destination_id = self._services.store, destination.id
         return lambda: store.get().borrow(token, amount, destination_id, request_id)
 
     def _receipt_text(self, receipt: BorrowReceipt) -> str:

@@ -19,6 +19,7 @@ from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.field import FieldViewModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import Services
 
 CODE_LENGTH = 6
 code_policy = fields.digits_policy(CODE_LENGTH)
@@ -57,8 +58,10 @@ class CodeFlowViewModel(ViewModel):
     can_send = Observed(False, can_send_changed)
     can_submit = Observed(False, can_submit_changed)
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app.runner, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, parent)
         self._app = app
         self._info_id = ""
         self.code = self._field(code_policy)
@@ -68,10 +71,10 @@ class CodeFlowViewModel(ViewModel):
     @property
     def inbox_available(self) -> bool:
         """The host runs a demo: the screen offers its inbox, where the code arrives."""
-        return self._app.demo is not None
+        return self._services.demo is not None
 
     def _field(self, policy: Callable[[str], FieldResult]) -> FieldViewModel:
-        return FieldViewModel(self._runner, policy, self)
+        return FieldViewModel(self._services, policy, self)
 
     def _start(self) -> None:
         """Called by a subclass once its own fields exist."""
@@ -173,8 +176,10 @@ class CodeFlowViewModel(ViewModel):
 class RegisterViewModel(CodeFlowViewModel):
     """Web-ID registration: member number + registered email → code → Web-ID + password."""
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, app, parent)
         self.member_number = self._field(fields.member_number)
         self.email = self._field(fields.POLICIES["email"])
         self.new_web_id = self._field(fields.web_id)
@@ -187,11 +192,11 @@ class RegisterViewModel(CodeFlowViewModel):
         return [self.code, self.new_web_id, self.new_password, self.confirm_password]
 
     def _send_work(self) -> Callable[[], Any]:
-        store, number, email = self._app.store, self.member_number.value, self.email.value
+        store, number, email = self._services.store, self.member_number.value, self.email.value
         return lambda: store.get().request_registration_code(number, email)
 
     def _submit_work(self) -> Callable[[], Any]:
-        store = self._app.store
+        store = self._services.store
         number, code = self.member_number.value, self.code.value
         web_id, password = self.new_web_id.value, self.new_password.value
         return lambda: store.get().register_web_id(number, code, web_id, password)
@@ -227,8 +232,10 @@ class ResetViewModel(CodeFlowViewModel):
     channel = Observed(ResetChannel.EMAIL, channel_changed)
     birth_date = Observed[date | None](None, birth_date_changed)
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, app, parent)
         self.identifier = self._field(identifier_policy)
         self._start()
 
@@ -249,13 +256,13 @@ class ResetViewModel(CodeFlowViewModel):
             self.can_submit = False
 
     def _send_work(self) -> Callable[[], Any]:
-        store, ident, born = self._app.store, self.identifier.value, self.birth_date
+        store, ident, born = self._services.store, self.identifier.value, self.birth_date
         channel = self.channel.code_channel
         assert born is not None
         return lambda: store.get().request_password_reset(ident, born, channel)
 
     def _submit_work(self) -> Callable[[], Any]:
-        store, ident = self._app.store, self.identifier.value
+        store, ident = self._services.store, self.identifier.value
         code, password = self.code.value, self.new_password.value
         return lambda: store.get().reset_password(ident, code, password)
 

@@ -12,7 +12,7 @@ from desktop_app.domain.fields import FieldResult
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import error_sentence, notice_sentence
 from desktop_app.viewmodels.observed import Observed
-from desktop_app.viewmodels.runner import OperationRunner
+from desktop_app.viewmodels.services import Services
 
 # Errors about a character are shown while typing; the rest (too short, empty …) only when
 # the member tries to go on, so a half-typed value is not scolded.
@@ -35,11 +35,11 @@ class FieldViewModel(ViewModel):
 
     def __init__(
         self,
-        runner: OperationRunner,
+        services: Services,
         policy: Callable[[str], FieldResult],
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(runner, parent)
+        super().__init__(services, parent)
         self._policy = policy
         self._result = policy("")
         self._strict = False  # every error shows, after a submit attempt

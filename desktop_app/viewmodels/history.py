@@ -23,6 +23,7 @@ from desktop_app.viewmodels.export import write_csv
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.runner import Activity, Lane
+from desktop_app.viewmodels.services import Services
 
 
 class HistoryKind(IntEnum):
@@ -85,8 +86,10 @@ class HistoryViewModel(ViewModel):
     since = Observed[date | None](None, since_changed)
     until = Observed[date | None](None, until_changed)
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app.runner, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, parent)
         self._app = app
         self._query = HistoryQuery()
         self._export_activity = Activity(self._set_exporting)
@@ -149,7 +152,7 @@ class HistoryViewModel(ViewModel):
             self.model.fetchMore(QModelIndex())
 
     def load_page(self, generation: int, before: HistoryCursor | None) -> None:
-        token, query, store = self._app.token, self._query, self._app.store
+        token, query, store = self._app.token, self._query, self._services.store
         self._submit(
             "history",
             lambda: (generation, store.get().history(token, query, before, PAGE_SIZE)),
@@ -180,7 +183,7 @@ class HistoryViewModel(ViewModel):
             return
         self.export_progress = 0
         self._cancel.clear()
-        token, query, store = self._app.token, self._query, self._app.store
+        token, query, store = self._app.token, self._query, self._services.store
         header = [_(column) for column in COLUMNS]
         kinds = {kind: _(label) for kind, label in KINDS.items()}
         progress, cancel = self._progress.advanced.emit, self._cancel.is_set

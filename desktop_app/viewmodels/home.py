@@ -9,6 +9,7 @@ from desktop_app.i18n import N_, _, format_date, format_datetime, format_rate, f
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import Services
 
 
 class HomeViewModel(ViewModel):
@@ -73,8 +74,10 @@ class HomeViewModel(ViewModel):
         limit_application,
     )
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app.runner, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, parent)
         self._app = app
         app.summary_changed.connect(self._show)
         app.busy_changed.connect(self._mirror_busy)

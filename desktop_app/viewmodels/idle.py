@@ -9,6 +9,7 @@ from desktop_app.i18n import _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import Services
 
 DEFAULT_IDLE_SECONDS = 15 * 60
 DEFAULT_WARNING_SECONDS = 60
@@ -30,12 +31,13 @@ class IdleViewModel(ViewModel):
 
     def __init__(
         self,
+        services: Services,
         app: ApplicationViewModel,
         idle_seconds: int = DEFAULT_IDLE_SECONDS,
         warning_seconds: int = DEFAULT_WARNING_SECONDS,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(app.runner, parent)
+        super().__init__(services, parent)
         self._app = app
         self._idle_seconds = idle_seconds
         self._warning_seconds = warning_seconds

@@ -13,6 +13,7 @@ from desktop_app.i18n import _, format_datetime
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import Services
 
 
 class InboxViewModel(ViewModel):
@@ -23,8 +24,10 @@ class InboxViewModel(ViewModel):
     items_changed = Signal(list)
     items = Observed[list[str]]([], items_changed)
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app.runner, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, parent)
         self._app = app
         self._messages: tuple[SentMessage, ...] = ()
 
@@ -34,10 +37,10 @@ class InboxViewModel(ViewModel):
     @property
     def available(self) -> bool:
         """Whether the host runs a demo (and so offers an inbox to read)."""
-        return self._app.demo is not None
+        return self._services.demo is not None
 
     def refresh(self) -> None:
-        demo = self._app.demo
+        demo = self._services.demo
         if demo is None:
             return
         self._run("inbox", lambda: demo.sent_messages(50), self._on_messages)

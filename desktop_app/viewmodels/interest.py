@@ -10,6 +10,7 @@ from desktop_app.i18n import _, format_date, format_datetime, format_rate, forma
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import Services
 
 
 class InterestViewModel(ViewModel):
@@ -37,8 +38,10 @@ class InterestViewModel(ViewModel):
 
     _TEXTS: tuple[Observed[str], ...] = (to_date, to_due_date, free_until, as_of)
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app.runner, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, parent)
         self._app = app
         self._inquiry: InterestInquiry | None = None
         self._again = False  # asked to load while a load was in flight
@@ -64,7 +67,7 @@ class InterestViewModel(ViewModel):
         """Ask the store for the figures as of now (again, once the load in flight is done)."""
         if self._app.session is None:
             return
-        token, store = self._app.token, self._app.store
+        token, store = self._app.token, self._services.store
         if not self._run(
             "interest_inquiry", lambda: store.get().interest_inquiry(token), self._on_loaded
         ):

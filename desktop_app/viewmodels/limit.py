@@ -14,6 +14,7 @@ from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.field import FieldViewModel
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import Services
 
 
 def debts_policy(raw: str) -> FieldResult:
@@ -43,14 +44,16 @@ class LimitIncreaseViewModel(ViewModel):
     result = Observed("", result_changed)
     can_submit = Observed(False, can_submit_changed)
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app.runner, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, parent)
         self._app = app
         self._problem: AppError | None = None
         self._application: LimitApplication | None = None
-        self.income = FieldViewModel(self._runner, fields.amount, self)
-        self.other_debts = FieldViewModel(self._runner, debts_policy, self)
-        self.requested = FieldViewModel(self._runner, fields.amount, self)
+        self.income = FieldViewModel(self._services, fields.amount, self)
+        self.other_debts = FieldViewModel(self._services, debts_policy, self)
+        self.requested = FieldViewModel(self._services, fields.amount, self)
         for field in (self.income, self.other_debts, self.requested):
             field.text_changed.connect(self._refresh)
         self.busy_changed.connect(self._refresh)
@@ -94,7 +97,7 @@ class LimitIncreaseViewModel(ViewModel):
         checks = [field.check() for field in (self.income, self.other_debts, self.requested)]
         if any(checks) or not self.can_submit:
             return
-        store, token = self._app.store, self._app.token
+        store, token = self._services.store, self._app.token
         income, debts = int(self.income.value), int(self.other_debts.value)
         requested = int(self.requested.value)
         self._set_error(None)

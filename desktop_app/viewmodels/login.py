@@ -15,10 +15,10 @@ from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import notice_sentence
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import KeychainState, Services
 
 if TYPE_CHECKING:
     from desktop_app.domain.models import Session
-    from desktop_app.store.keychain import Keychain
 
 
 class LoginMethod(IntEnum):
@@ -72,9 +72,13 @@ class LoginViewModel(ViewModel):
     KEPT_ON_RESET = frozenset({"remember", "remember_available", "remember_hint"})
 
     def __init__(
-        self, app: ApplicationViewModel, device_id: str, parent: QObject | None = None
+        self,
+        services: Services,
+        app: ApplicationViewModel,
+        device_id: str,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__(app.runner, parent)
+        super().__init__(services, parent)
         self._app = app
         self._device_id = device_id
         self._notices: tuple[Notice, ...] = ()
@@ -85,7 +89,7 @@ class LoginViewModel(ViewModel):
     @property
     def inbox_available(self) -> bool:
         """The host runs a demo: the login screen offers its inbox of sent messages."""
-        return self._app.demo is not None
+        return self._services.demo is not None
 
     # -- inputs --------------------------------------------------------------------------
     def set_method(self, method: int) -> None:
@@ -166,7 +170,7 @@ class LoginViewModel(ViewModel):
                 self._set_error(result.error)
                 return
         self._set_error(None)
-        store, device = self._app.store, self._device_id
+        store, device = self._services.store, self._device_id
         ident, secret_value = identifier.value, secret.value
         if self.method is LoginMethod.WEB_ID:
             self._run(
@@ -192,12 +196,11 @@ class LoginViewModel(ViewModel):
     # -- remember my Web-ID (keychain) --------------------------------------------------------
     def load_remembered(self) -> None:
         """Ask the keychain (off the GUI thread) whether it works and what it remembers."""
-        from desktop_app.store import keychain
-
-        self._runner.submit("keychain", keychain.open_keychain, self._on_keychain, self._ignore)
+        keychain = self._services.keychain
+        self._runner.submit("keychain", keychain.open, self._on_keychain, self._ignore)
 
     @Slot(object)
-    def _on_keychain(self, found: Keychain) -> None:
+    def _on_keychain(self, found: KeychainState) -> None:
         self._keychain_known = True
         self.remember_available = found.available
         self._render_remember_hint()
@@ -214,8 +217,7 @@ class LoginViewModel(ViewModel):
         self.remember = bool(remember) and self.remember_available
 
     def _save_remembered(self, web_id: str | None) -> None:
-        from desktop_app.store import keychain
-
+        keychain = self._services.keychain
         self._runner.submit(
             "keychain_save", lambda: keychain.remember_web_id(web_id), self._ignore, self._ignore
         )

@@ -15,6 +15,7 @@ from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import Services
 
 # A request that may not have reached the store is retried with the same request id.
 _RETRYABLE = {ErrorCode.STORE_UNAVAILABLE, ErrorCode.UNEXPECTED}
@@ -44,8 +45,10 @@ class MoneyMovementViewModel(ViewModel):
     amount_error = Observed("", amount_error_changed)
     amount_hint = Observed("", amount_hint_changed)
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app.runner, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, parent)
         self._app = app
         self._request_id: str | None = None
         self._pending = False

@@ -12,6 +12,7 @@ from desktop_app.i18n import _, format_date
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import Services
 
 
 class PromiseViewModel(ViewModel):
@@ -30,8 +31,10 @@ class PromiseViewModel(ViewModel):
     can_submit = Observed(False, can_submit_changed)
     explanation = Observed("", explanation_changed)
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app.runner, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, parent)
         self._app = app
         self._day: date | None = None
         self._range: tuple[date, date] | None = None
@@ -79,7 +82,7 @@ class PromiseViewModel(ViewModel):
     def submit(self) -> None:
         if not self.can_submit or self._day is None:
             return
-        store, token, day = self._app.store, self._app.token, self._day
+        store, token, day = self._services.store, self._app.token, self._day
         self._set_error(None)
         self._run("promise", lambda: store.get().promise_payment(token, day), self._on_promised)
 

@@ -18,6 +18,7 @@ from desktop_app.i18n import _, format_date, format_yen, language
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import Services
 
 
 class RepayKind(IntEnum):
@@ -51,8 +52,10 @@ class RepayViewModel(MoneyMovementViewModel):
     payoff_text = Observed("", payoff_text_changed)
     next_payment_text = Observed("", next_payment_text_changed)
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, app, parent)
         self._revalidate()
 
     @staticmethod
@@ -110,7 +113,7 @@ class RepayViewModel(MoneyMovementViewModel):
     def _work(self, token: str, amount: int, request_id: str) -> Callable[[], Any]:
         """The next payment and the full payoff are the store's to work out when it commits
         (the summary shown may be minutes old): only a typed amount is sent as such."""
-        store = self._app.store
+        store = self._services.store
         bank_code = INTERNET_REPAYMENT_BANKS[self.bank_index].code
         intent = RepayKind(self.kind).intent
         sent = amount if intent is RepayIntent.AMOUNT else None

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.i18n import LANGUAGES, N_, _, hub, set_language
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.observed import Observed
-from desktop_app.viewmodels.runner import OperationRunner
+from desktop_app.viewmodels.services import Services
 
 FONT_SIZES = (("small", N_("Small")), ("medium", N_("Standard")), ("large", N_("Large")))
 THEMES = (("light", N_("Light")), ("dark", N_("Dark")))
@@ -39,33 +37,32 @@ class SettingsViewModel(ViewModel):
 
     def __init__(
         self,
-        runner: OperationRunner,
-        path: Path,
+        services: Services,
         language_override: str | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(runner, parent)
-        self._settings = QSettings(str(path), QSettings.Format.IniFormat, self)
-        stored_language = str(self._settings.value("language", "ja"))
+        super().__init__(services, parent)
+        self._settings = services.preferences
+        stored_language = str(self._settings.value("language") or "ja")
         self.language = language_override or _pick(stored_language, LANGUAGES, "ja")
         self.font_size = _pick(
-            str(self._settings.value("font_size", "medium")), _codes(FONT_SIZES), "medium"
+            str(self._settings.value("font_size") or "medium"), _codes(FONT_SIZES), "medium"
         )
-        self.theme = _pick(str(self._settings.value("theme", "light")), _codes(THEMES), "light")
+        self.theme = _pick(str(self._settings.value("theme") or "light"), _codes(THEMES), "light")
         self.idle_minutes = _pick_minutes(
-            self._settings.value("idle_minutes", DEFAULT_IDLE_MINUTES)
+            self._settings.value("idle_minutes") or DEFAULT_IDLE_MINUTES
         )
         hub().language_changed.connect(self._follow_language)
 
     @property
     def device_id(self) -> str:
         """A random id of this installation, to recognise a device not seen before."""
-        device = str(self._settings.value("device_id", ""))
+        device = self._settings.value("device_id") or ""
         if not device:
             import uuid
 
             device = uuid.uuid4().hex
-            self._settings.setValue("device_id", device)
+            self._settings.set_value("device_id", device)
         return device
 
     def reset(self) -> None:
@@ -76,7 +73,7 @@ class SettingsViewModel(ViewModel):
 
     def set_language(self, code: str) -> None:
         if code in LANGUAGES:
-            self._settings.setValue("language", code)
+            self._settings.set_value("language", code)
             self.language = code
             set_language(code)
 
@@ -87,17 +84,17 @@ class SettingsViewModel(ViewModel):
 
     def set_font_size(self, code: str) -> None:
         if code in _codes(FONT_SIZES):
-            self._settings.setValue("font_size", code)
+            self._settings.set_value("font_size", code)
             self.font_size = code
 
     def set_theme(self, code: str) -> None:
         if code in _codes(THEMES):
-            self._settings.setValue("theme", code)
+            self._settings.set_value("theme", code)
             self.theme = code
 
     def set_idle_minutes(self, minutes: int) -> None:
         if minutes in IDLE_MINUTES:
-            self._settings.setValue("idle_minutes", minutes)
+            self._settings.set_value("idle_minutes", str(minutes))
             self.idle_minutes = minutes
 
     @staticmethod

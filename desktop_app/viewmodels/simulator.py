@@ -15,6 +15,7 @@ from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.services import Services
 from desktop_app.viewmodels.simulator_model import (
     Outcome,
     ScheduleTableModel,
@@ -75,8 +76,10 @@ class SimulatorViewModel(ViewModel):
         total_interest,
     )
 
-    def __init__(self, app: ApplicationViewModel, parent: QObject | None = None) -> None:
-        super().__init__(app.runner, parent)
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, parent)
         self._app = app
         self.model = ScheduleTableModel(self)
         self._schedule: Schedule | None = None
@@ -145,7 +148,7 @@ class SimulatorViewModel(ViewModel):
         if calendar is None:  # the store's terms (and so its calendar) are on their way
             self._show(generation, None)
             return
-        today = self._app.clock.now().date()
+        today = self._services.clock.now().date()
         self._submit(
             "simulate",
             lambda: simulate(generation, summary, principal, today, calendar, mode, value),
@@ -211,7 +214,7 @@ class SimulatorViewModel(ViewModel):
                 texts[vm.monthly_result] = _("Monthly payment: {amount}").format(
                     amount=format_yen(first.payment)
                 )
-            points = [(self._app.clock.now().date(), first.remaining + first.principal)]
+            points = [(self._services.clock.now().date(), first.remaining + first.principal)]
             points += [(row.day, row.remaining) for row in schedule.rows]
         for prop in self._RESULTS:
             prop.__set__(self, texts.get(prop, ""))

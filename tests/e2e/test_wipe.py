@@ -80,9 +80,9 @@ def test_signing_out_leaves_nothing_of_the_member(drive, qtbot):
         if view_model in (context.app_vm, context.settings):
             continue
         if isinstance(view_model, LoginViewModel):
-            fresh = LoginViewModel(context.app_vm, "another-device")
+            fresh = LoginViewModel(context.services, context.app_vm, "another-device")
         else:
-            fresh = type(view_model)(context.app_vm)
+            fresh = type(view_model)(context.services, context.app_vm)
         for prop in observed_properties(type(view_model)):
             if prop.name in view_model.KEPT_ON_RESET or prop.name == "busy":
                 continue

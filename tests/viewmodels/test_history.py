@@ -7,12 +7,12 @@ from datetime import date, timedelta
 from desktop_app.viewmodels.history import PAGE_SIZE, HistoryViewModel
 from desktop_app.viewmodels.login import LoginViewModel
 
-from .conftest import NOW
+from .conftest import NOW, services_of
 
 
 def _signed_in(make_app, store, wait_idle):
     app = make_app(store)
-    login = LoginViewModel(app, "device-1")
+    login = LoginViewModel(services_of(app), app, "device-1")
     login.set_web_id_text("yamada2026")
     login.set_password_text("Taro2026pass")
     login.sign_in()
@@ -26,7 +26,9 @@ def test_first_rows_of_100000_arrive_in_one_page_and_the_rest_lazily(
     bulk_ledger(sql_store, "100000001", 100_000, NOW - timedelta(hours=1))
     app = _signed_in(make_app, sql_store, wait_idle)
     wait_idle()
-    history = HistoryViewModel(app)  # loads its first page as a signed-in member opens it
+    history = HistoryViewModel(
+        services_of(app), app
+    )  # loads its first page as a signed-in member opens it
     wait_idle()
     model = history.model
     assert model.rowCount() == PAGE_SIZE
@@ -40,7 +42,7 @@ def test_first_rows_of_100000_arrive_in_one_page_and_the_rest_lazily(
 
 def test_period_filter_and_sign_out(make_app, sql_store, wait_idle):
     app = _signed_in(make_app, sql_store, wait_idle)
-    history = HistoryViewModel(app)
+    history = HistoryViewModel(services_of(app), app)
     wait_idle()
     everything = history.model.rowCount()
     assert everything >= 1
@@ -58,7 +60,7 @@ def test_period_filter_and_sign_out(make_app, sql_store, wait_idle):
 
 def test_csv_export_opens_in_excel_in_japanese(make_app, sql_store, wait_idle, tmp_path):
     app = _signed_in(make_app, sql_store, wait_idle)
-    history = HistoryViewModel(app)
+    history = HistoryViewModel(services_of(app), app)
     wait_idle()
     target = tmp_path / "history.csv"
     history.export_csv(str(target))

@@ -11,6 +11,8 @@ from desktop_app.viewmodels.interest import InterestViewModel
 from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.viewmodels.navigation import Destination, Navigator
 
+from .conftest import services_of
+
 
 class CountingStore:
     """The real store with a fixed interest inquiry (the protocol's shape), counting calls."""
@@ -42,7 +44,7 @@ INQUIRY = InterestInquiry(
 
 
 def _signed_in(app, wait_idle, web_id="yamada2026", password="Taro2026pass"):
-    login = LoginViewModel(app, "device-1")
+    login = LoginViewModel(services_of(app), app, "device-1")
     login.set_web_id_text(web_id)
     login.set_password_text(password)
     login.sign_in()
@@ -73,7 +75,7 @@ def test_figures_load_when_the_screen_is_shown_and_after_money_moves(
 ):
     store = CountingStore(sql_store, INQUIRY)
     app = _signed_in(make_app(store), wait_idle)
-    vm = InterestViewModel(app)
+    vm = InterestViewModel(services_of(app), app)
     assert store.inquiries == 0 and vm.to_date == ""  # not loaded until shown
     _show(app, vm)
     wait_idle()
@@ -106,7 +108,7 @@ def test_late_damages_no_due_date_and_the_interest_free_period(make_app, sql_sto
     )
     app = _signed_in(make_app(CountingStore(sql_store, inquiry)), wait_idle)
     navigator = _show(app)
-    vm = InterestViewModel(app)
+    vm = InterestViewModel(services_of(app), app)
     navigator.attach("interest", vm)  # built while its screen is showing: loads at once
     wait_idle()
     assert vm.to_date == _with_damages(2_000, 685)
@@ -120,7 +122,7 @@ def test_late_damages_no_due_date_and_the_interest_free_period(make_app, sql_sto
 def test_the_real_store_answers_through_the_protocol(make_app, sql_store, wait_idle):
     store = CountingStore(sql_store)
     app = _signed_in(make_app(store), wait_idle)
-    vm = InterestViewModel(app)
+    vm = InterestViewModel(services_of(app), app)
     _show(app, vm)
     wait_idle()
     assert vm.error == ""
@@ -141,7 +143,7 @@ def test_a_past_due_date_points_to_the_interest_to_today(make_app, sql_store, wa
         interest_free_until=date(2026, 10, 1),  # over: not shown
     )
     app = _signed_in(make_app(CountingStore(sql_store, inquiry)), wait_idle)
-    vm = InterestViewModel(app)
+    vm = InterestViewModel(services_of(app), app)
     vm.load()
     wait_idle()
     assert vm.to_date == _with_damages(4_315, 684)

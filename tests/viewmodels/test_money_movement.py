@@ -8,6 +8,8 @@ from desktop_app.viewmodels.borrow import BorrowViewModel
 from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.viewmodels.repay import RepayKind, RepayViewModel
 
+from .conftest import services_of
+
 
 class LostReplyStore:
     """The real store, but the first borrow's reply is lost after it committed."""
@@ -29,7 +31,7 @@ class LostReplyStore:
 
 def _signed_in(make_app, store, wait_idle, web_id="yamada2026", password="Taro2026pass"):
     app = make_app(store)
-    login = LoginViewModel(app, "device-1")
+    login = LoginViewModel(services_of(app), app, "device-1")
     login.set_web_id_text(web_id)
     login.set_password_text(password)
     login.sign_in()
@@ -44,7 +46,7 @@ def _ledger(store, app):
 
 def test_confirm_twice_borrows_once(make_app, sql_store, wait_idle, qtbot):
     app = _signed_in(make_app, sql_store, wait_idle)
-    borrow = BorrowViewModel(app)
+    borrow = BorrowViewModel(services_of(app), app)
     wait_idle()
     before = _ledger(sql_store, app)
     borrow.set_amount_text("３万")
@@ -64,7 +66,7 @@ def test_confirm_twice_borrows_once(make_app, sql_store, wait_idle, qtbot):
 def test_a_lost_reply_is_retried_with_the_same_request_id(make_app, sql_store, wait_idle):
     flaky = LostReplyStore(sql_store)
     app = _signed_in(make_app, flaky, wait_idle)
-    borrow = BorrowViewModel(app)
+    borrow = BorrowViewModel(services_of(app), app)
     wait_idle()
     before = _ledger(sql_store, app)
     borrow.set_amount_text("10000")
@@ -82,7 +84,7 @@ def test_a_lost_reply_is_retried_with_the_same_request_id(make_app, sql_store, w
 
 def test_amount_errors_are_sentences_next_to_the_field(make_app, sql_store, wait_idle):
     app = _signed_in(make_app, sql_store, wait_idle)
-    borrow = BorrowViewModel(app)
+    borrow = BorrowViewModel(services_of(app), app)
     wait_idle()
     borrow.set_amount_text("1500")
     assert borrow.amount_error == "金額は1,000円単位で入力してください。"
@@ -97,7 +99,7 @@ def test_amount_errors_are_sentences_next_to_the_field(make_app, sql_store, wait
 
 def test_overdue_member_cannot_borrow(make_app, sql_store, wait_idle):
     app = _signed_in(make_app, sql_store, wait_idle, "suzuki0303", "Ichiro2026")
-    borrow = BorrowViewModel(app)
+    borrow = BorrowViewModel(services_of(app), app)
     wait_idle()
     assert app.summary.overdue
     assert borrow.blocked_reason.startswith("返済が遅れているため、借入はご利用いただけません。")
@@ -108,7 +110,7 @@ def test_overdue_member_cannot_borrow(make_app, sql_store, wait_idle):
 
 def test_full_repayment_leaves_nothing(make_app, sql_store, wait_idle):
     app = _signed_in(make_app, sql_store, wait_idle)
-    repay = RepayViewModel(app)
+    repay = RepayViewModel(services_of(app), app)
     repay.set_kind(int(RepayKind.FULL))
     payoff = app.summary.payoff_amount
     assert repay.payoff_text == f"{payoff:,}円"
@@ -124,7 +126,7 @@ def test_full_repayment_is_what_the_store_says_when_it_commits(make_app, sql_sto
     """The screen's payoff may be stale when the member confirms: the client sends the
     intent, and the store repays what is owed at that moment."""
     app = _signed_in(make_app, sql_store, wait_idle)
-    repay = RepayViewModel(app)
+    repay = RepayViewModel(services_of(app), app)
     repay.set_kind(int(RepayKind.FULL))
     shown = app.summary.payoff_amount
     repay.request_confirmation()

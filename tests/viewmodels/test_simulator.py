@@ -15,11 +15,12 @@ from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.viewmodels.simulator import MONTHS_INVALID, SimulatorViewModel
 from desktop_app.viewmodels.simulator_model import debt_from_summary, nominal_due_date
-from desktop_app.viewmodels.store_access import StoreHandle
+
+from .conftest import services_for, services_of
 
 
 def _signed_in(app, wait_idle, web_id="yamada2026", password="Taro2026pass"):
-    login = LoginViewModel(app, "device-1")
+    login = LoginViewModel(services_of(app), app, "device-1")
     login.set_web_id_text(web_id)
     login.set_password_text(password)
     login.sign_in()
@@ -34,7 +35,7 @@ def _expected(app, principal=None, monthly=None, months=None):
     debt = debt_from_summary(
         summary,
         summary.principal if principal is None else principal,
-        app.clock.now().date(),
+        services_of(app).clock.now().date(),
         calendar,
     )
     if monthly is not None:
@@ -46,7 +47,7 @@ def test_a_monthly_amount_shows_the_domain_schedule_and_its_sums(
     make_app, sql_store, wait_idle, qtbot, qtmodeltester
 ):
     app = _signed_in(make_app(sql_store), wait_idle)
-    vm = SimulatorViewModel(app)
+    vm = SimulatorViewModel(services_of(app), app)
     assert vm.principal_text == "120,000"
     with qtbot.waitSignal(vm.computed):
         vm.set_monthly_text("１万")  # full-width digits and 万, as a member types them
@@ -76,14 +77,14 @@ def test_a_monthly_amount_shows_the_domain_schedule_and_its_sums(
     assert model.data(model.index(0, 2)) == "10,000円"
     assert model.data(model.index(last, 5)) == "0円"
     assert model.data(model.index(0, 3)) == format_yen(rows[0].interest)
-    assert vm.chart_points[0] == (app.clock.now().date(), 120_000)
+    assert vm.chart_points[0] == (services_of(app).clock.now().date(), 120_000)
     assert vm.chart_points[1:] == [(row.day, row.remaining) for row in rows]
     qtmodeltester.check(model)
 
 
 def test_an_amount_that_never_clears_names_the_minimum(make_app, sql_store, wait_idle, qtbot):
     app = _signed_in(make_app(sql_store), wait_idle)
-    vm = SimulatorViewModel(app)
+    vm = SimulatorViewModel(services_of(app), app)
     with pytest.raises(AppError) as refused:
         _expected(app, monthly=1_000)
     assert refused.value.code is ErrorCode.SIMULATION_NEVER_CLEARS
@@ -103,7 +104,7 @@ def test_months_mode_clears_the_monthly_field_and_finds_the_amount(
     make_app, sql_store, wait_idle, qtbot
 ):
     app = _signed_in(make_app(sql_store), wait_idle)
-    vm = SimulatorViewModel(app)
+    vm = SimulatorViewModel(services_of(app), app)
     with qtbot.waitSignal(vm.computed):
         vm.set_monthly_text("5000")
     with qtbot.waitSignal(vm.computed):
@@ -129,7 +130,7 @@ def test_months_mode_clears_the_monthly_field_and_finds_the_amount(
 
 def test_typing_fast_shows_the_last_input_only(make_app, sql_store, wait_idle, qtbot):
     app = _signed_in(make_app(sql_store), wait_idle)
-    vm = SimulatorViewModel(app)
+    vm = SimulatorViewModel(services_of(app), app)
     shown: list[str] = []
     vm.computed.connect(lambda: shown.append(vm.payments_count or vm.error))
     for text in ("1", "15", "150", "1500", "15000"):
@@ -168,9 +169,9 @@ class GatedCalendar(ServiceCalendar):
 
 def test_a_late_result_of_an_older_input_is_dropped(runner, clock, sql_store, wait_idle, qtbot):
     calendar = GatedCalendar()
-    app = ApplicationViewModel(runner, StoreHandle(lambda: sql_store), clock, calendar)
+    app = ApplicationViewModel(services_for(runner, sql_store, clock), calendar)
     _signed_in(app, wait_idle)
-    vm = SimulatorViewModel(app)
+    vm = SimulatorViewModel(services_of(app), app)
     calendar.arm()
     vm.set_monthly_text("1万")  # computed at once, and held in the calendar
     vm.set_monthly_text("2万")  # computed once typing pauses, and shown first
@@ -190,7 +191,7 @@ def test_without_a_balance_a_principal_can_be_simulated_and_sign_out_forgets(
 ):
     app = _signed_in(make_app(sql_store), wait_idle, "hanako0202", "Hanako2026")
     assert app.summary.principal == 0
-    vm = SimulatorViewModel(app)
+    vm = SimulatorViewModel(services_of(app), app)
     assert vm.principal_text == ""
     with qtbot.waitSignal(vm.computed):
         vm.set_monthly_text("1万")

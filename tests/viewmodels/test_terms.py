@@ -7,9 +7,8 @@ from desktop_app.domain.rules import DEFAULT_RULES, LoanRules, Rules
 from desktop_app.store.sql import SqlStore
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.borrow import BorrowViewModel
-from desktop_app.viewmodels.store_access import StoreHandle
 
-from .conftest import NOW
+from .conftest import NOW, services_for, services_of
 
 
 def test_terms_arrive_refresh_when_stale_and_give_the_calendar(
@@ -33,8 +32,8 @@ def test_no_terms_no_validation(runner, clock, tmp_path, qtbot):
     rules = Rules(loan=LoanRules(borrow_minimum=50_000, borrow_unit=10_000))
     store = SqlStore(f"sqlite:///{tmp_path / 'r.db'}", clock, hash_profile="fast", rules=rules)
     try:
-        app = ApplicationViewModel(runner, StoreHandle(lambda: store), clock)
-        borrow = BorrowViewModel(app)
+        app = ApplicationViewModel(services_for(runner, store, clock))
+        borrow = BorrowViewModel(services_of(app), app)
         assert app.terms is None and app.calendar is None
         assert borrow.amount_hint == ""
         app.load_terms()

@@ -1,0 +1,97 @@
+"""What view-models are given to work with: one narrow bundle, made by the composition root.
+
+View-models never import a keychain, a settings file or a concrete store: they use these
+protocols. The null and in-memory implementations here serve tests and the branch kiosk
+(which must write nothing to the computer); the real ones live in ``desktop_app.platform``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from desktop_app.domain.clock import Clock
+    from desktop_app.store.demo import DemoOperations
+    from desktop_app.viewmodels.runner import OperationRunner
+    from desktop_app.viewmodels.store_access import StoreHandle
+
+
+@dataclass(frozen=True)
+class KeychainState:
+    """What the keychain offers: ``available``, and the Web-ID remembered there, if any."""
+
+    available: bool
+    web_id: str | None = None
+
+
+class Keychain(Protocol):
+    """Remembers a Web-ID (never a password). Both calls may block: run them in the runner."""
+
+    def open(self) -> KeychainState: ...
+
+    def remember_web_id(self, web_id: str | None) -> bool: ...
+
+
+class Preferences(Protocol):
+    """This computer's remembered settings (language, font size, theme, idle minutes, the
+    device id). Reads are cheap; ``sync`` writes them out."""
+
+    def value(self, key: str) -> str | None: ...
+
+    def set_value(self, key: str, value: str) -> None: ...
+
+    def sync(self) -> None: ...
+
+
+class NullKeychain:
+    """No keychain: nothing can be remembered, and nothing is written anywhere."""
+
+    def open(self) -> KeychainState:
+        return KeychainState(available=False)
+
+    def remember_web_id(self, web_id: str | None) -> bool:
+        return False
+
+
+class MemoryKeychain:
+    """A keychain in memory (tests)."""
+
+    def __init__(self, web_id: str | None = None) -> None:
+        self.web_id = web_id
+
+    def open(self) -> KeychainState:
+        return KeychainState(available=True, web_id=self.web_id)
+
+    def remember_web_id(self, web_id: str | None) -> bool:
+        self.web_id = web_id
+        return True
+
+
+class MemoryPreferences:
+    """Preferences that live as long as the process (tests, the kiosk)."""
+
+    def __init__(self, values: dict[str, str] | None = None) -> None:
+        self.values = dict(values or {})
+
+    def value(self, key: str) -> str | None:
+        return self.values.get(key)
+
+    def set_value(self, key: str, value: str) -> None:
+        self.values[key] = value
+
+    def sync(self) -> None:
+        """Nothing to write."""
+
+
+@dataclass(frozen=True)
+class Services:
+    """The bundle: the one operation runner, the store (opened lazily in a worker), the clock,
+    the keychain, the preferences and, for a demo host only, the demo interface."""
+
+    runner: OperationRunner
+    store: StoreHandle
+    clock: Clock
+    keychain: Keychain = field(default_factory=NullKeychain)
+    preferences: Preferences = field(default_factory=MemoryPreferences)
+    demo: DemoOperations | None = None
