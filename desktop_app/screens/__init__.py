@@ -9,6 +9,9 @@ screen is built, so start-up pays for the sign-in screen alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -46,6 +49,28 @@ class Link(QObject):
 
 
 # -- builders -------------------------------------------------------------------------------
+def standard(view_model: str, view: str) -> Callable[[Host], Built]:
+    """The builder of a screen whose view-model takes (services, session) and whose view takes
+    its view-model: ``standard("interest:InterestViewModel", "interest:InterestView")``
+    names them by module (under desktop_app.viewmodels and desktop_app.views) and class, so
+    they are imported only when the screen is built."""
+
+    def build(host: Host) -> Built:
+        vm = _class("desktop_app.viewmodels", view_model)(
+            host.services, host.app_vm, parent=host.app_vm
+        )
+        return vm, _class("desktop_app.views", view)(vm)
+
+    return build
+
+
+def _class(package: str, reference: str) -> Any:
+    from importlib import import_module
+
+    module, name = reference.split(":")
+    return getattr(import_module(f"{package}.{module}"), name)
+
+
 def _login(host: Host) -> Built:
     from desktop_app.views.login import LoginView
 
@@ -72,78 +97,6 @@ def _reset(host: Host) -> Built:
     return vm, ResetView(vm)
 
 
-def _inbox(host: Host) -> Built:
-    from desktop_app.viewmodels.inbox import InboxViewModel
-    from desktop_app.views.credentials import InboxView
-
-    vm = InboxViewModel(host.services, host.app_vm, parent=host.app_vm)
-    return vm, InboxView(vm)
-
-
-def _home(host: Host) -> Built:
-    from desktop_app.viewmodels.home import HomeViewModel
-    from desktop_app.views.home import HomeView
-
-    vm = HomeViewModel(host.services, host.app_vm, parent=host.app_vm)
-    return vm, HomeView(vm)
-
-
-def _borrow(host: Host) -> Built:
-    from desktop_app.viewmodels.borrow import BorrowViewModel
-    from desktop_app.views.borrow import BorrowView
-
-    vm = BorrowViewModel(host.services, host.app_vm, parent=host.app_vm)
-    return vm, BorrowView(vm)
-
-
-def _repay(host: Host) -> Built:
-    from desktop_app.viewmodels.repay import RepayViewModel
-    from desktop_app.views.repay import RepayView
-
-    vm = RepayViewModel(host.services, host.app_vm, parent=host.app_vm)
-    return vm, RepayView(vm)
-
-
-def _history(host: Host) -> Built:
-    from desktop_app.viewmodels.history import HistoryViewModel
-    from desktop_app.views.history import HistoryView
-
-    vm = HistoryViewModel(host.services, host.app_vm, parent=host.app_vm)
-    return vm, HistoryView(vm)
-
-
-def _simulator(host: Host) -> Built:
-    from desktop_app.viewmodels.simulator import SimulatorViewModel
-    from desktop_app.views.simulator import SimulatorView
-
-    vm = SimulatorViewModel(host.services, host.app_vm, parent=host.app_vm)
-    return vm, SimulatorView(vm)
-
-
-def _interest(host: Host) -> Built:
-    from desktop_app.viewmodels.interest import InterestViewModel
-    from desktop_app.views.interest import InterestView
-
-    vm = InterestViewModel(host.services, host.app_vm, parent=host.app_vm)
-    return vm, InterestView(vm)
-
-
-def _promise(host: Host) -> Built:
-    from desktop_app.viewmodels.promise import PromiseViewModel
-    from desktop_app.views.services import PromiseView
-
-    vm = PromiseViewModel(host.services, host.app_vm, parent=host.app_vm)
-    return vm, PromiseView(vm)
-
-
-def _limit(host: Host) -> Built:
-    from desktop_app.viewmodels.limit import LimitIncreaseViewModel
-    from desktop_app.views.services import LimitIncreaseView
-
-    vm = LimitIncreaseViewModel(host.services, host.app_vm, parent=host.app_vm)
-    return vm, LimitIncreaseView(vm)
-
-
 def _settings(host: Host) -> Built:
     from desktop_app.views.settings import SettingsView
 
@@ -168,7 +121,7 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
         ),
         ScreenSpec(
             HOME,
-            _home,
+            standard("home:HomeViewModel", "home:HomeView"),
             nav=NavEntry("navHome", N_("Home")),
             links={
                 "borrow_requested": "borrow",
@@ -180,27 +133,47 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
         ),
         ScreenSpec(
             "borrow",
-            _borrow,
+            standard("borrow:BorrowViewModel", "borrow:BorrowView"),
             nav=NavEntry("navBorrow", N_("Borrow")),
             links={"repay_requested": "repay"},
             tour=t.BORROW,
         ),
-        ScreenSpec("repay", _repay, nav=NavEntry("navRepay", N_("Repay")), tour=t.REPAY),
-        ScreenSpec("history", _history, nav=NavEntry("navHistory", N_("History")), tour=t.HISTORY),
+        ScreenSpec(
+            "repay",
+            standard("repay:RepayViewModel", "repay:RepayView"),
+            nav=NavEntry("navRepay", N_("Repay")),
+            tour=t.REPAY,
+        ),
+        ScreenSpec(
+            "history",
+            standard("history:HistoryViewModel", "history:HistoryView"),
+            nav=NavEntry("navHistory", N_("History")),
+            tour=t.HISTORY,
+        ),
         ScreenSpec(
             "simulator",
-            _simulator,
+            standard("simulator:SimulatorViewModel", "simulator:SimulatorView"),
             nav=NavEntry("navSimulator", N_("Simulator")),
             tour=t.SIMULATOR,
         ),
         ScreenSpec(
             "interest",
-            _interest,
+            standard("interest:InterestViewModel", "interest:InterestView"),
             nav=NavEntry("navInterest", N_("Interest info")),
             tour=t.INTEREST,
         ),
-        ScreenSpec("promise", _promise, lights=HOME, tour=t.PROMISE),
-        ScreenSpec("limit", _limit, lights=HOME, tour=t.LIMIT),
+        ScreenSpec(
+            "promise",
+            standard("promise:PromiseViewModel", "services:PromiseView"),
+            lights=HOME,
+            tour=t.PROMISE,
+        ),
+        ScreenSpec(
+            "limit",
+            standard("limit:LimitIncreaseViewModel", "services:LimitIncreaseView"),
+            lights=HOME,
+            tour=t.LIMIT,
+        ),
         ScreenSpec(
             "settings", _settings, nav=NavEntry("navSettings", N_("Settings")), tour=t.SETTINGS
         ),
@@ -211,7 +184,13 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             links={"back_requested": LOGIN, "inbox_requested": "inbox"},
             tour=t.REGISTER,
         ),
-        ScreenSpec("inbox", _inbox, public=True, links={"back_requested": BACK}, tour=t.INBOX),
+        ScreenSpec(
+            "inbox",
+            standard("inbox:InboxViewModel", "credentials:InboxView"),
+            public=True,
+            links={"back_requested": BACK},
+            tour=t.INBOX,
+        ),
         ScreenSpec(
             "reset",
             _reset,

@@ -7,7 +7,6 @@ nobody has is throttled exactly like one that exists.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -21,12 +20,7 @@ from desktop_app.domain.rules import DEFAULT_RULES
 from desktop_app.store.sql import SqlStore
 
 from .conftest import DEVICE, TANAKA, StoreFactory
-
-TANAKA_NUMBER = "100000004"
-TANAKA_BORN = date(1990, 4, 4)
-ITO_NUMBER = "100000006"
-ITO_EMAIL = "ito@example.jp"
-CODE_SUBJECT = "【こはくローン】確認コードのお知らせ"
+from .helpers import CODE_SUBJECT, ITO_EMAIL, ITO_NUMBER, TANAKA_BORN, TANAKA_NUMBER, latest_code
 
 
 def _outcome(action: Callable[[], Any]) -> AppError | None:
@@ -39,11 +33,6 @@ def _outcome(action: Callable[[], Any]) -> AppError | None:
 
 def _codes_sent(store: SqlStore) -> int:
     return sum(message.subject == CODE_SUBJECT for message in store.sent_messages(1_000))
-
-
-def _latest_code(store: SqlStore) -> str:
-    found = re.findall(r"(?<!\d)\d{6}(?!\d)", store.sent_messages(1)[0].body)
-    return str(found[0])
 
 
 def _move_to(clock: FixedClock, when: datetime) -> None:
@@ -138,10 +127,10 @@ def test_registration_codes_are_limited_too(open_store: StoreFactory, clock: Fix
 def test_a_new_code_voids_the_last(open_store: StoreFactory, clock: FixedClock) -> None:
     store = open_store()
     assert _reset(store) is None
-    first = _latest_code(store)
+    first = latest_code(store)
     clock.advance(timedelta(minutes=1))
     assert _reset(store) is None
-    second = _latest_code(store)
+    second = latest_code(store)
     if first != second:
         refused = _outcome(lambda: store.reset_password(TANAKA[2], first, "Misaki2027new"))
         assert refused is not None and refused.code is ErrorCode.CODE_WRONG
@@ -161,13 +150,13 @@ def test_wrong_codes_are_bounded_per_day_across_codes(
         return _outcome(lambda: store.reset_password(TANAKA[2], code, "Misaki2027new"))
 
     assert _reset(store) is None
-    code = _latest_code(store)
+    code = latest_code(store)
     for remaining in (4, 3, 2, 1):
         assert try_code(_wrong(code)) == AppError(ErrorCode.CODE_WRONG, remaining=remaining)
     assert try_code(_wrong(code)) == AppError(ErrorCode.CODE_TOO_MANY_TRIES)
     clock.advance(timedelta(minutes=1))
     assert _reset(store) is None  # a new code: five more tries, but only five more today
-    code = _latest_code(store)
+    code = latest_code(store)
     for remaining in (4, 3, 2, 1):
         assert try_code(_wrong(code)) == AppError(ErrorCode.CODE_WRONG, remaining=remaining)
     assert try_code(_wrong(code)) == AppError(ErrorCode.CODE_GUESSES_EXHAUSTED)
@@ -176,7 +165,7 @@ def test_wrong_codes_are_bounded_per_day_across_codes(
     assert _codes_sent(store) == 2
     _move_to(clock, datetime(2026, 11, 25, 9, 0, tzinfo=TOKYO))
     assert _reset(store) is None
-    store.reset_password(TANAKA[2], _latest_code(store), "Misaki2027new")
+    store.reset_password(TANAKA[2], latest_code(store), "Misaki2027new")
     assert store.sign_in_with_web_id(TANAKA[2], "Misaki2027new", DEVICE)
 
 
@@ -189,12 +178,12 @@ def test_the_right_code_is_refused_once_the_day_is_used_up(db_url: str, clock: F
             return _outcome(lambda: store.reset_password(TANAKA[2], code, "Misaki2027new"))
 
         assert _reset(store) is None
-        code = _latest_code(store)
+        code = latest_code(store)
         for _ in range(5):
             assert try_code(_wrong(code)) is not None
         clock.advance(timedelta(minutes=1))
         assert _reset(store) is None
-        code = _latest_code(store)
+        code = latest_code(store)
         assert try_code(_wrong(code)) == AppError(ErrorCode.CODE_WRONG, remaining=1)
         assert try_code(_wrong(code)) == AppError(ErrorCode.CODE_GUESSES_EXHAUSTED)
         # The code itself had tries left: even the right one is refused today.

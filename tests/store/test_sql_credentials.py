@@ -5,9 +5,6 @@ in contract/test_credentials.py)."""
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import pytest
@@ -25,37 +22,18 @@ from desktop_app.store.sql.schema import (
 )
 
 from .conftest import TANAKA
-
-ITO_NUMBER = "100000006"
-ITO_EMAIL = "ito@example.jp"
-TANAKA_NUMBER = "100000004"
-TANAKA_BORN = date(1990, 4, 4)
-NEW_WEB_ID = "sakura2026"
-NEW_PASSWORD = "Sakura2026pass"
-CODE_SUBJECT = "【こはくローン】確認コードのお知らせ"
-
-
-def _refusal(action: Callable[[], Any]) -> AppError:
-    with pytest.raises(AppError) as caught:
-        action()
-    return caught.value
-
-
-def _latest_code(store: SqlStore) -> str:
-    message = store.sent_messages(1)[0]
-    assert message.subject == CODE_SUBJECT
-    found = re.findall(r"(?<!\d)\d{6}(?!\d)", message.body)
-    assert len(found) == 1, message.body
-    return str(found[0])
-
-
-def _other_than(code: str, shift: int = 1) -> str:
-    return f"{(int(code) + shift) % 1_000_000:06d}"
-
-
-def _request_ito_code(store: SqlStore) -> str:
-    store.request_registration_code(ITO_NUMBER, ITO_EMAIL)
-    return _latest_code(store)
+from .helpers import (
+    ITO_EMAIL,
+    ITO_NUMBER,
+    NEW_PASSWORD,
+    NEW_WEB_ID,
+    TANAKA_BORN,
+    TANAKA_NUMBER,
+    latest_code,
+    other_than,
+    refusal,
+    request_ito_code,
+)
 
 
 def _set_member(store: SqlStore, number: str, **values: Any) -> None:
@@ -64,23 +42,23 @@ def _set_member(store: SqlStore, number: str, **values: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("status", "refusal"),
+    ("status", "expected"),
     [("suspended", ErrorCode.ACCOUNT_SUSPENDED), ("dormant", ErrorCode.ACCOUNT_DORMANT)],
 )
 def test_suspended_and_dormant_members_get_no_code(
-    store: SqlStore, status: str, refusal: ErrorCode
+    store: SqlStore, status: str, expected: ErrorCode
 ) -> None:
     # Every seeded suspended or dormant member already has a Web-ID: 伊藤 stands in.
     _set_member(store, ITO_NUMBER, status=status)
-    error = _refusal(lambda: store.request_registration_code(ITO_NUMBER, ITO_EMAIL))
-    assert error == AppError(refusal)
+    error = refusal(lambda: store.request_registration_code(ITO_NUMBER, ITO_EMAIL))
+    assert error == AppError(expected)
     assert store.sent_messages() == ()
 
 
 def test_no_contact_when_the_member_has_no_address_for_the_channel(store: SqlStore) -> None:
     # Every seeded member has both an email and a phone: 田中 loses her phone here.
     _set_member(store, TANAKA_NUMBER, phone=None)
-    error = _refusal(lambda: store.request_password_reset(TANAKA[2], TANAKA_BORN, CodeChannel.SMS))
+    error = refusal(lambda: store.request_password_reset(TANAKA[2], TANAKA_BORN, CodeChannel.SMS))
     assert error == AppError(ErrorCode.NO_CONTACT)
     assert store.sent_messages() == ()
     store.request_password_reset(TANAKA[2], TANAKA_BORN, CodeChannel.EMAIL)
@@ -88,13 +66,13 @@ def test_no_contact_when_the_member_has_no_address_for_the_channel(store: SqlSto
 
 
 def test_codes_are_kept_only_as_salted_hashes_and_never_audited(store: SqlStore) -> None:
-    ito_code = _request_ito_code(store)
+    ito_code = request_ito_code(store, store)
     with pytest.raises(AppError) as wrong:
-        store.register_web_id(ITO_NUMBER, _other_than(ito_code), NEW_WEB_ID, NEW_PASSWORD)
+        store.register_web_id(ITO_NUMBER, other_than(ito_code), NEW_WEB_ID, NEW_PASSWORD)
     assert ito_code not in repr(wrong.value)
     store.register_web_id(ITO_NUMBER, ito_code, NEW_WEB_ID, NEW_PASSWORD)
     store.request_password_reset(TANAKA_NUMBER, TANAKA_BORN, CodeChannel.SMS)
-    tanaka_code = _latest_code(store)
+    tanaka_code = latest_code(store)
     store.reset_password(TANAKA_NUMBER, tanaka_code, "Misaki2027new")
 
     with store.engine.connect() as connection:
@@ -115,9 +93,9 @@ def test_codes_are_kept_only_as_salted_hashes_and_never_audited(store: SqlStore)
 
 
 def test_registration_and_reset_are_audited_and_unlock_the_web_id(store: SqlStore) -> None:
-    store.register_web_id(ITO_NUMBER, _request_ito_code(store), NEW_WEB_ID, NEW_PASSWORD)
+    store.register_web_id(ITO_NUMBER, request_ito_code(store, store), NEW_WEB_ID, NEW_PASSWORD)
     store.request_password_reset(TANAKA[2], TANAKA_BORN, CodeChannel.EMAIL)
-    store.reset_password(TANAKA[2], _latest_code(store), "Misaki2027new")
+    store.reset_password(TANAKA[2], latest_code(store), "Misaki2027new")
     with store.engine.connect() as connection:
         events = connection.scalars(select(AuditEntry.event)).all()
         cred = connection.execute(

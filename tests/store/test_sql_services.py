@@ -21,7 +21,6 @@ from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import (
     PREPAID_BANK_CODE,
     ApplicationStatus,
-    BankAccount,
     HistoryQuery,
     InterestInquiry,
     LedgerKind,
@@ -39,26 +38,9 @@ from desktop_app.store.sql.schema import (
 )
 
 from .conftest import DEVICE, NOW, SATO, SUZUKI, YAMADA, StoreFactory
+from .helpers import APPLICATION_SUBJECT, PREPAID_NAME, bank, prepaid, refusal
 
 SignIn = Callable[[tuple[Any, ...]], Session]
-
-PREPAID_NAME = "こはくプリペイドカード"
-APPLICATION_SUBJECT = "【こはくローン】ご利用限度額増額のお申込みを受け付けました"
-
-
-def _refusal(call: Callable[[], Any]) -> AppError:
-    with pytest.raises(AppError) as caught:
-        call()
-    return caught.value
-
-
-def _prepaid(store: SqlStore, session: Session) -> BankAccount:
-    (card,) = [a for a in store.bank_accounts(session.token) if a.bank_code == PREPAID_BANK_CODE]
-    return card
-
-
-def _bank(store: SqlStore, session: Session) -> BankAccount:
-    return store.bank_accounts(session.token)[0]
 
 
 def _scalar(store: SqlStore, query: Any) -> Any:
@@ -78,7 +60,7 @@ def test_charging_the_prepaid_card_is_borrowing_with_its_own_ledger_kind(
     store: SqlStore, card_sign_in: SignIn
 ) -> None:
     session = card_sign_in(YAMADA)
-    card = _prepaid(store, session)
+    card = prepaid(store, session)
     receipt = store.borrow(session.token, 10_000, card.id, "charge-1")
     assert receipt.destination == card
     assert (receipt.amount, receipt.principal_after, receipt.available_after) == (
@@ -106,8 +88,8 @@ def test_charging_the_prepaid_card_is_borrowing_with_its_own_ledger_kind(
 
     # A repeated request answers with the first receipt; the id may not be reused elsewhere.
     assert store.borrow(session.token, 10_000, card.id, "charge-1") == receipt
-    bank = _bank(store, session)
-    assert _refusal(lambda: store.borrow(session.token, 10_000, bank.id, "charge-1")).code is (
+    account = bank(store, session)
+    assert refusal(lambda: store.borrow(session.token, 10_000, account.id, "charge-1")).code is (
         ErrorCode.REQUEST_ID_REUSED
     )
     assert store.account_summary(session.token).principal == 130_000
@@ -129,7 +111,7 @@ def test_history_by_kind_is_fast_on_100000_rows(
 ) -> None:
     bulk_ledger(store, "100000001", 100_000, NOW - timedelta(hours=1))
     session = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)
-    store.borrow(session.token, 1_000, _prepaid(store, session).id, "charge")
+    store.borrow(session.token, 1_000, prepaid(store, session).id, "charge")
     borrowing = HistoryQuery(kinds=frozenset({LedgerKind.BORROW}))
     charges = HistoryQuery(kinds=frozenset({LedgerKind.PREPAID_CHARGE}))
     store.history(session.token, borrowing, None, 100)  # warm the caches once
@@ -224,7 +206,7 @@ def test_yamada_applies_for_a_higher_limit(store: SqlStore, card_sign_in: SignIn
         return store.apply_limit_increase(session.token, 6_000_000, 500_000, requested)
 
     # 総量規制: a third of 6,000,000 less the 500,000 owed elsewhere.
-    assert _refusal(lambda: apply(1_600_000)) == AppError(
+    assert refusal(lambda: apply(1_600_000)) == AppError(
         ErrorCode.LIMIT_OVER_TOTAL_VOLUME, maximum=1_500_000
     )
     assert _scalar(store, select(func.count()).select_from(LimitApplicationRow)) == 0
@@ -254,11 +236,11 @@ def test_yamada_applies_for_a_higher_limit(store: SqlStore, card_sign_in: SignIn
     assert "収入証明書類" in message.body
     assert "limit_increase_applied" in _audit_events(store)
 
-    assert _refusal(lambda: apply(900_000)) == AppError(ErrorCode.APPLICATION_PENDING)
-    assert _refusal(lambda: apply(400_000)) == AppError(
+    assert refusal(lambda: apply(900_000)) == AppError(ErrorCode.APPLICATION_PENDING)
+    assert refusal(lambda: apply(400_000)) == AppError(
         ErrorCode.LIMIT_NOT_ABOVE_CURRENT, current=500_000
     )
-    assert _refusal(lambda: apply(500_000)).code is ErrorCode.LIMIT_NOT_ABOVE_CURRENT
+    assert refusal(lambda: apply(500_000)).code is ErrorCode.LIMIT_NOT_ABOVE_CURRENT
     assert _scalar(store, select(func.count()).select_from(LimitApplicationRow)) == 1
 
 

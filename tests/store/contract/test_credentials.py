@@ -6,10 +6,7 @@ host's ``sent_messages``).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -20,38 +17,17 @@ from desktop_app.store.demo import DemoOperations
 from desktop_app.store.protocol import Store
 
 from ..conftest import DEVICE, YAMADA
-
-ITO_NUMBER = "100000006"
-ITO_EMAIL = "ito@example.jp"
-TANAKA_NUMBER = "100000004"
-TANAKA_BORN = date(1990, 4, 4)
-NEW_WEB_ID = "sakura2026"
-NEW_PASSWORD = "Sakura2026pass"
-CODE_SUBJECT = "【こはくローン】確認コードのお知らせ"
-
-
-def _refusal(action: Callable[[], Any]) -> AppError:
-    with pytest.raises(AppError) as caught:
-        action()
-    return caught.value
-
-
-def _latest_code(demo: DemoOperations) -> str:
-    message = demo.sent_messages(1)[0]
-    assert message.subject == CODE_SUBJECT
-    found = re.findall(r"(?<!\d)\d{6}(?!\d)", message.body)
-    assert len(found) == 1, message.body
-    return str(found[0])
-
-
-def _other_than(code: str, shift: int = 1) -> str:
-    return f"{(int(code) + shift) % 1_000_000:06d}"
-
-
-def _request_ito_code(store: Store, demo: DemoOperations) -> str:
-    store.request_registration_code(ITO_NUMBER, ITO_EMAIL)
-    return _latest_code(demo)
-
+from ..helpers import (
+    CODE_SUBJECT,
+    ITO_EMAIL,
+    ITO_NUMBER,
+    NEW_PASSWORD,
+    NEW_WEB_ID,
+    latest_code,
+    other_than,
+    refusal,
+    request_ito_code,
+)
 
 # ----------------------------------------------------------------- Web-ID registration
 
@@ -67,7 +43,7 @@ def test_ito_registers_a_web_id_and_signs_in_with_it(store: Store, demo: DemoOpe
     assert "10分" in message.body
     assert "お心当たりのない場合" in message.body
     assert message.sent_at == datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO)
-    code = _latest_code(demo)
+    code = latest_code(demo)
 
     store.register_web_id(ITO_NUMBER, code, NEW_WEB_ID, NEW_PASSWORD)
 
@@ -78,9 +54,9 @@ def test_ito_registers_a_web_id_and_signs_in_with_it(store: Store, demo: DemoOpe
     assert "【こはくローン】Web-IDの登録が完了しました" in subjects
     # Once registered: neither a new code nor the same code again.
     demo.advance_clock(timedelta(minutes=1))  # codes may be asked for once a minute
-    error = _refusal(lambda: store.request_registration_code(ITO_NUMBER, ITO_EMAIL))
+    error = refusal(lambda: store.request_registration_code(ITO_NUMBER, ITO_EMAIL))
     assert error == AppError(ErrorCode.WEB_ID_ALREADY_REGISTERED)
-    error = _refusal(lambda: store.register_web_id(ITO_NUMBER, code, "another2026", NEW_PASSWORD))
+    error = refusal(lambda: store.register_web_id(ITO_NUMBER, code, "another2026", NEW_PASSWORD))
     assert error.code is ErrorCode.WEB_ID_ALREADY_REGISTERED
 
 
@@ -97,7 +73,7 @@ def test_details_that_do_not_match_one_member_are_refused(
     store: Store, demo: DemoOperations, number: str, email: str
 ) -> None:
     outbox_before = len(demo.sent_messages())
-    error = _refusal(lambda: store.request_registration_code(number, email))
+    error = refusal(lambda: store.request_registration_code(number, email))
     assert error == AppError(ErrorCode.DETAILS_MISMATCH)
     assert len(demo.sent_messages()) == outbox_before
 
@@ -105,12 +81,12 @@ def test_details_that_do_not_match_one_member_are_refused(
 def test_a_malformed_member_number_gets_the_policy_error(
     store: Store, demo: DemoOperations
 ) -> None:
-    error = _refusal(lambda: store.request_registration_code("12345", ITO_EMAIL))
+    error = refusal(lambda: store.request_registration_code("12345", ITO_EMAIL))
     assert error == AppError(ErrorCode.DIGITS_LENGTH, length=9)
 
 
 def test_a_member_with_a_web_id_cannot_register_another(store: Store, demo: DemoOperations) -> None:
-    error = _refusal(lambda: store.request_registration_code("100000001", "yamada@example.jp"))
+    error = refusal(lambda: store.request_registration_code("100000001", "yamada@example.jp"))
     assert error == AppError(ErrorCode.WEB_ID_ALREADY_REGISTERED)
     assert demo.sent_messages() == ()
 
@@ -118,50 +94,50 @@ def test_a_member_with_a_web_id_cannot_register_another(store: Store, demo: Demo
 def test_wrong_codes_count_down_and_the_fifth_kills_the_code(
     store: Store, demo: DemoOperations
 ) -> None:
-    code = _request_ito_code(store, demo)
+    code = request_ito_code(store, demo)
 
     def register(typed: str) -> AppError:
-        return _refusal(lambda: store.register_web_id(ITO_NUMBER, typed, NEW_WEB_ID, NEW_PASSWORD))
+        return refusal(lambda: store.register_web_id(ITO_NUMBER, typed, NEW_WEB_ID, NEW_PASSWORD))
 
     for remaining in (4, 3, 2, 1):
-        assert register(_other_than(code, remaining)) == AppError(
+        assert register(other_than(code, remaining)) == AppError(
             ErrorCode.CODE_WRONG, remaining=remaining
         )
-    error = _refusal(
-        lambda: store.register_web_id(ITO_NUMBER, _other_than(code), NEW_WEB_ID, NEW_PASSWORD)
+    error = refusal(
+        lambda: store.register_web_id(ITO_NUMBER, other_than(code), NEW_WEB_ID, NEW_PASSWORD)
     )
     assert error == AppError(ErrorCode.CODE_TOO_MANY_TRIES)
     # Dead: even the right code fails now, and no Web-ID was made.
-    error = _refusal(lambda: store.register_web_id(ITO_NUMBER, code, NEW_WEB_ID, NEW_PASSWORD))
+    error = refusal(lambda: store.register_web_id(ITO_NUMBER, code, NEW_WEB_ID, NEW_PASSWORD))
     assert error == AppError(ErrorCode.CODE_TOO_MANY_TRIES)
-    assert _refusal(lambda: store.sign_in_with_web_id(NEW_WEB_ID, NEW_PASSWORD, DEVICE)).code is (
+    assert refusal(lambda: store.sign_in_with_web_id(NEW_WEB_ID, NEW_PASSWORD, DEVICE)).code is (
         ErrorCode.SIGNIN_FAILED_WEB
     )
     # A new code starts afresh.
     demo.advance_clock(timedelta(minutes=1))  # codes may be asked for once a minute
-    store.register_web_id(ITO_NUMBER, _request_ito_code(store, demo), NEW_WEB_ID, NEW_PASSWORD)
+    store.register_web_id(ITO_NUMBER, request_ito_code(store, demo), NEW_WEB_ID, NEW_PASSWORD)
 
 
 def test_a_code_expires_after_ten_minutes(store: Store, demo: DemoOperations) -> None:
-    code = _request_ito_code(store, demo)
+    code = request_ito_code(store, demo)
     demo.advance_clock(timedelta(minutes=10))
-    error = _refusal(lambda: store.register_web_id(ITO_NUMBER, code, NEW_WEB_ID, NEW_PASSWORD))
+    error = refusal(lambda: store.register_web_id(ITO_NUMBER, code, NEW_WEB_ID, NEW_PASSWORD))
     assert error == AppError(ErrorCode.CODE_EXPIRED)
 
 
 def test_a_code_still_works_at_nine_minutes_fifty_nine(store: Store, demo: DemoOperations) -> None:
-    code = _request_ito_code(store, demo)
+    code = request_ito_code(store, demo)
     demo.advance_clock(timedelta(minutes=9, seconds=59))
     store.register_web_id(ITO_NUMBER, code, NEW_WEB_ID, NEW_PASSWORD)
     assert store.sign_in_with_web_id(NEW_WEB_ID, NEW_PASSWORD, DEVICE).member_number == ITO_NUMBER
 
 
 def test_a_new_code_voids_the_earlier_one(store: Store, demo: DemoOperations) -> None:
-    first = _request_ito_code(store, demo)
+    first = request_ito_code(store, demo)
     demo.advance_clock(timedelta(minutes=1))  # codes may be asked for once a minute
-    second = _request_ito_code(store, demo)
+    second = request_ito_code(store, demo)
     if first != second:  # one time in a million they are the same six digits
-        error = _refusal(lambda: store.register_web_id(ITO_NUMBER, first, NEW_WEB_ID, NEW_PASSWORD))
+        error = refusal(lambda: store.register_web_id(ITO_NUMBER, first, NEW_WEB_ID, NEW_PASSWORD))
         assert error == AppError(ErrorCode.CODE_WRONG, remaining=4)
     store.register_web_id(ITO_NUMBER, second, NEW_WEB_ID, NEW_PASSWORD)
 
@@ -169,8 +145,8 @@ def test_a_new_code_voids_the_earlier_one(store: Store, demo: DemoOperations) ->
 def test_a_web_id_another_member_has_is_taken_but_the_code_survives(
     store: Store, demo: DemoOperations
 ) -> None:
-    code = _request_ito_code(store, demo)
-    error = _refusal(lambda: store.register_web_id(ITO_NUMBER, code, YAMADA[2], NEW_PASSWORD))
+    code = request_ito_code(store, demo)
+    error = refusal(lambda: store.register_web_id(ITO_NUMBER, code, YAMADA[2], NEW_PASSWORD))
     assert error == AppError(ErrorCode.WEB_ID_TAKEN)
     # Web-IDs are case-sensitive: "Yamada2026" is free, and the same code still works.
     store.register_web_id(ITO_NUMBER, code, "Yamada2026", NEW_PASSWORD)
@@ -197,17 +173,17 @@ def test_a_web_id_another_member_has_is_taken_but_the_code_survives(
 def test_the_input_policies_refuse_before_the_code_is_tried(
     store: Store, demo: DemoOperations, web_id: str, password: str, expected: AppError
 ) -> None:
-    code = _request_ito_code(store, demo)
-    assert _refusal(lambda: store.register_web_id(ITO_NUMBER, code, web_id, password)) == expected
+    code = request_ito_code(store, demo)
+    assert refusal(lambda: store.register_web_id(ITO_NUMBER, code, web_id, password)) == expected
     # No try was used up: five wrong codes are still allowed before the code dies.
-    assert _refusal(
-        lambda: store.register_web_id(ITO_NUMBER, _other_than(code), NEW_WEB_ID, NEW_PASSWORD)
+    assert refusal(
+        lambda: store.register_web_id(ITO_NUMBER, other_than(code), NEW_WEB_ID, NEW_PASSWORD)
     ) == AppError(ErrorCode.CODE_WRONG, remaining=4)
     store.register_web_id(ITO_NUMBER, code, NEW_WEB_ID, NEW_PASSWORD)
 
 
 def test_a_full_width_web_id_is_converted(store: Store, demo: DemoOperations) -> None:
-    code = _request_ito_code(store, demo)
+    code = request_ito_code(store, demo)
     store.register_web_id(ITO_NUMBER, code, "ｓａｋｕｒａ２０２６", NEW_PASSWORD)
     assert store.sign_in_with_web_id(NEW_WEB_ID, NEW_PASSWORD, DEVICE).member_number == ITO_NUMBER
 
@@ -215,7 +191,7 @@ def test_a_full_width_web_id_is_converted(store: Store, demo: DemoOperations) ->
 def test_registering_without_a_code_requested_is_refused(
     store: Store, demo: DemoOperations
 ) -> None:
-    error = _refusal(lambda: store.register_web_id(ITO_NUMBER, "123456", NEW_WEB_ID, NEW_PASSWORD))
+    error = refusal(lambda: store.register_web_id(ITO_NUMBER, "123456", NEW_WEB_ID, NEW_PASSWORD))
     assert error == AppError(ErrorCode.CODE_EXPIRED)
-    error = _refusal(lambda: store.register_web_id("100000009", "123456", NEW_WEB_ID, NEW_PASSWORD))
+    error = refusal(lambda: store.register_web_id("100000009", "123456", NEW_WEB_ID, NEW_PASSWORD))
     assert error == AppError(ErrorCode.DETAILS_MISMATCH)

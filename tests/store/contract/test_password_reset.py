@@ -6,7 +6,6 @@ host's ``sent_messages``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -20,39 +19,20 @@ from desktop_app.store.demo import DemoOperations
 from desktop_app.store.protocol import Store
 
 from ..conftest import DEVICE, TANAKA, YAMADA
+from ..helpers import (
+    CODE_SUBJECT,
+    ITO_EMAIL,
+    ITO_NUMBER,
+    NEW_PASSWORD,
+    NEW_WEB_ID,
+    TANAKA_BORN,
+    TANAKA_NUMBER,
+    latest_code,
+    other_than,
+    refusal,
+    request_ito_code,
+)
 from .conftest import HostFactory
-
-ITO_NUMBER = "100000006"
-ITO_EMAIL = "ito@example.jp"
-TANAKA_NUMBER = "100000004"
-TANAKA_BORN = date(1990, 4, 4)
-NEW_WEB_ID = "sakura2026"
-NEW_PASSWORD = "Sakura2026pass"
-CODE_SUBJECT = "【こはくローン】確認コードのお知らせ"
-
-
-def _refusal(action: Callable[[], Any]) -> AppError:
-    with pytest.raises(AppError) as caught:
-        action()
-    return caught.value
-
-
-def _latest_code(demo: DemoOperations) -> str:
-    message = demo.sent_messages(1)[0]
-    assert message.subject == CODE_SUBJECT
-    found = re.findall(r"(?<!\d)\d{6}(?!\d)", message.body)
-    assert len(found) == 1, message.body
-    return str(found[0])
-
-
-def _other_than(code: str, shift: int = 1) -> str:
-    return f"{(int(code) + shift) % 1_000_000:06d}"
-
-
-def _request_ito_code(store: Store, demo: DemoOperations) -> str:
-    store.request_registration_code(ITO_NUMBER, ITO_EMAIL)
-    return _latest_code(demo)
-
 
 # ----------------------------------------------------------------- password reset
 
@@ -68,7 +48,7 @@ def _request_ito_code(store: Store, demo: DemoOperations) -> str:
 def test_tanaka_resets_her_password_and_the_lock_is_gone(
     store: Store, demo: DemoOperations, identifier: str, channel: CodeChannel, recipient: str
 ) -> None:
-    assert _refusal(lambda: store.sign_in_with_web_id(TANAKA[2], TANAKA[3], DEVICE)).code is (
+    assert refusal(lambda: store.sign_in_with_web_id(TANAKA[2], TANAKA[3], DEVICE)).code is (
         ErrorCode.WEB_ID_LOCKED
     )
     store.request_password_reset(identifier, TANAKA_BORN, channel)
@@ -77,20 +57,20 @@ def test_tanaka_resets_her_password_and_the_lock_is_gone(
     assert "パスワード再設定" in message.body
     assert "10分" in message.body
     assert "お心当たりのない場合" in message.body
-    code = _latest_code(demo)
+    code = latest_code(demo)
 
     store.reset_password(identifier, code, "Misaki2027new")
 
     session = store.sign_in_with_web_id(TANAKA[2], "Misaki2027new", DEVICE)
     assert session.member_number == TANAKA_NUMBER
-    assert _refusal(lambda: store.sign_in_with_web_id(TANAKA[2], TANAKA[3], DEVICE)).code is (
+    assert refusal(lambda: store.sign_in_with_web_id(TANAKA[2], TANAKA[3], DEVICE)).code is (
         ErrorCode.SIGNIN_FAILED_WEB
     )
     notices = [m for m in demo.sent_messages() if "パスワードを再設定しました" in m.subject]
     assert len(notices) == 1
     assert notices[0].channel is CodeChannel.EMAIL
     # A used code is dead.
-    error = _refusal(lambda: store.reset_password(identifier, code, "Misaki2028new"))
+    error = refusal(lambda: store.reset_password(identifier, code, "Misaki2028new"))
     assert error == AppError(ErrorCode.CODE_EXPIRED)
 
 
@@ -108,22 +88,22 @@ def test_tanaka_resets_her_password_and_the_lock_is_gone(
 def test_a_reset_needs_a_web_id_and_the_birth_date(
     store: Store, demo: DemoOperations, identifier: str, born: date
 ) -> None:
-    error = _refusal(lambda: store.request_password_reset(identifier, born, CodeChannel.EMAIL))
+    error = refusal(lambda: store.request_password_reset(identifier, born, CodeChannel.EMAIL))
     assert error == AppError(ErrorCode.DETAILS_MISMATCH)
     assert demo.sent_messages() == ()
 
 
 def test_reset_with_an_unknown_identifier_is_a_mismatch(store: Store, demo: DemoOperations) -> None:
-    error = _refusal(lambda: store.reset_password("nobody2026", "123456", "Misaki2027new"))
+    error = refusal(lambda: store.reset_password("nobody2026", "123456", "Misaki2027new"))
     assert error == AppError(ErrorCode.DETAILS_MISMATCH)
 
 
 def test_reset_wrong_codes_and_the_policy(store: Store, demo: DemoOperations) -> None:
     store.request_password_reset(TANAKA[2], TANAKA_BORN, CodeChannel.EMAIL)
-    code = _latest_code(demo)
-    error = _refusal(lambda: store.reset_password(TANAKA[2], code, "Misaki２０２７"))
+    code = latest_code(demo)
+    error = refusal(lambda: store.reset_password(TANAKA[2], code, "Misaki２０２７"))
     assert error == AppError(ErrorCode.FULL_WIDTH_CHAR, position=7, char="２")
-    error = _refusal(lambda: store.reset_password(TANAKA[2], _other_than(code), "Misaki2027new"))
+    error = refusal(lambda: store.reset_password(TANAKA[2], other_than(code), "Misaki2027new"))
     assert error == AppError(ErrorCode.CODE_WRONG, remaining=4)
     # Full-width digits and a space in the code are forgiven.
     typed = code[:3] + " " + code[3:].translate(str.maketrans("0123456789", "０１２３４５６７８９"))
@@ -136,18 +116,18 @@ def test_a_reset_signs_out_the_sessions_opened_with_the_old_password(
 ) -> None:
     session = store.sign_in_with_web_id(YAMADA[2], YAMADA[3], DEVICE)
     store.request_password_reset(YAMADA[2], date(1985, 4, 12), CodeChannel.EMAIL)
-    store.reset_password(YAMADA[2], _latest_code(demo), "Taro2027pass")
-    error = _refusal(lambda: store.account_summary(session.token))
+    store.reset_password(YAMADA[2], latest_code(demo), "Taro2027pass")
+    error = refusal(lambda: store.account_summary(session.token))
     assert error.code is ErrorCode.SESSION_EXPIRED
 
 
 def test_a_registration_code_does_not_reset_a_password(store: Store, demo: DemoOperations) -> None:
     store.request_password_reset(TANAKA[2], TANAKA_BORN, CodeChannel.EMAIL)
-    reset_code = _latest_code(demo)
+    reset_code = latest_code(demo)
     # 伊藤's registration code is a different purpose and member: it cannot reset 田中.
-    ito_code = _request_ito_code(store, demo)
+    ito_code = request_ito_code(store, demo)
     if ito_code != reset_code:
-        error = _refusal(lambda: store.reset_password(TANAKA[2], ito_code, "Misaki2027new"))
+        error = refusal(lambda: store.reset_password(TANAKA[2], ito_code, "Misaki2027new"))
         assert error == AppError(ErrorCode.CODE_WRONG, remaining=4)
     store.reset_password(TANAKA[2], reset_code, "Misaki2027new")
 
@@ -166,7 +146,7 @@ def test_everything_is_refused_during_maintenance(member_store: HostFactory) -> 
         lambda: store.reset_password(TANAKA[2], "123456", "Misaki2027new"),
     ]
     for action in actions:
-        assert _refusal(action) == AppError(ErrorCode.MAINTENANCE, resume_at=resume)
+        assert refusal(action) == AppError(ErrorCode.MAINTENANCE, resume_at=resume)
     assert demo.sent_messages() == ()
     demo.advance_clock(timedelta(hours=6, minutes=30))  # 7:00: open again
     store.request_registration_code(ITO_NUMBER, ITO_EMAIL)

@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-import pytest
-
 from desktop_app.domain.calendar import ServiceCalendar
 from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.errors import AppError, ErrorCode
@@ -15,13 +13,8 @@ from desktop_app.domain.models import RepayIntent
 from desktop_app.domain.rules import DEFAULT_RULES, LoanRules, Rules
 
 from ..conftest import DEVICE, NOW, SATO, SUZUKI, YAMADA
+from ..helpers import refusal
 from .conftest import HostFactory
-
-
-def _refusal(action) -> AppError:
-    with pytest.raises(AppError) as caught:
-        action()
-    return caught.value
 
 
 def test_sign_in_is_refused_during_weekly_maintenance_with_the_resume_time(
@@ -29,7 +22,7 @@ def test_sign_in_is_refused_during_weekly_maintenance_with_the_resume_time(
 ) -> None:
     host = member_store(now=datetime(2026, 11, 30, 0, 30, tzinfo=TOKYO))  # a Monday
     store, clock = host.store, host.demo
-    error = _refusal(lambda: store.sign_in_with_web_id(YAMADA[2], YAMADA[3], DEVICE))
+    error = refusal(lambda: store.sign_in_with_web_id(YAMADA[2], YAMADA[3], DEVICE))
     assert error.code is ErrorCode.MAINTENANCE
     assert error.params["resume_at"] == datetime(2026, 11, 30, 7, 0, tzinfo=TOKYO)
     clock.advance_clock(timedelta(hours=6, minutes=30))  # 7:00 exactly: open again
@@ -43,7 +36,7 @@ def test_repayment_stops_on_sunday_night_but_borrowing_does_not(
     store, clock = host.store, host.demo
     session = store.sign_in_with_web_id(YAMADA[2], YAMADA[3], DEVICE)
     clock.advance_clock(timedelta(minutes=15))  # 23:05
-    error = _refusal(lambda: store.repay(session.token, RepayIntent.AMOUNT, 5_000, "0009", "r1"))
+    error = refusal(lambda: store.repay(session.token, RepayIntent.AMOUNT, 5_000, "0009", "r1"))
     assert error.code is ErrorCode.MAINTENANCE
     assert error.params["resume_at"] == datetime(2026, 11, 23, 7, 0, tzinfo=TOKYO)
     destination = store.bank_accounts(session.token)[0].id
@@ -109,15 +102,15 @@ def test_a_store_borrows_by_its_own_rules(member_store: HostFactory) -> None:
     store = member_store(rules=STRICT).store
     session = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)
     destination = store.bank_accounts(session.token)[0].id
-    assert _refusal(lambda: store.borrow(session.token, 1_000, destination, "small")) == (
+    assert refusal(lambda: store.borrow(session.token, 1_000, destination, "small")) == (
         AppError(ErrorCode.AMOUNT_BELOW_MINIMUM, minimum=50_000)
     )
-    assert _refusal(lambda: store.borrow(session.token, 55_000, destination, "odd")) == (
+    assert refusal(lambda: store.borrow(session.token, 55_000, destination, "odd")) == (
         AppError(ErrorCode.AMOUNT_NOT_THOUSANDS, unit=10_000)
     )
     receipt = store.borrow(session.token, 60_000, destination, "ok")
     assert receipt.minimum_payment == 9_000  # 180,000 × 5 %, rounded up to 500 yen
-    assert _refusal(
+    assert refusal(
         lambda: store.repay(session.token, RepayIntent.AMOUNT, 2_000, "0009", "little")
     ) == AppError(ErrorCode.AMOUNT_BELOW_MINIMUM, minimum=3_000)
 
@@ -130,7 +123,7 @@ def test_a_store_charges_its_own_late_rate_and_promise_window(member_store: Host
     # 5 days late on 250,000 at 14.6 % (not 20 %): floor(500.0).
     assert summary.late_damages == 500
     latest = date(2026, 11, 19) + timedelta(days=7)
-    assert _refusal(
+    assert refusal(
         lambda: store.promise_payment(session.token, latest + timedelta(days=1))
     ) == AppError(ErrorCode.PROMISE_DATE_OUT_OF_RANGE, latest=latest)
 

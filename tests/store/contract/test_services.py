@@ -8,8 +8,6 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
 from desktop_app.domain import loan
 from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.errors import AppError, ErrorCode
@@ -26,27 +24,10 @@ from desktop_app.store.demo import DemoOperations
 from desktop_app.store.protocol import Store
 
 from ..conftest import DEVICE, NOW, SATO, SUZUKI, YAMADA
+from ..helpers import APPLICATION_SUBJECT, PREPAID_NAME, bank, prepaid, refusal
 from .conftest import HostFactory
 
 SignIn = Callable[[tuple[Any, ...]], Session]
-
-PREPAID_NAME = "こはくプリペイドカード"
-APPLICATION_SUBJECT = "【こはくローン】ご利用限度額増額のお申込みを受け付けました"
-
-
-def _refusal(call: Callable[[], Any]) -> AppError:
-    with pytest.raises(AppError) as caught:
-        call()
-    return caught.value
-
-
-def _prepaid(store: Store, session: Session) -> BankAccount:
-    (card,) = [a for a in store.bank_accounts(session.token) if a.bank_code == PREPAID_BANK_CODE]
-    return card
-
-
-def _bank(store: Store, session: Session) -> BankAccount:
-    return store.bank_accounts(session.token)[0]
 
 
 def _ledger_count(store: Store, session: Session) -> int:
@@ -76,7 +57,7 @@ def test_every_demo_member_has_a_prepaid_card_after_the_bank_account(
     )
     assert card.masked_number == "***8301"
     other = card_sign_in(SATO)
-    sato_card = _prepaid(store, other)
+    sato_card = prepaid(store, other)
     assert sato_card.id != card.id
     assert sato_card.masked_number == "***4527"
 
@@ -85,11 +66,11 @@ def test_charging_follows_the_borrowing_rules(member_store: HostFactory) -> None
     host = member_store(now=datetime(2026, 11, 29, 23, 50, tzinfo=TOKYO))  # Sunday night
     store, clock = host.store, host.demo
     yamada = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)
-    card = _prepaid(store, yamada)
+    card = prepaid(store, yamada)
     rows = _ledger_count(store, yamada)
 
     def charge(amount: int, request_id: str, session: Session = yamada) -> AppError:
-        return _refusal(lambda: store.borrow(session.token, amount, card.id, request_id))
+        return refusal(lambda: store.borrow(session.token, amount, card.id, request_id))
 
     assert charge(1_500, "odd").code is ErrorCode.AMOUNT_NOT_THOUSANDS
     assert charge(0, "zero").code is ErrorCode.AMOUNT_BELOW_MINIMUM
@@ -99,9 +80,9 @@ def test_charging_follows_the_borrowing_rules(member_store: HostFactory) -> None
     sato = store.sign_in_with_card(SATO[0], SATO[1], DEVICE)
     assert charge(1_000, "theirs", sato).code is ErrorCode.UNKNOWN_DESTINATION
     # 鈴木 is overdue: his own card is blocked like his bank account.
-    own = _prepaid(store, suzuki)
-    refusal = _refusal(lambda: store.borrow(suzuki.token, 1_000, own.id, "late"))
-    assert refusal.code is ErrorCode.BORROW_BLOCKED_OVERDUE
+    own = prepaid(store, suzuki)
+    refused = refusal(lambda: store.borrow(suzuki.token, 1_000, own.id, "late"))
+    assert refused.code is ErrorCode.BORROW_BLOCKED_OVERDUE
 
     clock.advance_clock(timedelta(minutes=20))  # Monday 0:10: weekly maintenance
     assert charge(1_000, "night") == AppError(
@@ -115,7 +96,7 @@ def test_a_first_charge_starts_the_interest_free_period_and_the_cycle(
 ) -> None:
     store = member_store(now=datetime(2026, 11, 10, 10, 0, tzinfo=TOKYO)).store
     session = store.sign_in_with_card(SATO[0], SATO[1], DEVICE)
-    receipt = store.borrow(session.token, 100_000, _prepaid(store, session).id, "first")
+    receipt = store.borrow(session.token, 100_000, prepaid(store, session).id, "first")
     assert (receipt.minimum_payment, receipt.next_due_date) == (4_000, date(2026, 12, 15))
     assert store.account_summary(session.token).interest_free_until == date(2026, 12, 10)
 
@@ -125,8 +106,8 @@ def test_a_first_charge_starts_the_interest_free_period_and_the_cycle(
 
 def test_history_filters_by_kind(store: Store, card_sign_in: SignIn) -> None:
     session = card_sign_in(YAMADA)
-    store.borrow(session.token, 10_000, _prepaid(store, session).id, "charge")
-    store.borrow(session.token, 20_000, _bank(store, session).id, "borrow")
+    store.borrow(session.token, 10_000, prepaid(store, session).id, "charge")
+    store.borrow(session.token, 20_000, bank(store, session).id, "borrow")
     store.repay(session.token, RepayIntent.AMOUNT, 5_000, "0009", "repay")
 
     def kinds(*wanted: LedgerKind, **dates: date) -> list[LedgerKind]:
@@ -170,7 +151,7 @@ def test_interest_inquiry_adds_booked_interest_to_what_accrues(
 ) -> None:
     session = card_sign_in(YAMADA)
     # Borrowing books the 1,183 so far and starts a new period on 130,000.
-    store.borrow(session.token, 10_000, _prepaid(store, session).id, "charge")
+    store.borrow(session.token, 10_000, prepaid(store, session).id, "charge")
     inquiry = store.interest_inquiry(session.token)
     assert (inquiry.interest_to_today, inquiry.damages_to_today) == (1_183, 0)
     # One more day to 11-25 on 130,000 at 18 %: floor(64.10).
@@ -205,7 +186,7 @@ def test_interest_inquiry_without_a_balance(store: Store, card_sign_in: SignIn) 
 
 
 def test_interest_inquiry_needs_a_session(store: Store) -> None:
-    assert _refusal(lambda: store.interest_inquiry("nope")).code is ErrorCode.SESSION_EXPIRED
+    assert refusal(lambda: store.interest_inquiry("nope")).code is ErrorCode.SESSION_EXPIRED
 
 
 # --------------------------------------------------------------------- promised payment date
@@ -217,24 +198,24 @@ def test_the_promise_window_runs_from_today_to_14_days_after_the_due_date(
     session = card_sign_in(SUZUKI)
     latest = date(2026, 11, 19) + timedelta(days=14)
     out_of_range = AppError(ErrorCode.PROMISE_DATE_OUT_OF_RANGE, latest=latest)
-    assert _refusal(lambda: store.promise_payment(session.token, latest + timedelta(days=1))) == (
+    assert refusal(lambda: store.promise_payment(session.token, latest + timedelta(days=1))) == (
         out_of_range
     )
-    assert _refusal(lambda: store.promise_payment(session.token, date(2026, 11, 23))) == (
+    assert refusal(lambda: store.promise_payment(session.token, date(2026, 11, 23))) == (
         out_of_range
     )
     assert store.promise_payment(session.token, NOW.date()).promised_date == NOW.date()
     assert store.promise_payment(session.token, latest).promised_date == date(2026, 12, 3)
     # A refusal leaves the earlier promise.
-    _refusal(lambda: store.promise_payment(session.token, latest + timedelta(days=1)))
+    refusal(lambda: store.promise_payment(session.token, latest + timedelta(days=1)))
     assert store.account_summary(session.token).promised_date == latest
 
 
 def test_a_member_who_is_not_overdue_cannot_promise(store: Store, card_sign_in: SignIn) -> None:
     for member in (YAMADA, SATO):
         session = card_sign_in(member)
-        refusal = _refusal(lambda s=session: store.promise_payment(s.token, date(2026, 11, 30)))
-        assert refusal == AppError(ErrorCode.PROMISE_NOT_OVERDUE)
+        refused = refusal(lambda s=session: store.promise_payment(s.token, date(2026, 11, 30)))
+        assert refused == AppError(ErrorCode.PROMISE_NOT_OVERDUE)
         assert store.account_summary(session.token).promised_date is None
 
 
@@ -249,7 +230,7 @@ def test_the_promise_lapses_once_the_minimum_is_paid(store: Store, card_sign_in:
     store.repay(session.token, RepayIntent.AMOUNT, summary.next_payment, "0005", "rest")
     summary = store.account_summary(session.token)
     assert (summary.overdue, summary.promised_date) == (False, None)
-    assert _refusal(lambda: store.promise_payment(session.token, NOW.date())).code is (
+    assert refusal(lambda: store.promise_payment(session.token, NOW.date())).code is (
         ErrorCode.PROMISE_NOT_OVERDUE
     )
 
@@ -259,7 +240,7 @@ def test_promising_stops_in_maintenance(member_store: HostFactory) -> None:
     store = host.store
     session = store.sign_in_with_card(SUZUKI[0], SUZUKI[1], DEVICE)
     host.demo.advance_clock(timedelta(minutes=20))
-    assert _refusal(lambda: store.promise_payment(session.token, date(2026, 12, 1))).code is (
+    assert refusal(lambda: store.promise_payment(session.token, date(2026, 12, 1))).code is (
         ErrorCode.MAINTENANCE
     )
 
@@ -272,20 +253,18 @@ def test_limit_application_amounts_must_make_sense(
 ) -> None:
     session = card_sign_in(YAMADA)
 
-    def refusal(income: Any, debts: Any, requested: Any) -> AppError:
-        return _refusal(lambda: store.apply_limit_increase(session.token, income, debts, requested))
+    def apply(income: Any, debts: Any, requested: Any) -> AppError:
+        return refusal(lambda: store.apply_limit_increase(session.token, income, debts, requested))
 
-    assert refusal(0, 0, 800_000) == AppError(ErrorCode.AMOUNT_ZERO, field="annual_income")
-    assert refusal(6_000_000, 0, 0) == AppError(ErrorCode.AMOUNT_ZERO, field="requested_limit")
-    assert refusal(-1, 0, 800_000).code is ErrorCode.AMOUNT_INVALID
-    assert refusal(6_000_000, -5, 800_000) == AppError(
-        ErrorCode.AMOUNT_INVALID, field="other_debts"
-    )
-    assert refusal(6_000_000.0, 0, 800_000).code is ErrorCode.AMOUNT_INVALID
-    assert refusal(True, 0, 800_000).code is ErrorCode.AMOUNT_INVALID
-    assert refusal(10**10, 0, 800_000).code is ErrorCode.AMOUNT_TOO_LARGE
+    assert apply(0, 0, 800_000) == AppError(ErrorCode.AMOUNT_ZERO, field="annual_income")
+    assert apply(6_000_000, 0, 0) == AppError(ErrorCode.AMOUNT_ZERO, field="requested_limit")
+    assert apply(-1, 0, 800_000).code is ErrorCode.AMOUNT_INVALID
+    assert apply(6_000_000, -5, 800_000) == AppError(ErrorCode.AMOUNT_INVALID, field="other_debts")
+    assert apply(6_000_000.0, 0, 800_000).code is ErrorCode.AMOUNT_INVALID
+    assert apply(True, 0, 800_000).code is ErrorCode.AMOUNT_INVALID
+    assert apply(10**10, 0, 800_000).code is ErrorCode.AMOUNT_TOO_LARGE
     # Income too small for any limit: the maximum is 0.
-    assert refusal(900_000, 400_000, 600_000) == AppError(
+    assert apply(900_000, 400_000, 600_000) == AppError(
         ErrorCode.LIMIT_OVER_TOTAL_VOLUME, maximum=0
     )
     assert store.account_summary(session.token).limit_application is None
