@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -19,11 +18,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from desktop_app import i18n
 from desktop_app.cli import Options, parse_args
 from desktop_app.domain.brand import DEFAULT_BRAND
-from desktop_app.domain.clock import Clock, OffsetClock, StartedClock, SystemClock, parse_instant
+from desktop_app.domain.clock import Clock, OffsetClock
 from desktop_app.domain.errors import AppError
 from desktop_app.host import OsKeychain, SettingsFile
-from desktop_app.paths import default_store_url, user_config_dir, user_log_dir
+from desktop_app.paths import default_store_url, user_config_dir
 from desktop_app.screens import ScreenSpec, connect_links, screens
+from desktop_app.startup import configure_logging, ensure_application, make_clock, preload
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.idle import IdleViewModel
@@ -42,34 +42,19 @@ if TYPE_CHECKING:
     from desktop_app.store.protocol import Store
     from desktop_app.viewmodels.history import HistoryViewModel
 
-__all__ = ["AppContext", "Options", "build", "ensure_application", "parse_args", "run"]
+__all__ = [
+    "AppContext",
+    "Options",
+    "build",
+    "configure_logging",
+    "ensure_application",
+    "make_clock",
+    "parse_args",
+    "run",
+]
 
 HASH_PROFILE_ENV = "MEMBER_CLIENT_HASH_PROFILE"
 VM = TypeVar("VM", bound=ViewModel)
-
-
-def make_clock(now: str | None) -> Clock:
-    return StartedClock(parse_instant(now)) if now else SystemClock()
-
-
-def configure_logging() -> None:
-    """A rotating log file in the user's log folder. Secrets are never passed to a logger."""
-    import logging
-    from logging.handlers import RotatingFileHandler
-
-    path = user_log_dir() / "member-client.log"
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_member_client", False):
-            if Path(getattr(handler, "baseFilename", "")) == path:
-                return
-            root.removeHandler(handler)  # the user folders moved (a new test, a new home)
-            handler.close()
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler._member_client = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 def is_demo_host(options: Options) -> bool:
@@ -277,7 +262,7 @@ class AppContext(QObject):
         """Open the store in the background right after the first paint, and import what
         the first keystroke in some fields would otherwise import on the GUI thread."""
         self.runner.submit("open_store", self.store.get, self._store_ready, self._store_failed)
-        self.runner.submit("preload", _preload, self._preloaded, self._preloaded)
+        self.runner.submit("preload", preload, self._preloaded, self._preloaded)
 
     @Slot(object)
     def _preloaded(self, _outcome: object) -> None:
@@ -315,13 +300,6 @@ class AppContext(QObject):
         self.deleteLater()
 
 
-def _preload() -> None:
-    """Runs in a worker: modules the input policies load on first use (email-validator
-    takes ~40 ms to import; the email field would stall its first keystroke)."""
-    import email_validator  # noqa: F401
-    import jaconv  # noqa: F401
-
-
 def build(
     options: Options,
     clock: Clock | None = None,
@@ -334,16 +312,6 @@ def build(
     return AppContext(
         options, clock or make_clock(options.now), keychain=keychain, preferences=preferences
     )
-
-
-def ensure_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    created = QApplication(argv or ["member-client"])
-    created.setApplicationName("member-client")
-    created.setOrganizationName("KohakuLoan")
-    return created
 
 
 def run(options: Options) -> int:
