@@ -37,6 +37,8 @@ class Session:
     member_number: str
     member_name: str
     previous_sign_in_at: datetime | None
+    # Signed in on a store that cannot be written: the account can be viewed, not changed.
+    read_only: bool = False
 
 
 @dataclass(frozen=True)

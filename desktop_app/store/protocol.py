@@ -10,6 +10,8 @@ demo host offers.
 Every method may block (disk, network, hashing): call it only through the operation runner.
 Every method may also raise a store fault: STORE_UNAVAILABLE, STORE_CORRUPT, STORE_READ_ONLY
 (a change on a store that can only be read), STORE_DISK_FULL (nothing was saved).
+A store that can only be read still signs members in: their ``Session`` is ``read_only``, its
+reads work and every change with it raises STORE_READ_ONLY.
 """
 
 from __future__ import annotations

@@ -20,6 +20,11 @@ if TYPE_CHECKING:  # start-up does not pay for the data classes
 
 
 SIGNED_OUT = N_("You have signed out. Thank you for using the service.")
+# Shown for as long as a member is signed in to a store that cannot be written.
+READ_ONLY_NOTICE = N_(
+    "The data file cannot be written to, so you can only view your account. Borrowing, "
+    "repaying and other changes are not available."
+)
 
 
 class ApplicationViewModel(ViewModel):
@@ -31,7 +36,8 @@ class ApplicationViewModel(ViewModel):
     Signals:
         signed_in_changed(bool): a member signed in (true) or out (false).
         member_name_changed(str): the signed-in member's name ("" when signed out).
-        message_changed(str): the banner sentence above every screen ("" for none).
+        message_changed(str): the banner sentence above every screen ("" for none; a
+            read-only session keeps its notice there).
         summary_changed(object): the latest ``AccountSummary`` (or None).
         terms_changed(object): the store's ``ServiceTerms`` arrived (or were refreshed).
         signed_out(): the member signed out or was signed out: wipe everything of theirs.
@@ -193,12 +199,16 @@ class ApplicationViewModel(ViewModel):
 
     # -- banner --------------------------------------------------------------------------
     def _set_message(self, message: AppError | str | None) -> None:
-        """Show an error's sentence, or a message id to translate; ``None`` clears."""
+        """Show an error's sentence, or a message id to translate; ``None`` clears. A
+        read-only session keeps its notice below whatever else is said."""
         self._message_error = message
         if isinstance(message, AppError):
-            self.message = error_sentence(message)
+            text = error_sentence(message)
         else:
-            self.message = _(message) if message else ""
+            text = _(message) if message else ""
+        if self._session is not None and self._session.read_only:
+            text = f"{text}\n{_(READ_ONLY_NOTICE)}" if text else _(READ_ONLY_NOTICE)
+        self.message = text
 
     def show_notice(self, message_id: str) -> None:
         """A banner message that is not an error (a message id, translated when shown)."""

@@ -71,6 +71,18 @@ def fresh_database(backend: str, tmp_path: Path) -> Iterator[str]:
         admin.dispose()
 
 
+def read_only_url(url: str) -> str:
+    """The same store, opened read-only: a SQLite file URI in ``mode=ro``, or a PostgreSQL
+    role whose transactions are read-only by default."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return f"sqlite:///file:{parsed.database}?mode=ro&uri=true"
+    options = parsed.query.get("options", "")
+    assert isinstance(options, str)
+    read_only = f"{options} -cdefault_transaction_read_only=on".strip()
+    return parsed.update_query_dict({"options": read_only}).render_as_string(hide_password=False)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(NOW)

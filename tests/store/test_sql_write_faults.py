@@ -1,8 +1,9 @@
 """A store that cannot be written (read-only, disk full) and readers next to a writer.
 
 A read-only store still opens and shows what it holds; every write is refused with
-STORE_READ_ONLY. A full disk refuses the write with STORE_DISK_FULL and saves nothing of it.
-Reads run in deferred transactions and never queue behind a writer.
+STORE_READ_ONLY (signing in to one: ``test_sql_read_only_sign_in``). A full disk refuses the
+write with STORE_DISK_FULL and saves nothing of it. Reads run in deferred transactions and
+never queue behind a writer.
 """
 
 from __future__ import annotations
@@ -28,19 +29,7 @@ from desktop_app.store.sql import SqlStore
 from desktop_app.store.sql import engine as engine_module
 from desktop_app.store.sql.schema import LedgerRow
 
-from .conftest import DEVICE, TANAKA, YAMADA
-
-
-def _read_only(url: str) -> str:
-    """The same store, opened read-only: a SQLite file URI in ``mode=ro``, or a PostgreSQL
-    role whose transactions are read-only by default."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        return f"sqlite:///file:{parsed.database}?mode=ro&uri=true"
-    options = parsed.query.get("options", "")
-    assert isinstance(options, str)
-    read_only = f"{options} -cdefault_transaction_read_only=on".strip()
-    return parsed.update_query_dict({"options": read_only}).render_as_string(hide_password=False)
+from .conftest import DEVICE, TANAKA, YAMADA, read_only_url
 
 
 def _refusal(action: Callable[[], Any]) -> AppError:
@@ -69,7 +58,7 @@ def test_a_read_only_store_can_still_be_viewed(
     destination = store.bank_accounts(session.token)[0].id
     store.close()
 
-    viewer = SqlStore(_read_only(db_url), clock, hash_profile="fast")
+    viewer = SqlStore(read_only_url(db_url), clock, hash_profile="fast")
     try:
         assert viewer.read_only
         token = session.token
@@ -86,7 +75,6 @@ def test_a_read_only_store_can_still_be_viewed(
         assert "SQLITE_READONLY" in caplog.text or "25006" in caplog.text
         for action in (
             lambda: viewer.repay(token, RepayIntent.AMOUNT, 5_000, "0009", "ro-2"),
-            lambda: viewer.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE),
             lambda: viewer.request_password_reset(TANAKA[2], date(1990, 4, 4), CodeChannel.SMS),
         ):
             assert _refusal(action) == AppError(ErrorCode.STORE_READ_ONLY)
@@ -102,7 +90,7 @@ def test_a_read_only_store_that_needs_migrating_is_refused(db_url: str, clock: F
     finally:
         engine.dispose()
     with pytest.raises(AppError) as caught:
-        SqlStore(_read_only(db_url), clock, hash_profile="fast")
+        SqlStore(read_only_url(db_url), clock, hash_profile="fast")
     assert caught.value == AppError(ErrorCode.STORE_READ_ONLY)
 
 

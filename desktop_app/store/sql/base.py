@@ -37,6 +37,7 @@ from desktop_app.store.sql.engine import (
 from desktop_app.store.sql.faults import describe, fault_code, translated
 from desktop_app.store.sql.hashing import SecretHasher
 from desktop_app.store.sql.opening import prepare_store
+from desktop_app.store.sql.readonly_sessions import ViewingSessions
 from desktop_app.store.sql.schema import AuditEntry, LoanAccount, Member, SessionRow
 from desktop_app.store.sql.seed import seed_demo_members
 
@@ -102,6 +103,7 @@ class StoreBase:
             self._engine.execution_options(**{TRANSACTION: TRY_WRITE}), expire_on_commit=False
         )
         self._activity = SessionActivity()
+        self._viewing = ViewingSessions(session_idle_timeout)
         try:
             hint = parsed.get_backend_name() == "sqlite" and sqlite_read_only(parsed)
             with translated("opening the store"):
@@ -180,8 +182,11 @@ class StoreBase:
         A write touches the session (or, when idle too long, ends it) in its own transaction,
         even when ``work`` refuses: ``work`` runs in a savepoint that an ``AppError`` rolls
         back alone. A read (``write=False``) runs deferred and only reads; the session's
-        activity is noted without waiting for any writer (see ``activity``).
+        activity is noted without waiting for any writer (see ``activity``). A viewing
+        session (signed in on a read-only store) reads alike; its writes are refused.
         """
+        if self._viewing.holds(key := _token_hash(token)):
+            return self._view(key, work, write=write)
         if not write:
             return self._read_with_session(token, work)
         failure: AppError
@@ -197,6 +202,16 @@ class StoreBase:
                 except AppError as exc:
                     failure = exc
         raise failure
+
+    def _view(self, key: str, work: Work[T], *, write: bool) -> T:
+        """Run ``work`` for a session held only in memory (see ``readonly_sessions``): one
+        read transaction, or STORE_READ_ONLY for a write before the database is touched."""
+        now = self._now()
+        session = self._viewing.live(key, now)  # SESSION_EXPIRED once idle too long
+        if write:
+            raise AppError(ErrorCode.STORE_READ_ONLY)
+        with self._transaction(write=False) as db:
+            return work(db, session.row(key), now)
 
     def _touch(self, db: DbSession, token: str, now: datetime) -> SessionRow | None:
         key = _token_hash(token)

@@ -14,6 +14,12 @@ from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import MemberStatus
 from desktop_app.domain.models import Session as MemberSession
 from desktop_app.store.sql.base import StoreBase, _token_hash
+from desktop_app.store.sql.readonly_sessions import (
+    Viewer,
+    ViewingSession,
+    view_card,
+    view_web,
+)
 from desktop_app.store.sql.schema import (
     Card,
     CardStatus,
@@ -33,6 +39,8 @@ DEVICE_ID_MAX_LENGTH = 64
 _Outcome = Callable[
     [DbSession, "int | None", "str | None", bool, "str | None", str], "MemberSession | AppError"
 ]
+# view(db, credential row id, stored hash, matched) -> the member or the refusal (read-only)
+_View = Callable[[DbSession, "int | None", "str | None", bool], "Viewer | AppError"]
 
 
 class SignInOperations(StoreBase):
@@ -42,7 +50,7 @@ class SignInOperations(StoreBase):
 
     def sign_in_with_card(self, card_number: str, pin: str, device_id: str) -> MemberSession:
         lookup = select(Card.id, Card.pin_hash).where(Card.card_number == card_number)
-        return self._sign_in(lookup, pin, device_id, self._card_outcome)
+        return self._sign_in(lookup, pin, device_id, self._card_outcome, view_card)
 
     def _card_outcome(
         self,
@@ -90,18 +98,26 @@ class SignInOperations(StoreBase):
         lookup = select(WebCredential.id, WebCredential.password_hash).where(
             WebCredential.web_id == web_id
         )
-        return self._sign_in(lookup, password, device_id, self._web_outcome)
+        return self._sign_in(lookup, password, device_id, self._web_outcome, view_web)
 
     def _sign_in(
-        self, lookup: Select[int, str], secret: str, device_id: str, decide: _Outcome
+        self,
+        lookup: Select[int, str],
+        secret: str,
+        device_id: str,
+        decide: _Outcome,
+        view: _View,
     ) -> MemberSession:
         """Find the credential, hash outside any write transaction (an unknown ID costs a
-        dummy hash too, so timing tells nothing), then decide in one write transaction."""
+        dummy hash too, so timing tells nothing), then decide in one write transaction (on
+        a read-only store: ``view`` decides in a read, nothing is written)."""
         self._check_open(Service.ALL, self._now())
         with self._transaction(write=False) as db:
             found = db.execute(lookup).first()
         row_id, stored = (found[0], found[1]) if found is not None else (None, None)
         matched = self._hasher.verify(stored, secret)
+        if self._read_only:
+            return self._view_sign_in(row_id, stored, matched, device_id, view)
         rehashed = self._rehash(stored, secret) if matched else None
         with self._transaction() as db:
             outcome = decide(db, row_id, stored, matched, rehashed, device_id)
@@ -144,6 +160,33 @@ class SignInOperations(StoreBase):
         if refusal is not None:
             return refusal
         return self._open_session(db, member, now, device_id, "web")
+
+    def _view_sign_in(
+        self, row_id: int | None, stored: str | None, matched: bool, device_id: str, view: _View
+    ) -> MemberSession:
+        """A sign-in the store cannot record (decision 13): the same refusals, nothing
+        counted; the session is kept in this store's memory only."""
+        with self._transaction(write=False) as db:
+            now = self._now()
+            outcome = view(db, row_id, stored, matched)
+        if isinstance(outcome, AppError):
+            raise outcome
+        token = secrets.token_urlsafe(32)
+        viewing = ViewingSession(
+            member_id=outcome.member_id,
+            created_at=now,
+            last_seen_at=now,
+            previous_sign_in_at=outcome.last_sign_in_at,
+            device_id=device_id[:DEVICE_ID_MAX_LENGTH],
+        )
+        self._viewing.add(_token_hash(token), viewing)
+        return MemberSession(
+            token=token,
+            member_number=outcome.member_number,
+            member_name=outcome.name,
+            previous_sign_in_at=outcome.last_sign_in_at,
+            read_only=True,
+        )
 
     def _rehash(self, stored: str | None, secret: str) -> str | None:
         """A fresh hash when ``stored`` was made with another cost profile."""
@@ -221,6 +264,8 @@ class SignInOperations(StoreBase):
         )
 
     def sign_out(self, token: str) -> None:
+        if self._viewing.forget(_token_hash(token)):
+            return  # a viewing session: nothing of it was written
         with self._transaction() as db:
             row = db.get(SessionRow, _token_hash(token))
             if row is not None:

@@ -51,7 +51,8 @@ class SqlStore(
     incomplete or unknown URL, a database of another application or of a newer client are
     refused with their ``AppError`` (see ``engine`` and ``opening``). Opening migrates the
     schema to head and, when ``seed`` and the store has no member, seeds the demo members of
-    DOMAIN.md §8 relative to ``clock``. A read-only store opens for viewing (``read_only``).
+    DOMAIN.md §8 relative to ``clock``. A read-only store opens for viewing (``read_only``);
+    members sign in to it for viewing only (``readonly_sessions``).
 
     Host settings (not the member protocol): ``clock``, ``seed``, ``hash_profile``,
     ``rules``. Beside the protocol it offers what a host's operator tools use:
