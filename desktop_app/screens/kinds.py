@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from desktop_app.viewmodels.navigation import Destination, Navigator
 
@@ -43,28 +43,25 @@ Built = tuple["ViewModel | None", "QWidget"]
 Scene = Callable[[Host], Iterator[str | None]]
 
 
-@dataclass(frozen=True)
-class NavEntry:
+class NavEntry(NamedTuple):
     object_name: str  # e.g. "navHome" (UI-CONTRACT.md)
     label: str  # message id
 
 
-@dataclass(frozen=True)
-class TourScene:
+class TourScene(NamedTuple):
     """A part of the tour: ``member`` is who is signed in for it (None: nobody)."""
 
     member: str | None
     play: Scene
 
 
-@dataclass(frozen=True)
-class ScreenSpec:
+class ScreenSpec(NamedTuple):
     name: str
     build: Callable[[Host], Built]
     public: bool = False
     nav: NavEntry | None = None
     lights: str | None = None  # the navigation entry lit, when not its own
-    links: Mapping[str, str] = field(default_factory=dict)  # view signal → screen or BACK
+    links: Mapping[str, str] = MappingProxyType({})  # view signal → screen or BACK
     tour: tuple[TourScene, ...] = ()
 
     @property

@@ -10,7 +10,7 @@ that their screen is shown through ``ViewModel.shown()``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -22,8 +22,7 @@ LOGIN = "login"  # where a member without a session always is
 HOME = "home"  # where a member lands after signing in
 
 
-@dataclass(frozen=True)
-class Destination:
+class Destination(NamedTuple):
     """A screen the navigator may show.
 
     ``public``: reachable without a session (sign-in, registration, reset, demo inbox).

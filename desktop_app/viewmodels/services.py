@@ -7,8 +7,7 @@ protocols. The null and in-memory implementations here serve tests and the branc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from desktop_app.domain.clock import Clock
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from desktop_app.viewmodels.store_access import StoreHandle
 
 
-@dataclass(frozen=True)
-class KeychainState:
+class KeychainState(NamedTuple):
     """What the keychain offers: ``available``, and the Web-ID remembered there, if any."""
 
     available: bool
@@ -84,14 +82,27 @@ class MemoryPreferences:
         """Nothing to write."""
 
 
-@dataclass(frozen=True)
 class Services:
     """The bundle: the one operation runner, the store (opened lazily in a worker), the clock,
-    the keychain, the preferences and, for a demo host only, the demo interface."""
+    the keychain (none by default), the preferences (in memory by default) and, for a demo
+    host only, the demo interface. (A plain class: start-up does not pay for dataclasses.)"""
 
-    runner: OperationRunner
-    store: StoreHandle
-    clock: Clock
-    keychain: Keychain = field(default_factory=NullKeychain)
-    preferences: Preferences = field(default_factory=MemoryPreferences)
-    demo: DemoOperations | None = None
+    __slots__ = ("clock", "demo", "keychain", "preferences", "runner", "store")
+
+    def __init__(
+        self,
+        runner: OperationRunner,
+        store: StoreHandle,
+        clock: Clock,
+        keychain: Keychain | None = None,
+        preferences: Preferences | None = None,
+        demo: DemoOperations | None = None,
+    ) -> None:
+        self.runner = runner
+        self.store = store
+        self.clock = clock
+        self.keychain: Keychain = keychain if keychain is not None else NullKeychain()
+        self.preferences: Preferences = (
+            preferences if preferences is not None else MemoryPreferences()
+        )
+        self.demo = demo
