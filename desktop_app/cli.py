@@ -29,6 +29,7 @@ NOW_RANGE = N_("{option} must lie between {earliest} and {latest}.")
 CHOICES = N_("{option} takes one of: {choices}.")
 UNKNOWN_OPTION = N_("{option} is not an option of {program}. See {help}.")
 NEEDS_VALUE = N_("{option} needs a value. See {help}.")
+UNREADABLE = N_("The command line could not be read ({words}). See {help}.")
 ERROR_PREFIX = N_("{program}: error: {message}")
 PROGRAM = "member-client"
 HELP = "member-client --help"
@@ -54,8 +55,13 @@ class CommandLineError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse's own refusals (in English) never reach the member: a line it cannot read is
+    refused with our sentence, naming the words as typed."""
+
+    words: tuple[str, ...] = ()
+
     def error(self, message: str) -> NoReturn:
-        raise CommandLineError(message)
+        raise CommandLineError(UNREADABLE, words=" ".join(self.words), help=HELP)
 
 
 def _parser() -> _Parser:
@@ -63,6 +69,7 @@ def _parser() -> _Parser:
         prog=PROGRAM,
         description="Kohaku Loan member client (こはくローン会員サービス)",
         exit_on_error=False,
+        allow_abbrev=False,  # "--s" is no option, not a guess among --store, --seed, …
     )
     parser.add_argument(
         "--store", dest="store_url", help="sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
@@ -96,11 +103,13 @@ def check_now(text: str) -> str:
 
 def _options(argv: list[str]) -> Options:
     parser = _parser()
+    parser.words = tuple(argv)
     try:
         args, extras = parser.parse_known_args(argv)
     except argparse.ArgumentError as error:
-        option = error.argument_name or "?"
-        raise CommandLineError(NEEDS_VALUE, option=option, help=HELP) from None
+        if error.argument_name and error.message.startswith("expected"):
+            raise CommandLineError(NEEDS_VALUE, option=error.argument_name, help=HELP) from None
+        raise CommandLineError(UNREADABLE, words=" ".join(argv), help=HELP) from None
     if extras:
         raise CommandLineError(UNKNOWN_OPTION, option=extras[0], program=PROGRAM, help=HELP)
     if args.language is not None and args.language not in LANGUAGES:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QTimer, Slot
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.app import AppContext, Options, build, configure_logging, ensure_application
@@ -114,5 +114,24 @@ def advance_clock(
 def sent_messages(window: QMainWindow) -> tuple[SentMessage, ...]:
     """What the service sent (codes, alerts, notices), newest first: objects with
     ``.channel`` ("email"/"sms"), ``.recipient``, ``.subject``, ``.body`` and ``.sent_at``."""
+    demo = _demo(window)
     wait_until_idle(window)
-    return _demo(window).sent_messages()
+    answer = _Answer()
+    context_of(window).runner.submit("sent_messages", demo.sent_messages, answer.got, answer.got)
+    wait_until_idle(window)  # the store is read in a worker, never on the GUI thread
+    if isinstance(answer.value, Exception):
+        raise answer.value
+    assert isinstance(answer.value, tuple)
+    return answer.value
+
+
+class _Answer(QObject):
+    """Receives one outcome from the runner on the GUI thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.value: object = None
+
+    @Slot(object)
+    def got(self, value: object) -> None:
+        self.value = value

@@ -60,3 +60,23 @@ def test_refusals_follow_the_language_asked_for(capsys):
 def test_a_good_line_is_taken_as_given():
     options = parse_args(["--lang", "en", "--now", "2026-11-24T10:00", "--seed", "none"])
     assert (options.language, options.now, options.seed) == ("en", "2026-11-24T10:00", "none")
+
+
+@pytest.mark.parametrize(
+    ("argv", "sentence"),
+    [
+        (
+            ("--s", "x"),  # no guessing among --store, --seed and --screenshot-tour
+            "member-client: エラー: --s は member-client のオプションではありません。"
+            "member-client --help をご覧ください。",
+        ),
+        (
+            ("--kiosk=1",),
+            "member-client: エラー: コマンドラインの指定を読み取れませんでした（--kiosk=1）。"
+            "member-client --help をご覧ください。",
+        ),
+    ],
+    ids=["abbreviation", "flag-with-a-value"],
+)
+def test_what_argparse_itself_refuses_is_said_in_japanese_too(capsys, argv, sentence):
+    assert _refusal(capsys, *argv) == sentence

@@ -127,6 +127,7 @@ class ApplicationViewModel(ViewModel):
         return self._summary
 
     def start_session(self, session: Session) -> None:
+        self._services.epoch.advance()  # what was asked before belongs to no one now
         self._session = session
         self._set_message(None)
         self._member_name_raw = session.member_name
@@ -138,6 +139,7 @@ class ApplicationViewModel(ViewModel):
         """End the session (in the store too) and clear every screen; say why, or that the
         member signed out."""
         session = self._session
+        self._services.epoch.advance()  # answers to the leaving member's requests are dropped
         self._session = None
         self._summary = None
         if session is not None:

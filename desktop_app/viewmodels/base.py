@@ -61,10 +61,20 @@ class ViewModel(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[AppError], None] | None = None,
         lane: Lane = Lane.MEMBER,
+        activity: Activity | None = None,
     ) -> None:
-        """Submit ``work`` as this view-model's, even while other work of it is in flight."""
+        """Submit ``work`` as this view-model's, even while other work of it is in flight.
+        Its outcome is dropped if the member who asked has left by the time it arrives."""
+        epoch = self._services.epoch
+        asked_in = epoch.current
         self._runner.submit(
-            name, work, on_success, on_failure or self._on_failure, owner=self._activity, lane=lane
+            name,
+            work,
+            on_success,
+            on_failure or self._on_failure,
+            owner=activity or self._activity,
+            lane=lane,
+            wanted=lambda: epoch.current == asked_in,
         )
 
     @Slot(object)
@@ -83,6 +93,7 @@ class ViewModel(QObject):
         Work still in flight finds the view-model reset (its results are dropped by the
         screens that check the session). Subclasses extend this and call it."""
         self._error = None
+        self._activity.forget()  # work of the member who left no longer makes this busy
         reset_observed(self, keep=self.KEPT_ON_RESET | {"busy"})
 
     def retranslate(self) -> None:

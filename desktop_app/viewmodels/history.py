@@ -187,15 +187,15 @@ class HistoryViewModel(ViewModel):
         header = [_(column) for column in COLUMNS]
         kinds = {kind: _(label) for kind, label in KINDS.items()}
         progress, cancel = self._progress.advanced.emit, self._cancel.is_set
-        self._runner.submit(
+        self._submit(
             "export_csv",
             lambda: write_csv(
                 store.get(), token, query, Path(path), header, kinds, progress, cancel
             ),
             self._on_exported,
             self._on_export_failed,
-            owner=self._export_activity,
             lane=Lane.LONG,
+            activity=self._export_activity,
         )
 
     def cancel_export(self) -> None:
@@ -244,6 +244,7 @@ class HistoryViewModel(ViewModel):
     def reset(self) -> None:
         """Forget the member's history, filters and export (a running export is cancelled)."""
         self.cancel_export()
+        self._export_activity.forget()
         super().reset()
         self._query = HistoryQuery()
         self._export_outcome = None

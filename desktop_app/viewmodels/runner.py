@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -39,34 +39,58 @@ class Lane(Enum):
 
 
 class Tracked(Protocol):
-    """An owner of work (a view-model): told when its work starts and has finished."""
+    """An owner of work (a view-model): told when its work starts (it answers with a ticket)
+    and when that work has finished (it is given the ticket back)."""
 
-    def operation_started(self) -> None: ...
+    def operation_started(self) -> object: ...
 
-    def operation_finished(self) -> None: ...
+    def operation_finished(self, ticket: object) -> None: ...
 
 
 class Activity:
     """Counts one owner's work in flight; tells ``on_change`` when it starts and stops being
-    active. A view-model's ``busy`` (or an export's ``exporting``) is one of these."""
+    active. A view-model's ``busy`` (or an export's ``exporting``) is one of these.
+
+    ``forget()`` (the wipe) makes the work in flight no longer count: the owner is idle at
+    once, and the old work's end, when it comes, changes nothing."""
 
     def __init__(self, on_change: Callable[[bool], None]) -> None:
         self._on_change = on_change
         self._count = 0
+        self._generation = 0
 
     @property
     def active(self) -> bool:
         return self._count > 0
 
-    def operation_started(self) -> None:
+    def operation_started(self) -> object:
         self._count += 1
         if self._count == 1:
             self._on_change(True)
+        return self._generation
 
-    def operation_finished(self) -> None:
+    def operation_finished(self, ticket: object) -> None:
+        if ticket != self._generation:
+            return  # work from before a wipe
         self._count = max(0, self._count - 1)
         if self._count == 0:
             self._on_change(False)
+
+    def forget(self) -> None:
+        self._generation += 1
+        if self._count:
+            self._count = 0
+            self._on_change(False)
+
+
+class _Delivery(NamedTuple):
+    """Where one operation's outcome goes, and whether it is still wanted when it comes."""
+
+    on_success: Callable[[Any], None]
+    on_failure: Callable[[AppError], None]
+    owner: Tracked | None
+    ticket: object
+    wanted: Callable[[], bool] | None
 
 
 class _Relay(QObject):
@@ -127,7 +151,7 @@ class OperationRunner(QObject):
             pool = QThreadPool(self)
             pool.setMaxThreadCount(max(1, threads))
             self._pools[lane] = pool
-        self._in_flight: dict[_Relay, Tracked | None] = {}
+        self._in_flight: dict[_Relay, _Delivery] = {}
 
     def is_idle(self) -> bool:
         return not self._in_flight
@@ -141,43 +165,54 @@ class OperationRunner(QObject):
         *,
         owner: Tracked | None = None,
         lane: Lane = Lane.MEMBER,
+        wanted: Callable[[], bool] | None = None,
     ) -> None:
         """Run ``work()`` off the GUI thread; ``on_success``/``on_failure`` must be slots of
         GUI-thread QObjects. The owner (if any) is told the work has finished just before
-        the outcome is delivered, and the runner reports itself idle after it."""
+        the outcome is delivered, and the runner reports itself idle after it. When
+        ``wanted()`` is false by then (the member who asked has signed out), the outcome is
+        dropped: it never reaches the screens of whoever uses the client next."""
         relay = _Relay(self)
-        # Connection order is delivery order: bookkeeping, then the outcome, then idleness.
-        relay.succeeded.connect(self._settle)
-        relay.failed.connect(self._settle)
-        relay.succeeded.connect(on_success)
-        relay.failed.connect(on_failure)
-        relay.succeeded.connect(self._finished)
-        relay.failed.connect(self._finished)
+        relay.succeeded.connect(self._succeeded)
+        relay.failed.connect(self._failed)
         was_idle = self.is_idle()
-        self._in_flight[relay] = owner
-        if owner is not None:
-            owner.operation_started()
+        ticket = owner.operation_started() if owner is not None else None
+        self._in_flight[relay] = _Delivery(on_success, on_failure, owner, ticket, wanted)
         if was_idle:
             self.idle_changed.emit(False)
         self._pools[lane].start(_Task(name, work, relay))
 
     @Slot(object)
-    def _settle(self, _outcome: object) -> None:
-        relay = self.sender()
-        owner = self._in_flight.get(relay) if isinstance(relay, _Relay) else None
-        if owner is not None:
-            owner.operation_finished()
+    def _succeeded(self, outcome: object) -> None:
+        delivery = self._settle()
+        if delivery is not None and (delivery.wanted is None or delivery.wanted()):
+            delivery.on_success(outcome)
+        self._report_idle()
 
     @Slot(object)
-    def _finished(self, _outcome: object) -> None:
+    def _failed(self, error: AppError) -> None:
+        delivery = self._settle()
+        if delivery is not None and (delivery.wanted is None or delivery.wanted()):
+            delivery.on_failure(error)
+        self._report_idle()
+
+    def _settle(self) -> _Delivery | None:
+        """The operation behind the relay that just reported is over: forget it (nothing of
+        its outcome stays reachable from here) and tell its owner."""
         relay = self.sender()
-        if isinstance(relay, _Relay) and relay in self._in_flight:
-            del self._in_flight[relay]
-            relay.succeeded.disconnect()  # nothing of the outcome stays reachable from here
-            relay.failed.disconnect()
-            relay.deleteLater()
-            if not self._in_flight:
-                self.idle_changed.emit(True)
+        if not isinstance(relay, _Relay):
+            return None
+        delivery = self._in_flight.pop(relay, None)
+        relay.succeeded.disconnect()
+        relay.failed.disconnect()
+        relay.deleteLater()
+        if delivery is not None and delivery.owner is not None:
+            delivery.owner.operation_finished(delivery.ticket)
+        return delivery
+
+    def _report_idle(self) -> None:
+        if not self._in_flight:
+            self.idle_changed.emit(True)
 
     def wait_for_done(self, msecs: int = 10_000) -> bool:
         """Block until every lane's threads are done (only at shutdown)."""

@@ -82,12 +82,25 @@ class MemoryPreferences:
         """Nothing to write."""
 
 
+class SessionEpoch:
+    """Which member's visit it is: the session view-model moves it on at every sign-in and
+    sign-out, and work asked for in an earlier visit delivers nothing (see ``ViewModel``)."""
+
+    __slots__ = ("current",)
+
+    def __init__(self) -> None:
+        self.current = 0
+
+    def advance(self) -> None:
+        self.current += 1
+
+
 class Services:
     """The bundle: the one operation runner, the store (opened lazily in a worker), the clock,
     the keychain (none by default), the preferences (in memory by default) and, for a demo
     host only, the demo interface. (A plain class: start-up does not pay for dataclasses.)"""
 
-    __slots__ = ("clock", "demo", "keychain", "preferences", "runner", "store")
+    __slots__ = ("clock", "demo", "epoch", "keychain", "preferences", "runner", "store")
 
     def __init__(
         self,
@@ -106,3 +119,4 @@ class Services:
             preferences if preferences is not None else MemoryPreferences()
         )
         self.demo = demo
+        self.epoch = SessionEpoch()

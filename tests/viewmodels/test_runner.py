@@ -9,7 +9,7 @@ import weakref
 from PySide6.QtCore import QObject, QThread, Slot
 
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.viewmodels.runner import Lane
+from desktop_app.viewmodels.runner import Activity, Lane
 
 
 class Receiver(QObject):
@@ -58,11 +58,12 @@ class Owner:
     def __init__(self, log: list[str]) -> None:
         self._log = log
 
-    def operation_started(self) -> None:
+    def operation_started(self) -> object:
         self._log.append("started")
+        return "ticket"
 
-    def operation_finished(self) -> None:
-        self._log.append("finished")
+    def operation_finished(self, ticket: object) -> None:
+        self._log.append(f"finished {ticket}")
 
 
 class Logger(QObject):
@@ -81,7 +82,7 @@ def test_an_owner_is_busy_until_just_before_its_outcome_is_delivered(runner, qtb
     runner.submit("probe", lambda: 1, logger.outcome, logger.outcome, owner=Owner(log))
     assert log == ["started"]
     qtbot.waitUntil(runner.is_idle, timeout=5000)
-    assert log == ["started", "finished", "outcome"]
+    assert log == ["started", "finished ticket", "outcome"]
 
 
 def test_a_long_export_never_holds_up_member_operations(runner, qtbot):
@@ -116,3 +117,26 @@ def test_finished_work_lets_go_of_its_closure(runner, qtbot):
     qtbot.wait(10)  # let deleteLater run
     gc.collect()
     assert probe() is None
+
+
+def test_an_outcome_no_longer_wanted_is_dropped_but_settled(runner, qtbot):
+    log: list[str] = []
+    logger = Logger(log)
+    runner.submit(
+        "late", lambda: 1, logger.outcome, logger.outcome, owner=Owner(log), wanted=lambda: False
+    )
+    qtbot.waitUntil(runner.is_idle, timeout=5000)
+    assert log == ["started", "finished ticket"]  # the owner is told, the slot is not called
+
+
+def test_a_forgotten_activity_is_idle_at_once_and_stays_right_afterwards():
+    changes: list[bool] = []
+    activity = Activity(changes.append)
+    old = activity.operation_started()
+    activity.forget()  # the wipe: the old work no longer counts
+    assert (activity.active, changes) == (False, [True, False])
+    new = activity.operation_started()
+    activity.operation_finished(old)  # the old work ends late: nothing changes
+    assert activity.active
+    activity.operation_finished(new)
+    assert (activity.active, changes) == (False, [True, False, True, False])
