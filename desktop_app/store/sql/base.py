@@ -1,19 +1,16 @@
 """``StoreBase``: what every part of ``SqlStore`` shares.
 
 The engine and its transactions (store faults translated), the audit trail, the clock, the
-service calendar (maintenance, effective due dates), session touching and the loan account
-helpers.
+service calendar (maintenance, effective due dates) and the loan account helpers; the state of
+sessions is kept here, running a call for a session is ``sessions.SessionBase``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from functools import partial
-from typing import TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy import exc as sa_exc
@@ -25,7 +22,7 @@ from desktop_app.domain.calendar import Service, ServiceCalendar
 from desktop_app.domain.clock import TOKYO, Clock
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.rules import DEFAULT_RULES, Rules
-from desktop_app.store.sql.activity import TOUCH_INTERVAL, SessionActivity
+from desktop_app.store.sql.activity import SessionActivity
 from desktop_app.store.sql.engine import (
     READ,
     TRANSACTION,
@@ -38,33 +35,12 @@ from desktop_app.store.sql.faults import describe, fault_code, translated
 from desktop_app.store.sql.hashing import SecretHasher
 from desktop_app.store.sql.opening import prepare_store
 from desktop_app.store.sql.readonly_sessions import ViewingSessions
-from desktop_app.store.sql.schema import AuditEntry, LoanAccount, Member, SessionRow
+from desktop_app.store.sql.schema import AuditEntry, LoanAccount, Member
 from desktop_app.store.sql.seed import seed_demo_members
 
 logger = logging.getLogger("desktop_app.store")
 
-T = TypeVar("T")
-
 SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
-
-Work = Callable[[DbSession, SessionRow, datetime], T]
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def _locked_session(db: DbSession, key: str) -> SessionRow | None:
-    """The session row, unless another transaction holds it (PostgreSQL; SQLite has one
-    writer, and a try-write begins only when there is none)."""
-    query = select(SessionRow).where(SessionRow.token_hash == key)
-    return db.scalars(query.with_for_update(skip_locked=True)).first()
-
-
-def _touch_row(key: str, now: datetime, db: DbSession) -> None:
-    row = _locked_session(db, key)
-    if row is not None:
-        row.last_seen_at = max(row.last_seen_at, now)
 
 
 class StoreBase:
@@ -173,97 +149,6 @@ class StoreBase:
         db: DbSession, now: datetime, member_id: int | None, event: str, detail: str = ""
     ) -> None:
         db.add(AuditEntry(at=now, member_id=member_id, event=event, detail=detail[:500]))
-
-    # ----------------------------------------------------------------- sessions
-
-    def _with_session(self, token: str, work: Work[T], *, write: bool = True) -> T:
-        """Run ``work`` in one transaction for the session's member.
-
-        A write touches the session (or, when idle too long, ends it) in its own transaction,
-        even when ``work`` refuses: ``work`` runs in a savepoint that an ``AppError`` rolls
-        back alone. A read (``write=False``) runs deferred and only reads; the session's
-        activity is noted without waiting for any writer (see ``activity``). A viewing
-        session (signed in on a read-only store) reads alike; its writes are refused.
-        """
-        if self._viewing.holds(key := _token_hash(token)):
-            return self._view(key, work, write=write)
-        if not write:
-            return self._read_with_session(token, work)
-        failure: AppError
-        with self._transaction() as db:
-            now = self._now()
-            row = self._touch(db, token, now)
-            if row is None:
-                failure = AppError(ErrorCode.SESSION_EXPIRED)
-            else:
-                try:
-                    with db.begin_nested():
-                        return work(db, row, now)
-                except AppError as exc:
-                    failure = exc
-        raise failure
-
-    def _view(self, key: str, work: Work[T], *, write: bool) -> T:
-        """Run ``work`` for a session held only in memory (see ``readonly_sessions``): one
-        read transaction, or STORE_READ_ONLY for a write before the database is touched."""
-        now = self._now()
-        session = self._viewing.live(key, now)  # SESSION_EXPIRED once idle too long
-        if write:
-            raise AppError(ErrorCode.STORE_READ_ONLY)
-        with self._transaction(write=False) as db:
-            return work(db, session.row(key), now)
-
-    def _touch(self, db: DbSession, token: str, now: datetime) -> SessionRow | None:
-        key = _token_hash(token)
-        row = db.get(SessionRow, key)
-        if row is None:
-            self._activity.forget(key)
-            return None
-        last_seen = self._activity.last_seen(key, row.last_seen_at)
-        if last_seen is None or now - last_seen >= self._idle_timeout:
-            self._audit(db, now, row.member_id, "session_expired")
-            db.delete(row)
-            self._activity.forget(key)
-            return None
-        row.last_seen_at = max(last_seen, now)
-        return row
-
-    def _read_with_session(self, token: str, work: Work[T]) -> T:
-        key = _token_hash(token)
-        with self._transaction(write=False) as db:
-            now = self._now()
-            row = db.get(SessionRow, key)
-            last_seen = None if row is None else self._activity.last_seen(key, row.last_seen_at)
-            if row is None or last_seen is None or now - last_seen >= self._idle_timeout:
-                outcome: T | AppError = AppError(ErrorCode.SESSION_EXPIRED)
-            else:
-                try:
-                    outcome = work(db, row, now)
-                except AppError as exc:
-                    outcome = exc
-        if row is None:
-            self._activity.forget(key)
-        elif last_seen is None or now - last_seen >= self._idle_timeout:
-            self._end_idle_session(key, now)
-        else:
-            self._activity.note(key, now)
-            if now - row.last_seen_at >= TOUCH_INTERVAL:
-                self._try_write("noting a session's activity", partial(_touch_row, key, now))
-        if isinstance(outcome, AppError):
-            raise outcome
-        return outcome
-
-    def _end_idle_session(self, key: str, now: datetime) -> None:
-        self._activity.end(key)
-
-        def delete(db: DbSession) -> None:
-            row = _locked_session(db, key)
-            if row is not None:
-                self._audit(db, now, row.member_id, "session_expired")
-                db.delete(row)
-
-        if self._try_write("ending an idle session", delete):
-            self._activity.forget(key)
 
     def _try_write(self, what: str, work: Callable[[DbSession], None]) -> bool:
         """Write ``work`` now if no other writer is in the way, else leave it (logged)."""

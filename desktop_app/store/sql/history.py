@@ -22,8 +22,8 @@ from desktop_app.domain.models import (
     LedgerEntry,
     LedgerKind,
 )
-from desktop_app.store.sql.base import StoreBase
 from desktop_app.store.sql.schema import LedgerRow, SessionRow
+from desktop_app.store.sql.sessions import SessionBase
 
 HISTORY_MAX_LIMIT = 1_000
 
@@ -33,7 +33,7 @@ def _start_of_day(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), TOKYO)
 
 
-class HistoryOperations(StoreBase):
+class HistoryOperations(SessionBase):
     """The member's ledger, newest first, a page at a time."""
 
     def history(

@@ -22,7 +22,6 @@ from desktop_app.domain.models import (
     RepayReceipt,
 )
 from desktop_app.domain.requests import check_request_id
-from desktop_app.store.sql.base import StoreBase, T, Work
 from desktop_app.store.sql.receipts import borrow_receipt, repay_receipt
 from desktop_app.store.sql.schema import (
     PREPAID_ACCOUNT_TYPE,
@@ -32,11 +31,12 @@ from desktop_app.store.sql.schema import (
     pending_transaction_number,
     transaction_number,
 )
+from desktop_app.store.sql.sessions import SessionBase, T, Work
 
 R = TypeVar("R", BorrowReceipt, RepayReceipt)
 
 
-class MoneyOperations(StoreBase):
+class MoneyOperations(SessionBase):
     """Money movements, each at most once per request id."""
 
     # ----------------------------------------------------------------- money movements

@@ -25,9 +25,9 @@ from desktop_app.domain.models import (
 )
 from desktop_app.domain.money import MAX_AMOUNT_DIGITS, group_digits
 from desktop_app.domain.terms import TERMS_VALIDITY, ServiceTerms, holiday_window
-from desktop_app.store.sql.base import StoreBase
 from desktop_app.store.sql.notices import add_notice
 from desktop_app.store.sql.schema import LimitApplicationRow, Member, SessionRow
+from desktop_app.store.sql.sessions import SessionBase
 
 LIMIT_APPLICATION_NOTICE = "ご利用限度額増額のお申込みを受け付けました"
 
@@ -35,7 +35,7 @@ LIMIT_APPLICATION_NOTICE = "ご利用限度額増額のお申込みを受け付�
 _terms_lock = threading.Lock()
 
 
-class ServiceOperations(StoreBase):
+class ServiceOperations(SessionBase):
     """The terms, the summary, the interest inquiry, promised dates and limit applications."""
 
     _terms: ServiceTerms | None = None

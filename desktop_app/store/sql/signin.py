@@ -13,7 +13,7 @@ from desktop_app.domain.calendar import Service
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import MemberStatus
 from desktop_app.domain.models import Session as MemberSession
-from desktop_app.store.sql.base import StoreBase, _token_hash
+from desktop_app.store.sql.base import StoreBase
 from desktop_app.store.sql.readonly_sessions import (
     Viewer,
     ViewingSession,
@@ -29,6 +29,7 @@ from desktop_app.store.sql.schema import (
     SessionRow,
     WebCredential,
 )
+from desktop_app.store.sql.sessions import _token_hash
 
 CARD_PIN_ATTEMPTS_PER_DAY = 3
 WEB_PASSWORD_ATTEMPTS = 5
