@@ -1,19 +1,25 @@
 # The two commands of the README: `make run` and `make test`.
-# Each creates .venv when it is missing and re-installs when pyproject.toml changed.
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+# Each creates .venv when it is missing and re-installs when pyproject.toml changed:
+# `make run` installs the runtime only (what a member needs), the other targets the dev tools.
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime-installed
+STAMP   := $(VENV)/.dev-installed
 
 .PHONY: run test bench lint i18n tour clean
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(RUNTIME)
 	$(BIN)/member-client $(ARGS)
 
 lint: $(STAMP)
