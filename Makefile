@@ -34,7 +34,7 @@ test: lint
 # Wall-clock budgets (GUI stalls, first rows of a long history): numbers, not pass/fail noise
 # in the test run.
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m bench -s $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest bench -o 'python_files=bench_*.py' -s $(PYTEST_ARGS)
 
 # Re-extract messages.pot, update the catalogs and compile them (commit the result).
 i18n: $(STAMP)

@@ -5,12 +5,10 @@ made at once from two stores, migration 0003 (behaviour: contract/test_services.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import func, select, text, update
@@ -103,36 +101,6 @@ def test_charging_the_prepaid_card_is_borrowing_with_its_own_ledger_kind(
 
 
 # --------------------------------------------------------------------- history by kind
-
-
-@pytest.mark.bench  # a wall-clock budget: make bench
-def test_history_by_kind_is_fast_on_100000_rows(
-    store: SqlStore, bulk_ledger: Callable[..., None], capsys: Any
-) -> None:
-    bulk_ledger(store, "100000001", 100_000, NOW - timedelta(hours=1))
-    session = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)
-    store.borrow(session.token, 1_000, prepaid(store, session).id, "charge")
-    borrowing = HistoryQuery(kinds=frozenset({LedgerKind.BORROW}))
-    charges = HistoryQuery(kinds=frozenset({LedgerKind.PREPAID_CHARGE}))
-    store.history(session.token, borrowing, None, 100)  # warm the caches once
-
-    timings: list[float] = []
-    for query in (borrowing, borrowing, borrowing, charges, charges):
-        started = time.perf_counter()
-        page = store.history(session.token, query, None, 100)
-        timings.append(time.perf_counter() - started)
-    assert page.total == 1
-    assert page.entries[0].kind is LedgerKind.PREPAID_CHARGE
-    assert store.history(session.token, borrowing, None, 100).total == 100_000 + 2
-    with capsys.disabled():
-        print(
-            f"\n[{store.engine.dialect.name}] history by kind (0, 100): "
-            f"{', '.join(f'{t * 1000:.1f}' for t in timings)} ms"
-        )
-    assert max(timings) < 0.100
-
-
-# --------------------------------------------------------------------- interest inquiry
 
 
 def test_interest_inquiry_of_yamada(store: SqlStore, card_sign_in: SignIn) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta
 
-import pytest
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QAbstractButton, QRadioButton, QTableView
 
@@ -17,8 +16,6 @@ from desktop_app.domain.clock import TOKYO, FixedClock
 from desktop_app.store.sql import SqlStore
 from desktop_app.store.sql.bulk import insert_ledger_rows
 from desktop_app.testing import context_of, wait_until_idle
-
-pytestmark = pytest.mark.bench
 
 STALL_BUDGET_MS = 50
 
