@@ -279,6 +279,6 @@ class InboxView(QWidget):
         )
         self.list.setAccessibleName(_("Messages"))
         self.refresh.setText(_("Refresh"))
-        self.back.setText(_("Back to sign-in"))
+        self.back.setText(_("Back"))  # to the screen the inbox was opened from
         for button in (self.refresh, self.back):
             button.setAccessibleName(button.text())
