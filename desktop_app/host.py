@@ -6,6 +6,7 @@ The composition root hands these to the view-models as ``Keychain`` and ``Prefer
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
@@ -14,19 +15,58 @@ from desktop_app.viewmodels.services import KeychainState
 
 
 class OsKeychain:
-    """The remembered Web-ID in the operating system's keychain (via ``keyring``); only the
-    Web-ID, never a password, and nothing anywhere when no keychain backend works."""
+    """The remembered Web-ID in the operating system's keychain (via ``keyring``, imported on
+    first use); only the Web-ID, never a password, and nothing anywhere (no plain-text
+    fallback) when no keychain backend works. Every call may block: run it in a worker."""
 
     def open(self) -> KeychainState:
-        from desktop_app.store import keychain
-
-        found = keychain.open_keychain()
-        return KeychainState(available=found.available, web_id=found.web_id)
+        return _open_keychain()
 
     def remember_web_id(self, web_id: str | None) -> bool:
-        from desktop_app.store import keychain
+        return _remember_web_id(web_id)
 
-        return keychain.remember_web_id(web_id)
+
+SERVICE = "KohakuLoan member client"
+ENTRY = "remembered-web-id"
+
+
+def _backend_works() -> bool:
+    import keyring
+    from keyring.backends import fail
+
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        return False
+    chained = getattr(backend, "backends", None)
+    return chained is None or bool(chained)
+
+
+def _open_keychain() -> KeychainState:
+    """Probe the keychain and read the remembered Web-ID; never raises."""
+    import keyring
+
+    try:
+        if not _backend_works():
+            return KeychainState(available=False)
+        return KeychainState(available=True, web_id=keyring.get_password(SERVICE, ENTRY))
+    except Exception:
+        return KeychainState(available=False)
+
+
+def _remember_web_id(web_id: str | None) -> bool:
+    """Store ``web_id`` (or forget it with ``None``); False when the keychain refused."""
+    import keyring
+    from keyring.errors import PasswordDeleteError
+
+    try:
+        if web_id is None:
+            with suppress(PasswordDeleteError):  # nothing was remembered
+                keyring.delete_password(SERVICE, ENTRY)
+        else:
+            keyring.set_password(SERVICE, ENTRY, web_id)
+    except Exception:
+        return False
+    return True
 
 
 class SettingsFile:

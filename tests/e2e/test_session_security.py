@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDialog, QLabel, QLineEdit
 
-from desktop_app.store.keychain import ENTRY, SERVICE
+from desktop_app.host import ENTRY, SERVICE
 from desktop_app.testing import close_all, context_of, wait_until_idle
 
 
