@@ -79,6 +79,11 @@ class ErrorCode(StrEnum):
     # infrastructure
     STORE_UNAVAILABLE = "store_unavailable"
     UNEXPECTED = "unexpected"
+    # the member server
+    STORE_URL_INSECURE = "store_url_insecure"
+    STORE_CERTIFICATE_INVALID = "store_certificate_invalid"
+    REQUEST_INVALID = "request_invalid"
+    SIGN_IN_THROTTLED = "sign_in_throttled"
     # store faults and limits
     STORE_NOT_PERSISTENT = "store_not_persistent"
     STORE_URL_INCOMPLETE = "store_url_incomplete"
@@ -127,6 +132,7 @@ PARAMS: Mapping[ErrorCode, Mapping[str, ParamType]] = MappingProxyType(
         ErrorCode.MAINTENANCE: {"resume_at": datetime},
         ErrorCode.SIMULATION_NEVER_CLEARS: {"minimum": Yen},
         ErrorCode.CODE_REQUEST_TOO_SOON: {"resume_at": datetime},
+        ErrorCode.SIGN_IN_THROTTLED: {"retry_after": int},  # seconds
     }
 )
 """The parameters of each code and their types; a code not listed carries none."""

@@ -142,6 +142,22 @@ _SENTENCES: dict[ErrorCode, str] = {
     ErrorCode.UNEXPECTED: N_(
         "Sorry, something went wrong. Please try again; if it happens again, call {phone}."
     ),
+    # the member server
+    ErrorCode.STORE_URL_INSECURE: N_(
+        "An unencrypted address (http://) can only be used for this computer. Please specify "
+        "the server's https:// address."
+    ),
+    ErrorCode.STORE_CERTIFICATE_INVALID: N_(
+        "The server's certificate could not be verified, so no connection was made. Please "
+        "check the address of the server."
+    ),
+    ErrorCode.REQUEST_INVALID: N_(
+        "This request could not be accepted. Nothing was changed. Please start again."
+    ),
+    ErrorCode.SIGN_IN_THROTTLED: N_(
+        "There have been too many sign-in attempts. Please wait {retry_after} seconds and try "
+        "again."
+    ),
     # store faults and limits
     ErrorCode.STORE_NOT_PERSISTENT: N_(
         "This data location would lose everything when the app closes, so it cannot be used. "
