@@ -28,13 +28,19 @@ class SystemClock:
 class StartedClock:
     """A clock that starts at a given instant and then runs on in real time (``--now``)."""
 
-    def __init__(self, start: datetime) -> None:
+    def __init__(self, start: datetime, *, since: float | None = None) -> None:
+        """``since``: the Unix time at which the clock showed ``start``, for processes that
+        must share one clock (the workers of a member server started with ``--now``); by
+        default the clock starts now and runs on the monotonic clock."""
         if start.tzinfo is None:
             start = start.replace(tzinfo=TOKYO)
         self._start = start.astimezone(TOKYO)
+        self._since = since
         self._origin = time.monotonic()
 
     def now(self) -> datetime:
+        if self._since is not None:
+            return self._start + timedelta(seconds=time.time() - self._since)
         return self._start + timedelta(seconds=time.monotonic() - self._origin)
 
 
@@ -70,6 +76,13 @@ class OffsetClock:
         with self._lock:
             self._offset += delta
         return self.now()
+
+    def follow(self, instant: datetime) -> None:
+        """Set the offset so that now is ``instant`` (a remote store's clock, read off its
+        answers: with a member server, the server's clock is the one the client shows)."""
+        offset = instant - self._base.now()
+        with self._lock:
+            self._offset = offset
 
 
 def parse_instant(text: str) -> datetime:

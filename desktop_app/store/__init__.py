@@ -29,6 +29,9 @@ def open_store(
     (the defaults of DOMAIN.md when ``None``). None of them is part of the member protocol;
     members learn the rules from ``Store.service_terms()``.
 
+    An ``http(s)://`` URL is a member server (``HttpStore``): its host owns those settings,
+    and its clock is the one shown (``clock``, an ``OffsetClock``, follows it).
+
     Refuses, as ``AppError``, a URL of an unknown kind (STORE_URL_UNSUPPORTED) and every fault
     ``SqlStore`` names (a store that would not persist, an incomplete URL, a database of
     another application or a newer client, a damaged file, …).
@@ -40,6 +43,13 @@ def open_store(
         return SqlStore(
             url, clock, seed=seed, hash_profile=hash_profile, rules=rules or DEFAULT_RULES
         )
+    from desktop_app.store.remote.urls import is_remote_url
+
+    if is_remote_url(url):
+        from desktop_app.domain.clock import OffsetClock
+        from desktop_app.store.remote.client import HttpStore
+
+        return HttpStore(url, clock if isinstance(clock, OffsetClock) else None)
     import logging
 
     from desktop_app.domain.errors import AppError, ErrorCode

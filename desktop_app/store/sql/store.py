@@ -18,6 +18,7 @@ from desktop_app.domain.models import BankAccount
 from desktop_app.domain.requests import REQUEST_ID_MAX_LENGTH
 from desktop_app.store.sql.base import SESSION_IDLE_TIMEOUT
 from desktop_app.store.sql.credentials import CredentialOperations
+from desktop_app.store.sql.demo_reset import DemoResetOperations
 from desktop_app.store.sql.history import HISTORY_MAX_LIMIT, HistoryOperations
 from desktop_app.store.sql.movements import MoneyOperations
 from desktop_app.store.sql.receipts import bank_account
@@ -42,7 +43,12 @@ __all__ = [
 
 
 class SqlStore(
-    SignInOperations, CredentialOperations, MoneyOperations, HistoryOperations, ServiceOperations
+    SignInOperations,
+    CredentialOperations,
+    MoneyOperations,
+    HistoryOperations,
+    DemoResetOperations,
+    ServiceOperations,
 ):
     """The ``Store`` protocol over SQLAlchemy; safe to call from several worker threads.
 

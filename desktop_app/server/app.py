@@ -1,0 +1,124 @@
+"""``create_app``: the member server's ASGI application (FastAPI, served by uvicorn).
+
+Refusals are answered as ``{"code": …, "params": {…}}`` with the status of
+``desktop_app.store.remote.wire``; a malformed request is 400 ``request_invalid`` and echoes
+nothing it was sent (it may hold a password); an error of the server itself is 500
+``unexpected`` with no traceback, logged with its exception type only.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from anyio.to_thread import run_sync
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.server.config import ServerConfig
+from desktop_app.server.middleware import Guard
+from desktop_app.server.routes import ERRORS, Runner, router
+from desktop_app.server.schemas import Health
+from desktop_app.store.remote.wire import RETRY_AFTER_HEADER, Paths, error_body, status_of
+
+log = logging.getLogger("desktop_app.server")
+
+TITLE = "Card loan member server"
+VERSION = "1"
+
+
+def _refusal(error: AppError) -> JSONResponse:
+    headers: dict[str, str] = {}
+    if error.code is ErrorCode.SIGN_IN_THROTTLED:
+        headers[RETRY_AFTER_HEADER] = str(error.params["retry_after"])
+    elif error.code is ErrorCode.SESSION_EXPIRED:
+        headers["WWW-Authenticate"] = "Bearer"
+    return JSONResponse(error_body(error), status_code=status_of(error.code), headers=headers)
+
+
+async def _on_app_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, AppError)
+    return _refusal(error)
+
+
+async def _on_malformed(request: Request, error: Exception) -> JSONResponse:
+    # Only where the request went wrong, never what it held.
+    if isinstance(error, RequestValidationError):
+        places = sorted({".".join(str(part) for part in e.get("loc", ())) for e in error.errors()})
+        log.info("malformed request to %s: %s", request.url.path, ", ".join(places))
+    body = error_body(AppError(ErrorCode.REQUEST_INVALID))
+    return JSONResponse(body, status_code=400)
+
+
+async def _on_http(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, HTTPException)
+    status = error.status_code if 400 <= error.status_code < 500 else 400
+    return JSONResponse(error_body(AppError(ErrorCode.REQUEST_INVALID)), status_code=status)
+
+
+async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    log.error("unexpected %s on %s\n%s", type(error).__name__, request.url.path, frames)
+    return JSONResponse(error_body(AppError(ErrorCode.UNEXPECTED)), status_code=500)
+
+
+def _lifespan(config: ServerConfig) -> Any:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        clock = config.clock()
+        store = await run_sync(config.open_store, clock)
+        app.state.runner = Runner(
+            store, sign_in_threads=config.sign_in_threads, call_threads=config.call_threads
+        )
+        app.state.clock = clock
+        try:
+            yield
+        finally:
+            await run_sync(store.close)
+
+    return lifespan
+
+
+def create_app(config: ServerConfig | None = None) -> Any:
+    """The ASGI app (wrapped in ``Guard``); ``None`` reads the settings from the environment
+    (the uvicorn workers of ``member-server``)."""
+    config = config or ServerConfig.from_environment()
+    api = FastAPI(
+        title=TITLE,
+        version=VERSION,
+        lifespan=_lifespan(config),
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    api.add_exception_handler(AppError, _on_app_error)
+    api.add_exception_handler(RequestValidationError, _on_malformed)
+    api.add_exception_handler(HTTPException, _on_http)
+    api.add_exception_handler(Exception, _on_unexpected)
+    api.include_router(router)
+    if config.demo:
+        from desktop_app.server.demo import router as demo_router
+
+        api.include_router(demo_router)
+
+    @api.get(Paths.HEALTH, response_model=Health, responses={503: ERRORS[503]}, tags=["service"])
+    async def health(request: Request) -> Health:
+        """200 once the store is open (migrations applied) and answers."""
+        runner: Runner = request.app.state.runner
+        await runner.call(runner.store.service_terms)
+        return Health(status="ok")
+
+    return Guard(api, lambda: api.state.clock.now())
+
+
+def app_of(asgi: Any) -> FastAPI:
+    """The FastAPI app inside ``create_app``'s guard (for its OpenAPI document)."""
+    inner = asgi._app
+    assert isinstance(inner, FastAPI)
+    return inner

@@ -1,0 +1,103 @@
+"""The server's settings, handed from ``member-server`` to its worker processes through the
+environment (uvicorn starts each worker afresh), and the clock, store and pepper they make."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.domain.clock import Clock, OffsetClock, StartedClock, SystemClock, parse_instant
+
+if TYPE_CHECKING:
+    from desktop_app.domain.rules import Rules
+    from desktop_app.store.protocol import Store
+
+PREFIX = "MEMBER_SERVER_"
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    db: str
+    now: str | None = None  # ISO instant the clock showed at ``now_since`` (--now)
+    now_since: float | None = None  # Unix time at which --now was given
+    seed: bool = False
+    hash_profile: str = "owasp"
+    pepper_file: str | None = None
+    demo: bool = False  # the /demo operator endpoints and a clock they may move
+    clock_file: str | None = None  # the demo clock every worker shares (``SharedClock``)
+    rules_file: str | None = None  # JSON of ``Rules`` (demos and tests); DOMAIN.md's if None
+    sign_in_threads: int = 1  # argon2 is CPU-bound: one per worker process and core
+    call_threads: int = 8  # every other store call
+
+    def to_environment(self) -> dict[str, str]:
+        values = {
+            "DB": self.db,
+            "NOW": self.now or "",
+            "NOW_SINCE": "" if self.now_since is None else repr(self.now_since),
+            "SEED": "demo" if self.seed else "none",
+            "HASH_PROFILE": self.hash_profile,
+            "PEPPER_FILE": self.pepper_file or "",
+            "DEMO": "1" if self.demo else "",
+            "CLOCK_FILE": self.clock_file or "",
+            "RULES_FILE": self.rules_file or "",
+            "SIGN_IN_THREADS": str(self.sign_in_threads),
+            "CALL_THREADS": str(self.call_threads),
+        }
+        return {PREFIX + name: value for name, value in values.items()}
+
+    @classmethod
+    def from_environment(cls) -> ServerConfig:
+        def get(name: str) -> str:
+            return os.environ.get(PREFIX + name, "")
+
+        return cls(
+            db=get("DB"),
+            now=get("NOW") or None,
+            now_since=float(get("NOW_SINCE")) if get("NOW_SINCE") else None,
+            seed=get("SEED") == "demo",
+            hash_profile=get("HASH_PROFILE") or "owasp",
+            pepper_file=get("PEPPER_FILE") or None,
+            demo=get("DEMO") == "1",
+            clock_file=get("CLOCK_FILE") or None,
+            rules_file=get("RULES_FILE") or None,
+            sign_in_threads=int(get("SIGN_IN_THREADS") or 1),
+            call_threads=int(get("CALL_THREADS") or 8),
+        )
+
+    def clock(self) -> Clock:
+        """The server's clock: the machine's, or ``--now`` running on, shared by every worker;
+        a demo server's clock lives in ``clock_file`` so that moving it moves every worker."""
+        if self.clock_file:
+            from desktop_app.server.democlock import SharedClock
+
+            return SharedClock(self.clock_file)
+        base: Clock = SystemClock()
+        if self.now:
+            base = StartedClock(parse_instant(self.now), since=self.now_since)
+        return OffsetClock(base)
+
+    def pepper(self) -> bytes | None:
+        """The secret mixed into every PIN and password hash (never in the database): the
+        contents of the pepper file, or ``MEMBER_SERVER_PEPPER`` (hex) when no file is set."""
+        if self.pepper_file:
+            return Path(self.pepper_file).read_bytes().strip()
+        text = os.environ.get(PREFIX + "PEPPER", "")
+        return bytes.fromhex(text) if text else None
+
+    def rules(self) -> Rules | None:
+        if not self.rules_file:
+            return None
+        from pydantic import TypeAdapter
+
+        from desktop_app.domain.rules import Rules
+
+        return TypeAdapter(Rules).validate_json(Path(self.rules_file).read_bytes())
+
+    def open_store(self, clock: Clock) -> Store:
+        from desktop_app.store import open_store
+
+        return open_store(
+            self.db, clock, seed=self.seed, hash_profile=self.hash_profile, rules=self.rules()
+        )

@@ -1,0 +1,232 @@
+"""One endpoint per ``Store`` operation. Each runs the store call in a worker thread: sign-ins
+and other argon2 work on a small pool of their own (CPU-bound by design), so they never queue
+in front of the reads and movements of members already signed in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Annotated, Any, TypeVar
+
+from anyio import CapacityLimiter
+from anyio.to_thread import run_sync
+from fastapi import APIRouter, Depends, Header, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.models import (
+    AccountSummary,
+    BankAccount,
+    BorrowReceipt,
+    HistoryCursor,
+    HistoryPage,
+    HistoryQuery,
+    InterestInquiry,
+    LimitApplication,
+    RepayReceipt,
+    Session,
+)
+from desktop_app.domain.terms import ServiceTerms
+from desktop_app.server import schemas
+from desktop_app.store.protocol import Store
+from desktop_app.store.remote.wire import DEVICE_HEADER, IDEMPOTENCY_HEADER, Paths
+
+T = TypeVar("T")
+
+_ERROR = {"model": schemas.ErrorBody}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {**_ERROR, "description": text}
+    for status, text in (
+        (400, "The request is malformed (unknown field, wrong type, missing header)."),
+        (401, "Signed out: no valid session, or the sign-in details do not match."),
+        (403, "Locked, suspended or not allowed for this member."),
+        (404, "Not one of this member's accounts, or no such member."),
+        (409, "Conflicts with what was done before (a reused request id, a pending application)."),
+        (413, "The request body is larger than 16 KiB."),
+        (422, "Refused by the rules (an amount, a date, a field's policy)."),
+        (429, "Too many attempts or requests: wait and try again (see Retry-After)."),
+        (500, "An error of the server itself (never expected)."),
+        (503, "Under maintenance, or the database cannot be reached."),
+    )
+}
+
+_bearer = HTTPBearer(auto_error=False, description="The token of a sign-in.")
+
+
+class Runner:
+    """The store and the thread pools of one worker process."""
+
+    def __init__(self, store: Store, *, sign_in_threads: int, call_threads: int) -> None:
+        self.store = store
+        self._sign_ins = CapacityLimiter(sign_in_threads)
+        self._calls = CapacityLimiter(call_threads)
+
+    async def call(self, work: Callable[[], T]) -> T:
+        return await run_sync(work, limiter=self._calls)
+
+    async def hashing(self, work: Callable[[], T]) -> T:
+        return await run_sync(work, limiter=self._sign_ins)
+
+
+def runner_of(request: Request) -> Runner:
+    runner: Runner = request.app.state.runner
+    return runner
+
+
+Pools = Annotated[Runner, Depends(runner_of)]
+
+
+class Member:
+    """The signed-in member of a request: the bearer token and the device it was issued for.
+    Every member endpoint acts on this token's member alone; nothing in a path or body names
+    a member."""
+
+    def __init__(self, runner: Runner, token: str, device_id: str) -> None:
+        self._runner = runner
+        self.token = token
+        self.device_id = device_id
+
+    async def call(self, operation: Callable[..., T], *args: Any) -> T:
+        return await self._runner.call(partial(self._bound, operation, *args))
+
+    def _bound(self, operation: Callable[..., T], *args: Any) -> T:
+        return operation(self.token, *args)
+
+
+def member_of(
+    runner: Pools,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    device_id: Annotated[str | None, Header(alias=DEVICE_HEADER, max_length=128)] = None,
+) -> Member:
+    if credentials is None or not credentials.credentials or not device_id:
+        raise AppError(ErrorCode.SESSION_EXPIRED)
+    return Member(runner, credentials.credentials, device_id)
+
+
+Signed = Annotated[Member, Depends(member_of)]
+RequestId = Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=1, max_length=128)]
+
+router = APIRouter(responses=ERRORS)
+
+
+@router.get(Paths.TERMS, response_model=ServiceTerms, operation_id="service_terms")
+async def service_terms(runner: Pools) -> ServiceTerms:
+    return await runner.call(runner.store.service_terms)
+
+
+@router.post(Paths.SIGN_IN_CARD, response_model=Session, operation_id="sign_in_with_card")
+async def sign_in_with_card(body: schemas.CardSignIn, runner: Pools) -> Session:
+    store = runner.store
+    return await runner.hashing(
+        partial(store.sign_in_with_card, body.card_number, body.pin, body.device_id)
+    )
+
+
+@router.post(Paths.SIGN_IN_WEB_ID, response_model=Session, operation_id="sign_in_with_web_id")
+async def sign_in_with_web_id(body: schemas.WebIdSignIn, runner: Pools) -> Session:
+    store = runner.store
+    return await runner.hashing(
+        partial(store.sign_in_with_web_id, body.web_id, body.password, body.device_id)
+    )
+
+
+@router.delete(Paths.SIGN_OUT, status_code=204, operation_id="sign_out")
+async def sign_out(member: Signed, runner: Pools) -> Response:
+    await member.call(runner.store.sign_out)
+    return Response(status_code=204)
+
+
+@router.post(Paths.REGISTRATION_CODE, status_code=204, operation_id="request_registration_code")
+async def request_registration_code(
+    body: schemas.RegistrationCodeRequest, runner: Pools
+) -> Response:
+    store = runner.store
+    await runner.call(partial(store.request_registration_code, body.member_number, body.email))
+    return Response(status_code=204)
+
+
+@router.post(Paths.REGISTRATION, status_code=204, operation_id="register_web_id")
+async def register_web_id(body: schemas.Registration, runner: Pools) -> Response:
+    store = runner.store
+    await runner.hashing(
+        partial(store.register_web_id, body.member_number, body.code, body.web_id, body.password)
+    )
+    return Response(status_code=204)
+
+
+@router.post(Paths.RESET_CODE, status_code=204, operation_id="request_password_reset")
+async def request_password_reset(body: schemas.ResetCodeRequest, runner: Pools) -> Response:
+    store = runner.store
+    await runner.call(
+        partial(store.request_password_reset, body.identifier, body.birth_date, body.channel)
+    )
+    return Response(status_code=204)
+
+
+@router.post(Paths.RESET, status_code=204, operation_id="reset_password")
+async def reset_password(body: schemas.PasswordReset, runner: Pools) -> Response:
+    store = runner.store
+    await runner.hashing(
+        partial(store.reset_password, body.identifier, body.code, body.new_password)
+    )
+    return Response(status_code=204)
+
+
+@router.get(Paths.SUMMARY, response_model=AccountSummary, operation_id="account_summary")
+async def account_summary(member: Signed, runner: Pools) -> AccountSummary:
+    return await member.call(runner.store.account_summary)
+
+
+@router.get(
+    Paths.BANK_ACCOUNTS, response_model=tuple[BankAccount, ...], operation_id="bank_accounts"
+)
+async def bank_accounts(member: Signed, runner: Pools) -> tuple[BankAccount, ...]:
+    return await member.call(runner.store.bank_accounts)
+
+
+@router.get(Paths.INTEREST, response_model=InterestInquiry, operation_id="interest_inquiry")
+async def interest_inquiry(member: Signed, runner: Pools) -> InterestInquiry:
+    return await member.call(runner.store.interest_inquiry)
+
+
+@router.post(Paths.BORROWINGS, response_model=BorrowReceipt, operation_id="borrow")
+async def borrow(
+    body: schemas.Borrowing, member: Signed, runner: Pools, request_id: RequestId
+) -> BorrowReceipt:
+    return await member.call(runner.store.borrow, body.amount, body.destination_id, request_id)
+
+
+@router.post(Paths.REPAYMENTS, response_model=RepayReceipt, operation_id="repay")
+async def repay(
+    body: schemas.Repayment, member: Signed, runner: Pools, request_id: RequestId
+) -> RepayReceipt:
+    store = runner.store
+    return await member.call(store.repay, body.intent, body.amount, body.bank_code, request_id)
+
+
+@router.post(Paths.PROMISES, response_model=AccountSummary, operation_id="promise_payment")
+async def promise_payment(body: schemas.Promise, member: Signed, runner: Pools) -> AccountSummary:
+    return await member.call(runner.store.promise_payment, body.day)
+
+
+@router.post(
+    Paths.LIMIT_APPLICATIONS, response_model=LimitApplication, operation_id="apply_limit_increase"
+)
+async def apply_limit_increase(
+    body: schemas.LimitIncrease, member: Signed, runner: Pools
+) -> LimitApplication:
+    store = runner.store
+    return await member.call(
+        store.apply_limit_increase, body.annual_income, body.other_debts, body.requested_limit
+    )
+
+
+@router.post(Paths.HISTORY, response_model=HistoryPage, operation_id="history")
+async def history(body: schemas.HistoryRequest, member: Signed, runner: Pools) -> HistoryPage:
+    query = HistoryQuery(
+        since=body.since,
+        until=body.until,
+        kinds=None if body.kinds is None else frozenset(body.kinds),
+    )
+    before = None if body.before is None else HistoryCursor(body.before.at, body.before.id)
+    return await member.call(runner.store.history, query, before, body.limit)

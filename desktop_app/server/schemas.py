@@ -1,0 +1,112 @@
+"""The request bodies of the API, one per ``Store`` operation that takes arguments.
+
+Every body refuses unknown fields and bounds every value (a string's length and characters,
+an integer's range) so that nothing a client sends can reach the database in a form it
+cannot hold; the store's own policies then decide, as for the local client. Answers are the
+protocol's data classes themselves (``desktop_app.domain.models``), so both sides share one
+definition of each.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from desktop_app.domain.models import CodeChannel, LedgerKind, RepayIntent
+
+# No control characters (NUL in particular, which PostgreSQL cannot store) and no more than
+# any field of the protocol needs; the store applies the real policy of each field.
+_PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+Text = Annotated[str, StringConstraints(max_length=256, pattern=_PRINTABLE)]
+Secret = Annotated[str, StringConstraints(max_length=256, pattern=_PRINTABLE)]
+DeviceId = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=_PRINTABLE)]
+Yen = Annotated[int, Field(ge=-(10**12), le=10**12)]
+RowId = Annotated[int, Field(ge=0, le=2**31 - 1)]
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CardSignIn(Body):
+    card_number: Text
+    pin: Secret
+    device_id: DeviceId
+
+
+class WebIdSignIn(Body):
+    web_id: Text
+    password: Secret
+    device_id: DeviceId
+
+
+class RegistrationCodeRequest(Body):
+    member_number: Text
+    email: Text
+
+
+class Registration(Body):
+    member_number: Text
+    code: Secret
+    web_id: Text
+    password: Secret
+
+
+class ResetCodeRequest(Body):
+    identifier: Text
+    birth_date: date
+    channel: CodeChannel
+
+
+class PasswordReset(Body):
+    identifier: Text
+    code: Secret
+    new_password: Secret
+
+
+class Borrowing(Body):
+    amount: Yen
+    destination_id: RowId
+
+
+class Repayment(Body):
+    intent: RepayIntent
+    amount: Yen | None = None
+    bank_code: Text
+
+
+class Promise(Body):
+    day: date
+
+
+class LimitIncrease(Body):
+    annual_income: Yen
+    other_debts: Yen
+    requested_limit: Yen
+
+
+class Cursor(Body):
+    at: AwareDatetime
+    id: RowId
+
+
+class HistoryRequest(Body):
+    since: date | None = None
+    until: date | None = None
+    kinds: list[LedgerKind] | None = Field(default=None, max_length=len(LedgerKind))
+    before: Cursor | None = None
+    limit: Annotated[int, Field(ge=0, le=10**6)] = 100  # the store takes at most 1,000
+
+
+class ErrorBody(Body):
+    """Every refusal: an error code of ``desktop_app.domain.errors.ErrorCode`` and its
+    declared parameters; the client turns it into a sentence, never the server."""
+
+    code: str
+    params: dict[str, int | str | None] = Field(default_factory=dict)
+
+
+class Health(Body):
+    status: str
