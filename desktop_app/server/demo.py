@@ -70,7 +70,7 @@ async def advance_clock(body: Advance, request: Request) -> Now:
 
 @router.get(SENT_MESSAGES, response_model=tuple[SentMessage, ...])
 async def sent_messages(
-    request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 50
+    request: Request, limit: Annotated[int, Query(ge=0, le=10**6)] = 50
 ) -> tuple[SentMessage, ...]:
     runner, store, _ = _parts(request)
     return await runner.call(lambda: store.sent_messages(limit))

@@ -23,6 +23,7 @@ from desktop_app.domain.models import (
     HistoryQuery,
     InterestInquiry,
     LimitApplication,
+    RepayIntent,
     RepayReceipt,
     Session,
 )
@@ -201,7 +202,9 @@ async def repay(
     body: schemas.Repayment, member: Signed, runner: Pools, request_id: RequestId
 ) -> RepayReceipt:
     store = runner.store
-    return await member.call(store.repay, body.intent, body.amount, body.bank_code, request_id)
+    # An intent the protocol does not know goes to the store as sent: it refuses it.
+    intent = RepayIntent(body.intent) if body.intent in set(RepayIntent) else body.intent
+    return await member.call(store.repay, intent, body.amount, body.bank_code, request_id)
 
 
 @router.post(Paths.PROMISES, response_model=AccountSummary, operation_id="promise_payment")

@@ -12,9 +12,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+)
 
-from desktop_app.domain.models import CodeChannel, LedgerKind, RepayIntent
+from desktop_app.domain.models import CodeChannel, LedgerKind
 
 # No control characters (NUL in particular, which PostgreSQL cannot store) and no more than
 # any field of the protocol needs; the store applies the real policy of each field.
@@ -22,7 +31,12 @@ _PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 Text = Annotated[str, StringConstraints(max_length=256, pattern=_PRINTABLE)]
 Secret = Annotated[str, StringConstraints(max_length=256, pattern=_PRINTABLE)]
 DeviceId = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=_PRINTABLE)]
-Yen = Annotated[int, Field(ge=-(10**12), le=10**12)]
+# An amount as the client sent it: the store refuses a fraction or a sign with its own code.
+Yen = (
+    Annotated[StrictInt, Field(ge=-(10**12), le=10**12)]
+    | Annotated[StrictFloat, Field(allow_inf_nan=False)]
+    | StrictBool
+)
 RowId = Annotated[int, Field(ge=0, le=2**31 - 1)]
 
 
@@ -72,7 +86,7 @@ class Borrowing(Body):
 
 
 class Repayment(Body):
-    intent: RepayIntent
+    intent: Annotated[str, StringConstraints(max_length=16, pattern=_PRINTABLE)]  # RepayIntent
     amount: Yen | None = None
     bank_code: Text
 

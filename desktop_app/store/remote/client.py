@@ -119,13 +119,18 @@ class HttpStore:
         sent again when its reply was lost (a read, or a movement with its request id)."""
         headers: dict[str, str] = {}
         if token is not None:
+            device = self._device_of(token)
+            if not device:  # not a token this store was given: no session to ask about
+                raise AppError(ErrorCode.SESSION_EXPIRED)
             headers["Authorization"] = f"Bearer {token}"
-            headers[DEVICE_HEADER] = self._device_of(token)
+            headers[DEVICE_HEADER] = device
         if request_id is not None:
             headers[IDEMPOTENCY_HEADER] = request_id
         for attempt in range(TRIES):
             if attempt:
                 time.sleep(BACKOFF[attempt - 1])
+            if self._client.is_closed:
+                break
             try:
                 response = self._client.request(method, path, json=body, headers=headers)
             except httpx.ConnectError as error:
@@ -171,6 +176,7 @@ class HttpStore:
             self._clock.follow(server_now)
 
     def _device_of(self, token: str) -> str:
+        """The device ``token`` was issued for ("" for a token this store was not given)."""
         with self._lock:
             return self._devices.get(token, "")
 
@@ -257,7 +263,7 @@ class HttpStore:
         request_id: str,
     ) -> RepayReceipt:
         check_request_id(request_id)
-        body = {"intent": intent.value, "amount": amount, "bank_code": bank_code}
+        body = {"intent": str(intent), "amount": amount, "bank_code": bank_code}
         payload = self._send(
             "POST", Paths.REPAYMENTS, body=body, token=token, request_id=request_id, replayable=True
         )

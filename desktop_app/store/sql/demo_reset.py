@@ -8,7 +8,7 @@ clock's now.
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.store.sql.activity import SessionActivity
@@ -21,9 +21,14 @@ class DemoResetOperations(ServiceOperations):
     def reset_to_demo_members(self) -> None:
         if self._read_only:
             raise AppError(ErrorCode.STORE_READ_ONLY)
+        tables = list(reversed(Base.metadata.sorted_tables))
         with self._transaction() as db:
-            for table in reversed(Base.metadata.sorted_tables):
-                db.execute(delete(table))
+            if self._engine.dialect.name == "postgresql":  # numbering starts again at 1
+                names = ", ".join(f'"{table.name}"' for table in tables)
+                db.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            else:  # SQLite numbers rows from the largest id left: none
+                for table in tables:
+                    db.execute(delete(table))
             seed_demo_members(db, self._now(), self._hasher, self._rules.loan)
         self._activity = SessionActivity()
         self._terms = None
