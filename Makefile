@@ -28,6 +28,9 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
+openapi: $(STAMP)
+	$(BIN)/python tools/write_openapi.py
+
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 

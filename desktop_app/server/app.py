@@ -122,3 +122,9 @@ def app_of(asgi: Any) -> FastAPI:
     inner = asgi._app
     assert isinstance(inner, FastAPI)
     return inner
+
+
+def openapi_document() -> dict[str, Any]:
+    """The published API schema (what ``GET /openapi.json`` answers; docs/openapi.json)."""
+    document: dict[str, Any] = app_of(create_app(ServerConfig(db=""))).openapi()
+    return document
