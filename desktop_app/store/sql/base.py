@@ -24,7 +24,6 @@ from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.rules import DEFAULT_RULES, Rules
 from desktop_app.store.sql.activity import SessionActivity
 from desktop_app.store.sql.engine import (
-    READ,
     TRANSACTION,
     TRY_WRITE,
     check_store_url,
@@ -34,6 +33,7 @@ from desktop_app.store.sql.engine import (
 from desktop_app.store.sql.faults import describe, fault_code, translated
 from desktop_app.store.sql.hashing import SecretHasher
 from desktop_app.store.sql.opening import prepare_store
+from desktop_app.store.sql.pool import read_engine
 from desktop_app.store.sql.readonly_sessions import ViewingSessions
 from desktop_app.store.sql.schema import AuditEntry, LoanAccount, Member
 from desktop_app.store.sql.seed import seed_demo_members
@@ -72,9 +72,7 @@ class StoreBase:
         with translated("opening the store"):
             self._engine = create_store_engine(parsed)
         self._db = sessionmaker(self._engine, expire_on_commit=False)
-        self._read_db = sessionmaker(
-            self._engine.execution_options(**{TRANSACTION: READ}), expire_on_commit=False
-        )
+        self._read_db = sessionmaker(read_engine(self._engine), expire_on_commit=False)
         self._try_db = sessionmaker(
             self._engine.execution_options(**{TRANSACTION: TRY_WRITE}), expire_on_commit=False
         )

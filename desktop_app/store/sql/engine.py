@@ -90,12 +90,15 @@ def create_store_engine(url: str | URL) -> Engine:
     SQLite: foreign keys on, a busy timeout, deferred reads and immediate writes. A file in a
     folder nobody may write to is opened read-only (and, with no WAL file beside it, as
     immutable: SQLite could not create its shared-memory file there).
-    PostgreSQL: psycopg 3 unless another driver is named; rows are locked with FOR UPDATE.
+    PostgreSQL: psycopg 3 unless another driver is named; rows are locked with FOR UPDATE;
+    the pool is ``pool``'s.
     """
     parsed = check_store_url(url) if isinstance(url, str) else url
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
-    return create_engine(parsed, pool_pre_ping=True)
+    from desktop_app.store.sql.pool import postgresql_pool
+
+    return create_engine(parsed, **postgresql_pool())
 
 
 def sqlite_read_only(url: URL) -> bool:
