@@ -3,34 +3,22 @@
 A page is the entries strictly older than the cursor the previous page ended at, so entries
 written while a member pages (or exports) never shift or repeat a later page. The
 ``(member_id, at, id)`` index serves both the order and the cursor condition. The total is
-counted once, for the first page.
+counted once, for the first page. The statements are ``reads``' (SQLAlchemy Core).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from functools import partial
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session as DbSession
 
-from desktop_app.domain.clock import TOKYO
-from desktop_app.domain.models import (
-    HistoryCursor,
-    HistoryPage,
-    HistoryQuery,
-    LedgerEntry,
-    LedgerKind,
-)
-from desktop_app.store.sql.schema import LedgerRow, SessionRow
+from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery
+from desktop_app.store.sql.reads import history_page
+from desktop_app.store.sql.schema import SessionRow
 from desktop_app.store.sql.sessions import SessionBase
 
 HISTORY_MAX_LIMIT = 1_000
-
-
-def _start_of_day(day: date) -> datetime:
-    """Midnight in Tokyo that starts ``day``."""
-    return datetime.combine(day, time(0, 0), TOKYO)
 
 
 class HistoryOperations(SessionBase):
@@ -54,51 +42,4 @@ class HistoryOperations(SessionBase):
         before: HistoryCursor | None,
         limit: int,
     ) -> HistoryPage:
-        conditions: list[ColumnElement[bool]] = [LedgerRow.member_id == session.member_id]
-        if query.since is not None:
-            conditions.append(LedgerRow.at >= _start_of_day(query.since))
-        if query.until is not None:
-            conditions.append(LedgerRow.at < _start_of_day(query.until + timedelta(days=1)))
-        if query.kinds is not None:  # a filter on the rows the (member, at, id) index finds
-            conditions.append(LedgerRow.kind.in_(sorted(kind.value for kind in query.kinds)))
-        total: int | None = None
-        if before is None:
-            total = db.scalar(select(func.count()).select_from(LedgerRow).where(*conditions)) or 0
-        else:
-            # ``at <= cursor`` lets the index seek to the cursor (not scan every newer row);
-            # the OR then drops the cursor's own instant up to and including its id.
-            conditions.append(LedgerRow.at <= before.at)
-            conditions.append(
-                or_(
-                    LedgerRow.at < before.at,
-                    and_(LedgerRow.at == before.at, LedgerRow.id < before.id),
-                )
-            )
-        rows = list(
-            db.scalars(
-                select(LedgerRow)
-                .where(*conditions)
-                .order_by(LedgerRow.at.desc(), LedgerRow.id.desc())
-                .limit(limit + 1)  # one more tells whether another page follows
-            )
-        )
-        more = len(rows) > limit
-        rows = rows[:limit]
-        cursor = HistoryCursor(rows[-1].at, rows[-1].id) if more and rows else None
-        return HistoryPage(
-            entries=tuple(_ledger_entry(row) for row in rows), total=total, next_cursor=cursor
-        )
-
-
-def _ledger_entry(row: LedgerRow) -> LedgerEntry:
-    return LedgerEntry(
-        transaction_no=row.transaction_no,
-        at=row.at,
-        kind=LedgerKind(row.kind),
-        amount=row.amount,
-        to_damages=row.to_damages,
-        to_interest=row.to_interest,
-        to_principal=row.to_principal,
-        principal_after=row.principal_after,
-        counterparty=row.counterparty,
-    )
+        return history_page(db, session.member_id, query, before, limit)

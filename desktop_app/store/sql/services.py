@@ -26,6 +26,7 @@ from desktop_app.domain.models import (
 from desktop_app.domain.money import MAX_AMOUNT_DIGITS, group_digits
 from desktop_app.domain.terms import TERMS_VALIDITY, ServiceTerms, holiday_window
 from desktop_app.store.sql.notices import add_notice
+from desktop_app.store.sql.reads import account_of, application_of, summary_row
 from desktop_app.store.sql.schema import LimitApplicationRow, Member, SessionRow
 from desktop_app.store.sql.sessions import SessionBase
 
@@ -75,16 +76,16 @@ class ServiceOperations(SessionBase):
         return self._with_session(token, self._summary, write=False)
 
     def _summary(self, db: DbSession, session: SessionRow, now: datetime) -> AccountSummary:
-        member = db.get_one(Member, session.member_id)
-        account = self._account(db, member.id, lock=False)
+        row = summary_row(db, session.member_id)  # one statement (``reads``)
+        account = account_of(row)
         today = now.date()
         accrual = self._accrual(account, today)
         overdue = self._overdue(account, today)
         return AccountSummary(
             as_of=now,
-            member_number=member.member_number,
-            name=member.name,
-            name_kana=member.name_kana,
+            member_number=row.member_number,
+            name=row.name,
+            name_kana=row.name_kana,
             credit_limit=account.credit_limit,
             principal=account.principal,
             annual_rate=account.annual_rate,
@@ -101,7 +102,7 @@ class ServiceOperations(SessionBase):
             last_sign_in_at=session.previous_sign_in_at,
             # A promise outlives nothing: once the account is current it is shown no more.
             promised_date=account.promised_date if overdue else None,
-            limit_application=_latest_application(db, member.id),
+            limit_application=application_of(row),
         )
 
     # ----------------------------------------------------------------- interest inquiry
@@ -253,16 +254,6 @@ def _application_advice(requested_limit: int, certificate: bool) -> str:
         )
     lines.append("審査の結果は、あらためてメールでお知らせいたします。")
     return "\n".join(lines)
-
-
-def _latest_application(db: DbSession, member_id: int) -> LimitApplication | None:
-    row = db.scalars(
-        select(LimitApplicationRow)
-        .where(LimitApplicationRow.member_id == member_id)
-        .order_by(LimitApplicationRow.id.desc())
-        .limit(1)
-    ).first()
-    return None if row is None else _limit_application(row)
 
 
 def _limit_application(row: LimitApplicationRow) -> LimitApplication:
