@@ -12,6 +12,7 @@ from anyio import CapacityLimiter
 from anyio.to_thread import run_sync
 from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import DBAPIError
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import (
@@ -29,6 +30,7 @@ from desktop_app.domain.models import (
 )
 from desktop_app.domain.terms import ServiceTerms
 from desktop_app.server import schemas
+from desktop_app.server.answers import json_answer
 from desktop_app.store.protocol import Store
 from desktop_app.store.remote.wire import DEVICE_HEADER, IDEMPOTENCY_HEADER, Paths
 
@@ -54,6 +56,18 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 _bearer = HTTPBearer(auto_error=False, description="The token of a sign-in.")
 
 
+def _stale_connection(error: AppError) -> bool:
+    """The store could not be reached over a pooled connection that the database had dropped
+    (a restart, a proxy's idle timeout): SQLAlchemy has invalidated the pool, so the next
+    try connects afresh (there is no pre-ping: ``desktop_app.store.sql.pool``)."""
+    cause = error.__cause__
+    return (
+        error.code is ErrorCode.STORE_UNAVAILABLE
+        and isinstance(cause, DBAPIError)
+        and cause.connection_invalidated
+    )
+
+
 class Runner:
     """The store and the thread pools of one worker process."""
 
@@ -62,7 +76,14 @@ class Runner:
         self._sign_ins = CapacityLimiter(sign_in_threads)
         self._calls = CapacityLimiter(call_threads)
 
-    async def call(self, work: Callable[[], T]) -> T:
+    async def call(self, work: Callable[[], T], *, idempotent: bool = False) -> T:
+        """Run ``work`` in a call thread; an ``idempotent`` one (a read, or a movement with
+        its request id) is tried once more when it met a dropped connection."""
+        try:
+            return await run_sync(work, limiter=self._calls)
+        except AppError as error:
+            if not (idempotent and _stale_connection(error)):
+                raise
         return await run_sync(work, limiter=self._calls)
 
     async def hashing(self, work: Callable[[], T]) -> T:
@@ -87,8 +108,13 @@ class Member:
         self.token = token
         self.device_id = device_id
 
-    async def call(self, operation: Callable[..., T], *args: Any) -> T:
-        return await self._runner.call(partial(self._bound, operation, *args))
+    async def call(self, operation: Callable[..., T], *args: Any, idempotent: bool = False) -> T:
+        work = partial(self._bound, operation, *args)
+        return await self._runner.call(work, idempotent=idempotent)
+
+    async def read(self, kind: Any, operation: Callable[..., object], *args: Any) -> Response:
+        """A read for this member, answered as ``kind`` (``answers``)."""
+        return json_answer(kind, await self.call(operation, *args, idempotent=True))
 
     def _bound(self, operation: Callable[..., T], *args: Any) -> T:
         return operation(self.token, *args)
@@ -111,8 +137,8 @@ router = APIRouter(responses=ERRORS)
 
 
 @router.get(Paths.TERMS, response_model=ServiceTerms, operation_id="service_terms")
-async def service_terms(runner: Pools) -> ServiceTerms:
-    return await runner.call(runner.store.service_terms)
+async def service_terms(runner: Pools) -> Response:
+    return json_answer(ServiceTerms, await runner.call(runner.store.service_terms, idempotent=True))
 
 
 @router.post(Paths.SIGN_IN_CARD, response_model=Session, operation_id="sign_in_with_card")
@@ -174,37 +200,44 @@ async def reset_password(body: schemas.PasswordReset, runner: Pools) -> Response
 
 
 @router.get(Paths.SUMMARY, response_model=AccountSummary, operation_id="account_summary")
-async def account_summary(member: Signed, runner: Pools) -> AccountSummary:
-    return await member.call(runner.store.account_summary)
+async def account_summary(member: Signed, runner: Pools) -> Response:
+    return await member.read(AccountSummary, runner.store.account_summary)
 
 
 @router.get(
     Paths.BANK_ACCOUNTS, response_model=tuple[BankAccount, ...], operation_id="bank_accounts"
 )
-async def bank_accounts(member: Signed, runner: Pools) -> tuple[BankAccount, ...]:
-    return await member.call(runner.store.bank_accounts)
+async def bank_accounts(member: Signed, runner: Pools) -> Response:
+    return await member.read(tuple[BankAccount, ...], runner.store.bank_accounts)
 
 
 @router.get(Paths.INTEREST, response_model=InterestInquiry, operation_id="interest_inquiry")
-async def interest_inquiry(member: Signed, runner: Pools) -> InterestInquiry:
-    return await member.call(runner.store.interest_inquiry)
+async def interest_inquiry(member: Signed, runner: Pools) -> Response:
+    return await member.read(InterestInquiry, runner.store.interest_inquiry)
 
 
 @router.post(Paths.BORROWINGS, response_model=BorrowReceipt, operation_id="borrow")
 async def borrow(
     body: schemas.Borrowing, member: Signed, runner: Pools, request_id: RequestId
-) -> BorrowReceipt:
-    return await member.call(runner.store.borrow, body.amount, body.destination_id, request_id)
+) -> Response:
+    store = runner.store
+    receipt = await member.call(
+        store.borrow, body.amount, body.destination_id, request_id, idempotent=True
+    )
+    return json_answer(BorrowReceipt, receipt)
 
 
 @router.post(Paths.REPAYMENTS, response_model=RepayReceipt, operation_id="repay")
 async def repay(
     body: schemas.Repayment, member: Signed, runner: Pools, request_id: RequestId
-) -> RepayReceipt:
+) -> Response:
     store = runner.store
     # An intent the protocol does not know goes to the store as sent: it refuses it.
     intent = RepayIntent(body.intent) if body.intent in set(RepayIntent) else body.intent
-    return await member.call(store.repay, intent, body.amount, body.bank_code, request_id)
+    receipt = await member.call(
+        store.repay, intent, body.amount, body.bank_code, request_id, idempotent=True
+    )
+    return json_answer(RepayReceipt, receipt)
 
 
 @router.post(Paths.PROMISES, response_model=AccountSummary, operation_id="promise_payment")
@@ -225,11 +258,11 @@ async def apply_limit_increase(
 
 
 @router.post(Paths.HISTORY, response_model=HistoryPage, operation_id="history")
-async def history(body: schemas.HistoryRequest, member: Signed, runner: Pools) -> HistoryPage:
+async def history(body: schemas.HistoryRequest, member: Signed, runner: Pools) -> Response:
     query = HistoryQuery(
         since=body.since,
         until=body.until,
         kinds=None if body.kinds is None else frozenset(body.kinds),
     )
     before = None if body.before is None else HistoryCursor(body.before.at, body.before.id)
-    return await member.call(runner.store.history, query, before, body.limit)
+    return await member.read(HistoryPage, runner.store.history, query, before, body.limit)
