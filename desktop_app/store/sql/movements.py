@@ -1,36 +1,32 @@
-"""``MoneyOperations``: borrowing and repaying, with their row helpers."""
+"""``MoneyOperations``: borrowing and repaying; their rows are ``movement_rows``' (Core)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain import loan
 from desktop_app.domain.banks import repayment_bank
 from desktop_app.domain.calendar import Service
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import (
-    BorrowReceipt,
-    LedgerKind,
-    RepayIntent,
-    RepayReceipt,
-)
+from desktop_app.domain.models import BorrowReceipt, LedgerKind, RepayIntent, RepayReceipt
 from desktop_app.domain.requests import check_request_id
-from desktop_app.store.sql.receipts import borrow_receipt, repay_receipt
-from desktop_app.store.sql.schema import (
-    PREPAID_ACCOUNT_TYPE,
-    BankAccountRow,
-    LedgerRow,
-    SessionRow,
-    pending_transaction_number,
-    transaction_number,
+from desktop_app.store.sql.movement_rows import (
+    add_ledger,
+    applied,
+    audit,
+    bank_account_of,
+    destination,
+    locked_account,
+    save_account,
 )
+from desktop_app.store.sql.receipts import borrow_receipt, repay_receipt
+from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, LedgerRow, SessionRow
 from desktop_app.store.sql.sessions import SessionBase, T, Work
 
 R = TypeVar("R", BorrowReceipt, RepayReceipt)
@@ -61,14 +57,13 @@ class MoneyOperations(SessionBase):
         request_id: str,
     ) -> BorrowReceipt:
         member_id = session.member_id
-        account = self._account(db, member_id, lock=True)
-        destination = db.get(BankAccountRow, destination_id)
-        if destination is not None and destination.member_id != member_id:
-            destination = None
+        account = locked_account(db, member_id)
+        seen = account.version
+        target = destination(db, member_id, destination_id)
         # Borrowing onto the prepaid card is a charge: the same rules, its own ledger kind.
         kind = (
             LedgerKind.PREPAID_CHARGE
-            if destination is not None and destination.account_type == PREPAID_ACCOUNT_TYPE
+            if target is not None and target.account_type == PREPAID_ACCOUNT_TYPE
             else LedgerKind.BORROW
         )
         existing = _replayed(
@@ -81,7 +76,7 @@ class MoneyOperations(SessionBase):
         self._book_accrual(account, today)
         if self._overdue(account, today):
             raise AppError(ErrorCode.BORROW_BLOCKED_OVERDUE)
-        if destination is None:
+        if target is None:
             raise AppError(ErrorCode.UNKNOWN_DESTINATION)
         rules = self._rules.loan
         loan.check_borrow_amount(amount, max(0, account.credit_limit - account.principal), rules)
@@ -98,29 +93,42 @@ class MoneyOperations(SessionBase):
             account.paid_this_cycle = 0
         self._settle_promise(account, today)
         account.updated_at = now
+        save_account(db, account, seen)
 
-        row = _add_ledger(
+        available = max(0, account.credit_limit - account.principal)
+        number = add_ledger(
             db,
-            LedgerRow(
-                member_id=member_id,
-                request_id=request_id,
-                kind=kind.value,
-                amount=amount,
-                to_damages=0,
-                to_interest=0,
-                to_principal=0,
-                principal_after=account.principal,
-                available_after=max(0, account.credit_limit - account.principal),
-                minimum_payment_after=account.minimum_payment,
-                next_due_date_after=account.next_due_date,
-                counterparty=destination.bank_name,
-                bank_account_id=destination.id,
-                bank_code=destination.bank_code,
-                at=now,
-            ),
+            {
+                "member_id": member_id,
+                "request_id": request_id,
+                "kind": kind.value,
+                "amount": amount,
+                "to_damages": 0,
+                "to_interest": 0,
+                "to_principal": 0,
+                "principal_after": account.principal,
+                "available_after": available,
+                "minimum_payment_after": account.minimum_payment,
+                "next_due_date_after": account.next_due_date,
+                "counterparty": target.bank_name,
+                "bank_account_id": target.id,
+                "bank_code": target.bank_code,
+                "at": now,
+            },
         )
-        self._audit(db, now, member_id, kind.value, f"{row.transaction_no} amount={amount}")
-        return self._dated(borrow_receipt(db, row))
+        audit(db, now, member_id, kind.value, f"{number} amount={amount}")
+        receipt = BorrowReceipt(
+            transaction_no=number,
+            request_id=request_id,
+            at=now,
+            amount=amount,
+            destination=bank_account_of(target),
+            principal_after=account.principal,
+            available_after=available,
+            minimum_payment=account.minimum_payment,
+            next_due_date=account.next_due_date,
+        )
+        return self._dated(receipt)
 
     def repay(
         self,
@@ -161,7 +169,8 @@ class MoneyOperations(SessionBase):
         request_id: str,
     ) -> RepayReceipt:
         member_id = session.member_id
-        account = self._account(db, member_id, lock=True)
+        account = locked_account(db, member_id)
+        seen = account.version
         existing = _replayed(
             db, member_id, request_id, LedgerKind.REPAY, amount, bank_code=bank_code
         )
@@ -200,29 +209,44 @@ class MoneyOperations(SessionBase):
             account.paid_this_cycle = 0
         self._settle_promise(account, today)
         account.updated_at = now
+        save_account(db, account, seen)
 
-        row = _add_ledger(
+        available = max(0, account.credit_limit - account.principal)
+        number = add_ledger(
             db,
-            LedgerRow(
-                member_id=member_id,
-                request_id=request_id,
-                kind=LedgerKind.REPAY.value,
-                amount=amount,
-                to_damages=share.to_damages,
-                to_interest=share.to_interest,
-                to_principal=share.to_principal,
-                principal_after=account.principal,
-                available_after=max(0, account.credit_limit - account.principal),
-                minimum_payment_after=account.minimum_payment,
-                next_due_date_after=account.next_due_date,
-                counterparty=bank.name,
-                bank_account_id=None,
-                bank_code=bank.code,
-                at=now,
-            ),
+            {
+                "member_id": member_id,
+                "request_id": request_id,
+                "kind": LedgerKind.REPAY.value,
+                "amount": amount,
+                "to_damages": share.to_damages,
+                "to_interest": share.to_interest,
+                "to_principal": share.to_principal,
+                "principal_after": account.principal,
+                "available_after": available,
+                "minimum_payment_after": account.minimum_payment,
+                "next_due_date_after": account.next_due_date,
+                "counterparty": bank.name,
+                "bank_account_id": None,
+                "bank_code": bank.code,
+                "at": now,
+            },
         )
-        self._audit(db, now, member_id, "repay", f"{row.transaction_no} amount={amount}")
-        return self._dated(repay_receipt(row))
+        audit(db, now, member_id, "repay", f"{number} amount={amount}")
+        receipt = RepayReceipt(
+            transaction_no=number,
+            request_id=request_id,
+            at=now,
+            amount=amount,
+            bank_code=bank.code,
+            to_damages=share.to_damages,
+            to_interest=share.to_interest,
+            to_principal=share.to_principal,
+            principal_after=account.principal,
+            available_after=available,
+            next_due_date=account.next_due_date,
+        )
+        return self._dated(receipt)
 
 
 # --------------------------------------------------------------------- row ↔ data class
@@ -242,21 +266,9 @@ def _repay_intent(intent: RepayIntent | str, amount: object) -> RepayIntent:
     return intent
 
 
-def _ledger_by_request(db: DbSession, member_id: int, request_id: str) -> LedgerRow | None:
-    return db.scalar(
-        select(LedgerRow).where(
-            LedgerRow.member_id == member_id, LedgerRow.request_id == request_id
-        )
-    )
-
-
-def _add_ledger(db: DbSession, row: LedgerRow) -> LedgerRow:
-    row.transaction_no = pending_transaction_number()
-    db.add(row)
-    db.flush()
-    row.transaction_no = transaction_number(row.kind, row.at, row.id)
-    db.flush()
-    return row
+def _ledger_by_request(db: DbSession, member_id: int, request_id: str) -> Any:
+    """What the ledger row of an earlier try of ``request_id`` holds, or None."""
+    return applied(db, member_id, request_id)
 
 
 def _replayed(
@@ -282,4 +294,4 @@ def _replayed(
         or any(getattr(existing, column) != value for column, value in same.items())
     ):
         raise AppError(ErrorCode.REQUEST_ID_REUSED)
-    return existing
+    return db.get_one(LedgerRow, existing.id)
