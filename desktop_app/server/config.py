@@ -29,7 +29,9 @@ class ServerConfig:
     clock_file: str | None = None  # the demo clock every worker shares (``SharedClock``)
     rules_file: str | None = None  # JSON of ``Rules`` (demos and tests); DOMAIN.md's if None
     sign_in_threads: int = 1  # argon2 is CPU-bound: one per worker process and core
-    call_threads: int = 8  # every other store call
+    # Every other store call: a call waits on PostgreSQL ~1 ms, so 4 keep a core busy; with
+    # the sign-in thread they use the store pool's 5 connections (``store.sql.pool``).
+    call_threads: int = 4
 
     def to_environment(self) -> dict[str, str]:
         values = {
@@ -63,7 +65,7 @@ class ServerConfig:
             clock_file=get("CLOCK_FILE") or None,
             rules_file=get("RULES_FILE") or None,
             sign_in_threads=int(get("SIGN_IN_THREADS") or 1),
-            call_threads=int(get("CALL_THREADS") or 8),
+            call_threads=int(get("CALL_THREADS") or 4),
         )
 
     def clock(self) -> Clock:
