@@ -90,7 +90,8 @@ class Runner:
         return await run_sync(work, limiter=self._sign_ins)
 
 
-def runner_of(request: Request) -> Runner:
+async def runner_of(request: Request) -> Runner:
+    # async: FastAPI runs a plain ``def`` dependency in a thread of its own, every request
     runner: Runner = request.app.state.runner
     return runner
 
@@ -120,7 +121,7 @@ class Member:
         return operation(self.token, *args)
 
 
-def member_of(
+async def member_of(
     runner: Pools,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     device_id: Annotated[str | None, Header(alias=DEVICE_HEADER, max_length=128)] = None,
