@@ -106,6 +106,7 @@ class Member:
 
     def __init__(self, runner: Runner, token: str, device_id: str) -> None:
         self._runner = runner
+        self.store = runner.store
         self.token = token
         self.device_id = device_id
 
@@ -159,8 +160,8 @@ async def sign_in_with_web_id(body: schemas.WebIdSignIn, runner: Pools) -> Sessi
 
 
 @router.delete(Paths.SIGN_OUT, status_code=204, operation_id="sign_out")
-async def sign_out(member: Signed, runner: Pools) -> Response:
-    await member.call(runner.store.sign_out)
+async def sign_out(member: Signed) -> Response:
+    await member.call(member.store.sign_out)
     return Response(status_code=204)
 
 
@@ -201,27 +202,25 @@ async def reset_password(body: schemas.PasswordReset, runner: Pools) -> Response
 
 
 @router.get(Paths.SUMMARY, response_model=AccountSummary, operation_id="account_summary")
-async def account_summary(member: Signed, runner: Pools) -> Response:
-    return await member.read(AccountSummary, runner.store.account_summary)
+async def account_summary(member: Signed) -> Response:
+    return await member.read(AccountSummary, member.store.account_summary)
 
 
 @router.get(
     Paths.BANK_ACCOUNTS, response_model=tuple[BankAccount, ...], operation_id="bank_accounts"
 )
-async def bank_accounts(member: Signed, runner: Pools) -> Response:
-    return await member.read(tuple[BankAccount, ...], runner.store.bank_accounts)
+async def bank_accounts(member: Signed) -> Response:
+    return await member.read(tuple[BankAccount, ...], member.store.bank_accounts)
 
 
 @router.get(Paths.INTEREST, response_model=InterestInquiry, operation_id="interest_inquiry")
-async def interest_inquiry(member: Signed, runner: Pools) -> Response:
-    return await member.read(InterestInquiry, runner.store.interest_inquiry)
+async def interest_inquiry(member: Signed) -> Response:
+    return await member.read(InterestInquiry, member.store.interest_inquiry)
 
 
 @router.post(Paths.BORROWINGS, response_model=BorrowReceipt, operation_id="borrow")
-async def borrow(
-    body: schemas.Borrowing, member: Signed, runner: Pools, request_id: RequestId
-) -> Response:
-    store = runner.store
+async def borrow(body: schemas.Borrowing, member: Signed, request_id: RequestId) -> Response:
+    store = member.store
     receipt = await member.call(
         store.borrow, body.amount, body.destination_id, request_id, idempotent=True
     )
@@ -229,10 +228,8 @@ async def borrow(
 
 
 @router.post(Paths.REPAYMENTS, response_model=RepayReceipt, operation_id="repay")
-async def repay(
-    body: schemas.Repayment, member: Signed, runner: Pools, request_id: RequestId
-) -> Response:
-    store = runner.store
+async def repay(body: schemas.Repayment, member: Signed, request_id: RequestId) -> Response:
+    store = member.store
     # An intent the protocol does not know goes to the store as sent: it refuses it.
     intent = RepayIntent(body.intent) if body.intent in set(RepayIntent) else body.intent
     receipt = await member.call(
@@ -242,28 +239,26 @@ async def repay(
 
 
 @router.post(Paths.PROMISES, response_model=AccountSummary, operation_id="promise_payment")
-async def promise_payment(body: schemas.Promise, member: Signed, runner: Pools) -> AccountSummary:
-    return await member.call(runner.store.promise_payment, body.day)
+async def promise_payment(body: schemas.Promise, member: Signed) -> AccountSummary:
+    return await member.call(member.store.promise_payment, body.day)
 
 
 @router.post(
     Paths.LIMIT_APPLICATIONS, response_model=LimitApplication, operation_id="apply_limit_increase"
 )
-async def apply_limit_increase(
-    body: schemas.LimitIncrease, member: Signed, runner: Pools
-) -> LimitApplication:
-    store = runner.store
+async def apply_limit_increase(body: schemas.LimitIncrease, member: Signed) -> LimitApplication:
+    store = member.store
     return await member.call(
         store.apply_limit_increase, body.annual_income, body.other_debts, body.requested_limit
     )
 
 
 @router.post(Paths.HISTORY, response_model=HistoryPage, operation_id="history")
-async def history(body: schemas.HistoryRequest, member: Signed, runner: Pools) -> Response:
+async def history(body: schemas.HistoryRequest, member: Signed) -> Response:
     query = HistoryQuery(
         since=body.since,
         until=body.until,
         kinds=None if body.kinds is None else frozenset(body.kinds),
     )
     before = None if body.before is None else HistoryCursor(body.before.at, body.before.id)
-    return await member.read(HistoryPage, runner.store.history, query, before, body.limit)
+    return await member.read(HistoryPage, member.store.history, query, before, body.limit)
