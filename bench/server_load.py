@@ -256,7 +256,7 @@ async def measure(host: str, port: int, pid: int, args: argparse.Namespace) -> d
     cpu = meter.end()
     pacing = f"paced at {args.rate:g}/s" if args.rate else "closed loop"
     title = f"mixed ({args.clients} clients, {pacing}, {args.mix}, page {args.page_size})"
-    results["mixed"] = report(title, recorder, args.seconds, cpu)
+    results["mixed"] = report(title, recorder, recorder.span(args.seconds), cpu)
     return results
 
 
