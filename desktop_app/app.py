@@ -57,11 +57,17 @@ HASH_PROFILE_ENV = "MEMBER_CLIENT_HASH_PROFILE"
 VM = TypeVar("VM", bound=ViewModel)
 
 
+def is_remote_url(url: str) -> bool:
+    """A member server's address rather than a database."""
+    from desktop_app.store.remote.urls import is_remote_url as remote
+
+    return remote(url)
+
+
 def is_demo_host(options: Options) -> bool:
     """A local store seeded with the demo members is a demo: its outbox is the demo inbox and
     its clock may be moved on. A remote store says so itself (the server's demo mode)."""
-    url = options.store_url or ""
-    return options.seed == "demo" and not url.startswith(("http://", "https://"))
+    return options.seed == "demo" and not is_remote_url(options.store_url or "")
 
 
 class AppContext(QObject):
@@ -93,6 +99,8 @@ class AppContext(QObject):
 
             clock = OffsetClock(clock)
             self.demo = LocalDemo(lambda: self.store.get(), clock)
+        elif is_remote_url(options.store_url or ""):
+            clock = OffsetClock(clock)  # follows the member server's clock (HttpStore)
         self.clock = clock
         rules = options.rules
 
