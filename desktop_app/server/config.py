@@ -70,7 +70,7 @@ class ServerConfig:
         """The server's clock: the machine's, or ``--now`` running on, shared by every worker;
         a demo server's clock lives in ``clock_file`` so that moving it moves every worker."""
         if self.clock_file:
-            from desktop_app.server.democlock import SharedClock
+            from desktop_app.server.clock import SharedClock
 
             return SharedClock(self.clock_file)
         base: Clock = SystemClock()
