@@ -75,7 +75,10 @@ _SENTENCES: dict[ErrorCode, str] = {
         "This account is dormant because it has not been used for a long time. To reactivate "
         "it, please call {phone} ({hours}, every day)."
     ),
-    ErrorCode.SESSION_EXPIRED: N_("Your session has ended. Please sign in again."),
+    ErrorCode.SESSION_EXPIRED: N_(
+        "You were signed out because the service was not used for a while or you signed out "
+        "elsewhere. Please sign in again."
+    ),
     ErrorCode.DETAILS_MISMATCH: N_(
         "The details you entered do not match our records. Please check and try again."
     ),
