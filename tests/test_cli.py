@@ -128,7 +128,7 @@ def test_now_is_refused_with_a_saved_member_server(capsys):
 @pytest.mark.parametrize("store", ["http://example.com", "http://192.168.1.20:8765"])
 def test_an_unencrypted_address_abroad_is_refused(capsys, store):
     assert _refusal(capsys, "--store", store) == (
-        "member-client: エラー: 暗号化されていないアドレスは、このコンピューター上のサーバーにしか"
+        "member-client: エラー: 暗号化されていないアドレスは、このパソコン上のサーバーにしか"
         "使用できません。暗号化通信に対応したサーバーのアドレスを指定してください。"
     )
 

@@ -4,7 +4,7 @@ is (接続先: checked, then switched to)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.settings import SettingsViewModel
@@ -43,7 +43,7 @@ class StoreSection(QWidget):
         buttons.addWidget(self.test)
         buttons.addWidget(self.save)
         buttons.addStretch(1)
-        layout = form_column(self, 560)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.current)

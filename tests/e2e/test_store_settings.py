@@ -17,7 +17,7 @@ from .conftest import NOW
 
 CONNECTED = "接続できました。「保存」を押すと、この接続先に切り替わります。"
 UNAVAILABLE = "ただいまサービスに接続できません。しばらくしてからもう一度お試しください。"
-INSECURE = "暗号化されていないアドレスは、このコンピューター上のサーバーにしか使用できません。"
+INSECURE = "暗号化されていないアドレスは、このパソコン上のサーバーにしか使用できません。"
 
 
 def _type(qtbot, field: QLineEdit, text: str) -> None:
@@ -51,7 +51,7 @@ def test_the_address_in_use_is_shown(drive, store_url):
 def test_the_default_store_is_named_as_such(drive):
     d = drive(store_url=None)
     _settings(d)
-    standard = "現在の接続先：このコンピューター内のデータ（標準）"
+    standard = "現在の接続先：このパソコン内のデータ（標準）"
     assert d.visible_text("storeCurrentLabel") == standard
     assert d.find(QLineEdit, "storeUrlInput").text().endswith("members.db")
 
