@@ -53,7 +53,7 @@ def open_store(
         from desktop_app.domain.clock import OffsetClock
         from desktop_app.store.remote.client import HttpStore
 
-        return HttpStore(url, clock if isinstance(clock, OffsetClock) else None)
+        return HttpStore(url, clock if isinstance(clock, OffsetClock) else None, ca_file=ca_file)
     import logging
 
     from desktop_app.domain.errors import AppError, ErrorCode
