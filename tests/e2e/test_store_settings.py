@@ -5,6 +5,8 @@ live, and start again on the saved address unless ``--store`` says otherwise."""
 from __future__ import annotations
 
 import configparser
+import sqlite3
+from contextlib import closing
 
 import pytest
 from PySide6.QtCore import Qt
@@ -106,18 +108,27 @@ def test_saving_switches_live_signs_out_and_is_remembered(drive, tmp_path, qtbot
     assert "接続先を切り替えました" in d.visible_text("storeStatusLabel")
 
 
-def test_a_switch_that_fails_keeps_the_store_in_use(drive, store_url, health_server, qtbot):
-    """A member server answers ``/health``, but this client cannot open it as a store yet
-    (or it fails while opening): nothing changes, and the member is told."""
+def test_a_switch_that_fails_keeps_the_store_in_use(drive, store_url, tmp_path, qtbot):
+    """The address answered the check, but by the time it is saved it no longer opens (here:
+    another application took the file over): nothing changes, and the member is told."""
     d = drive()
     _settings(d)
-    assert _check(d, qtbot, health_server.url) == CONNECTED
+    branch = tmp_path / "branch.db"
+    assert _check(d, qtbot, f"sqlite:///{branch}") == CONNECTED
+    branch.unlink()
+    with closing(sqlite3.connect(branch)) as connection, connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
     d.click("storeSaveButton")
     context = context_of(d.window)
     assert context.host.url == store_url
     assert "接続先を切り替えられなかった" in d.visible_text("messageBanner")
     d.sign_in_web("yamada2026", "Taro2026pass")
     assert d.screen() == "homeScreen"
+    d.click("navSettings")
+    status = d.visible_text("storeStatusLabel")
+    assert "他のアプリケーションのデータ" in status and status.endswith(
+        "接続先は変更していません。"
+    )
 
 
 @pytest.fixture
