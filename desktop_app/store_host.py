@@ -24,7 +24,10 @@ HASH_PROFILE_ENV = "MEMBER_CLIENT_HASH_PROFILE"
 
 
 def is_remote(url: str) -> bool:
-    return url.strip().lower().startswith(("http://", "https://"))
+    """A member server's address rather than a database."""
+    from desktop_app.store.remote.urls import is_remote_url
+
+    return is_remote_url(url)
 
 
 def is_demo_host(seed: str, url: str) -> bool:
@@ -36,8 +39,9 @@ def is_demo_host(seed: str, url: str) -> bool:
 class StoreHost:
     """Where the client's store is, and how it is opened (a ``StoreLocation``).
 
-    ``url`` is the store in use; ``None`` given at start means the default (this computer's
-    ``members.db``). ``demo_clock`` is the host's clock that a demo may move on.
+    The store in use is ``--store``, else ``saved_url`` (the settings screen's), else the
+    default (this computer's ``members.db``). ``clock`` is the host's: a demo moves it on,
+    and with a member server it follows the server's clock.
     """
 
     def __init__(self, options: Options, clock: OffsetClock, saved_url: str | None = None) -> None:
