@@ -23,8 +23,9 @@ from sqlalchemy.pool import NullPool
 from desktop_app.domain.clock import TOKYO, FixedClock
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import HistoryQuery, RepayIntent
+from desktop_app.domain.rules import DEFAULT_RULES
 from desktop_app.store.sql.schema import Base, Card
-from desktop_app.store.sql.store import SESSION_IDLE_TIMEOUT, SqlStore
+from desktop_app.store.sql.store import SqlStore
 
 from .conftest import (
     DEVICE,
@@ -35,6 +36,8 @@ from .conftest import (
     YAMADA,
     read_only_url,
 )
+
+SESSION_IDLE_TIMEOUT = DEFAULT_RULES.sessions.idle
 
 Contents = dict[str, list[tuple[Any, ...]]]
 

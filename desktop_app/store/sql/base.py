@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import Engine, select
 from sqlalchemy import exc as sa_exc
@@ -40,8 +40,6 @@ from desktop_app.store.sql.seed import seed_demo_members
 
 logger = logging.getLogger("desktop_app.store")
 
-SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
-
 
 class StoreBase:
     """The constructor and the infrastructure the sign-in and money operations build on.
@@ -59,13 +57,11 @@ class StoreBase:
         *,
         seed: bool = True,
         hash_profile: str = "owasp",
-        session_idle_timeout: timedelta = SESSION_IDLE_TIMEOUT,
         rules: Rules = DEFAULT_RULES,
     ) -> None:
         self._clock = clock
         self._rules = rules
         self._calendar = ServiceCalendar(rules)
-        self._idle_timeout = session_idle_timeout
         self._hasher = SecretHasher(hash_profile)
         self._closed = False
         parsed = check_store_url(url)
@@ -79,7 +75,7 @@ class StoreBase:
             self._engine.execution_options(**{TRANSACTION: TRY_WRITE}), expire_on_commit=False
         )
         self._activity = SessionActivity()
-        self._viewing = ViewingSessions(session_idle_timeout)
+        self._viewing = ViewingSessions(rules.sessions)
         try:
             hint = parsed.get_backend_name() == "sqlite" and sqlite_read_only(parsed)
             with translated("opening the store"):

@@ -13,7 +13,9 @@ from desktop_app.domain.calendar import Service
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import MemberStatus
 from desktop_app.domain.models import Session as MemberSession
+from desktop_app.domain.rules import DEFAULT_RULES
 from desktop_app.store.sql.base import StoreBase
+from desktop_app.store.sql.binding import DEVICE_ID_MAX_LENGTH, foreign_device
 from desktop_app.store.sql.readonly_sessions import (
     Viewer,
     ViewingSession,
@@ -31,9 +33,16 @@ from desktop_app.store.sql.schema import (
 )
 from desktop_app.store.sql.sessions import _token_hash
 
-CARD_PIN_ATTEMPTS_PER_DAY = 3
-WEB_PASSWORD_ATTEMPTS = 5
-DEVICE_ID_MAX_LENGTH = 64
+# The defaults of ``Rules.lockout`` (a store counts by its own rules).
+CARD_PIN_ATTEMPTS_PER_DAY = DEFAULT_RULES.lockout.card_pins_per_day
+WEB_PASSWORD_ATTEMPTS = DEFAULT_RULES.lockout.web_passwords
+
+__all__ = [
+    "CARD_PIN_ATTEMPTS_PER_DAY",
+    "DEVICE_ID_MAX_LENGTH",
+    "WEB_PASSWORD_ATTEMPTS",
+    "SignInOperations",
+]
 
 
 # decide(db, credential row id, stored hash, matched, rehashed, device id) -> session or refusal
@@ -82,7 +91,7 @@ class SignInOperations(StoreBase):
                 card.failed_pin_day = today
                 card.failed_pin_count = 0
             card.failed_pin_count += 1
-            if card.failed_pin_count >= CARD_PIN_ATTEMPTS_PER_DAY:
+            if card.failed_pin_count >= self._rules.lockout.card_pins_per_day:
                 card.status = CardStatus.LOCKED
                 self._audit(db, now, member.id, "card_locked", "too many wrong PINs today")
                 return AppError(ErrorCode.CARD_LOCKED)
@@ -148,7 +157,7 @@ class SignInOperations(StoreBase):
             return AppError(ErrorCode.WEB_ID_LOCKED)
         if not matched or cred.password_hash != stored:
             cred.failed_count += 1
-            if cred.failed_count >= WEB_PASSWORD_ATTEMPTS:
+            if cred.failed_count >= self._rules.lockout.web_passwords:
                 cred.locked = True
                 self._audit(db, now, member.id, "web_id_locked", "too many wrong passwords")
                 return AppError(ErrorCode.WEB_ID_LOCKED)
@@ -265,13 +274,21 @@ class SignInOperations(StoreBase):
         )
 
     def sign_out(self, token: str) -> None:
-        if self._viewing.forget(_token_hash(token)):
+        """End the session (revoked: its token is never accepted again). A token presented
+        from another device than the one bound (``binding``) ends nothing."""
+        key = _token_hash(token)
+        if self._viewing.forget_for_device(key):
             return  # a viewing session: nothing of it was written
         with self._transaction() as db:
-            row = db.get(SessionRow, _token_hash(token))
-            if row is not None:
-                self._audit(db, self._now(), row.member_id, "sign_out")
-                db.delete(row)
+            row = db.get(SessionRow, key)
+            if row is None:
+                return
+            if foreign_device(row.device_id):
+                self._audit(db, self._now(), row.member_id, "session_device_mismatch", "sign-out")
+                return
+            self._audit(db, self._now(), row.member_id, "sign_out")
+            db.delete(row)
+        self._activity.forget(key)
 
     # ----------------------------------------------------------------- administration
 

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain.models import BankAccount
 from desktop_app.domain.requests import REQUEST_ID_MAX_LENGTH
-from desktop_app.store.sql.base import SESSION_IDLE_TIMEOUT
 from desktop_app.store.sql.credentials import CredentialOperations
 from desktop_app.store.sql.history import HISTORY_MAX_LIMIT, HistoryOperations
 from desktop_app.store.sql.movements import MoneyOperations
@@ -35,7 +34,6 @@ __all__ = [
     "DEVICE_ID_MAX_LENGTH",
     "HISTORY_MAX_LIMIT",
     "REQUEST_ID_MAX_LENGTH",
-    "SESSION_IDLE_TIMEOUT",
     "WEB_PASSWORD_ATTEMPTS",
     "SqlStore",
 ]
