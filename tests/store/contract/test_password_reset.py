@@ -18,7 +18,7 @@ from desktop_app.domain.models import CodeChannel
 from desktop_app.store.demo import DemoOperations
 from desktop_app.store.protocol import Store
 
-from ..conftest import DEVICE, TANAKA, YAMADA
+from ..conftest import DEVICE, SATO, TANAKA, YAMADA
 from ..helpers import (
     CODE_SUBJECT,
     ITO_EMAIL,
@@ -115,10 +115,20 @@ def test_a_reset_signs_out_the_sessions_opened_with_the_old_password(
     store: Store, demo: DemoOperations
 ) -> None:
     session = store.sign_in_with_web_id(YAMADA[2], YAMADA[3], DEVICE)
+    by_card = store.sign_in_with_card(YAMADA[0], YAMADA[1], "yamadas-phone")
+    other_member = store.sign_in_with_card(SATO[0], SATO[1], DEVICE)
+    store.account_summary(by_card.token)  # in use just now
     store.request_password_reset(YAMADA[2], date(1985, 4, 12), CodeChannel.EMAIL)
     store.reset_password(YAMADA[2], latest_code(demo), "Taro2027pass")
-    error = refusal(lambda: store.account_summary(session.token))
-    assert error.code is ErrorCode.SESSION_EXPIRED
+    for token in (session.token, by_card.token):  # every session of the member, every device
+        error = refusal(lambda token=token: store.account_summary(token))  # type: ignore[misc]
+        assert error.code is ErrorCode.SESSION_EXPIRED
+        error = refusal(lambda token=token: store.borrow(token, 1_000, 1, "after"))  # type: ignore[misc]
+        assert error.code is ErrorCode.SESSION_EXPIRED
+    assert store.account_summary(other_member.token).member_number == "100000002"
+    assert store.sign_in_with_web_id(YAMADA[2], "Taro2027pass", DEVICE).member_number == (
+        "100000001"
+    )
 
 
 def test_a_registration_code_does_not_reset_a_password(store: Store, demo: DemoOperations) -> None:
