@@ -21,13 +21,20 @@ def open_store(
     seed: bool = True,
     hash_profile: str = "owasp",
     rules: Rules | None = None,
+    pepper: bytes | None = None,
 ) -> Store:
     """Open (create, migrate and, when ``seed`` and empty, seed) the store at ``url``.
 
     The host's contract: the caller (the composition root, or the member server) is the
-    store's host and owns its settings: ``clock``, ``seed``, ``hash_profile`` and ``rules``
-    (the defaults of DOMAIN.md when ``None``). None of them is part of the member protocol;
-    members learn the rules from ``Store.service_terms()``.
+    store's host and owns its settings: ``clock``, ``seed``, ``hash_profile``, ``rules``
+    (the defaults of DOMAIN.md when ``None``) and ``pepper``. None of them is part of the
+    member protocol; members learn the rules from ``Store.service_terms()``.
+
+    ``pepper`` is the member server's secret (at least 16 random bytes from its
+    configuration, never stored in the database): PINs, passwords and card numbers are
+    hashed with it, so a copied database gives none of them away. A store opened once with
+    a pepper is opened with the same one ever after (another one, or none, is refused with
+    STORE_KEY_MISMATCH). The member's own local store has none.
 
     Refuses, as ``AppError``, a URL of an unknown kind (STORE_URL_UNSUPPORTED) and every fault
     ``SqlStore`` names (a store that would not persist, an incomplete URL, a database of
@@ -38,7 +45,12 @@ def open_store(
         from desktop_app.store.sql import SqlStore
 
         return SqlStore(
-            url, clock, seed=seed, hash_profile=hash_profile, rules=rules or DEFAULT_RULES
+            url,
+            clock,
+            seed=seed,
+            hash_profile=hash_profile,
+            rules=rules or DEFAULT_RULES,
+            pepper=pepper,
         )
     import logging
 

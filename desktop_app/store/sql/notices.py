@@ -51,6 +51,24 @@ def add_notice(db: DbSession, member: Member, now: datetime, what: str, advice: 
     )
 
 
+def add_new_device_alert(db: DbSession, member: Member, now: datetime) -> None:
+    """The alert of a sign-in from a device not seen before."""
+    db.add(
+        OutboxMessage(
+            member_id=member.id,
+            channel=(CodeChannel.EMAIL if member.email else CodeChannel.SMS).value,
+            subject="新しい端末からのログインがありました",
+            body=(
+                f"{member.name} 様\n\n"
+                f"{now:%Y年%m月%d日 %H:%M} に、これまでご利用のなかった端末から"
+                "会員サービスへのログインがありました。\n"
+                "お心当たりのない場合は、お手数ですがサポートセンターまでご連絡ください。"
+            ),
+            created_at=now,
+        )
+    )
+
+
 _PURPOSE_TEXT = {
     CodePurpose.REGISTER: "Web-IDのご登録",
     CodePurpose.RESET: "パスワード再設定",

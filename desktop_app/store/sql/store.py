@@ -28,6 +28,7 @@ from desktop_app.store.sql.signin import (
     WEB_PASSWORD_ATTEMPTS,
     SignInOperations,
 )
+from desktop_app.store.sql.staff import StaffOperations
 
 __all__ = [
     "CARD_PIN_ATTEMPTS_PER_DAY",
@@ -40,7 +41,12 @@ __all__ = [
 
 
 class SqlStore(
-    SignInOperations, CredentialOperations, MoneyOperations, HistoryOperations, ServiceOperations
+    SignInOperations,
+    StaffOperations,
+    CredentialOperations,
+    MoneyOperations,
+    HistoryOperations,
+    ServiceOperations,
 ):
     """The ``Store`` protocol over SQLAlchemy; safe to call from several worker threads.
 
@@ -53,9 +59,10 @@ class SqlStore(
     members sign in to it for viewing only (``readonly_sessions``).
 
     Host settings (not the member protocol): ``clock``, ``seed``, ``hash_profile``,
-    ``rules``. Beside the protocol it offers what a host's operator tools use:
-    ``sent_messages`` (the outbox, for ``DemoOperations``), ``unlock_card``,
-    ``unlock_web_id`` and ``engine``.
+    ``rules``, ``pepper`` (see ``StoreBase``). Beside the protocol it offers what a host's
+    operator tools and the member server use: ``sent_messages`` (the outbox, for
+    ``DemoOperations``), ``unlock_card``, ``unlock_web_id``, ``admit_sign_in`` (the
+    shared sign-in throttle) and ``engine``.
     """
 
     # ----------------------------------------------------------------- destinations
