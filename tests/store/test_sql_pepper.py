@@ -210,7 +210,7 @@ def _store_of_revision_0005(url: str, pin_hash: str) -> None:
     try:
         engine_module.upgrade_to_head(engine, "0005")
         tables = MetaData()
-        tables.reflect(engine, only=["members", "cards"])
+        tables.reflect(engine, only=["members", "cards", "outbox"])
         created = datetime(2024, 1, 1, 9, 0, tzinfo=TOKYO)
         with engine.begin() as connection:
             connection.execute(
@@ -240,11 +240,21 @@ def _store_of_revision_0005(url: str, pin_hash: str) -> None:
                     "failed_pin_day": None,
                 },
             )
+            connection.execute(
+                tables.tables["outbox"].insert(),
+                {
+                    "member_id": 1,
+                    "channel": "sms",
+                    "subject": "【こはくローン】確認コードのお知らせ",
+                    "body": "【こはくローン】パスワード再設定の確認コードは 482913 です。",
+                    "created_at": created.replace(tzinfo=None),
+                },
+            )
     finally:
         engine.dispose()
 
 
-def test_a_store_from_before_the_keyed_card_numbers_is_keyed_when_opened(
+def test_a_store_from_before_0006_is_keyed_and_purged_of_codes_when_opened(
     db_url: str, clock: FixedClock
 ) -> None:
     _store_of_revision_0005(db_url, SecretHasher("fast").hash(YAMADA[1]))
@@ -256,6 +266,8 @@ def test_a_store_from_before_the_keyed_card_numbers_is_keyed_when_opened(
             ).one()
         assert tuple(row) == (None, StoreKeys(PEPPER).card_lookup(YAMADA[0]), "1234")
         assert YAMADA[0] not in _everything(db_url)
+        assert "482913" not in _everything(db_url)  # a code written into a body before 0006
+        assert "確認コードは •••••• です" in store.sent_messages()[-1].body
         assert store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE).member_number == "100000001"
         assert _pin_hash(db_url, YAMADA[0], PEPPER).startswith(PEPPERED)  # and upgraded
     finally:

@@ -20,6 +20,7 @@ Create Date: 2026-12-08
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -30,6 +31,10 @@ down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+_CODE_SUBJECT = "%確認コードのお知らせ%"
+_CODE_IN_BODY = re.compile(r"(確認コード(?:：|は ))\d{6}")
+_MASK = "••••••"  # notices.CODE_MASK
+
 
 def upgrade() -> None:
     with op.batch_alter_table("cards") as batch:
@@ -37,6 +42,10 @@ def upgrade() -> None:
         batch.add_column(sa.Column("card_last4", sa.String(length=4), nullable=True))
         batch.alter_column("card_number", existing_type=sa.String(length=16), nullable=True)
         batch.create_unique_constraint(op.f("uq_cards_card_lookup"), ["card_lookup"])
+    with op.batch_alter_table("outbox") as batch:
+        batch.add_column(sa.Column("code", sa.String(length=8), nullable=True))
+        batch.add_column(sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True))
+    _mask_codes_in_bodies()
     op.create_table(
         "store_keys",
         sa.Column("name", sa.String(length=32), nullable=False),
@@ -57,6 +66,21 @@ def upgrade() -> None:
     op.create_index(
         "ix_sign_in_throttle_window_start", "sign_in_throttle", ["window_start"], unique=False
     )
+
+
+def _mask_codes_in_bodies() -> None:
+    """The codes written into message bodies before they had a column of their own."""
+    outbox = sa.table("outbox", sa.column("id"), sa.column("subject"), sa.column("body"))
+    connection = op.get_bind()
+    rows = connection.execute(
+        sa.select(outbox.c.id, outbox.c.body).where(outbox.c.subject.like(_CODE_SUBJECT))
+    ).all()
+    for message_id, body in rows:
+        masked = _CODE_IN_BODY.sub(lambda found: found.group(1) + _MASK, body)
+        if masked != body:
+            connection.execute(
+                sa.update(outbox).where(outbox.c.id == message_id).values(body=masked)
+            )
 
 
 def downgrade() -> None:
