@@ -29,6 +29,7 @@ from desktop_app.store.sql.signin import (
     SignInOperations,
 )
 from desktop_app.store.sql.staff import StaffOperations
+from desktop_app.store.sql.throttle import ThrottleOperations
 
 __all__ = [
     "CARD_PIN_ATTEMPTS_PER_DAY",
@@ -43,6 +44,7 @@ __all__ = [
 class SqlStore(
     SignInOperations,
     StaffOperations,
+    ThrottleOperations,
     CredentialOperations,
     MoneyOperations,
     HistoryOperations,
