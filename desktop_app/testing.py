@@ -129,7 +129,8 @@ def advance_clock(
 
 def sent_messages(window: QMainWindow) -> tuple[SentMessage, ...]:
     """What the service sent (codes, alerts, notices), newest first: objects with
-    ``.channel`` ("email"/"sms"), ``.recipient``, ``.subject``, ``.body`` and ``.sent_at``."""
+    ``.channel`` ("email"/"sms"), ``.recipient``, ``.subject``, ``.body`` and ``.sent_at``.
+    A one-time code shows in the first read only (then ``••••••``): read it once."""
     demo = _demo(window)
     wait_until_idle(window)
     answer = _Answer()

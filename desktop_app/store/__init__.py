@@ -22,19 +22,26 @@ def open_store(
     seed: bool = True,
     hash_profile: str = "owasp",
     rules: Rules | None = None,
+    pepper: bytes | None = None,
     ca_file: str | None = None,
 ) -> Store:
     """Open (create, migrate and, when ``seed`` and empty, seed) the store at ``url``.
 
     The host's contract: the caller (the composition root, or the member server) is the
-    store's host and owns its settings: ``clock``, ``seed``, ``hash_profile`` and ``rules``
-    (the defaults of DOMAIN.md when ``None``). None of them is part of the member protocol;
-    members learn the rules from ``Store.service_terms()``. ``ca_file`` is a CA bundle to
-    verify an ``https://`` member server with (instead of the system's); it is passed on to
-    remote stores only.
+    store's host and owns its settings: ``clock``, ``seed``, ``hash_profile``, ``rules``
+    (the defaults of DOMAIN.md when ``None``) and ``pepper``. None of them is part of the
+    member protocol; members learn the rules from ``Store.service_terms()``.
+
+    ``pepper`` is the member server's secret (at least 16 random bytes from its
+    configuration, never stored in the database): PINs, passwords and card numbers are
+    hashed with it, so a copied database gives none of them away. A store opened once with
+    a pepper is opened with the same one ever after (another one, or none, is refused with
+    STORE_KEY_MISMATCH). The member's own local store has none.
 
     An ``http(s)://`` URL is a member server (``HttpStore``): its host owns those settings,
-    and its clock is the one shown (``clock``, an ``OffsetClock``, follows it).
+    and its clock is the one shown (``clock``, an ``OffsetClock``, follows it). ``ca_file``
+    is a CA bundle to verify an ``https://`` member server with (instead of the system's);
+    it is passed on to remote stores only.
 
     Refuses, as ``AppError``, a URL of an unknown kind (STORE_URL_UNSUPPORTED) and every fault
     ``SqlStore`` names (a store that would not persist, an incomplete URL, a database of
@@ -45,7 +52,12 @@ def open_store(
         from desktop_app.store.sql import SqlStore
 
         return SqlStore(
-            url, clock, seed=seed, hash_profile=hash_profile, rules=rules or DEFAULT_RULES
+            url,
+            clock,
+            seed=seed,
+            hash_profile=hash_profile,
+            rules=rules or DEFAULT_RULES,
+            pepper=pepper,
         )
     from desktop_app.store.remote.urls import is_remote_url
 

@@ -193,6 +193,10 @@ _SENTENCES: dict[ErrorCode, str] = {
         "The disk is full, so this could not be saved (nothing was changed). Please free "
         "some disk space and try again."
     ),
+    ErrorCode.STORE_KEY_MISMATCH: N_(
+        "This data is protected by another secret key, so it was not opened. Please use it "
+        "through the member server that holds its key."
+    ),
     ErrorCode.CODE_REQUEST_TOO_SOON: N_(
         "A confirmation code cannot be requested again so soon. Please request it again "
         "after {resume_at}."
