@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -101,7 +101,19 @@ def _http_host(pool: ServerPool, now: datetime, rules: Rules) -> tuple[Host, Cal
         store.close()
         demo.close()
 
-    return Host(store, demo), close
+    @contextmanager
+    def device(device_id: str) -> Iterator[None]:
+        """Present every token from ``device_id`` (the X-Device-Id header), as a copied token
+        would be from another computer, whose client forgets nothing of this one's."""
+        issued_for, forget = store._device_of, store._forget
+        store._device_of = lambda token: device_id if issued_for(token) else ""  # type: ignore[method-assign]
+        store._forget = lambda token: None  # type: ignore[method-assign]
+        try:
+            yield
+        finally:
+            store._device_of, store._forget = issued_for, forget  # type: ignore[method-assign]
+
+    return Host(store, demo, device), close
 
 
 def http_param() -> Any:
