@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -76,7 +77,8 @@ class MemberServer:
             command,
             stdout=self._output,
             stderr=subprocess.STDOUT,
-            env={**os.environ, **(env or {})},
+            # A pepper of its own, as a deployment has (never in the database).
+            env={**os.environ, "MEMBER_SERVER_PEPPER": secrets.token_hex(32), **(env or {})},
         )
         self._wait_until_healthy()
 
