@@ -94,6 +94,10 @@ class ViewModel(QObject):
         """Whether the store call ``name`` that failed may still be run as it was sent."""
         return True
 
+    def outcome_unknown(self, name: str) -> bool:
+        """Whether the failed store call ``name`` may have taken effect unseen (a movement)."""
+        return False
+
     def before_retry(self, name: str) -> None:
         """The failed store call ``name`` runs again: its connection refusal is over."""
         if self._error is not None and self._error.code in CONNECTION_FAULTS:

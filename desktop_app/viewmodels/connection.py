@@ -13,6 +13,10 @@ from desktop_app.viewmodels.services import Services
 from desktop_app.viewmodels.store_calls import StoreCall, StoreCallOutcome
 
 CANNOT_CONNECT = N_("Cannot connect to the server. Please check your connection and try again.")
+UNCONFIRMED = N_(
+    "The connection is back, but whether your transaction went through is not confirmed yet. "
+    "Please press Retry to find out."
+)
 CHECK = "connection_check"  # what the retry asks when no failed call is left to run again
 
 
@@ -23,7 +27,9 @@ class ConnectionViewModel(ViewModel):
     ``retry()`` runs the kept calls again (the same closures: the same inputs, the same
     request id of a money movement), each delivering to the screen that asked for it. The
     banner goes once a store call asked after the last failure has been answered (a refusal
-    is an answer too). What the member left with a sign-out is dropped by the wipe.
+    is an answer too) — unless a money movement's outcome is still unknown (its reply was
+    lost): that one is kept, and the banner says so, until it is run again or the member
+    changes it (a new request). What the member left with a sign-out is dropped by the wipe.
 
     Signals:
         visible_changed(bool): the banner is shown (true) or hidden (false).
@@ -46,6 +52,7 @@ class ConnectionViewModel(ViewModel):
         self._failed: dict[tuple[int, str], StoreCall] = {}
         self._down_since: int | None = None  # the runner's stamp of the last fault
         self._retries: set[int] = set()  # stamps of the calls the retry submitted
+        self._sentence = CANNOT_CONNECT
         self._runner.store_call_settled.connect(self._on_settled)
 
     @property
@@ -65,21 +72,26 @@ class ConnectionViewModel(ViewModel):
             self._show(True)
         elif self._answered_since_fault(outcome):
             # Calls that failed before this one was asked are moot: the member asks again
-            # when looking again (a money movement keeps its request id).
+            # when looking again. A movement that may have been applied is not: only running
+            # it again with its request id tells the member what happened.
             self._down_since = None
-            self._failed.clear()
-            self._show(False)
+            self._failed = {key: call for key, call in self._failed.items() if call.unresolved()}
+            self._show(bool(self._failed), UNCONFIRMED)
         self.retrying = bool(self._retries)
 
     def _answered_since_fault(self, outcome: StoreCallOutcome) -> bool:
         """The store answered (a refusal is an answer) a call asked after the last fault."""
         error = outcome.error
         answered = error is None or error.code not in CONNECTION_FAULTS
-        return answered and self._down_since is not None and outcome.stamp > self._down_since
+        if not answered or not self.visible:
+            return False
+        # With the connection back and only a movement left unconfirmed, any answer counts.
+        return self._down_since is None or outcome.stamp > self._down_since
 
-    def _show(self, shown: bool) -> None:
+    def _show(self, shown: bool, sentence: str = CANNOT_CONNECT) -> None:
+        self._sentence = sentence
         self.visible = shown
-        self.message = _(CANNOT_CONNECT) if shown else ""
+        self.message = _(sentence) if shown else ""
 
     def retry(self) -> None:
         """Run every failed call again, as it was sent; with none left, ask the store
@@ -114,4 +126,4 @@ class ConnectionViewModel(ViewModel):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self._show(self.visible)
+        self._show(self.visible, self._sentence)

@@ -179,6 +179,11 @@ class MoneyMovementViewModel(ViewModel):
             return True
         return self._request_id is not None and self._request_id == self._sent_request_id
 
+    def outcome_unknown(self, name: str) -> bool:
+        """A movement sent and unanswered may have been applied: only running it again with
+        its request id tells (the store answers with the first receipt)."""
+        return name == MOVEMENT and self.may_retry(name)
+
     def before_retry(self, name: str) -> None:
         super().before_retry(name)
         if name == MOVEMENT:

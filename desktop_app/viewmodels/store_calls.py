@@ -19,6 +19,11 @@ class RetryOwner(Protocol):
 
     def may_retry(self, name: str) -> bool: ...
 
+    def outcome_unknown(self, name: str) -> bool:
+        """Whether the failed call ``name`` may have taken effect without the member knowing
+        (a money movement whose reply was lost): it is kept until it is run again."""
+        ...
+
     def before_retry(self, name: str) -> None: ...
 
 
@@ -36,6 +41,10 @@ class StoreCall(NamedTuple):
 
     def still_wanted(self) -> bool:
         return (self.wanted is None or self.wanted()) and self.retry.may_retry(self.name)
+
+    def unresolved(self) -> bool:
+        """Still wanted, and its outcome unknown until it is run again."""
+        return self.still_wanted() and self.retry.outcome_unknown(self.name)
 
 
 class StoreCallOutcome(NamedTuple):

@@ -206,3 +206,54 @@ def test_a_fault_of_the_member_who_left_is_not_retried(make_app, sql_store, wait
     wait_idle()
     assert len(line.made("account_summary")) == asked
     assert not connection.visible
+
+
+UNCONFIRMED_JA = "お手続きが完了したかどうかはまだ確認できていません"
+
+
+def test_a_movement_of_unknown_outcome_keeps_the_banner_when_other_calls_succeed(
+    make_app, sql_store, wait_idle, store_line
+):
+    """Seen on a real server paused mid-borrowing: another screen's answer must not make the
+    client forget a borrowing that may have gone through."""
+    line = store_line(sql_store)
+    app, connection = _signed_in(make_app, line, wait_idle)
+    borrow = BorrowViewModel(services_of(app), app)
+    wait_idle()
+    before = _movements(sql_store, app)
+    line.lose_reply["borrow"] = AppError(ErrorCode.STORE_UNAVAILABLE)
+    borrow.set_amount_text("5000")
+    borrow.request_confirmation()
+    borrow.confirm()
+    wait_idle()
+    assert connection.visible and connection.message == BANNER_JA
+
+    app.refresh_summary()  # the store answers another screen: the connection is back…
+    wait_idle()
+    assert connection.visible  # …but the borrowing's outcome is still unknown
+    assert UNCONFIRMED_JA in connection.message
+    assert connection.pending == ("money_movement",)
+
+    connection.retry()
+    wait_idle()
+    assert "5,000円" in borrow.result
+    assert _movements(sql_store, app) == before + 1
+    assert not connection.visible and connection.pending == ()
+
+
+def test_a_movement_changed_after_the_fault_lets_the_banner_go(
+    make_app, sql_store, wait_idle, store_line
+):
+    line = store_line(sql_store)
+    app, connection = _signed_in(make_app, line, wait_idle)
+    borrow = BorrowViewModel(services_of(app), app)
+    wait_idle()
+    line.lose_reply["borrow"] = AppError(ErrorCode.STORE_UNAVAILABLE)
+    borrow.set_amount_text("5000")
+    borrow.request_confirmation()
+    borrow.confirm()
+    wait_idle()
+    borrow.set_amount_text("7000")  # a new request: the old one is the member's to drop
+    app.refresh_summary()
+    wait_idle()
+    assert not connection.visible and connection.pending == ()
