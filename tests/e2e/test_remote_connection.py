@@ -4,12 +4,9 @@ or doubled; and the settings screen switches a running client over to the server
 
 from __future__ import annotations
 
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
@@ -38,20 +35,6 @@ def server(tmp_path: Path) -> Iterator[MemberServer]:
         yield running
 
 
-def _restart(server: MemberServer, stopped: list[str]) -> subprocess.Popen[bytes]:
-    """``member-server`` again, with the same command (the same port and database)."""
-    process = subprocess.Popen(stopped, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{server.url}/health", timeout=1.0).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("member-server did not come back")
-
-
 def _borrowings(d) -> int:
     context = context_of(d.window)
     store, token = context.store.get(), context.app_vm.session.token
@@ -68,23 +51,17 @@ def test_a_stopped_server_shows_the_banner_and_retry_carries_on(drive, server, q
     amount.setFocus()
     qtbot.keyClicks(amount, "10000")
 
-    command = list(server.process.args)
-    server.process.terminate()
-    server.process.wait(timeout=15)
+    server.stop()
     d.click("borrowConfirmButton")
     d.confirm_dialog()
     assert d.visible_text("connectionBanner") == BANNER
     assert amount.text() == "10000" and d.visible_text("borrowResultLabel") == ""
 
-    process = _restart(server, command)
-    try:
-        d.click("connectionRetryButton")
-        assert "10,000円" in d.visible_text("borrowResultLabel")
-        assert d.visible_text("connectionBanner") == ""
-        assert _borrowings(d) == before + 1
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    server.restart()  # the same port, database, pepper and clock
+    d.click("connectionRetryButton")
+    assert "10,000円" in d.visible_text("borrowResultLabel")
+    assert d.visible_text("connectionBanner") == ""
+    assert _borrowings(d) == before + 1
 
 
 def test_the_settings_switch_a_running_client_to_the_server(drive, server, qtbot):
