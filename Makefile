@@ -32,7 +32,7 @@ openapi: $(STAMP)
 	$(BIN)/python tools/write_openapi.py
 
 test: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Wall-clock budgets (GUI stalls, first rows of a long history): numbers, not pass/fail noise
 # in the test run.

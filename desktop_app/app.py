@@ -8,7 +8,6 @@ place where a member is forgotten.
 from __future__ import annotations
 
 import gc
-import os
 import sys
 from typing import TYPE_CHECKING, TypeVar
 
@@ -21,25 +20,27 @@ from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.clock import Clock, OffsetClock
 from desktop_app.domain.errors import AppError
 from desktop_app.host import OsKeychain, SettingsFile
-from desktop_app.paths import default_store_url, user_config_dir
+from desktop_app.paths import user_config_dir
 from desktop_app.screens import ScreenSpec, connect_links, screens
 from desktop_app.startup import configure_logging, ensure_application, make_clock, preload
+from desktop_app.store_host import StoreHost
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.connection import ConnectionViewModel
 from desktop_app.viewmodels.idle import IdleViewModel
 from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.viewmodels.navigation import LOGIN, Navigator
 from desktop_app.viewmodels.runner import OperationRunner
-from desktop_app.viewmodels.services import Keychain, Preferences, Services
+from desktop_app.viewmodels.services import STORE_URL_KEY, Keychain, Preferences, Services
 from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.viewmodels.store_access import StoreHandle
+from desktop_app.viewmodels.store_settings import StoreSettingsViewModel
 from desktop_app.views.appearance import apply_appearance
 from desktop_app.views.login import LoginView
 from desktop_app.views.main_window import MainWindow
 
 if TYPE_CHECKING:
     from desktop_app.store.demo import DemoOperations
-    from desktop_app.store.protocol import Store
     from desktop_app.viewmodels.history import HistoryViewModel
 
 __all__ = [
@@ -53,23 +54,16 @@ __all__ = [
     "run",
 ]
 
-HASH_PROFILE_ENV = "MEMBER_CLIENT_HASH_PROFILE"
 VM = TypeVar("VM", bound=ViewModel)
-
-
-def is_demo_host(options: Options) -> bool:
-    """A local store seeded with the demo members is a demo: its outbox is the demo inbox and
-    its clock may be moved on. A remote store says so itself (the server's demo mode)."""
-    url = options.store_url or ""
-    return options.seed == "demo" and not url.startswith(("http://", "https://"))
 
 
 class AppContext(QObject):
     """Everything one running client owns; ``shutdown()`` releases it.
 
     As the local store's host it owns the store's settings (not the member protocol's): the
-    clock, seeding, the hash profile and the rules; and, for a demo host only, the demo
-    interface (``demo``: the outbox and a clock that can be moved on).
+    clock, seeding, the hash profile and the rules (``host``, a ``StoreHost``, which also
+    switches stores for the settings screen); and, for a demo host only, the demo interface
+    (``services.demo``: the outbox and a clock that can be moved on).
     """
 
     def __init__(
@@ -85,45 +79,45 @@ class AppContext(QObject):
         # the default 5 ms, so a busy worker never makes the window stutter.
         sys.setswitchinterval(0.001)
         self.options = options
-        seed = options.seed == "demo"
-        profile = os.environ.get(HASH_PROFILE_ENV, "owasp")
-        self.demo: DemoOperations | None = None
-        if is_demo_host(options):
-            from desktop_app.store.demo import LocalDemo
-
-            clock = OffsetClock(clock)
-            self.demo = LocalDemo(lambda: self.store.get(), clock)
-        self.clock = clock
-        rules = options.rules
-
-        def open_configured_store() -> Store:  # runs in a worker thread, on first use
-            from desktop_app.store import open_store
-
-            url = options.store_url or default_store_url()
-            return open_store(url, clock, seed=seed, hash_profile=profile, rules=rules)
-
+        preferences = preferences or SettingsFile(user_config_dir() / "settings.ini", self)
+        # A demo host moves its clock on; with a member server it follows the server's clock
+        # (HttpStore): an OffsetClock either way, so a live switch of store keeps working.
+        demo_clock = OffsetClock(clock)
+        self.clock: Clock = demo_clock
+        self.host = StoreHost(options, demo_clock, preferences.value(STORE_URL_KEY))
         self.runner = OperationRunner(parent=self)
-        self.store = StoreHandle(open_configured_store)
+        self.store = StoreHandle(self.host.open)  # opened in a worker thread, on first use
+        self.host.attach(self.store)
         self.services = Services(
             runner=self.runner,
             store=self.store,
-            clock=clock,
+            clock=demo_clock,
             keychain=keychain or OsKeychain(),
-            preferences=preferences or SettingsFile(user_config_dir() / "settings.ini", self),
-            demo=self.demo,
+            preferences=preferences,
+            demo=self.host.demo(),
+            location=self.host,
         )
         services = self.services
         self.settings = SettingsViewModel(services, options.language, parent=self)
         self.settings.apply_language()
         self._apply_appearance()  # before any widget exists, so every one is born styled
         self.app_vm = ApplicationViewModel(services, parent=self)
+        self.connection = ConnectionViewModel(services, parent=self)
+        self.store_settings = StoreSettingsViewModel(services, self.app_vm, parent=self)
         self.navigator = Navigator(self.app_vm, parent=self)
         self.login = LoginViewModel(services, self.app_vm, self.settings.device_id, parent=self)
         self.idle = IdleViewModel(
             services, self.app_vm, self.settings.idle_minutes * 60, parent=self
         )
         self.settings.idle_minutes_changed.connect(self._apply_idle_minutes)
-        self.view_models: list[ViewModel] = [self.app_vm, self.login, self.settings, self.idle]
+        self.view_models: list[ViewModel] = [
+            self.app_vm,
+            self.connection,
+            self.login,
+            self.settings,
+            self.store_settings,
+            self.idle,
+        ]
         self._screen_models: dict[str, ViewModel] = {}
         self.views: dict[str, QWidget] = {}
         self._specs: dict[str, ScreenSpec] = {spec.name: spec for spec in screens()}
@@ -136,7 +130,9 @@ class AppContext(QObject):
             for spec in self._specs.values()
             if spec.nav is not None
         ]
-        self.window = MainWindow(self.app_vm, self.navigator, nav_items, DEFAULT_BRAND)
+        self.window = MainWindow(
+            self.app_vm, self.navigator, nav_items, DEFAULT_BRAND, self.connection
+        )
         self.ensure_screen(LOGIN)
         self.app_vm.signed_out.connect(self.wipe)
         i18n.hub().language_changed.connect(self._retranslate)
@@ -171,6 +167,11 @@ class AppContext(QObject):
         if not isinstance(view_model, kind):
             raise TypeError(f"screen {name!r} has no {kind.__name__}")
         return view_model
+
+    @property
+    def demo(self) -> DemoOperations | None:
+        """The host's demo interface (``None`` unless the store in use runs a demo)."""
+        return self.services.demo
 
     @property
     def history(self) -> HistoryViewModel:
@@ -261,7 +262,9 @@ class AppContext(QObject):
     def warm_up(self) -> None:
         """Open the store in the background right after the first paint, and import what
         the first keystroke in some fields would otherwise import on the GUI thread."""
-        self.runner.submit("open_store", self.store.get, self._store_ready, self._store_failed)
+        self.runner.submit(
+            "open_store", self.store.get, self._store_ready, self._store_failed, retry=self.login
+        )
         self.runner.submit("preload", preload, self._preloaded, self._preloaded)
 
     @Slot(object)

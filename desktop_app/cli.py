@@ -30,6 +30,23 @@ CHOICES = N_("{option} takes one of: {choices}.")
 UNKNOWN_OPTION = N_("{option} is not an option of {program}. See {help}.")
 NEEDS_VALUE = N_("{option} needs a value. See {help}.")
 UNREADABLE = N_("The command line could not be read ({words}). See {help}.")
+NO_FILE = N_("The file {path} given to {option} does not exist.")
+NOW_WITH_SERVER = N_(
+    "With a member server ({store}) the server's clock is shown, so {option} cannot be used. "
+    "Please start the server with {server_option} instead."
+)
+# The sentences of the store's refusals of a member server's address (as the client says them
+# in viewmodels/messages.py: one message id, one translation).
+STORE_REFUSALS = {
+    "store_url_insecure": N_(
+        "An unencrypted address (http://) can only be used for this computer. Please specify "
+        "the server's https:// address."
+    ),
+    "store_url_unsupported": N_(
+        "This kind of data location is not supported. Please specify a data file of this "
+        "app or its database server."
+    ),
+}
 ERROR_PREFIX = N_("{program}: error: {message}")
 PROGRAM = "member-client"
 HELP = "member-client --help"
@@ -43,6 +60,7 @@ class Options(NamedTuple):
     kiosk: bool = False
     screenshot_tour: Path | None = None
     rules: Rules | None = None  # a host setting for tests: a local store with other rules
+    ca_file: str | None = None  # a CA bundle to verify an https:// member server with
 
 
 class CommandLineError(Exception):
@@ -79,6 +97,9 @@ def _parser() -> _Parser:
     parser.add_argument("--seed", default="demo", help="demo or none")
     parser.add_argument("--kiosk", action="store_true", help="branch-counter kiosk mode")
     parser.add_argument("--screenshot-tour", type=Path, metavar="DIR")
+    parser.add_argument(
+        "--ca", dest="ca_file", metavar="FILE", help="CA bundle for an https:// member server"
+    )
     return parser
 
 
@@ -116,14 +137,45 @@ def _options(argv: list[str]) -> Options:
         raise CommandLineError(CHOICES, option="--lang", choices=", ".join(LANGUAGES))
     if args.seed not in SEEDS:
         raise CommandLineError(CHOICES, option="--seed", choices=", ".join(SEEDS))
+    if args.store_url is not None:
+        check_store(args.store_url)
+    if args.ca_file is not None and not Path(args.ca_file).is_file():
+        raise CommandLineError(NO_FILE, option="--ca", path=args.ca_file)
+    if args.now:
+        check_now(args.now)
+        check_clock_is_ours(args.store_url or _saved("store_url"))
     return Options(
         store_url=args.store_url,
         language=args.language,
-        now=check_now(args.now) if args.now else None,
+        now=args.now or None,
         seed=args.seed,
         kiosk=args.kiosk,
         screenshot_tour=args.screenshot_tour,
+        ca_file=args.ca_file,
     )
+
+
+def check_store(url: str) -> None:
+    """A member server's address is refused here already when the client would refuse it:
+    ``http://`` beyond this computer, or not an address of a server at all."""
+    from desktop_app.domain.errors import AppError
+    from desktop_app.store.remote.urls import check_remote_url, is_remote_url
+
+    if is_remote_url(url):
+        try:
+            check_remote_url(url)
+        except AppError as refusal:
+            raise CommandLineError(STORE_REFUSALS[refusal.code.value]) from None
+
+
+def check_clock_is_ours(store_url: str | None) -> None:
+    """``--now`` moves the client's clock; with a member server the server's clock is shown."""
+    from desktop_app.store.remote.urls import is_remote_url
+
+    if store_url and is_remote_url(store_url):
+        raise CommandLineError(
+            NOW_WITH_SERVER, option="--now", store=store_url, server_option="member-server --now"
+        )
 
 
 def refusal_language(argv: list[str]) -> str:
@@ -136,21 +188,22 @@ def refusal_language(argv: list[str]) -> str:
             value = word.split("=", 1)[1]
         if value in LANGUAGES:
             return value
-    return _saved_language() or "ja"
+    saved = _saved("language")
+    return saved if saved in LANGUAGES else "ja"
 
 
-def _saved_language() -> str | None:
+def _saved(key: str) -> str | None:
+    """A setting saved by the client (the language, the store of the settings screen)."""
     import configparser
 
     from desktop_app.paths import user_config_dir
 
-    saved = configparser.ConfigParser()
+    saved = configparser.ConfigParser(interpolation=None)
     try:
         saved.read(user_config_dir() / "settings.ini", encoding="utf-8")
     except (OSError, configparser.Error, UnicodeDecodeError):
         return None
-    value = saved.get("General", "language", fallback=None)
-    return value if value in LANGUAGES else None
+    return saved.get("General", key, fallback=None)
 
 
 def message_of(error: CommandLineError, language: str) -> str:

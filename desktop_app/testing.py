@@ -19,6 +19,7 @@ from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QTimer, Slot
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.app import AppContext, Options, build, configure_logging, ensure_application
+from desktop_app.store_host import is_remote
 
 if TYPE_CHECKING:
     from desktop_app.domain.models import SentMessage
@@ -35,16 +36,31 @@ def launch_app(
     seed: str = "demo",
     *,
     rules: Rules | None = None,
+    ca_file: str | None = None,
 ) -> QMainWindow:
     """Start the client in this process (creating the QApplication when there is none) and
     return its shown main window. May be called again, on the same store file too.
 
     ``rules`` (tests) is a setting of the local store's host: the store applies them, and the
-    client learns them from the store's terms like any other client would.
+    client learns them from the store's terms like any other client would. ``ca_file`` is a
+    CA bundle to verify an ``https://`` member server with (``--ca``). With a member server
+    the server's clock is shown: ``now`` is refused (start the server with ``--now``).
     """
+    if now is not None and store_url is not None and is_remote(store_url):
+        raise ValueError(
+            "now= cannot be used with a member server: its clock is shown "
+            "(start the server with --now instead)"
+        )
     ensure_application()
     configure_logging()
-    options = Options(store_url=store_url, language=language, now=now, seed=seed, rules=rules)
+    options = Options(
+        store_url=store_url,
+        language=language,
+        now=now,
+        seed=seed,
+        rules=rules,
+        ca_file=ca_file,
+    )
     context = build(options)
     window = context.window
     _contexts[id(window)] = context
@@ -113,7 +129,8 @@ def advance_clock(
 
 def sent_messages(window: QMainWindow) -> tuple[SentMessage, ...]:
     """What the service sent (codes, alerts, notices), newest first: objects with
-    ``.channel`` ("email"/"sms"), ``.recipient``, ``.subject``, ``.body`` and ``.sent_at``."""
+    ``.channel`` ("email"/"sms"), ``.recipient``, ``.subject``, ``.body`` and ``.sent_at``.
+    A one-time code shows in the first read only (then ``••••••``): read it once."""
     demo = _demo(window)
     wait_until_idle(window)
     answer = _Answer()

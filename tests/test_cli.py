@@ -80,3 +80,58 @@ def test_a_good_line_is_taken_as_given():
 )
 def test_what_argparse_itself_refuses_is_said_in_japanese_too(capsys, argv, sentence):
     assert _refusal(capsys, *argv) == sentence
+
+
+def test_a_ca_bundle_that_does_not_exist_is_refused(capsys, tmp_path):
+    missing = tmp_path / "nowhere.pem"
+    assert _refusal(capsys, "--ca", str(missing)) == (
+        f"member-client: エラー: --ca に指定されたファイル {missing} が見つかりません。"
+    )
+
+
+def test_a_ca_bundle_is_taken_for_the_member_server(tmp_path):
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\n", encoding="ascii")
+    options = parse_args(["--store", "https://members.example.jp", "--ca", str(bundle)])
+    assert (options.store_url, options.ca_file) == ("https://members.example.jp", str(bundle))
+
+
+@pytest.mark.parametrize("store", ["https://members.example.jp", "http://127.0.0.1:8765"])
+def test_now_is_refused_with_a_member_server(capsys, store):
+    assert _refusal(capsys, "--store", store, "--now", "2026-11-24T10:00") == (
+        f"member-client: エラー: 会員サーバー（{store}）に接続するときはサーバーの時刻を表示する"
+        "ため、--now は指定できません。代わりにサーバーを member-server --now で起動してください。"
+    )
+
+
+def test_now_is_refused_in_english_too(capsys):
+    assert _refusal(
+        capsys, "--lang", "en", "--store", "https://members.example.jp", "--now", "2026-11-24T10:00"
+    ) == (
+        "member-client: error: With a member server (https://members.example.jp) the server's "
+        "clock is shown, so --now cannot be used. Please start the server with member-server "
+        "--now instead."
+    )
+
+
+def test_now_is_refused_with_a_saved_member_server(capsys):
+    from desktop_app.paths import user_config_dir
+
+    (user_config_dir() / "settings.ini").write_text(
+        "[General]\nstore_url=https://members.example.jp\n", encoding="utf-8"
+    )
+    assert "--now は指定できません" in _refusal(capsys, "--now", "2026-11-24T10:00")
+    options = parse_args(["--store", "sqlite:///members.db", "--now", "2026-11-24T10:00"])
+    assert options.now == "2026-11-24T10:00"  # --store says which store: the client's clock
+
+
+@pytest.mark.parametrize("store", ["http://example.com", "http://192.168.1.20:8765"])
+def test_an_unencrypted_address_abroad_is_refused(capsys, store):
+    assert _refusal(capsys, "--store", store) == (
+        "member-client: エラー: 暗号化されていないアドレスは、このパソコン上のサーバーにしか"
+        "使用できません。暗号化通信に対応したサーバーのアドレスを指定してください。"
+    )
+
+
+def test_an_unencrypted_address_of_this_computer_is_taken():
+    assert parse_args(["--store", "http://localhost:8765"]).store_url == "http://localhost:8765"

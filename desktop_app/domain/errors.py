@@ -93,6 +93,7 @@ class ErrorCode(StrEnum):
     STORE_SCHEMA_NEWER = "store_schema_newer"
     STORE_READ_ONLY = "store_read_only"
     STORE_DISK_FULL = "store_disk_full"
+    STORE_KEY_MISMATCH = "store_key_mismatch"
     CODE_REQUEST_TOO_SOON = "code_request_too_soon"
     CODE_REQUESTS_EXHAUSTED = "code_requests_exhausted"
     CODE_GUESSES_EXHAUSTED = "code_guesses_exhausted"

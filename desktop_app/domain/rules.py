@@ -124,12 +124,52 @@ class CodeRules:
 
 
 @dataclass(frozen=True)
+class SessionRules:
+    """How long a signed-in session lives (DOMAIN.md §1): it ends after ``idle`` without a
+    call, and ``absolute`` after the sign-in however busy it was."""
+
+    idle: timedelta = timedelta(minutes=15)
+    absolute: timedelta = timedelta(hours=12)
+
+
+@dataclass(frozen=True)
+class LockoutRules:
+    """Wrong secrets that lock a credential (DOMAIN.md §1): a card after
+    ``card_pins_per_day`` wrong PINs on one Tokyo day (staff unlock it), a Web-ID after
+    ``web_passwords`` wrong passwords in a row (a password reset unlocks it)."""
+
+    card_pins_per_day: int = 3
+    web_passwords: int = 5
+
+
+@dataclass(frozen=True)
+class ThrottleRules:
+    """Sign-in attempts a member server admits per ``window``, counted in the database so
+    every worker shares the count (refused with the seconds to wait).
+
+    Per identifier (a card number or Web-ID, right or wrong): 10. The lockouts above already
+    stop guessing one member's secret; this slows spraying many guesses at one identifier
+    from many addresses, while a member who mistypes a few times is never held up.
+    Per client address: 60, i.e. one attempt every 5 seconds on average: a branch's kiosks
+    or an office behind one NAT address sign several members in without waiting, while one
+    address trying card numbers is held to some 17,000 attempts a day instead of millions.
+    """
+
+    window: timedelta = timedelta(minutes=5)
+    per_address: int = 60
+    per_identifier: int = 10
+
+
+@dataclass(frozen=True)
 class Rules:
     loan: LoanRules = field(default_factory=LoanRules)
     codes: CodeRules = field(default_factory=CodeRules)
     hours: ServiceHours = field(default_factory=ServiceHours)
     business_days: BusinessDays = field(default_factory=BusinessDays)
     transfer: TransferRules = field(default_factory=TransferRules)
+    sessions: SessionRules = field(default_factory=SessionRules)
+    lockout: LockoutRules = field(default_factory=LockoutRules)
+    throttle: ThrottleRules = field(default_factory=ThrottleRules)
 
 
 DEFAULT_RULES = Rules()

@@ -100,7 +100,7 @@ def _reset(host: Host) -> Built:
 def _settings(host: Host) -> Built:
     from desktop_app.views.settings import SettingsView
 
-    return host.settings, SettingsView(host.settings)
+    return host.settings, SettingsView(host.settings, host.store_settings)
 
 
 # -- the registry ---------------------------------------------------------------------------
@@ -116,6 +116,7 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
                 "register_requested": "register",
                 "reset_requested": "reset",
                 "inbox_requested": "inbox",
+                "settings_requested": "settings",
             },
             tour=t.LOGIN,
         ),
@@ -175,7 +176,14 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             tour=t.LIMIT,
         ),
         ScreenSpec(
-            "settings", _settings, nav=NavEntry("navSettings", N_("Settings")), tour=t.SETTINGS
+            "settings",
+            _settings,
+            # Display and the connection belong to this computer: set before signing in too
+            # (a member whose server cannot be reached must be able to change it).
+            public=True,
+            nav=NavEntry("navSettings", N_("Settings")),
+            links={"back_requested": BACK},
+            tour=t.SETTINGS,
         ),
         ScreenSpec(
             "register",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from desktop_app.viewmodels.login import LoginViewModel
     from desktop_app.viewmodels.services import Services
     from desktop_app.viewmodels.settings import SettingsViewModel
+    from desktop_app.viewmodels.store_settings import StoreSettingsViewModel
 
 VM = TypeVar("VM", bound="ViewModel")
 BACK = "<back>"  # a link target: the screen shown before
@@ -29,6 +30,7 @@ class Host(Protocol):
     app_vm: ApplicationViewModel
     navigator: Navigator
     settings: SettingsViewModel
+    store_settings: StoreSettingsViewModel
     login: LoginViewModel
     idle: IdleViewModel
 

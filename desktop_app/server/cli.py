@@ -15,7 +15,6 @@ import logging
 import os
 import sys
 import tempfile
-import time
 
 from desktop_app.domain.clock import SystemClock, parse_instant
 from desktop_app.domain.errors import AppError
@@ -74,7 +73,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def _demo_clock(args: argparse.Namespace) -> str:
     """The demo clock's file: as given, or a new one starting at ``--now`` (or the machine's
     now) and running on."""
-    from desktop_app.server.democlock import SharedClock
+    from desktop_app.server.clock import SharedClock
 
     path = args.clock_file or os.path.join(tempfile.mkdtemp(prefix="member-server-"), "clock")
     if args.clock_file and os.path.exists(path):
@@ -92,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     config = ServerConfig(
         db=args.db,
         now=args.now,
-        now_since=time.time() if args.now else None,
+        now_since=SystemClock().now().timestamp() if args.now else None,
         seed=args.seed == "demo",
         hash_profile=args.hash_profile,
         pepper_file=args.pepper_file,

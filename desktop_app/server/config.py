@@ -12,7 +12,7 @@ from desktop_app.domain.clock import Clock, OffsetClock, StartedClock, SystemClo
 
 if TYPE_CHECKING:
     from desktop_app.domain.rules import Rules
-    from desktop_app.store.protocol import Store
+    from desktop_app.store.sql import SqlStore
 
 PREFIX = "MEMBER_SERVER_"
 
@@ -72,7 +72,7 @@ class ServerConfig:
         """The server's clock: the machine's, or ``--now`` running on, shared by every worker;
         a demo server's clock lives in ``clock_file`` so that moving it moves every worker."""
         if self.clock_file:
-            from desktop_app.server.democlock import SharedClock
+            from desktop_app.server.clock import SharedClock
 
             return SharedClock(self.clock_file)
         base: Clock = SystemClock()
@@ -97,9 +97,22 @@ class ServerConfig:
 
         return TypeAdapter(Rules).validate_json(Path(self.rules_file).read_bytes())
 
-    def open_store(self, clock: Clock) -> Store:
+    def open_store(self, clock: Clock) -> SqlStore:
+        """The store the server serves: a ``SqlStore`` (SQLite or PostgreSQL) opened with the
+        server's pepper; any other URL is refused with STORE_URL_UNSUPPORTED."""
+        from desktop_app.domain.errors import AppError, ErrorCode
         from desktop_app.store import open_store
+        from desktop_app.store.sql import SqlStore
 
-        return open_store(
-            self.db, clock, seed=self.seed, hash_profile=self.hash_profile, rules=self.rules()
+        if not self.db.startswith(("sqlite", "postgresql")):
+            raise AppError(ErrorCode.STORE_URL_UNSUPPORTED)
+        store = open_store(
+            self.db,
+            clock,
+            seed=self.seed,
+            hash_profile=self.hash_profile,
+            rules=self.rules(),
+            pepper=self.pepper(),
         )
+        assert isinstance(store, SqlStore)
+        return store

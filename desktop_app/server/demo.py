@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import AwareDatetime, Field
 
 from desktop_app.domain.models import SentMessage
-from desktop_app.server.democlock import SharedClock
+from desktop_app.server.clock import SharedClock
 from desktop_app.server.routes import Runner
 from desktop_app.server.schemas import Body
 

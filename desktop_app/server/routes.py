@@ -31,8 +31,8 @@ from desktop_app.domain.models import (
 from desktop_app.domain.terms import ServiceTerms
 from desktop_app.server import schemas
 from desktop_app.server.answers import json_answer
-from desktop_app.store.protocol import Store
 from desktop_app.store.remote.wire import DEVICE_HEADER, IDEMPOTENCY_HEADER, Paths
+from desktop_app.store.sql import SqlStore, bound_device
 
 T = TypeVar("T")
 
@@ -71,7 +71,7 @@ def _stale_connection(error: AppError) -> bool:
 class Runner:
     """The store and the thread pools of one worker process."""
 
-    def __init__(self, store: Store, *, sign_in_threads: int, call_threads: int) -> None:
+    def __init__(self, store: SqlStore, *, sign_in_threads: int, call_threads: int) -> None:
         self.store = store
         self._sign_ins = CapacityLimiter(sign_in_threads)
         self._calls = CapacityLimiter(call_threads)
@@ -119,7 +119,8 @@ class Member:
         return json_answer(kind, await self.call(operation, *args, idempotent=True))
 
     def _bound(self, operation: Callable[..., T], *args: Any) -> T:
-        return operation(self.token, *args)
+        with bound_device(self.device_id):  # a token is good only on its own device
+            return operation(self.token, *args)
 
 
 async def member_of(
@@ -143,20 +144,34 @@ async def service_terms(runner: Pools) -> Response:
     return json_answer(ServiceTerms, await runner.call(runner.store.service_terms, idempotent=True))
 
 
+def _address(request: Request) -> str:
+    """The client's address (the proxy's ``X-Forwarded-For`` when uvicorn trusts it)."""
+    return request.client.host if request.client else "unknown"
+
+
+def _admitted(
+    store: SqlStore, address: str, identifier: str, sign_in: Callable[[], Session]
+) -> Session:
+    store.admit_sign_in(address, identifier)  # SIGN_IN_THROTTLED, shared by every worker
+    return sign_in()
+
+
 @router.post(Paths.SIGN_IN_CARD, response_model=Session, operation_id="sign_in_with_card")
-async def sign_in_with_card(body: schemas.CardSignIn, runner: Pools) -> Session:
+async def sign_in_with_card(body: schemas.CardSignIn, runner: Pools, request: Request) -> Session:
     store = runner.store
+    sign_in = partial(store.sign_in_with_card, body.card_number, body.pin, body.device_id)
     return await runner.hashing(
-        partial(store.sign_in_with_card, body.card_number, body.pin, body.device_id)
+        partial(_admitted, store, _address(request), body.card_number, sign_in)
     )
 
 
 @router.post(Paths.SIGN_IN_WEB_ID, response_model=Session, operation_id="sign_in_with_web_id")
-async def sign_in_with_web_id(body: schemas.WebIdSignIn, runner: Pools) -> Session:
+async def sign_in_with_web_id(
+    body: schemas.WebIdSignIn, runner: Pools, request: Request
+) -> Session:
     store = runner.store
-    return await runner.hashing(
-        partial(store.sign_in_with_web_id, body.web_id, body.password, body.device_id)
-    )
+    sign_in = partial(store.sign_in_with_web_id, body.web_id, body.password, body.device_id)
+    return await runner.hashing(partial(_admitted, store, _address(request), body.web_id, sign_in))
 
 
 @router.delete(Paths.SIGN_OUT, status_code=204, operation_id="sign_out")

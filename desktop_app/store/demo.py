@@ -21,7 +21,9 @@ SENT_MESSAGES_MAX_LIMIT = 1_000
 
 class DemoOperations(Protocol):
     def sent_messages(self, limit: int = 50) -> tuple[SentMessage, ...]:
-        """What the service sent (codes, alerts, notices), newest first."""
+        """What the service sent (codes, alerts, notices), newest first. This is the demo's
+        delivery channel: a one-time code is in its message the first time it is read, and
+        masked (``••••••``) in every read after that."""
         ...
 
     def advance_clock(self, delta: timedelta) -> datetime:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.i18n import N_, _
-from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.base import CONNECTION_FAULTS, ViewModel
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # start-up does not pay for the data classes
     from desktop_app.domain.calendar import ServiceCalendar
     from desktop_app.domain.models import AccountSummary, Session
     from desktop_app.domain.terms import ServiceTerms
+    from desktop_app.store.demo import DemoOperations
+    from desktop_app.viewmodels.store_calls import StoreCallOutcome
 
 
 SIGNED_OUT = N_("You have signed out. Thank you for using the service.")
@@ -42,6 +44,8 @@ class ApplicationViewModel(ViewModel):
         terms_changed(object): the store's ``ServiceTerms`` arrived (or were refreshed).
         signed_out(): the member signed out or was signed out: wipe everything of theirs.
         ledger_changed(): money moved; lists of transactions must reload.
+        demo_available_changed(bool): the host runs a demo (its inbox can be offered), after
+            the store was switched.
     """
 
     signed_in_changed = Signal(bool)
@@ -51,10 +55,13 @@ class ApplicationViewModel(ViewModel):
     terms_changed = Signal(object)
     signed_out = Signal()
     ledger_changed = Signal()
+    demo_available_changed = Signal(bool)
 
     signed_in = Observed(False, signed_in_changed)
     member_name = Observed("", member_name_changed)
     message = Observed("", message_changed)
+    demo_available = Observed(False, demo_available_changed)
+    KEPT_ON_RESET = frozenset({"demo_available"})
 
     def __init__(
         self,
@@ -71,6 +78,8 @@ class ApplicationViewModel(ViewModel):
         self._summary: AccountSummary | None = None
         self._message_error: AppError | str | None = None
         self._member_name_raw = ""
+        self.demo_available = services.demo is not None
+        services.runner.store_call_settled.connect(self._on_store_call_settled)
 
     # -- the store's terms ------------------------------------------------------------------
     @property
@@ -90,8 +99,22 @@ class ApplicationViewModel(ViewModel):
         self._terms_loading = True
         store = self._services.store
         self._runner.submit(
-            "service_terms", lambda: store.get().service_terms(), self._on_terms, self._no_terms
+            "service_terms",
+            lambda: store.get().service_terms(),
+            self._on_terms,
+            self._no_terms,
+            retry=self,
         )
+
+    def host_switched(self, demo: DemoOperations | None) -> None:
+        """The client now uses another store (the settings screen switched it), whose host
+        offers ``demo`` (or no demo interface): its terms are asked for afresh."""
+        self._services.demo = demo
+        self.demo_available = demo is not None
+        self._terms = None
+        self._terms_loading = False
+        self._calendar = self._fixed_calendar
+        self.load_terms()
 
     def refresh_terms_if_stale(self) -> None:
         if self._terms is None or self._terms.is_stale(self._services.clock.now()):
@@ -135,14 +158,14 @@ class ApplicationViewModel(ViewModel):
         self.signed_in = True
         self.refresh_summary()
 
-    def sign_out(self, reason: AppError | None = None) -> None:
-        """End the session (in the store too) and clear every screen; say why, or that the
-        member signed out."""
+    def sign_out(self, reason: AppError | None = None, *, end_in_store: bool = True) -> None:
+        """End the session (in the store too, unless the caller ends it there itself) and
+        clear every screen; say why, or that the member signed out."""
         session = self._session
         self._services.epoch.advance()  # answers to the leaving member's requests are dropped
         self._session = None
         self._summary = None
-        if session is not None:
+        if session is not None and end_in_store:
             store = self._services.store
             self._runner.submit(
                 "sign_out", lambda: store.get().sign_out(session.token), self._ignore, self._ignore
@@ -189,8 +212,28 @@ class ApplicationViewModel(ViewModel):
 
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
-        if not self.handle_error(error) and self._session is not None:
+        if self.handle_error(error) or self._session is None:
+            return
+        if error.code is not ErrorCode.STORE_UNAVAILABLE:  # the connection banner says that
             self._set_message(error)
+
+    @Slot(object)
+    def _on_store_call_settled(self, outcome: StoreCallOutcome) -> None:
+        """Whichever screen asked: a session the store has ended signs the member out."""
+        error = outcome.error
+        if (
+            outcome.delivered
+            and error is not None
+            and error.code is ErrorCode.SESSION_EXPIRED
+            and self._session is not None
+        ):
+            self.sign_out(reason=error, end_in_store=False)
+
+    def before_retry(self, name: str) -> None:
+        super().before_retry(name)
+        message = self._message_error
+        if isinstance(message, AppError) and message.code in CONNECTION_FAULTS:
+            self._set_message(None)
 
     def handle_error(self, error: AppError) -> bool:
         """Handle what every screen shares: an ended session signs out with a message."""

@@ -7,11 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop_app.domain.errors import AppError
+from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed, reset_observed
 from desktop_app.viewmodels.runner import Activity, Lane
 from desktop_app.viewmodels.services import Services
+
+# Refusals that say the store could not be reached or did not answer: not the member's doing.
+CONNECTION_FAULTS = frozenset({ErrorCode.STORE_UNAVAILABLE, ErrorCode.UNEXPECTED})
 
 
 class ViewModel(QObject):
@@ -46,12 +49,14 @@ class ViewModel(QObject):
         work: Callable[[], Any],
         on_success: Callable[[Any], None],
         on_failure: Callable[[AppError], None] | None = None,
+        *,
+        retry: bool = True,
     ) -> bool:
         """Submit ``work`` unless this view-model is already busy (so a double click is one).
         ``busy`` is true from now until the outcome has been delivered."""
         if self._activity.active:
             return False
-        self._submit(name, work, on_success, on_failure)
+        self._submit(name, work, on_success, on_failure, retry=retry)
         return True
 
     def _submit(
@@ -62,12 +67,18 @@ class ViewModel(QObject):
         on_failure: Callable[[AppError], None] | None = None,
         lane: Lane = Lane.MEMBER,
         activity: Activity | None = None,
-    ) -> None:
+        *,
+        retry: bool = True,
+    ) -> int:
         """Submit ``work`` as this view-model's, even while other work of it is in flight.
-        Its outcome is dropped if the member who asked has left by the time it arrives."""
+        Its outcome is dropped if the member who asked has left by the time it arrives.
+
+        ``work`` is a store call unless ``retry`` is false (a computation): after a
+        connection fault the banner's retry runs it again as it was, if ``may_retry`` says
+        so. Returns the runner's stamp of the submission."""
         epoch = self._services.epoch
         asked_in = epoch.current
-        self._runner.submit(
+        return self._runner.submit(
             name,
             work,
             on_success,
@@ -75,7 +86,22 @@ class ViewModel(QObject):
             owner=activity or self._activity,
             lane=lane,
             wanted=lambda: epoch.current == asked_in,
+            retry=self if retry else None,
         )
+
+    # -- running a failed store call again (the connection banner) ------------------------
+    def may_retry(self, name: str) -> bool:
+        """Whether the store call ``name`` that failed may still be run as it was sent."""
+        return True
+
+    def outcome_unknown(self, name: str) -> bool:
+        """Whether the failed store call ``name`` may have taken effect unseen (a movement)."""
+        return False
+
+    def before_retry(self, name: str) -> None:
+        """The failed store call ``name`` runs again: its connection refusal is over."""
+        if self._error is not None and self._error.code in CONNECTION_FAULTS:
+            self._set_error(None)
 
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
@@ -83,7 +109,11 @@ class ViewModel(QObject):
 
     def _set_error(self, error: AppError | None) -> None:
         self._error = error.detached() if error else None
-        self.error = error_sentence(error) if error else ""
+        self.error = self._error_text(error) if error else ""
+
+    def _error_text(self, error: AppError) -> str:
+        """The sentence shown for ``error`` (a screen may say more about its own faults)."""
+        return error_sentence(error)
 
     def shown(self) -> None:
         """The navigator just showed this view-model's screen (load what it shows)."""
@@ -98,4 +128,4 @@ class ViewModel(QObject):
 
     def retranslate(self) -> None:
         """Re-render display strings after a language change."""
-        self.error = error_sentence(self._error) if self._error else ""
+        self.error = self._error_text(self._error) if self._error else ""

@@ -8,7 +8,7 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
 from desktop_app.domain import fields
 from desktop_app.domain.errors import AppError, ErrorCode
@@ -72,6 +72,11 @@ class CodeFlowViewModel(ViewModel):
     def inbox_available(self) -> bool:
         """The host runs a demo: the screen offers its inbox, where the code arrives."""
         return self._services.demo is not None
+
+    @property
+    def inbox_available_changed(self) -> SignalInstance:
+        """Emits whether the host runs a demo, when the store was switched."""
+        return self._app.demo_available_changed
 
     def _field(self, policy: Callable[[str], FieldResult]) -> FieldViewModel:
         return FieldViewModel(self._services, policy, self)

@@ -155,15 +155,15 @@ class HistoryViewModel(ViewModel):
         token, query, store = self._app.token, self._query, self._services.store
         self._submit(
             "history",
-            lambda: (generation, store.get().history(token, query, before, PAGE_SIZE)),
+            lambda: (generation, before, store.get().history(token, query, before, PAGE_SIZE)),
             self._on_page,
             self._on_page_failed,
         )
 
     @Slot(object)
-    def _on_page(self, outcome: tuple[int, HistoryPage]) -> None:
-        generation, page = outcome
-        self.model.add_page(generation, page)
+    def _on_page(self, outcome: tuple[int, HistoryCursor | None, HistoryPage]) -> None:
+        generation, before, page = outcome
+        self.model.add_page(generation, page, before)
         self._render_summary()
 
     @Slot(object)

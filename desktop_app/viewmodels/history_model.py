@@ -100,8 +100,13 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
         self._owner.load_page(self._generation, self._cursor)
 
     # -- fed by the view-model -----------------------------------------------------------
-    def add_page(self, generation: int, page: HistoryPage) -> None:
-        if generation != self._generation:
+    def add_page(
+        self, generation: int, page: HistoryPage, before: HistoryCursor | None = None
+    ) -> None:
+        """Append ``page``, the entries older than ``before``; a page of an older query, or
+        one that no longer follows the last row (asked again after a connection fault while
+        another request brought it), is dropped."""
+        if generation != self._generation or before != self._cursor:
             return
         self._loading = False
         if page.total is not None:  # counted for the first page only

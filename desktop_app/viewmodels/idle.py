@@ -19,6 +19,10 @@ class IdleViewModel(ViewModel):
     """PC idle timeout: after ``idle_seconds`` without input a warning counts down
     ``warning_seconds``; unless the member stays, they are signed out with a message.
 
+    The store ends a session idle for its own ``Rules.sessions.idle`` (in its terms): the
+    warning comes early enough for the countdown to end by then (``period_seconds``), so
+    the member is never told "signed out in 60 seconds" of a session the store has ended.
+
     Signals:
         warning_changed(bool): the warning dialog should show (true) or close (false).
         countdown_text_changed(str): the sentence in the warning, updated every second.
@@ -61,11 +65,22 @@ class IdleViewModel(ViewModel):
     def idle_seconds(self) -> int:
         return self._idle_seconds
 
+    @property
+    def period_seconds(self) -> int:
+        """Seconds without input before the warning: ``idle_seconds``, shortened so that the
+        countdown ends when the store's idle expiry would (once its terms are known)."""
+        seconds = self._idle_seconds
+        terms = self._app.terms
+        if terms is not None:
+            store_idle = int(terms.rules.sessions.idle.total_seconds())
+            seconds = min(seconds, max(1, store_idle - self._warning_seconds))
+        return seconds
+
     @Slot(bool)
     def _on_signed_in_changed(self, signed_in: bool) -> None:
         self._stop_warning()
         if signed_in:
-            self._idle.start(self._idle_seconds * 1000)
+            self._idle.start(self.period_seconds * 1000)
         else:
             self._idle.stop()
 
@@ -73,13 +88,13 @@ class IdleViewModel(ViewModel):
         """The member did something (a key, a click): the idle period starts again.
         While the warning shows, only ``stay()`` dismisses it."""
         if self._app.session is not None and not self.warning:
-            self._idle.start(self._idle_seconds * 1000)
+            self._idle.start(self.period_seconds * 1000)
 
     def stay(self) -> None:
         """The member chose to stay signed in."""
         self._stop_warning()
         if self._app.session is not None:
-            self._idle.start(self._idle_seconds * 1000)
+            self._idle.start(self.period_seconds * 1000)
 
     def warn_now(self) -> None:
         """Show the warning at once (the screenshot tour, a branch demo)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
 from desktop_app.domain import fields
 from desktop_app.domain.errors import AppError, ErrorCode
@@ -84,6 +84,8 @@ class LoginViewModel(ViewModel):
         self._notices: tuple[Notice, ...] = ()
         self._keychain_known = False
         self._caps_lock = False
+        self._typed = 0  # counts edits of the inputs: a sign-in runs again only as it was sent
+        self._sent_as = -1
         self.busy_changed.connect(self._refresh_can_sign_in)
 
     @property
@@ -91,8 +93,14 @@ class LoginViewModel(ViewModel):
         """The host runs a demo: the login screen offers its inbox of sent messages."""
         return self._services.demo is not None
 
+    @property
+    def inbox_available_changed(self) -> SignalInstance:
+        """Emits whether the host runs a demo, when the store was switched."""
+        return self._app.demo_available_changed
+
     # -- inputs --------------------------------------------------------------------------
     def set_method(self, method: int) -> None:
+        self._typed += 1
         self.method = LoginMethod.CARD if method == LoginMethod.CARD else LoginMethod.WEB_ID
         self._set_error(None)
         self._refresh_notice()
@@ -111,6 +119,8 @@ class LoginViewModel(ViewModel):
         self._set_input(LoginViewModel.pin_text, text)
 
     def _set_input(self, prop: Observed[str], text: str) -> None:
+        if text != prop.__get__(self):
+            self._typed += 1
         prop.__set__(self, text)
         self._refresh_notice()
         self._refresh_can_sign_in()
@@ -170,6 +180,7 @@ class LoginViewModel(ViewModel):
                 self._set_error(result.error)
                 return
         self._set_error(None)
+        self._sent_as = self._typed
         store, device = self._services.store, self._device_id
         ident, secret_value = identifier.value, secret.value
         if self.method is LoginMethod.WEB_ID:
@@ -246,10 +257,15 @@ class LoginViewModel(ViewModel):
             else ""
         )
 
+    def may_retry(self, name: str) -> bool:
+        """A sign-in runs again only while the inputs are as they were sent."""
+        return not name.startswith("sign_in") or self._sent_as == self._typed
+
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
         super()._on_failure(error)
-        self._clear_secrets()
+        if error.code is not ErrorCode.STORE_UNAVAILABLE:  # else kept, to try again with
+            self._clear_secrets()
 
     def _clear_secrets(self) -> None:
         self.password_text = ""

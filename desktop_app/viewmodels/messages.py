@@ -75,7 +75,10 @@ _SENTENCES: dict[ErrorCode, str] = {
         "This account is dormant because it has not been used for a long time. To reactivate "
         "it, please call {phone} ({hours}, every day)."
     ),
-    ErrorCode.SESSION_EXPIRED: N_("Your session has ended. Please sign in again."),
+    ErrorCode.SESSION_EXPIRED: N_(
+        "You were signed out because the service was not used for a while or you signed out "
+        "elsewhere. Please sign in again."
+    ),
     ErrorCode.DETAILS_MISMATCH: N_(
         "The details you entered do not match our records. Please check and try again."
     ),
@@ -189,6 +192,10 @@ _SENTENCES: dict[ErrorCode, str] = {
     ErrorCode.STORE_DISK_FULL: N_(
         "The disk is full, so this could not be saved (nothing was changed). Please free "
         "some disk space and try again."
+    ),
+    ErrorCode.STORE_KEY_MISMATCH: N_(
+        "This data is protected by another secret key, so it was not opened. Please use it "
+        "through the member server that holds its key."
     ),
     ErrorCode.CODE_REQUEST_TOO_SOON: N_(
         "A confirmation code cannot be requested again so soon. Please request it again "

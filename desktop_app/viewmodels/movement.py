@@ -8,17 +8,33 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary
 from desktop_app.domain.rules import LoanRules
+from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.base import CONNECTION_FAULTS, ViewModel
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
-# A request that may not have reached the store is retried with the same request id.
-_RETRYABLE = {ErrorCode.STORE_UNAVAILABLE, ErrorCode.UNEXPECTED}
+# A request that may not have reached the store (or whose reply was lost after it committed)
+# is retried with the same request id: the store answers a repeat with the first receipt.
+_RETRYABLE = CONNECTION_FAULTS
+MOVEMENT = "money_movement"
+# What the member is told when the outcome of a movement is not known.
+OUTCOME_UNKNOWN = N_(
+    "The connection was lost before the result arrived, so it is not known whether this was "
+    "accepted. Please press Retry, or confirm again without changing anything: if it was "
+    "accepted you will see its receipt, and it is never carried out twice."
+)
+OUTCOME_UNKNOWN_LOCAL = N_(
+    "Something went wrong before the result arrived, so it is not known whether this was "
+    "accepted. Please confirm again without changing anything: if it was accepted you will "
+    "see its receipt, and it is never carried out twice. If this happens again, please call "
+    "{phone}."
+)
 
 
 class MoneyMovementViewModel(ViewModel):
@@ -51,6 +67,7 @@ class MoneyMovementViewModel(ViewModel):
         super().__init__(services, parent)
         self._app = app
         self._request_id: str | None = None
+        self._sent_request_id: str | None = None  # the request id of the last call sent
         self._pending = False
         self._receipt: Any = None
         self._amount_problem: AppError | None = None
@@ -151,14 +168,39 @@ class MoneyMovementViewModel(ViewModel):
             self._pending = False
             self._set_error(error)
             return
-        if self._run(
-            "money_movement", self._work(token, amount, self._request_id), self._on_succeeded
-        ):
+        if self._run(MOVEMENT, self._work(token, amount, self._request_id), self._on_succeeded):
             self._pending = False
+            self._sent_request_id = self._request_id
+
+    def may_retry(self, name: str) -> bool:
+        """A movement runs again only as the member confirmed it: a changed amount, account
+        or kind is a new request (it must be confirmed anew)."""
+        if name != MOVEMENT:
+            return True
+        return self._request_id is not None and self._request_id == self._sent_request_id
+
+    def outcome_unknown(self, name: str) -> bool:
+        """A movement sent and unanswered may have been applied: only running it again with
+        its request id tells (the store answers with the first receipt)."""
+        return name == MOVEMENT and self.may_retry(name)
+
+    def before_retry(self, name: str) -> None:
+        super().before_retry(name)
+        if name == MOVEMENT:
+            self._pending = False
+
+    def _error_text(self, error: AppError) -> str:
+        if error.code is ErrorCode.STORE_UNAVAILABLE and self._request_id is not None:
+            return _(OUTCOME_UNKNOWN)
+        if error.code is ErrorCode.UNEXPECTED and self._request_id is not None:
+            return _(OUTCOME_UNKNOWN_LOCAL).format(phone=DEFAULT_BRAND.support_phone)
+        return super()._error_text(error)
 
     @Slot(object)
     def _on_succeeded(self, receipt: Any) -> None:
         self._request_id = None
+        self._sent_request_id = None
+        self._set_error(None)
         self._receipt = receipt
         self.result = self._receipt_text(receipt)
         self.amount_text = ""
@@ -176,6 +218,7 @@ class MoneyMovementViewModel(ViewModel):
     def reset(self) -> None:
         super().reset()
         self._request_id = None
+        self._sent_request_id = None
         self._pending = False
         self._receipt = None
         self.amount_text = ""

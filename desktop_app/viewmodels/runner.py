@@ -8,6 +8,11 @@ export that runs for seconds never holds up a summary or a sign-out.
 Busy bookkeeping is the runner's alone: work submitted with an ``owner`` counts as that
 owner's until its outcome has been delivered (``Tracked.operation_started/finished``), and
 the runner as a whole is idle when nothing is in flight.
+
+Store calls are submitted with a ``retry`` owner: the runner tells ``store_call_settled``
+how each ended and, when one failed, hands out the call as it was submitted (``StoreCall``),
+so the connection banner can run exactly that call again (the same closure: the same inputs,
+the same request id) through ``resubmit``.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.viewmodels.store_calls import RetryOwner, StoreCall, StoreCallOutcome
 
 if TYPE_CHECKING:
     import logging
@@ -91,6 +97,8 @@ class _Delivery(NamedTuple):
     owner: Tracked | None
     ticket: object
     wanted: Callable[[], bool] | None
+    stamp: int
+    call: StoreCall | None  # a store call, kept until its outcome is in
 
 
 class _Relay(QObject):
@@ -135,9 +143,12 @@ class OperationRunner(QObject):
 
     Signals:
         idle_changed(bool): true when the last operation in flight has finished.
+        store_call_settled(object): a store call (submitted with ``retry``) ended: a
+            ``StoreCallOutcome``, emitted after its outcome was delivered.
     """
 
     idle_changed = Signal(bool)
+    store_call_settled = Signal(object)
 
     def __init__(
         self,
@@ -152,6 +163,7 @@ class OperationRunner(QObject):
             pool.setMaxThreadCount(max(1, threads))
             self._pools[lane] = pool
         self._in_flight: dict[_Relay, _Delivery] = {}
+        self._stamp = 0
 
     def is_idle(self) -> bool:
         return not self._in_flight
@@ -166,35 +178,77 @@ class OperationRunner(QObject):
         owner: Tracked | None = None,
         lane: Lane = Lane.MEMBER,
         wanted: Callable[[], bool] | None = None,
-    ) -> None:
+        retry: RetryOwner | None = None,
+    ) -> int:
         """Run ``work()`` off the GUI thread; ``on_success``/``on_failure`` must be slots of
         GUI-thread QObjects. The owner (if any) is told the work has finished just before
         the outcome is delivered, and the runner reports itself idle after it. When
         ``wanted()`` is false by then (the member who asked has signed out), the outcome is
-        dropped: it never reaches the screens of whoever uses the client next."""
+        dropped: it never reaches the screens of whoever uses the client next.
+
+        ``retry`` marks a store call (see ``store_call_settled``); its closure is then kept
+        until the outcome is in, so a failed call can be run again as it was. Returns the
+        submission's stamp."""
         relay = _Relay(self)
         relay.succeeded.connect(self._succeeded)
         relay.failed.connect(self._failed)
         was_idle = self.is_idle()
         ticket = owner.operation_started() if owner is not None else None
-        self._in_flight[relay] = _Delivery(on_success, on_failure, owner, ticket, wanted)
+        self._stamp += 1
+        call = (
+            StoreCall(name, work, on_success, on_failure, owner, lane, wanted, retry)
+            if retry is not None
+            else None
+        )
+        self._in_flight[relay] = _Delivery(
+            on_success, on_failure, owner, ticket, wanted, self._stamp, call
+        )
         if was_idle:
             self.idle_changed.emit(False)
         self._pools[lane].start(_Task(name, work, relay))
+        return self._stamp
+
+    def resubmit(self, call: StoreCall) -> int:
+        """Submit a failed store call again, exactly as it was; returns the new stamp."""
+        return self.submit(
+            call.name,
+            call.work,
+            call.on_success,
+            call.on_failure,
+            owner=call.owner,
+            lane=call.lane,
+            wanted=call.wanted,
+            retry=call.retry,
+        )
 
     @Slot(object)
     def _succeeded(self, outcome: object) -> None:
         delivery = self._settle()
-        if delivery is not None and (delivery.wanted is None or delivery.wanted()):
+        wanted = delivery is not None and (delivery.wanted is None or delivery.wanted())
+        if delivery is not None and wanted:
             delivery.on_success(outcome)
+        self._report_store_call(delivery, None, wanted)
         self._report_idle()
 
     @Slot(object)
     def _failed(self, error: AppError) -> None:
         delivery = self._settle()
-        if delivery is not None and (delivery.wanted is None or delivery.wanted()):
+        wanted = delivery is not None and (delivery.wanted is None or delivery.wanted())
+        if delivery is not None and wanted:
             delivery.on_failure(error)
+        self._report_store_call(delivery, error, wanted)
         self._report_idle()
+
+    def _report_store_call(
+        self, delivery: _Delivery | None, error: AppError | None, delivered: bool
+    ) -> None:
+        if delivery is None or delivery.call is None:
+            return
+        self._stamp += 1
+        call = delivery.call if error is not None and delivered else None
+        self.store_call_settled.emit(
+            StoreCallOutcome(delivery.stamp, self._stamp, error, delivered, call)
+        )
 
     def _settle(self) -> _Delivery | None:
         """The operation behind the relay that just reported is over: forget it (nothing of

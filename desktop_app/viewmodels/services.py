@@ -42,6 +42,34 @@ class Preferences(Protocol):
     def sync(self) -> None: ...
 
 
+STORE_URL_KEY = "store_url"  # the preference of the store's address (``--store`` wins over it)
+
+
+class StoreLocation(Protocol):
+    """Which store the client uses, and changing it (the composition root's, for the
+    settings screen). ``probe`` and ``switch`` block: run them in the runner."""
+
+    @property
+    def url(self) -> str:
+        """The URL of the store in use."""
+        ...
+
+    @property
+    def is_default(self) -> bool:
+        """The store in use is the default one (this computer's own data file)."""
+        ...
+
+    def probe(self, url: str) -> None:
+        """Check that a store answers at ``url`` (raises the ``AppError`` saying why not)."""
+        ...
+
+    def switch(self, url: str, end_session: str | None) -> DemoOperations | None:
+        """Open the store at ``url`` and use it from now on; then end the session
+        ``end_session`` (a token) in the store used until now, and close that. Returns the
+        new host's demo interface (``None`` unless it runs a demo)."""
+        ...
+
+
 class NullKeychain:
     """No keychain: nothing can be remembered, and nothing is written anywhere."""
 
@@ -97,10 +125,20 @@ class SessionEpoch:
 
 class Services:
     """The bundle: the one operation runner, the store (opened lazily in a worker), the clock,
-    the keychain (none by default), the preferences (in memory by default) and, for a demo
-    host only, the demo interface. (A plain class: start-up does not pay for dataclasses.)"""
+    the keychain (none by default), the preferences (in memory by default), for a demo host
+    only the demo interface, and where the store is (none: it cannot be changed here). (A
+    plain class: start-up does not pay for dataclasses.)"""
 
-    __slots__ = ("clock", "demo", "epoch", "keychain", "preferences", "runner", "store")
+    __slots__ = (
+        "clock",
+        "demo",
+        "epoch",
+        "keychain",
+        "location",
+        "preferences",
+        "runner",
+        "store",
+    )
 
     def __init__(
         self,
@@ -110,6 +148,7 @@ class Services:
         keychain: Keychain | None = None,
         preferences: Preferences | None = None,
         demo: DemoOperations | None = None,
+        location: StoreLocation | None = None,
     ) -> None:
         self.runner = runner
         self.store = store
@@ -119,4 +158,5 @@ class Services:
             preferences if preferences is not None else MemoryPreferences()
         )
         self.demo = demo
+        self.location = location
         self.epoch = SessionEpoch()

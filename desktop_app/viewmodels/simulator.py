@@ -154,6 +154,7 @@ class SimulatorViewModel(ViewModel):
             lambda: simulate(generation, summary, principal, today, calendar, mode, value),
             self._on_computed,
             self._on_failed,
+            retry=False,  # a computation, not a store call
         )
 
     def _request(self, summary: AccountSummary | None) -> tuple[int, str, int] | str | None:

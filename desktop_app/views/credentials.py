@@ -16,6 +16,7 @@ from desktop_app.views.binding import (
     bind_combo_index,
     bind_enabled,
     bind_label,
+    bind_visible,
     make_button,
     make_combo,
     make_label,
@@ -104,7 +105,8 @@ class CodeFlowView(QWidget):
         self.submit.clicked.connect(vm.submit)
         self.back.clicked.connect(self.back_requested)
         self.inbox.clicked.connect(self.inbox_requested)
-        self.inbox.setHidden(not vm.inbox_available)  # only a demo host has an inbox
+        # Only a demo host has an inbox.
+        bind_visible(self.inbox, vm.inbox_available_changed, vm.inbox_available)
 
     def _captions(self) -> list[str]:
         raise NotImplementedError

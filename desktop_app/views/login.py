@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -23,6 +23,7 @@ from desktop_app.views.binding import (
     bind_enabled,
     bind_label,
     bind_line_edit,
+    bind_visible,
     make_button,
     make_label,
     make_line_edit,
@@ -33,12 +34,14 @@ from desktop_app.views.widgets.caps_lock import CapsLockWatcher
 
 class LoginView(QWidget):
     """Signals:
-    register_requested(), reset_requested(), inbox_requested(): the member follows a link.
+    register_requested(), reset_requested(), inbox_requested(), settings_requested(): the
+    member follows a link (the settings: display and the connection, before signing in).
     """
 
     register_requested = Signal()
     reset_requested = Signal()
     inbox_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, vm: LoginViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +79,8 @@ class LoginView(QWidget):
         self.register_link = make_button("registerWebIdLink")
         self.forgot_link = make_button("forgotPasswordLink")
         self.inbox_link = make_button("demoInboxLink")
-        for link in (self.register_link, self.forgot_link, self.inbox_link):
+        self.settings_link = make_button("loginSettingsLink")
+        for link in (self.register_link, self.forgot_link, self.inbox_link, self.settings_link):
             link.setFlat(True)
             link.setProperty("role", "link")
         self.remember = QCheckBox()
@@ -105,6 +109,7 @@ class LoginView(QWidget):
         links.addStretch(1)
         links.addWidget(self.inbox_link)
         inner.addLayout(links)
+        inner.addWidget(self.settings_link, 0, Qt.AlignmentFlag.AlignRight)
         # Centred by stretches, not by an alignment flag: an aligned item is given its plain
         # size hint, and a wrapped message would then squeeze the inputs.
         row = QHBoxLayout()
@@ -159,7 +164,9 @@ class LoginView(QWidget):
         self.register_link.clicked.connect(self.register_requested)
         self.forgot_link.clicked.connect(self.reset_requested)
         self.inbox_link.clicked.connect(self.inbox_requested)
-        self.inbox_link.setHidden(not vm.inbox_available)  # only a demo host has an inbox
+        self.settings_link.clicked.connect(self.settings_requested)
+        # Only a demo host has an inbox.
+        bind_visible(self.inbox_link, vm.inbox_available_changed, vm.inbox_available)
         for field in (self.web_id, self.password, self.card, self.pin):
             field.returnPressed.connect(vm.sign_in)
         for field in (self.web_id, self.card):
@@ -186,7 +193,8 @@ class LoginView(QWidget):
         self.register_link.setText(_("Register a Web-ID"))
         self.forgot_link.setText(_("Forgot your password?"))
         self.inbox_link.setText(_("Inbox (demo)"))
-        for link in (self.register_link, self.forgot_link, self.inbox_link):
+        self.settings_link.setText(_("Settings (display and connection)"))
+        for link in (self.register_link, self.forgot_link, self.inbox_link, self.settings_link):
             link.setAccessibleName(link.text())
         self.button.setText(_("Sign in"))
         self.button.setAccessibleName(_("Sign in"))

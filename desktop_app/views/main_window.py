@@ -20,8 +20,16 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.brand import Brand
 from desktop_app.i18n import _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.connection import ConnectionViewModel
 from desktop_app.viewmodels.navigation import Navigator
-from desktop_app.views.binding import bind_label, bind_visible, make_button, make_label, name
+from desktop_app.views.binding import (
+    bind_enabled,
+    bind_label,
+    bind_visible,
+    make_button,
+    make_label,
+    name,
+)
 
 # (screen, objectName of its navigation button, label message id), from the screen registry.
 NavItem = tuple[str, str, str]
@@ -40,10 +48,12 @@ class MainWindow(QMainWindow):
         navigator: Navigator,
         nav_items: Sequence[NavItem],
         brand: Brand,
+        connection: ConnectionViewModel,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._vm = vm
+        self._connection = connection
         self._navigator = navigator
         self._nav_items = tuple(nav_items)
         self._brand = brand
@@ -66,6 +76,7 @@ class MainWindow(QMainWindow):
 
         self.banner = make_label("messageBanner", "banner")
         self.banner.setWordWrap(True)
+        self.connection_bar = self._connection_bar()
 
         self.nav = QWidget()
         self.nav.setObjectName("navBar")
@@ -93,13 +104,34 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(header)
+        column.addWidget(self.connection_bar)
         column.addWidget(self.banner)
         column.addLayout(body, 1)
         self.setCentralWidget(central)
         self._bind()
         self.retranslate()
 
+    def _connection_bar(self) -> QWidget:
+        """The connection banner and its retry button, shown while the store is out of reach."""
+        bar = QWidget()
+        bar.setObjectName("connectionBar")
+        bar.setProperty("role", "banner-error")
+        self.connection_banner = make_label("connectionBanner", "banner-error", wrap=True)
+        self.connection_retry = make_button("connectionRetryButton")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(12, 4, 12, 4)
+        row.addWidget(self.connection_banner, 1)
+        row.addWidget(self.connection_retry)
+        return bar
+
     def _bind(self) -> None:
+        connection = self._connection
+        bind_visible(self.connection_bar, connection.visible_changed, connection.visible)
+        bind_label(self.connection_banner, connection.message_changed, connection.message)
+        bind_enabled(
+            self.connection_retry, connection.retrying_changed, connection.retrying, invert=True
+        )
+        self.connection_retry.clicked.connect(self._retry_clicked)
         vm = self._vm
         bind_visible(self.nav, vm.signed_in_changed, vm.signed_in)
         bind_visible(self.logout, vm.signed_in_changed, vm.signed_in)
@@ -115,6 +147,10 @@ class MainWindow(QMainWindow):
         for screen, button in self.nav_buttons.items():
             if button is self.sender():
                 self._navigator.go(screen)
+
+    @Slot()
+    def _retry_clicked(self) -> None:
+        self._connection.retry()
 
     @Slot()
     def _logout_clicked(self) -> None:
@@ -149,6 +185,9 @@ class MainWindow(QMainWindow):
         self.logout.setText(_("Sign out"))
         self.logout.setAccessibleName(_("Sign out"))
         self.banner.setAccessibleName(_("Message"))
+        self.connection_banner.setAccessibleName(_("Connection"))
+        self.connection_retry.setText(_("Retry"))
+        self.connection_retry.setAccessibleName(_("Retry"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

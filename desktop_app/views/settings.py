@@ -1,18 +1,106 @@
-"""Settings: language (switched live), font size, theme."""
+"""Settings: language (switched live), font size, theme, idle timeout, and where the store
+is (接続先: checked, then switched to)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.settings import SettingsViewModel
-from desktop_app.views.binding import make_combo, name
+from desktop_app.viewmodels.store_settings import StoreSettingsViewModel
+from desktop_app.views.binding import (
+    bind_enabled,
+    bind_label,
+    bind_line_edit,
+    bind_visible,
+    make_button,
+    make_combo,
+    make_label,
+    make_line_edit,
+    name,
+)
 from desktop_app.views.widgets.page import form_column
 
 
+class StoreSection(QWidget):
+    """接続先: the store in use, an address to check (``storeUrlInput``, ``storeTestButton``),
+    ``storeSaveButton`` once it answered, and ``storeStatusLabel`` saying what happened."""
+
+    def __init__(self, vm: StoreSettingsViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        self.setObjectName("storeSection")
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        self.current = make_label("storeCurrentLabel", wrap=True)
+        self.url = make_line_edit("storeUrlInput")
+        self.hint = make_label("storeHintLabel", "muted", wrap=True)
+        self.test = make_button("storeTestButton")
+        self.save = make_button("storeSaveButton", primary=True)
+        self.status = make_label("storeStatusLabel", "error", wrap=True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test)
+        buttons.addWidget(self.save)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.current)
+        layout.addWidget(self.url)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self._bind()
+
+    def _bind(self) -> None:
+        vm = self._vm
+        bind_line_edit(self.url, vm.url_text_changed, vm.url_text, vm.set_url_text)
+        bind_label(self.current, vm.current_text_changed, vm.current_text)
+        bind_label(self.status, vm.status_changed, vm.status)
+        bind_enabled(self.test, vm.can_test_changed, vm.can_test)
+        bind_enabled(self.save, vm.can_save_changed, vm.can_save)
+        self.url.setEnabled(vm.available)
+        vm.status_ok_changed.connect(self._style_status)
+        self._style_status(vm.status_ok)
+        self.test.clicked.connect(vm.test)
+        self.url.returnPressed.connect(vm.test)
+        self.save.clicked.connect(vm.save)
+
+    @Slot(bool)
+    def _style_status(self, ok: bool) -> None:
+        self.status.setProperty("role", "success" if ok else "error")
+        style = self.status.style()
+        style.unpolish(self.status)
+        style.polish(self.status)
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Connection"))
+        self.url.setAccessibleName(_("Address of the connection"))
+        self.url.setPlaceholderText(_("Address of the connection"))
+        self.hint.setText(self._vm.hint())
+        self.test.setText(_("Check the connection"))
+        self.test.setAccessibleName(_("Check the connection"))
+        self.save.setText(_("Save"))
+        self.save.setAccessibleName(_("Save the connection"))
+        self.status.setAccessibleName(_("Result of the connection check"))
+        self.current.setAccessibleName(_("Connection in use"))
+
+
 class SettingsView(QWidget):
-    def __init__(self, vm: SettingsViewModel, parent: QWidget | None = None) -> None:
+    """Signals:
+    back_requested(): back to the screen shown before (offered while signed out, when the
+    navigation is hidden).
+    """
+
+    back_requested = Signal()
+
+    def __init__(
+        self,
+        vm: SettingsViewModel,
+        store_vm: StoreSettingsViewModel,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._vm = vm
         name(self, "settingsScreen")
@@ -28,11 +116,18 @@ class SettingsView(QWidget):
         form.addRow(self._captions[1], self.font_size)
         form.addRow(self._captions[2], self.theme)
         form.addRow(self._captions[3], self.idle)
-        layout = form_column(self, 480)
+        self.store = StoreSection(store_vm)
+        self.back = make_button("settingsBackButton")
+        layout = form_column(self, 560)
+        layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.title)
         layout.addLayout(form)
+        layout.addSpacing(16)
+        layout.addWidget(self.store, 0, Qt.AlignmentFlag.AlignTop)
         layout.addStretch(1)
         self._bind()
+        bind_visible(self.back, store_vm.signed_in_changed, store_vm.signed_in, invert=True)
+        self.back.clicked.connect(self.back_requested)
         self.retranslate()
 
     def _bind(self) -> None:
@@ -91,3 +186,6 @@ class SettingsView(QWidget):
             label.setText(text)
             combo.setAccessibleName(text)
         self._fill()
+        self.store.retranslate()
+        self.back.setText(_("Back"))
+        self.back.setAccessibleName(_("Back"))

@@ -20,6 +20,8 @@ from desktop_app.viewmodels.observed import observed_properties
 
 # What identifies 山田 (DOMAIN.md §8) or his money on screen.
 TRACES = ("山田", "100000001", "yamada2026", "Taro2026pass", "円", "¥")
+# Inputs that hold this computer's settings, not the member's: the store's address.
+DEVICE_INPUTS = ("qt_spinbox_lineedit", "storeUrlInput")  # (and a date input's own text)
 
 
 def _visible_traces(window) -> list[str]:
@@ -28,7 +30,7 @@ def _visible_traces(window) -> list[str]:
         if any(trace in label.text() for trace in TRACES):
             found.append(f"label {label.objectName() or '?'}: {label.text()!r}")
     for field in window.findChildren(QLineEdit):
-        if field.text() and field.objectName() != "qt_spinbox_lineedit":  # a date input's text
+        if field.text() and field.objectName() not in DEVICE_INPUTS:
             found.append(f"input {field.objectName() or '?'}: {field.text()!r}")
     for table in window.findChildren(QTableView):
         if table.model() is not None and table.model().rowCount() > 0:

@@ -39,7 +39,13 @@ def refusal(action: Callable[[], Any]) -> AppError:
 
 
 def latest_code(outbox: Outbox) -> str:
-    message = outbox.sent_messages(1)[0]
+    """The code of the newest message, as the member reads it: the outbox hands a code out
+    once (it is masked in every later read), so read it only here."""
+    return code_in(outbox.sent_messages(1)[0])
+
+
+def code_in(message: SentMessage) -> str:
+    """The one code a message carries (the first time it is read)."""
     assert message.subject == CODE_SUBJECT
     found = re.findall(r"(?<!\d)\d{6}(?!\d)", message.body)
     assert len(found) == 1, message.body

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -71,14 +72,25 @@ class MemberServer:
             rules_file = folder / f"rules-{self.port}.json"
             rules_file.write_bytes(TypeAdapter(Rules).dump_json(rules))
             command += ["--rules", str(rules_file)]
-        self._output = self.log.open("wb")
-        self.process = subprocess.Popen(
-            command,
-            stdout=self._output,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, **(env or {})},
+        self.command = command
+        # A pepper of its own, as a deployment has (never in the database); kept for a restart.
+        self.env = {**os.environ, "MEMBER_SERVER_PEPPER": secrets.token_hex(32), **(env or {})}
+        self._output = self.log.open("ab")
+        self.process = self._launch()
+
+    def _launch(self) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(
+            self.command, stdout=self._output, stderr=subprocess.STDOUT, env=self.env
         )
+        self.process = process
         self._wait_until_healthy()
+        return process
+
+    def restart(self) -> None:
+        """Stop and start the same server again: the same port, database, pepper and clock."""
+        self.stop()
+        self._output = self.log.open("ab")
+        self._launch()
 
     def _wait_until_healthy(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT

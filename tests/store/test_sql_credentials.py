@@ -5,11 +5,13 @@ in contract/test_credentials.py)."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import select, update
 
+from desktop_app.domain.clock import FixedClock
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import CodeChannel
 from desktop_app.store.sql import SqlStore
@@ -21,8 +23,9 @@ from desktop_app.store.sql.schema import (
     WebCredential,
 )
 
-from .conftest import TANAKA
+from .conftest import NOW, TANAKA
 from .helpers import (
+    CODE_SUBJECT,
     ITO_EMAIL,
     ITO_NUMBER,
     NEW_PASSWORD,
@@ -88,8 +91,42 @@ def test_codes_are_kept_only_as_salted_hashes_and_never_audited(store: SqlStore)
     assert rows[0].attempts == 1
     for code in (ito_code, tanaka_code):
         assert not any(code in f"{event} {detail}" for event, detail in audit)
-        assert sum(code in body for body in outbox) == 1  # only the message that sent it
+        assert not any(code in body for body in outbox)  # delivered: gone from the outbox
         assert not any(NEW_PASSWORD in f"{event} {detail}" for event, detail in audit)
+
+
+def test_a_code_is_kept_plain_only_until_its_message_is_delivered(
+    store: SqlStore, clock: FixedClock
+) -> None:
+    store.request_registration_code(ITO_NUMBER, ITO_EMAIL)
+    store.request_password_reset(TANAKA_NUMBER, TANAKA_BORN, CodeChannel.SMS)
+    before = _outbox(store)
+    assert [(code is not None, delivered) for _, code, delivered in before] == [
+        (True, None),
+        (True, None),
+    ]
+    assert not any(code in body for body, code, _ in before if code)  # beside it, not in it
+    delivered = store.sent_messages(1)  # the newest only: Tanaka's SMS
+    assert before[1][1] in delivered[0].body
+    after = _outbox(store)
+    assert after[1][1:] == (None, NOW)
+    assert after[0][1] == before[0][1]  # not handed out yet: still there
+    assert "確認コードは •••••• です" in store.sent_messages(1)[0].body
+    clock.advance(timedelta(minutes=10))  # Ito's code expires undelivered
+    store.request_password_reset(TANAKA_NUMBER, TANAKA_BORN, CodeChannel.SMS)
+    store.sent_messages(1)
+    assert [code for _, code, _ in _outbox(store)] == [None, None, None]
+    assert "確認コード：••••••" in store.sent_messages()[-1].body
+
+
+def _outbox(store: SqlStore) -> list[tuple[str, str | None, datetime | None]]:
+    with store.engine.connect() as connection:
+        rows = connection.execute(
+            select(OutboxMessage.body, OutboxMessage.code, OutboxMessage.delivered_at)
+            .where(OutboxMessage.subject == CODE_SUBJECT)
+            .order_by(OutboxMessage.id)
+        ).all()
+    return [(body, code, delivered) for body, code, delivered in rows]
 
 
 def test_registration_and_reset_are_audited_and_unlock_the_web_id(store: SqlStore) -> None:

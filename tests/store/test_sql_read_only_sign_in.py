@@ -23,8 +23,10 @@ from sqlalchemy.pool import NullPool
 from desktop_app.domain.clock import TOKYO, FixedClock
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import HistoryQuery, RepayIntent
+from desktop_app.domain.rules import DEFAULT_RULES
+from desktop_app.store.sql.keys import StoreKeys
 from desktop_app.store.sql.schema import Base, Card
-from desktop_app.store.sql.store import SESSION_IDLE_TIMEOUT, SqlStore
+from desktop_app.store.sql.store import SqlStore
 
 from .conftest import (
     DEVICE,
@@ -36,7 +38,11 @@ from .conftest import (
     read_only_url,
 )
 
+SESSION_IDLE_TIMEOUT = DEFAULT_RULES.sessions.idle
+
 Contents = dict[str, list[tuple[Any, ...]]]
+
+LOCAL_KEYS = StoreKeys(None)  # the local store has no pepper
 
 
 def _contents(url: str) -> Contents:
@@ -138,7 +144,8 @@ def _lose_satos_card(db_url: str) -> None:
     engine = create_engine(db_url, poolclass=NullPool)
     try:
         with engine.begin() as connection:
-            lost = update(Card).where(Card.card_number == SATO[0]).values(status="lost")
+            satos = Card.card_lookup == LOCAL_KEYS.card_lookup(SATO[0])
+            lost = update(Card).where(satos).values(status="lost")
             connection.execute(lost)
     finally:
         engine.dispose()

@@ -18,6 +18,7 @@ from desktop_app.domain.clock import TOKYO, FixedClock
 from desktop_app.domain.models import MemberStatus
 from desktop_app.store.sql import SqlStore
 from desktop_app.store.sql.engine import MIGRATIONS_DIR
+from desktop_app.store.sql.keys import StoreKeys
 from desktop_app.store.sql.schema import (
     BankAccountRow,
     Base,
@@ -45,6 +46,8 @@ TABLES = {
     "verification_codes",
     "limit_applications",
     "code_requests",
+    "store_keys",
+    "sign_in_throttle",
 }
 
 
@@ -59,7 +62,7 @@ def test_migrations_create_exactly_the_orm_tables(store: SqlStore) -> None:
         assert compare_metadata(context, Base.metadata) == []
         assert set(inspect(connection).get_table_names()) == TABLES | {"alembic_version"}
         head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-        assert context.get_current_revision() == head == "0005"
+        assert context.get_current_revision() == head == "0006"
 
 
 def _alembic_config() -> Config:
@@ -184,8 +187,9 @@ def test_hashes_are_argon2id_and_rehashed_on_a_new_profile(tmp_path: Path) -> No
     try:
         store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)
         with store.engine.connect() as connection:
-            hashes = dict(connection.execute(select(Card.card_number, Card.pin_hash)).all())
-        assert hashes[YAMADA[0]].startswith("$argon2id$v=19$m=19456,t=2,p=1$")
-        assert hashes["5012345678"].startswith("$argon2id$v=19$m=1024,t=1,p=1$")
+            hashes = dict(connection.execute(select(Card.card_lookup, Card.pin_hash)).all())
+        keys = StoreKeys(None)
+        assert hashes[keys.card_lookup(YAMADA[0])].startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+        assert hashes[keys.card_lookup("5012345678")].startswith("$argon2id$v=19$m=1024,t=1,p=1$")
     finally:
         store.close()

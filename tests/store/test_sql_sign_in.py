@@ -13,6 +13,7 @@ from sqlalchemy import select, text, update
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import Session
 from desktop_app.store.sql import SqlStore
+from desktop_app.store.sql.keys import StoreKeys
 from desktop_app.store.sql.schema import AuditEntry, Card, SessionRow
 
 from .conftest import (
@@ -25,6 +26,8 @@ from .conftest import (
     WATANABE,
     YAMADA,
 )
+
+LOCAL_KEYS = StoreKeys(None)  # the local store has no pepper
 
 
 def _code(call: Callable[[], Any]) -> ErrorCode:
@@ -63,7 +66,8 @@ def test_staff_unlock_a_locked_web_id(store: SqlStore) -> None:
 
 def test_lost_card_is_invalid_but_web_id_works(store: SqlStore) -> None:
     with store.engine.begin() as connection:
-        connection.execute(update(Card).where(Card.card_number == YAMADA[0]).values(status="lost"))
+        yamadas = Card.card_lookup == LOCAL_KEYS.card_lookup(YAMADA[0])
+        connection.execute(update(Card).where(yamadas).values(status="lost"))
     assert _code(lambda: store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)) is (
         ErrorCode.CARD_INVALID
     )

@@ -241,7 +241,7 @@ def test_reads_do_not_wait_for_a_writer(db_url: str, clock: FixedClock) -> None:
                 _completes_while_held(read)
             clock.advance(timedelta(minutes=5))  # the session's activity is due to be noted
             assert _completes_while_held(reads[0]) == 120_000
-        clock.advance(timedelta(minutes=29))  # 34 minutes after sign-in, 29 after the read
+        clock.advance(timedelta(minutes=14))  # 19 minutes after sign-in, 14 after the read
         assert store.account_summary(token).principal == 120_000
     finally:
         store.close()

@@ -32,7 +32,7 @@ def test_a_read_only_session_keeps_its_notice_until_signed_out(
         wait_idle()
         assert app.summary is not None and app.summary.principal == 120_000
         assert app.message == NOTICE_JA
-        app._on_failure(AppError(ErrorCode.STORE_UNAVAILABLE))  # another message on top
+        app._on_failure(AppError(ErrorCode.STORE_DISK_FULL))  # another message on top
         assert app.message.endswith("\n" + NOTICE_JA) and len(app.message) > len(NOTICE_JA) + 1
         app.on_screen_changed("home")
         i18n.set_language("en")

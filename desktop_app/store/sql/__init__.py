@@ -5,6 +5,7 @@ Importing this package pulls in SQLAlchemy; ``desktop_app.store.open_store`` doe
 
 from __future__ import annotations
 
+from desktop_app.store.sql.binding import bound_device
 from desktop_app.store.sql.store import SqlStore
 
-__all__ = ["SqlStore"]
+__all__ = ["SqlStore", "bound_device"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import Engine, select
 from sqlalchemy import exc as sa_exc
@@ -32,6 +32,7 @@ from desktop_app.store.sql.engine import (
 )
 from desktop_app.store.sql.faults import describe, fault_code, translated
 from desktop_app.store.sql.hashing import SecretHasher
+from desktop_app.store.sql.keys import StoreKeys
 from desktop_app.store.sql.opening import prepare_store
 from desktop_app.store.sql.pool import read_engine
 from desktop_app.store.sql.readonly_sessions import ViewingSessions
@@ -40,16 +41,17 @@ from desktop_app.store.sql.seed import seed_demo_members
 
 logger = logging.getLogger("desktop_app.store")
 
-SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
-
 
 class StoreBase:
     """The constructor and the infrastructure the sign-in and money operations build on.
 
     The constructor's arguments are the host's settings, not the member protocol's: the
     composition root (a local store) or the member server (a remote one) chooses the clock,
-    whether an empty store is seeded, the hash profile and the rules; members only see the
-    rules, through ``service_terms()``. Every domain call here is given ``rules``.
+    whether an empty store is seeded, the hash profile, the rules and the pepper; members
+    only see the rules, through ``service_terms()``. Every domain call here is given
+    ``rules``. The pepper (the member server's secret; ``None`` for the member's own local
+    store) keys the hashes of PINs, passwords and card numbers: it is kept in memory only,
+    never written to the database or a log.
     """
 
     def __init__(
@@ -59,14 +61,14 @@ class StoreBase:
         *,
         seed: bool = True,
         hash_profile: str = "owasp",
-        session_idle_timeout: timedelta = SESSION_IDLE_TIMEOUT,
         rules: Rules = DEFAULT_RULES,
+        pepper: bytes | None = None,
     ) -> None:
         self._clock = clock
         self._rules = rules
         self._calendar = ServiceCalendar(rules)
-        self._idle_timeout = session_idle_timeout
-        self._hasher = SecretHasher(hash_profile)
+        self._hasher = SecretHasher(hash_profile, pepper)
+        self._keys = StoreKeys(pepper)
         self._closed = False
         parsed = check_store_url(url)
         with translated("opening the store"):
@@ -77,11 +79,11 @@ class StoreBase:
             self._engine.execution_options(**{TRANSACTION: TRY_WRITE}), expire_on_commit=False
         )
         self._activity = SessionActivity()
-        self._viewing = ViewingSessions(session_idle_timeout)
+        self._viewing = ViewingSessions(rules.sessions)
         try:
             hint = parsed.get_backend_name() == "sqlite" and sqlite_read_only(parsed)
             with translated("opening the store"):
-                self._read_only = prepare_store(self._engine, read_only=hint)
+                self._read_only = prepare_store(self._engine, read_only=hint, keys=self._keys)
             if seed and not self._read_only:
                 self._seed()
             self._calendar.is_business_day(self._now().date())  # load the holidays now
@@ -128,7 +130,7 @@ class StoreBase:
                 return
         try:
             with self._transaction() as db:
-                seed_demo_members(db, self._now(), self._hasher, self._rules.loan)
+                seed_demo_members(db, self._now(), self._hasher, self._keys, self._rules.loan)
         except sa_exc.IntegrityError:
             pass  # another process seeded the same empty database at the same moment
 

@@ -1,9 +1,10 @@
 """``CodeOperations``: the one-time codes Web-ID registration and password reset share.
 
 A code is six random digits, valid 10 minutes from the clock's now, with 5 tries. Only a salted
-SHA-256 of it is kept (``verification_codes``); the plain code appears in one place only, the
-outbox message that "sends" it: never in the audit log, an error or a log line. A new code
-voids the member's earlier codes of the same purpose; a used code is dead.
+SHA-256 of it is kept for checking (``verification_codes``); the plain code is kept in one
+place only, beside the outbox message that "sends" it, and only until that message is
+delivered (``outbox``): never in the audit log, an error or a log line. A new code voids the
+member's earlier codes of the same purpose; a used code is dead.
 
 A wrong code counts even though the call fails: the try is committed, then the error raised.
 """
@@ -94,7 +95,7 @@ class CodeOperations(StoreBase):
                 used_at=None,
             )
         )
-        subject, body = code_message(member, purpose, channel, code, expires_at, rules)
+        subject, body = code_message(member, purpose, channel, expires_at, rules)
         db.add(
             OutboxMessage(
                 member_id=member.id,
@@ -102,6 +103,7 @@ class CodeOperations(StoreBase):
                 subject=subject,
                 body=body,
                 created_at=now,
+                code=code,
             )
         )
         self._audit(db, now, member.id, f"{purpose.value}_code_sent", f"by {channel.value}")

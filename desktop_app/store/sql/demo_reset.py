@@ -21,7 +21,8 @@ class DemoResetOperations(ServiceOperations):
     def reset_to_demo_members(self) -> None:
         if self._read_only:
             raise AppError(ErrorCode.STORE_READ_ONLY)
-        tables = list(reversed(Base.metadata.sorted_tables))
+        # Everything of the members; the store's key fingerprint stays (store_keys).
+        tables = [t for t in reversed(Base.metadata.sorted_tables) if t.name != "store_keys"]
         with self._transaction() as db:
             if self._engine.dialect.name == "postgresql":  # numbering starts again at 1
                 names = ", ".join(f'"{table.name}"' for table in tables)
@@ -29,6 +30,6 @@ class DemoResetOperations(ServiceOperations):
             else:  # SQLite numbers rows from the largest id left: none
                 for table in tables:
                     db.execute(delete(table))
-            seed_demo_members(db, self._now(), self._hasher, self._rules.loan)
+            seed_demo_members(db, self._now(), self._hasher, self._keys, self._rules.loan)
         self._activity = SessionActivity()
         self._terms = None

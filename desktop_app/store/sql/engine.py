@@ -23,6 +23,9 @@ from desktop_app.store.sql.faults import log_fault
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# A PostgreSQL server that accepts the connection and never answers would otherwise hold a
+# sign-in for minutes (the system's TCP timeouts): given up after this, as STORE_UNAVAILABLE.
+CONNECT_TIMEOUT_SECONDS = 3
 
 # The execution option that says what kind of transaction a connection begins.
 TRANSACTION = "store_transaction"
@@ -91,14 +94,18 @@ def create_store_engine(url: str | URL) -> Engine:
     folder nobody may write to is opened read-only (and, with no WAL file beside it, as
     immutable: SQLite could not create its shared-memory file there).
     PostgreSQL: psycopg 3 unless another driver is named; rows are locked with FOR UPDATE;
-    the pool is ``pool``'s.
+    a connection not made within ``CONNECT_TIMEOUT_SECONDS`` fails (unless the URL names a
+    ``connect_timeout`` of its own); the pool is ``pool``'s.
     """
     parsed = check_store_url(url) if isinstance(url, str) else url
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
     from desktop_app.store.sql.pool import postgresql_pool
 
-    return create_engine(parsed, **postgresql_pool())
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in parsed.query:
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
+    return create_engine(parsed, connect_args=connect_args, **postgresql_pool())
 
 
 def sqlite_read_only(url: URL) -> bool:

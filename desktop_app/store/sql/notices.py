@@ -11,6 +11,10 @@ from desktop_app.domain.models import CodeChannel
 from desktop_app.domain.rules import CodeRules
 from desktop_app.store.sql.schema import CodePurpose, Member, OutboxMessage
 
+# What a message shows in place of its one-time code once the code is delivered (and before:
+# the stored body never holds the code; ``revealed`` puts it in for the one delivery).
+CODE_MASK = "••••••"
+
 
 def signature() -> str:
     """The footer of every email: the brand, the support line, "do not reply"."""
@@ -51,6 +55,24 @@ def add_notice(db: DbSession, member: Member, now: datetime, what: str, advice: 
     )
 
 
+def add_new_device_alert(db: DbSession, member: Member, now: datetime) -> None:
+    """The alert of a sign-in from a device not seen before."""
+    db.add(
+        OutboxMessage(
+            member_id=member.id,
+            channel=(CodeChannel.EMAIL if member.email else CodeChannel.SMS).value,
+            subject="新しい端末からのログインがありました",
+            body=(
+                f"{member.name} 様\n\n"
+                f"{now:%Y年%m月%d日 %H:%M} に、これまでご利用のなかった端末から"
+                "会員サービスへのログインがありました。\n"
+                "お心当たりのない場合は、お手数ですがサポートセンターまでご連絡ください。"
+            ),
+            created_at=now,
+        )
+    )
+
+
 _PURPOSE_TEXT = {
     CodePurpose.REGISTER: "Web-IDのご登録",
     CodePurpose.RESET: "パスワード再設定",
@@ -76,21 +98,26 @@ def recipient(channel: str, email: str | None, phone: str | None) -> str:
     return mask_phone(phone) if phone else ""
 
 
+def revealed(body: str, code: str | None) -> str:
+    """The body as delivered: with its code in place of the mask (while it has one)."""
+    return body if code is None else body.replace(CODE_MASK, code, 1)
+
+
 def code_message(
     member: Member,
     purpose: CodePurpose,
     channel: CodeChannel,
-    code: str,
     expires_at: datetime,
     rules: CodeRules,
 ) -> tuple[str, str]:
-    """The subject and body that carry ``code``: the only place the plain code is written."""
+    """The subject and body of the message that carries ``code``, with ``CODE_MASK`` where
+    the code goes (the code is kept beside the body until delivered: see ``revealed``)."""
     brand = DEFAULT_BRAND
     subject = f"【{brand.name_ja}】確認コードのお知らせ"
     minutes = int(rules.validity.total_seconds() // 60)
     if channel is CodeChannel.SMS:
         body = (
-            f"【{brand.name_ja}】{_PURPOSE_TEXT[purpose]}の確認コードは {code} です。"
+            f"【{brand.name_ja}】{_PURPOSE_TEXT[purpose]}の確認コードは {CODE_MASK} です。"
             f"有効期限は{minutes}分間です。このコードを他人に教えないでください。"
             "お心当たりのない場合は、このメッセージを破棄してください。"
         )
@@ -99,7 +126,7 @@ def code_message(
         f"{member.name} 様\n\n"
         f"いつも{brand.name_ja}をご利用いただき、誠にありがとうございます。\n"
         f"{_PURPOSE_TEXT[purpose]}に必要な確認コードをお知らせいたします。\n\n"
-        f"確認コード：{code}\n"
+        f"確認コード：{CODE_MASK}\n"
         f"有効期限：{expires_at:%Y年%m月%d日 %H:%M}まで（発行から{minutes}分間）\n\n"
         "画面の案内に従って、確認コードをご入力ください。有効期限を過ぎた場合や、"
         f"{rules.tries}回続けて誤った確認コードを入力された場合は、"

@@ -6,10 +6,18 @@ SQLite ``PRAGMA application_id`` set to ``SQLITE_APPLICATION_ID``, on PostgreSQL
 made before stores were marked (one of our revisions, our tables, no marker) is ours too and
 gets the marker when migrated. Anything else is refused with STORE_FOREIGN and left exactly as
 it was: nothing is written before this decision (not even SQLite's journal mode).
+
+Migrating (and keying the card numbers of an older store, see ``keys``) happens under a lock:
+several processes opening the same fresh PostgreSQL database at once (the workers of a member
+server) take turns on a session-level advisory lock of the store's schema; the first migrates,
+the others find the store at head and open it. SQLite serialises the writers of a migration at
+``BEGIN IMMEDIATE`` anyway.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -24,11 +32,14 @@ from desktop_app.store.sql.engine import (
     upgrade_to_head,
 )
 from desktop_app.store.sql.faults import log_fault
+from desktop_app.store.sql.keys import StoreKeys, key_cards, keying_due
 
 SQLITE_APPLICATION_ID = 0x4B48_4B4C  # "KHKL": こはくローン member store
 POSTGRESQL_MARKER = "kohaku-member-store"
 # Tables every store of ours has had since revision 0001.
 OUR_TABLES = frozenset({"members", "cards", "loan_accounts", "ledger", "sessions"})
+# The name of the advisory lock (with the store's schema) that openers take turns on.
+OPENING_LOCK = "kohaku-member-store:opening:"
 
 
 @dataclass(frozen=True)
@@ -66,41 +77,81 @@ def is_marked(engine: Engine) -> bool:
         return read_layout(connection).marked
 
 
-def prepare_store(engine: Engine, *, read_only: bool) -> bool:
-    """Refuse a database that is not ours or is newer than this client; migrate an empty or
-    older one. Returns whether the store can only be read (a read-only store that would need
-    migrating is refused with STORE_READ_ONLY)."""
+def prepare_store(engine: Engine, *, read_only: bool, keys: StoreKeys) -> bool:
+    """Refuse a database that is not ours, is newer than this client or was set up with other
+    keys; migrate an empty or older one and key its card numbers. Returns whether the store
+    can only be read (a read-only store that would need migrating or keying is refused with
+    STORE_READ_ONLY)."""
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config())
-    known = {revision.revision for revision in script.walk_revisions()}
+    known = frozenset(revision.revision for revision in script.walk_revisions())
     head = script.get_current_head()
-    with engine.execution_options(**{TRANSACTION: READ}).connect() as connection:
-        layout = read_layout(connection)
-        sqlite = connection.dialect.name == "sqlite"
+    assert head is not None
+    layout, sqlite = _read(engine)
     read_only = read_only or layout.read_only
-    if layout.tables:
-        ours = bool(layout.revisions) and (
-            layout.marked or (set(layout.revisions) <= known and layout.tables >= OUR_TABLES)
-        )
-        if not ours:
-            _refuse(ErrorCode.STORE_FOREIGN, f"tables of another application: {_few(layout)}")
-        unknown = sorted(set(layout.revisions) - known)
-        if unknown:
-            _refuse(
-                ErrorCode.STORE_SCHEMA_NEWER,
-                f"schema revision {', '.join(unknown)} is newer than this client's {head}",
-            )
-        if layout.revisions == (head,) and layout.marked:
-            if sqlite and not read_only:
-                _write_ahead_log(engine)
+    if _at_head(layout, known, head):
+        if sqlite and not read_only:
+            _write_ahead_log(engine)
+        if not keying_due(engine, keys):
             return read_only
-    if read_only:
+        if read_only:
+            _refuse(ErrorCode.STORE_READ_ONLY, "the card numbers need keying but cannot be")
+    elif read_only:
         _refuse(ErrorCode.STORE_READ_ONLY, "the store needs migrating but cannot be written")
-    if sqlite:
-        _write_ahead_log(engine)
-    upgrade_to_head(engine)
+    with opening_lock(engine):
+        layout, _ = _read(engine)  # another opener may have migrated it meanwhile
+        if not _at_head(layout, known, head):
+            if sqlite:
+                _write_ahead_log(engine)
+            upgrade_to_head(engine)
+        if keying_due(engine, keys):
+            key_cards(engine, keys)
     return False
+
+
+def _read(engine: Engine) -> tuple[Layout, bool]:
+    with engine.execution_options(**{TRANSACTION: READ}).connect() as connection:
+        return read_layout(connection), connection.dialect.name == "sqlite"
+
+
+def _at_head(layout: Layout, known: frozenset[str], head: str) -> bool:
+    """Whether the store is ours at ``head``, marked; refuses one that is not ours or newer.
+    An empty database is not at head (it needs migrating)."""
+    if not layout.tables:
+        return False
+    ours = bool(layout.revisions) and (
+        layout.marked or (set(layout.revisions) <= known and layout.tables >= OUR_TABLES)
+    )
+    if not ours:
+        _refuse(ErrorCode.STORE_FOREIGN, f"tables of another application: {_few(layout)}")
+    unknown = sorted(set(layout.revisions) - known)
+    if unknown:
+        _refuse(
+            ErrorCode.STORE_SCHEMA_NEWER,
+            f"schema revision {', '.join(unknown)} is newer than this client's {head}",
+        )
+    return layout.revisions == (head,) and layout.marked
+
+
+@contextmanager
+def opening_lock(engine: Engine) -> Iterator[None]:
+    """PostgreSQL: hold the session-level advisory lock of the store's schema (waiting for
+    another opener to finish); SQLite: nothing to hold."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection:
+        key = connection.execute(
+            text("SELECT hashtextextended(:name || current_schema(), 0)"), {"name": OPENING_LOCK}
+        ).scalar_one()
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+        connection.commit()  # the lock outlives the transaction; no transaction is left open
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+            connection.commit()
 
 
 def _write_ahead_log(engine: Engine) -> None:

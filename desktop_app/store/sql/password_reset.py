@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain import fields
@@ -89,10 +89,13 @@ class PasswordResetOperations(CodeOperations):
         cred.locked = False
         cred.failed_count = 0
         row.used_at = now
-        # Whoever holds a session signed in with the old password is signed out.
-        for session in db.scalars(select(SessionRow).where(SessionRow.member_id == member.id)):
-            db.delete(session)
-        self._audit(db, now, member.id, "password_reset", "Web-ID unlocked" if was_locked else "")
+        # Whoever holds a session signed in with the old password (or the card: every device)
+        # is signed out: the tokens are revoked, never accepted again.
+        mine = SessionRow.member_id == member.id
+        revoked = len(db.scalars(select(SessionRow.token_hash).where(mine)).all())
+        db.execute(delete(SessionRow).where(mine))
+        detail = f"{revoked} sessions revoked" + ("; Web-ID unlocked" if was_locked else "")
+        self._audit(db, now, member.id, "password_reset", detail)
         self._notify(
             db,
             member,

@@ -5,21 +5,27 @@ replica) cannot record a sign-in: not the lockout counters, not a session row, n
 trail or the new-device alert. It is still the member's to look at (decision 13): the
 credentials are verified without writing, lockouts, suspension, dormancy and a lost card
 already recorded refuse as usual, and a right secret opens a *viewing session* that lives only
-in this ``SqlStore``'s memory, with the same idle expiry as a stored one. Reads accept its
-token; every change is refused with STORE_READ_ONLY before the database is touched.
+in this ``SqlStore``'s memory, with the same lifetimes and device binding as a stored one.
+Reads accept its token; every change is refused with STORE_READ_ONLY before the database is
+touched.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import MemberStatus
+from desktop_app.domain.rules import SessionRules
+from desktop_app.store.sql.binding import foreign_device
 from desktop_app.store.sql.schema import Card, CardStatus, Member, SessionRow, WebCredential
+
+logger = logging.getLogger("desktop_app.store")
 
 
 @dataclass(frozen=True)
@@ -57,16 +63,16 @@ class ViewingSession:
 class ViewingSessions:
     """Thread-safe: the viewing sessions of one store, by the SHA-256 of their token."""
 
-    def __init__(self, idle_timeout: timedelta) -> None:
-        self._idle_timeout = idle_timeout
+    def __init__(self, rules: SessionRules) -> None:
+        self._rules = rules
         self._lock = threading.Lock()
         self._sessions: dict[str, ViewingSession] = {}
 
     def add(self, key: str, session: ViewingSession) -> None:
-        """Keep a new viewing session (and drop those idle too long meanwhile)."""
+        """Keep a new viewing session (and drop those ended meanwhile)."""
         with self._lock:
             now = session.created_at
-            for stale in [k for k, v in self._sessions.items() if self._idle(v, now)]:
+            for stale in [k for k, v in self._sessions.items() if self._ended(v, now)]:
                 del self._sessions[stale]
             self._sessions[key] = session
 
@@ -77,24 +83,39 @@ class ViewingSessions:
 
     def live(self, key: str, now: datetime) -> ViewingSession:
         """The session, its activity noted at ``now``; SESSION_EXPIRED (and forgotten) once
-        unknown or idle too long."""
+        unknown, idle too long or past its absolute lifetime; SESSION_EXPIRED (and kept for
+        its own device) when presented from another device than the one bound."""
         with self._lock:
             session = self._sessions.get(key)
-            if session is None or self._idle(session, now):
+            if session is None or self._ended(session, now):
                 self._sessions.pop(key, None)
+                raise AppError(ErrorCode.SESSION_EXPIRED)
+            if foreign_device(session.device_id):
+                # Nothing can be audited on a read-only store: the log says it instead.
+                logger.warning("session_device_mismatch: a viewing session of another device")
                 raise AppError(ErrorCode.SESSION_EXPIRED)
             if now > session.last_seen_at:
                 session = replace(session, last_seen_at=now)
                 self._sessions[key] = session
             return session
 
-    def forget(self, key: str) -> bool:
-        """End a viewing session; False when ``key`` is not one."""
+    def forget_for_device(self, key: str) -> bool:
+        """End a viewing session (unless presented from another device than the one bound);
+        False when ``key`` is not one."""
         with self._lock:
-            return self._sessions.pop(key, None) is not None
+            session = self._sessions.get(key)
+            if session is None:
+                return False
+            if not foreign_device(session.device_id):
+                del self._sessions[key]
+            return True
 
-    def _idle(self, session: ViewingSession, now: datetime) -> bool:
-        return now - session.last_seen_at >= self._idle_timeout
+    def _ended(self, session: ViewingSession, now: datetime) -> bool:
+        """Whether the session has ended: idle too long, or past its absolute lifetime."""
+        return (
+            now - session.last_seen_at >= self._rules.idle
+            or now - session.created_at >= self._rules.absolute
+        )
 
 
 # --------------------------------------------------------------------- the decisions

@@ -1,85 +1,77 @@
 """The ORM tables of the SQL store (SQLAlchemy 2, typed). Alembic migrations create exactly these.
 
 Money columns are ``BigInteger`` yen, rates ``Numeric`` fractions (``0.180`` = 18.0 %), instants
-``UtcDateTime`` (stored in UTC, returned in Asia/Tokyo), calendar days ``Date`` (Asia/Tokyo).
+``UtcDateTime`` (stored in UTC, returned in Asia/Tokyo), calendar days ``Date`` (Asia/Tokyo);
+the base and the column types are in ``schema_types``, the outbox and the one-time codes in
+``schema_codes``, the tables of the store's keys and the sign-in throttle in
+``schema_security`` (all re-exported here).
 """
 
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
-    Dialect,
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     Numeric,
     String,
-    Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_app.domain.clock import TOKYO
+from desktop_app.store.sql.schema_codes import (
+    CodePurpose,
+    CodeRequest,
+    OutboxMessage,
+    VerificationCode,
+)
+from desktop_app.store.sql.schema_security import SignInThrottle, StoreKey
+from desktop_app.store.sql.schema_types import NAMING_CONVENTION, Base, Money, UtcDateTime
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class UtcDateTime(TypeDecorator[datetime]):
-    """An aware instant: written in UTC, read back in Asia/Tokyo.
-
-    PostgreSQL keeps the offset (``timestamptz``); SQLite keeps none, so the UTC wall time is
-    stored naive and read back as UTC. Naive datetimes are refused: they are always a bug here.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UtcDateTime column")
-        utc = value.astimezone(UTC)
-        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value.astimezone(TOKYO)
-
-
-Money = BigInteger
+__all__ = [
+    "NAMING_CONVENTION",
+    "PREPAID_ACCOUNT_TYPE",
+    "PREPAID_CARD_NAME",
+    "AuditEntry",
+    "BankAccountRow",
+    "Base",
+    "Card",
+    "CardStatus",
+    "CodePurpose",
+    "CodeRequest",
+    "KnownDevice",
+    "LedgerRow",
+    "LimitApplicationRow",
+    "LoanAccount",
+    "Member",
+    "Money",
+    "OutboxMessage",
+    "SessionRow",
+    "SignInThrottle",
+    "StoreKey",
+    "UtcDateTime",
+    "VerificationCode",
+    "WebCredential",
+    "pending_transaction_number",
+    "transaction_number",
+]
 
 
 class CardStatus(StrEnum):
     ACTIVE = "active"
     LOCKED = "locked"
     LOST = "lost"
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class Member(Base):
@@ -120,7 +112,13 @@ class Card(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
-    card_number: Mapped[str] = mapped_column(String(16), unique=True)
+    # HMAC-SHA256 (hex) of the card number under the store's card key (``keys``): found
+    # by it, never stored plain; the last four digits are kept to show which card it is.
+    card_lookup: Mapped[str | None] = mapped_column(String(64), unique=True)
+    card_last4: Mapped[str | None] = mapped_column(String(4))
+    # Only a store made before revision 0006 holds plain numbers here, until it is first
+    # opened with its key (``keys.secure_store``): always empty after that.
+    legacy_card_number: Mapped[str | None] = mapped_column("card_number", String(16), unique=True)
     pin_hash: Mapped[str] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(16))
     failed_pin_count: Mapped[int] = mapped_column(Integer)
@@ -265,70 +263,6 @@ class SessionRow(Base):
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
     device_id: Mapped[str] = mapped_column(String(64))
     previous_sign_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-
-
-class OutboxMessage(Base):
-    """A message "sent" to a member (a demo inbox shows them; a deployment plugs in SMTP)."""
-
-    __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_member_id_id", "member_id", "id"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
-    channel: Mapped[str] = mapped_column(String(8))
-    subject: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-
-
-class CodePurpose(StrEnum):
-    REGISTER = "register"
-    RESET = "reset"
-
-
-class VerificationCode(Base):
-    """A 6-digit confirmation code sent to a member (Web-ID registration, password reset).
-
-    Only ``sha256(salt + code)`` is kept, never the code. A code is dead once used, expired,
-    voided by a newer code of the same purpose (its ``expires_at`` is brought forward), or
-    tried wrongly too often.
-    """
-
-    __tablename__ = "verification_codes"
-    __table_args__ = (
-        CheckConstraint("purpose IN ('register', 'reset')", name="purpose"),
-        Index("ix_verification_codes_member_purpose_id", "member_id", "purpose", "id"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
-    purpose: Mapped[str] = mapped_column(String(16))
-    code_hash: Mapped[str] = mapped_column(String(64))
-    salt: Mapped[str] = mapped_column(String(32))
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    attempts: Mapped[int] = mapped_column(Integer)
-    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-
-
-class CodeRequest(Base):
-    """A request for a confirmation code, kept to limit how often codes are asked for.
-
-    ``identifier_hash`` is the SHA-256 of the identifier typed (a member number or Web-ID),
-    kept whether or not it matched anyone; ``member_id`` is set when a code was sent.
-    """
-
-    __tablename__ = "code_requests"
-    __table_args__ = (
-        Index("ix_code_requests_identifier_hash_at", "identifier_hash", "at"),
-        Index("ix_code_requests_member_id_at", "member_id", "at"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    identifier_hash: Mapped[str] = mapped_column(String(64))
-    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
-    purpose: Mapped[str] = mapped_column(String(16))
-    at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class AuditEntry(Base):

@@ -1,9 +1,12 @@
 """``SessionBase``: ``StoreBase`` plus running a call for a signed-in member's session.
 
-A session is found by the SHA-256 of its token. A write touches the session row (or ends it
-once idle too long) in the call's own transaction; a read notes the activity in memory and
-writes it only now and then, never waiting for a writer (see ``activity``). A viewing session,
-signed in on a read-only store, lives in memory only (see ``readonly_sessions``).
+A session is found by the SHA-256 of its token. It ends once idle for ``Rules.sessions.idle``
+and, however busy, ``Rules.sessions.absolute`` after the sign-in. Presented from another
+device than the one bound to the call (``binding``), it is refused without ending it. A
+write touches the session row (or ends it) in the call's own transaction; a read notes the
+activity in memory and writes it only now and then, never waiting for a writer (see
+``activity``). A viewing session, signed in on a read-only store, lives in memory only (see
+``readonly_sessions``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlalchemy.orm import Session as DbSession
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.store.sql.activity import TOUCH_INTERVAL
 from desktop_app.store.sql.base import StoreBase
+from desktop_app.store.sql.binding import foreign_device
 from desktop_app.store.sql.schema import SessionRow
 
 T = TypeVar("T")
@@ -78,11 +82,26 @@ class SessionBase(StoreBase):
         """Run ``work`` for a session held only in memory (see ``readonly_sessions``): one
         read transaction, or STORE_READ_ONLY for a write before the database is touched."""
         now = self._now()
-        session = self._viewing.live(key, now)  # SESSION_EXPIRED once idle too long
+        session = self._viewing.live(key, now)  # SESSION_EXPIRED once idle or too old
         if write:
             raise AppError(ErrorCode.STORE_READ_ONLY)
         with self._transaction(write=False) as db:
             return work(db, session.row(key), now)
+
+    def _ended(self, row: SessionRow, last_seen: datetime | None, now: datetime) -> str | None:
+        """Why the session has ended by ``now`` (for the audit trail); None while it lives."""
+        rules = self._rules.sessions
+        if last_seen is None:
+            return "ended"
+        if now - row.created_at >= rules.absolute:
+            return "absolute lifetime"
+        if now - last_seen >= rules.idle:
+            return "idle"
+        return None
+
+    @staticmethod
+    def _audit_foreign_device(db: DbSession, now: datetime, member_id: int) -> None:
+        StoreBase._audit(db, now, member_id, "session_device_mismatch", "token of another device")
 
     def _touch(self, db: DbSession, token: str, now: datetime) -> SessionRow | None:
         key = _token_hash(token)
@@ -90,9 +109,13 @@ class SessionBase(StoreBase):
         if row is None:
             self._activity.forget(key)
             return None
+        if foreign_device(row.device_id):
+            self._audit_foreign_device(db, now, row.member_id)
+            return None
         last_seen = self._activity.last_seen(key, row.last_seen_at)
-        if last_seen is None or now - last_seen >= self._idle_timeout:
-            self._audit(db, now, row.member_id, "session_expired")
+        ended = self._ended(row, last_seen, now)
+        if last_seen is None or ended is not None:
+            self._audit(db, now, row.member_id, "session_expired", ended or "ended")
             db.delete(row)
             self._activity.forget(key)
             return None
@@ -101,11 +124,15 @@ class SessionBase(StoreBase):
 
     def _read_with_session(self, token: str, work: Work[T]) -> T:
         key = _token_hash(token)
+        ended: str | None = None
+        foreign = False
         with self._transaction(write=False) as db:
             now = self._now()
             row = db.get(SessionRow, key)
-            last_seen = None if row is None else self._activity.last_seen(key, row.last_seen_at)
-            if row is None or last_seen is None or now - last_seen >= self._idle_timeout:
+            if row is not None:
+                foreign = foreign_device(row.device_id)
+                ended = self._ended(row, self._activity.last_seen(key, row.last_seen_at), now)
+            if row is None or foreign or ended is not None:
                 outcome: T | AppError = AppError(ErrorCode.SESSION_EXPIRED)
             else:
                 try:
@@ -114,8 +141,14 @@ class SessionBase(StoreBase):
                     outcome = exc
         if row is None:
             self._activity.forget(key)
-        elif last_seen is None or now - last_seen >= self._idle_timeout:
-            self._end_idle_session(key, now)
+        elif foreign:
+            member_id = row.member_id
+            self._try_write(
+                "auditing a session of another device",
+                lambda db: self._audit_foreign_device(db, now, member_id),
+            )
+        elif ended is not None:
+            self._end_session(key, now, ended)
         else:
             self._activity.note(key, now)
             if now - row.last_seen_at >= TOUCH_INTERVAL:
@@ -124,14 +157,14 @@ class SessionBase(StoreBase):
             raise outcome
         return outcome
 
-    def _end_idle_session(self, key: str, now: datetime) -> None:
+    def _end_session(self, key: str, now: datetime, why: str) -> None:
         self._activity.end(key)
 
         def delete(db: DbSession) -> None:
             row = _locked_session(db, key)
             if row is not None:
-                self._audit(db, now, row.member_id, "session_expired")
+                self._audit(db, now, row.member_id, "session_expired", why)
                 db.delete(row)
 
-        if self._try_write("ending an idle session", delete):
+        if self._try_write("ending a session", delete):
             self._activity.forget(key)

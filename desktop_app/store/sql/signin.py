@@ -1,4 +1,5 @@
-"""``SignInOperations``: card and Web-ID sign-in, sign-out and the staff unlock commands."""
+"""``SignInOperations``: card and Web-ID sign-in and sign-out (the staff unlock commands are
+in ``staff``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from desktop_app.domain.calendar import Service
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import MemberStatus
 from desktop_app.domain.models import Session as MemberSession
+from desktop_app.domain.rules import DEFAULT_RULES
 from desktop_app.store.sql.base import StoreBase
+from desktop_app.store.sql.binding import DEVICE_ID_MAX_LENGTH, foreign_device
+from desktop_app.store.sql.notices import add_new_device_alert
 from desktop_app.store.sql.readonly_sessions import (
     Viewer,
     ViewingSession,
@@ -25,15 +29,21 @@ from desktop_app.store.sql.schema import (
     CardStatus,
     KnownDevice,
     Member,
-    OutboxMessage,
     SessionRow,
     WebCredential,
 )
 from desktop_app.store.sql.sessions import _token_hash
 
-CARD_PIN_ATTEMPTS_PER_DAY = 3
-WEB_PASSWORD_ATTEMPTS = 5
-DEVICE_ID_MAX_LENGTH = 64
+# The defaults of ``Rules.lockout`` (a store counts by its own rules).
+CARD_PIN_ATTEMPTS_PER_DAY = DEFAULT_RULES.lockout.card_pins_per_day
+WEB_PASSWORD_ATTEMPTS = DEFAULT_RULES.lockout.web_passwords
+
+__all__ = [
+    "CARD_PIN_ATTEMPTS_PER_DAY",
+    "DEVICE_ID_MAX_LENGTH",
+    "WEB_PASSWORD_ATTEMPTS",
+    "SignInOperations",
+]
 
 
 # decide(db, credential row id, stored hash, matched, rehashed, device id) -> session or refusal
@@ -45,12 +55,15 @@ _View = Callable[[DbSession, "int | None", "str | None", bool], "Viewer | AppErr
 
 
 class SignInOperations(StoreBase):
-    """Signing members in and out; unlocking cards and Web-IDs for staff."""
+    """Signing members in and out."""
 
     # ----------------------------------------------------------------- sign-in
 
     def sign_in_with_card(self, card_number: str, pin: str, device_id: str) -> MemberSession:
-        lookup = select(Card.id, Card.pin_hash).where(Card.card_number == card_number)
+        """Found by the keyed hash of the number (``keys``): the number itself is not kept."""
+        lookup = select(Card.id, Card.pin_hash).where(
+            Card.card_lookup == self._keys.card_lookup(card_number)
+        )
         return self._sign_in(lookup, pin, device_id, self._card_outcome, view_card)
 
     def _card_outcome(
@@ -82,7 +95,7 @@ class SignInOperations(StoreBase):
                 card.failed_pin_day = today
                 card.failed_pin_count = 0
             card.failed_pin_count += 1
-            if card.failed_pin_count >= CARD_PIN_ATTEMPTS_PER_DAY:
+            if card.failed_pin_count >= self._rules.lockout.card_pins_per_day:
                 card.status = CardStatus.LOCKED
                 self._audit(db, now, member.id, "card_locked", "too many wrong PINs today")
                 return AppError(ErrorCode.CARD_LOCKED)
@@ -148,7 +161,7 @@ class SignInOperations(StoreBase):
             return AppError(ErrorCode.WEB_ID_LOCKED)
         if not matched or cred.password_hash != stored:
             cred.failed_count += 1
-            if cred.failed_count >= WEB_PASSWORD_ATTEMPTS:
+            if cred.failed_count >= self._rules.lockout.web_passwords:
                 cred.locked = True
                 self._audit(db, now, member.id, "web_id_locked", "too many wrong passwords")
                 return AppError(ErrorCode.WEB_ID_LOCKED)
@@ -235,7 +248,7 @@ class SignInOperations(StoreBase):
                     member_id=member.id, device_id=device, first_seen_at=now, last_seen_at=now
                 )
             )
-            self._send_new_device_alert(db, member, now)
+            add_new_device_alert(db, member, now)
             self._audit(db, now, member.id, "new_device_alert")
         else:
             known.last_seen_at = now
@@ -247,53 +260,19 @@ class SignInOperations(StoreBase):
             previous_sign_in_at=previous,
         )
 
-    @staticmethod
-    def _send_new_device_alert(db: DbSession, member: Member, now: datetime) -> None:
-        db.add(
-            OutboxMessage(
-                member_id=member.id,
-                channel="email" if member.email else "sms",
-                subject="新しい端末からのログインがありました",
-                body=(
-                    f"{member.name} 様\n\n"
-                    f"{now:%Y年%m月%d日 %H:%M} に、これまでご利用のなかった端末から"
-                    "会員サービスへのログインがありました。\n"
-                    "お心当たりのない場合は、お手数ですがサポートセンターまでご連絡ください。"
-                ),
-                created_at=now,
-            )
-        )
-
     def sign_out(self, token: str) -> None:
-        if self._viewing.forget(_token_hash(token)):
+        """End the session (revoked: its token is never accepted again). A token presented
+        from another device than the one bound (``binding``) ends nothing."""
+        key = _token_hash(token)
+        if self._viewing.forget_for_device(key):
             return  # a viewing session: nothing of it was written
         with self._transaction() as db:
-            row = db.get(SessionRow, _token_hash(token))
-            if row is not None:
-                self._audit(db, self._now(), row.member_id, "sign_out")
-                db.delete(row)
-
-    # ----------------------------------------------------------------- administration
-
-    def unlock_card(self, card_number: str) -> bool:
-        """Staff only (not in the protocol): unlock a locked card; False if there is none."""
-        with self._transaction() as db:
-            card = db.scalar(select(Card).where(Card.card_number == card_number))
-            if card is None or card.status != CardStatus.LOCKED:
-                return False
-            card.status = CardStatus.ACTIVE
-            card.failed_pin_count = 0
-            card.failed_pin_day = None
-            self._audit(db, self._now(), card.member_id, "card_unlocked", "by staff")
-            return True
-
-    def unlock_web_id(self, web_id: str) -> bool:
-        """Staff only (not in the protocol): unlock a locked Web-ID; False if there is none."""
-        with self._transaction() as db:
-            cred = db.scalar(select(WebCredential).where(WebCredential.web_id == web_id))
-            if cred is None or not cred.locked:
-                return False
-            cred.locked = False
-            cred.failed_count = 0
-            self._audit(db, self._now(), cred.member_id, "web_id_unlocked", "by staff")
-            return True
+            row = db.get(SessionRow, key)
+            if row is None:
+                return
+            if foreign_device(row.device_id):
+                self._audit(db, self._now(), row.member_id, "session_device_mismatch", "sign-out")
+                return
+            self._audit(db, self._now(), row.member_id, "sign_out")
+            db.delete(row)
+        self._activity.forget(key)

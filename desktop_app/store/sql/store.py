@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain.models import BankAccount
 from desktop_app.domain.requests import REQUEST_ID_MAX_LENGTH
-from desktop_app.store.sql.base import SESSION_IDLE_TIMEOUT
 from desktop_app.store.sql.credentials import CredentialOperations
 from desktop_app.store.sql.demo_reset import DemoResetOperations
 from desktop_app.store.sql.history import HISTORY_MAX_LIMIT, HistoryOperations
@@ -30,13 +29,14 @@ from desktop_app.store.sql.signin import (
     WEB_PASSWORD_ATTEMPTS,
     SignInOperations,
 )
+from desktop_app.store.sql.staff import StaffOperations
+from desktop_app.store.sql.throttle import ThrottleOperations
 
 __all__ = [
     "CARD_PIN_ATTEMPTS_PER_DAY",
     "DEVICE_ID_MAX_LENGTH",
     "HISTORY_MAX_LIMIT",
     "REQUEST_ID_MAX_LENGTH",
-    "SESSION_IDLE_TIMEOUT",
     "WEB_PASSWORD_ATTEMPTS",
     "SqlStore",
 ]
@@ -44,6 +44,8 @@ __all__ = [
 
 class SqlStore(
     SignInOperations,
+    StaffOperations,
+    ThrottleOperations,
     CredentialOperations,
     MoneyOperations,
     HistoryOperations,
@@ -61,9 +63,10 @@ class SqlStore(
     members sign in to it for viewing only (``readonly_sessions``).
 
     Host settings (not the member protocol): ``clock``, ``seed``, ``hash_profile``,
-    ``rules``. Beside the protocol it offers what a host's operator tools use:
-    ``sent_messages`` (the outbox, for ``DemoOperations``), ``unlock_card``,
-    ``unlock_web_id`` and ``engine``.
+    ``rules``, ``pepper`` (see ``StoreBase``). Beside the protocol it offers what a host's
+    operator tools and the member server use: ``sent_messages`` (the outbox, for
+    ``DemoOperations``), ``unlock_card``, ``unlock_web_id``, ``admit_sign_in`` (the
+    shared sign-in throttle) and ``engine``.
     """
 
     # ----------------------------------------------------------------- destinations

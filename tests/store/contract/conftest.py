@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,21 +35,27 @@ from ..member_server import MemberServer
 
 @dataclass(frozen=True)
 class Host:
-    """A store under test, as a client sees it, and the demo interface of its host."""
+    """A store under test, as a client sees it, and the demo interface of its host.
+
+    ``device(device_id)`` makes the calls in its block come from that device (for the SQL
+    host ``bound_device``, as the member server does for each request; over HTTP the device
+    id the requests carry).
+    """
 
     store: Store
     demo: DemoOperations
+    device: Callable[[str], AbstractContextManager[None]]
 
 
 HostFactory = Callable[..., Host]
 
 
 def _sql_host(url: str, now: datetime, rules: Rules) -> tuple[Host, Callable[[], None]]:
-    from desktop_app.store.sql import SqlStore  # the host builds it; tests never see it
+    from desktop_app.store.sql import SqlStore, bound_device  # the host's; tests never see it
 
     clock = OffsetClock(FixedClock(now))
     store = SqlStore(url, clock, seed=True, hash_profile="fast", rules=rules)
-    return Host(store, LocalDemo(lambda: store, clock)), store.close
+    return Host(store, LocalDemo(lambda: store, clock), bound_device), store.close
 
 
 class ServerPool:
@@ -95,7 +101,19 @@ def _http_host(pool: ServerPool, now: datetime, rules: Rules) -> tuple[Host, Cal
         store.close()
         demo.close()
 
-    return Host(store, demo), close
+    @contextmanager
+    def device(device_id: str) -> Iterator[None]:
+        """Present every token from ``device_id`` (the X-Device-Id header), as a copied token
+        would be from another computer, whose client forgets nothing of this one's."""
+        issued_for, forget = store._device_of, store._forget
+        store._device_of = lambda token: device_id if issued_for(token) else ""  # type: ignore[method-assign]
+        store._forget = lambda token: None  # type: ignore[method-assign]
+        try:
+            yield
+        finally:
+            store._device_of, store._forget = issued_for, forget  # type: ignore[method-assign]
+
+    return Host(store, demo, device), close
 
 
 def http_param() -> Any:

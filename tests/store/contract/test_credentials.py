@@ -23,7 +23,7 @@ from ..helpers import (
     ITO_NUMBER,
     NEW_PASSWORD,
     NEW_WEB_ID,
-    latest_code,
+    code_in,
     other_than,
     refusal,
     request_ito_code,
@@ -43,7 +43,7 @@ def test_ito_registers_a_web_id_and_signs_in_with_it(store: Store, demo: DemoOpe
     assert "10分" in message.body
     assert "お心当たりのない場合" in message.body
     assert message.sent_at == datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO)
-    code = latest_code(demo)
+    code = code_in(message)
 
     store.register_web_id(ITO_NUMBER, code, NEW_WEB_ID, NEW_PASSWORD)
 

@@ -6,6 +6,7 @@ host's ``sent_messages``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -18,7 +19,7 @@ from desktop_app.domain.models import CodeChannel
 from desktop_app.store.demo import DemoOperations
 from desktop_app.store.protocol import Store
 
-from ..conftest import DEVICE, TANAKA, YAMADA
+from ..conftest import DEVICE, SATO, TANAKA, YAMADA
 from ..helpers import (
     CODE_SUBJECT,
     ITO_EMAIL,
@@ -27,6 +28,7 @@ from ..helpers import (
     NEW_WEB_ID,
     TANAKA_BORN,
     TANAKA_NUMBER,
+    code_in,
     latest_code,
     other_than,
     refusal,
@@ -57,7 +59,7 @@ def test_tanaka_resets_her_password_and_the_lock_is_gone(
     assert "パスワード再設定" in message.body
     assert "10分" in message.body
     assert "お心当たりのない場合" in message.body
-    code = latest_code(demo)
+    code = code_in(message)
 
     store.reset_password(identifier, code, "Misaki2027new")
 
@@ -115,10 +117,20 @@ def test_a_reset_signs_out_the_sessions_opened_with_the_old_password(
     store: Store, demo: DemoOperations
 ) -> None:
     session = store.sign_in_with_web_id(YAMADA[2], YAMADA[3], DEVICE)
+    by_card = store.sign_in_with_card(YAMADA[0], YAMADA[1], "yamadas-phone")
+    other_member = store.sign_in_with_card(SATO[0], SATO[1], DEVICE)
+    store.account_summary(by_card.token)  # in use just now
     store.request_password_reset(YAMADA[2], date(1985, 4, 12), CodeChannel.EMAIL)
     store.reset_password(YAMADA[2], latest_code(demo), "Taro2027pass")
-    error = refusal(lambda: store.account_summary(session.token))
-    assert error.code is ErrorCode.SESSION_EXPIRED
+    for token in (session.token, by_card.token):  # every session of the member, every device
+        error = refusal(lambda token=token: store.account_summary(token))  # type: ignore[misc]
+        assert error.code is ErrorCode.SESSION_EXPIRED
+        error = refusal(lambda token=token: store.borrow(token, 1_000, 1, "after"))  # type: ignore[misc]
+        assert error.code is ErrorCode.SESSION_EXPIRED
+    assert store.account_summary(other_member.token).member_number == "100000002"
+    assert store.sign_in_with_web_id(YAMADA[2], "Taro2027pass", DEVICE).member_number == (
+        "100000001"
+    )
 
 
 def test_a_registration_code_does_not_reset_a_password(store: Store, demo: DemoOperations) -> None:
@@ -165,3 +177,21 @@ def test_sent_messages_are_newest_first_and_mask_the_recipient(
     assert inbox[0].sent_at > inbox[1].sent_at
     assert [m.subject for m in demo.sent_messages(1)] == [CODE_SUBJECT]
     assert demo.sent_messages(0) == ()
+
+
+def test_a_code_is_delivered_once_and_masked_from_then_on(
+    store: Store, demo: DemoOperations
+) -> None:
+    store.request_password_reset(TANAKA[2], TANAKA_BORN, CodeChannel.SMS)
+    store.request_password_reset(YAMADA[2], date(1985, 4, 12), CodeChannel.EMAIL)
+    first = demo.sent_messages()
+    yamada_code, tanaka_code = code_in(first[0]), code_in(first[1])
+    again = demo.sent_messages()
+    assert [m.subject for m in again] == [m.subject for m in first]
+    assert "確認コード：••••••\n" in again[0].body
+    assert "確認コードは •••••• です" in again[1].body
+    assert not re.search(r"\d{6}", again[0].body + again[1].body)
+    # What was handed out still works: only its hash was needed to check it.
+    store.reset_password(YAMADA[2], yamada_code, "Taro2027pass")
+    store.reset_password(TANAKA[2], tanaka_code, "Misaki2027new")
+    assert store.sign_in_with_web_id(TANAKA[2], "Misaki2027new", DEVICE)

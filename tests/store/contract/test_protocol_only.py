@@ -40,7 +40,8 @@ def test_the_member_protocol_has_no_demo_operator_or_host_settings() -> None:
     assert "service_terms" in members
     operator = {"demo_inbox", "sent_messages", "advance_clock", "unlock_card", "unlock_web_id"}
     assert not members & operator
-    for name in members:  # seeding, hashing and the clock belong to the host
+    assert "admit_sign_in" not in members  # the member server's throttle, never a member's
+    for name in members:  # seeding, hashing, the pepper and the clock belong to the host
         parameters = inspect.signature(getattr(Store, name)).parameters
-        assert not {"seed", "hash_profile", "clock", "rules"} & set(parameters), name
+        assert not {"seed", "hash_profile", "clock", "rules", "pepper"} & set(parameters), name
     assert {"sent_messages", "advance_clock"} <= set(dir(DemoOperations))

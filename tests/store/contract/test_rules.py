@@ -32,10 +32,10 @@ def test_sign_in_is_refused_during_weekly_maintenance_with_the_resume_time(
 def test_repayment_stops_on_sunday_night_but_borrowing_does_not(
     member_store: HostFactory,
 ) -> None:
-    host = member_store(now=datetime(2026, 11, 22, 22, 50, tzinfo=TOKYO))  # Sunday
+    host = member_store(now=datetime(2026, 11, 22, 22, 55, tzinfo=TOKYO))  # Sunday
     store, clock = host.store, host.demo
     session = store.sign_in_with_web_id(YAMADA[2], YAMADA[3], DEVICE)
-    clock.advance_clock(timedelta(minutes=15))  # 23:05
+    clock.advance_clock(timedelta(minutes=10))  # 23:05
     error = refusal(lambda: store.repay(session.token, RepayIntent.AMOUNT, 5_000, "0009", "r1"))
     assert error.code is ErrorCode.MAINTENANCE
     assert error.params["resume_at"] == datetime(2026, 11, 23, 7, 0, tzinfo=TOKYO)

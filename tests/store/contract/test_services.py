@@ -63,7 +63,7 @@ def test_every_demo_member_has_a_prepaid_card_after_the_bank_account(
 
 
 def test_charging_follows_the_borrowing_rules(member_store: HostFactory) -> None:
-    host = member_store(now=datetime(2026, 11, 29, 23, 50, tzinfo=TOKYO))  # Sunday night
+    host = member_store(now=datetime(2026, 11, 29, 23, 55, tzinfo=TOKYO))  # Sunday night
     store, clock = host.store, host.demo
     yamada = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE)
     card = prepaid(store, yamada)
@@ -84,7 +84,7 @@ def test_charging_follows_the_borrowing_rules(member_store: HostFactory) -> None
     refused = refusal(lambda: store.borrow(suzuki.token, 1_000, own.id, "late"))
     assert refused.code is ErrorCode.BORROW_BLOCKED_OVERDUE
 
-    clock.advance_clock(timedelta(minutes=20))  # Monday 0:10: weekly maintenance
+    clock.advance_clock(timedelta(minutes=10))  # Monday 0:05: weekly maintenance
     assert charge(1_000, "night") == AppError(
         ErrorCode.MAINTENANCE, resume_at=datetime(2026, 11, 30, 7, 0, tzinfo=TOKYO)
     )
@@ -236,10 +236,10 @@ def test_the_promise_lapses_once_the_minimum_is_paid(store: Store, card_sign_in:
 
 
 def test_promising_stops_in_maintenance(member_store: HostFactory) -> None:
-    host = member_store(now=datetime(2026, 11, 29, 23, 50, tzinfo=TOKYO))
+    host = member_store(now=datetime(2026, 11, 29, 23, 55, tzinfo=TOKYO))
     store = host.store
     session = store.sign_in_with_card(SUZUKI[0], SUZUKI[1], DEVICE)
-    host.demo.advance_clock(timedelta(minutes=20))
+    host.demo.advance_clock(timedelta(minutes=10))  # Monday 0:05
     assert refusal(lambda: store.promise_payment(session.token, date(2026, 12, 1))).code is (
         ErrorCode.MAINTENANCE
     )

@@ -23,7 +23,7 @@ class SharedClock:
         self._path = Path(path)
         self._lock = threading.Lock()
         self._stamp: int | None = None
-        self._at = datetime.now(TOKYO)
+        self._at = datetime.fromtimestamp(0, TOKYO)
         self._since: float | None = None
 
     def _load(self) -> tuple[datetime, float | None]:
