@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: the repository's tests and bench packages
     sys.path.insert(0, str(ROOT))
 
-from bench.loadgen import Connection, CpuMeter, Recorder, percentile, summary_line  # noqa: E402
+from bench.loadgen import Connection, CpuMeter, Recorder, report  # noqa: E402
 
 PG_URL_ENV = "MEMBER_CLIENT_TEST_PG_URL"
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -197,41 +197,6 @@ async def mixed_phase(
         await connection.close()
 
     await asyncio.gather(*(client(i, m) for i, m in enumerate(members)))
-
-
-# --------------------------------------------------------------------- report
-
-
-def report(title: str, recorder: Recorder, seconds: float, cpu: dict[str, float]) -> dict[str, Any]:
-    every = [value for values in recorder.latencies.values() for value in values]
-    print(f"\n{title}: {len(every)} requests in {seconds:.1f} s")
-    for name in sorted(recorder.latencies):
-        print(summary_line(name, recorder.latencies[name], seconds))
-    if len(recorder.latencies) > 1:
-        print(summary_line("overall", every, seconds))
-    statuses = recorder.statuses.items()
-    refused = {f"{op} {status}": n for (op, status), n in statuses if status >= 300}
-    print(f"  not 2xx: {refused or 'none'}")
-    print("  CPU (cores): " + ", ".join(f"{k} {v:.2f}" for k, v in cpu.items() if k != "seconds"))
-    rate = len(every) / seconds or 1.0
-    per_request = {k: cpu[k] / rate * 1000 for k in ("load generator", "server", "postgres")}
-    print("  CPU a request (ms): " + ", ".join(f"{k} {v:.2f}" for k, v in per_request.items()))
-    return {
-        "ops_per_second": len(every) / seconds,
-        "p50_ms": percentile(every, 0.5) * 1000,
-        "p99_ms": percentile(every, 0.99) * 1000,
-        "per_operation": {
-            name: {
-                "per_second": len(values) / seconds,
-                "p50_ms": percentile(values, 0.5) * 1000,
-                "p99_ms": percentile(values, 0.99) * 1000,
-            }
-            for name, values in recorder.latencies.items()
-        },
-        "not_2xx": refused,
-        "cpu": cpu,
-        "cpu_ms_per_request": per_request,
-    }
 
 
 async def measure(host: str, port: int, pid: int, args: argparse.Namespace) -> dict[str, Any]:
