@@ -59,7 +59,10 @@ async def _on_malformed(request: Request, error: Exception) -> JSONResponse:
 async def _on_http(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
     status = error.status_code if 400 <= error.status_code < 500 else 400
-    return JSONResponse(error_body(AppError(ErrorCode.REQUEST_INVALID)), status_code=status)
+    # Keep what the error says to the client (a 405's Allow, which RFC 9110 requires).
+    return JSONResponse(
+        error_body(AppError(ErrorCode.REQUEST_INVALID)), status_code=status, headers=error.headers
+    )
 
 
 async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:
