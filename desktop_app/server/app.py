@@ -25,12 +25,20 @@ from desktop_app.server.config import ServerConfig
 from desktop_app.server.middleware import Guard
 from desktop_app.server.routes import ERRORS, Runner, router
 from desktop_app.server.schemas import Health
-from desktop_app.store.remote.wire import RETRY_AFTER_HEADER, Paths, error_body, status_of
+from desktop_app.store.remote.wire import (
+    IDEMPOTENCY_HEADER,
+    RETRY_AFTER_HEADER,
+    Paths,
+    error_body,
+    status_of,
+)
 
 log = logging.getLogger("desktop_app.server")
 
 TITLE = "Card loan member server"
 VERSION = "1"
+
+_REQUEST_ID_PLACE = f"header.{IDEMPOTENCY_HEADER}"
 
 
 def _refusal(error: AppError) -> JSONResponse:
@@ -49,11 +57,13 @@ async def _on_app_error(request: Request, error: Exception) -> JSONResponse:
 
 async def _on_malformed(request: Request, error: Exception) -> JSONResponse:
     # Only where the request went wrong, never what it held.
+    code = ErrorCode.REQUEST_INVALID
     if isinstance(error, RequestValidationError):
         places = sorted({".".join(str(part) for part in e.get("loc", ())) for e in error.errors()})
         log.info("malformed request to %s: %s", request.url.path, ", ".join(places))
-    body = error_body(AppError(ErrorCode.REQUEST_INVALID))
-    return JSONResponse(body, status_code=400)
+        if places == [_REQUEST_ID_PLACE]:  # what every store says of a malformed request id
+            code = ErrorCode.REQUEST_ID_INVALID
+    return JSONResponse(error_body(AppError(code)), status_code=status_of(code))
 
 
 async def _on_http(request: Request, error: Exception) -> JSONResponse:
