@@ -98,6 +98,41 @@ def _lifespan(config: ServerConfig) -> Any:
     return lifespan
 
 
+# A time of day of the rules (service hours, transfer cut-offs) is Tokyo's and goes on the
+# wire without an offset ("09:00:00"), which JSON Schema's "time" format (RFC 3339) does not
+# allow: the schema says what is sent.
+_LOCAL_TIME = {
+    "type": "string",
+    "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?$",
+    "description": "A time of day in Asia/Tokyo, without an offset.",
+}
+
+
+def _local_times(node: Any) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("format") == "time":
+            del node["format"]
+            node.update(_LOCAL_TIME)
+        for value in node.values():
+            _local_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            _local_times(value)
+
+
+def _publish(api: FastAPI) -> None:
+    """Let ``api.openapi()`` (``GET /openapi.json``) say what the server sends."""
+    generate = api.openapi
+
+    def openapi() -> dict[str, Any]:
+        if api.openapi_schema is None:
+            _local_times(generate())
+        assert api.openapi_schema is not None
+        return api.openapi_schema
+
+    api.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(config: ServerConfig | None = None) -> Any:
     """The ASGI app (wrapped in ``Guard``); ``None`` reads the settings from the environment
     (the uvicorn workers of ``member-server``)."""
@@ -115,6 +150,7 @@ def create_app(config: ServerConfig | None = None) -> Any:
     api.add_exception_handler(HTTPException, _on_http)
     api.add_exception_handler(Exception, _on_unexpected)
     api.include_router(router)
+    _publish(api)
     if config.demo:
         from desktop_app.server.demo import router as demo_router
 
