@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.server.config import ServerConfig
+from desktop_app.server.config import ServerConfig, configure_logging
 from desktop_app.server.middleware import Guard
 from desktop_app.server.routes import ERRORS, Runner, router
 from desktop_app.server.schemas import Health
@@ -136,7 +136,9 @@ def _publish(api: FastAPI) -> None:
 def create_app(config: ServerConfig | None = None) -> Any:
     """The ASGI app (wrapped in ``Guard``); ``None`` reads the settings from the environment
     (the uvicorn workers of ``member-server``)."""
-    config = config or ServerConfig.from_environment()
+    if config is None:
+        config = ServerConfig.from_environment()
+        configure_logging(config.log_level)
     api = FastAPI(
         title=TITLE,
         version=VERSION,
