@@ -8,7 +8,7 @@ counted once, for the first page.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
@@ -26,11 +26,22 @@ from desktop_app.store.sql.schema import LedgerRow, SessionRow
 from desktop_app.store.sql.sessions import SessionBase
 
 HISTORY_MAX_LIMIT = 1_000
+# The instants every column holds in UTC, whatever offset a bound was given with: a bound
+# beyond them bounds nothing (no movement is that old or that new), and goes to the database
+# as one of them instead of overflowing on the way.
+_EARLIEST = datetime(1, 1, 2, tzinfo=UTC)
+_LATEST = datetime(9999, 12, 30, tzinfo=UTC)
+
+
+def _held(instant: datetime) -> datetime:
+    return min(max(instant, _EARLIEST), _LATEST)
 
 
 def _start_of_day(day: date) -> datetime:
-    """Midnight in Tokyo that starts ``day``."""
-    return datetime.combine(day, time(0, 0), TOKYO)
+    """Midnight in Tokyo that starts ``day`` (the calendar's last day has no next one)."""
+    if day > date.max - timedelta(days=1):
+        return _LATEST
+    return _held(datetime.combine(day, time(0, 0), TOKYO))
 
 
 class HistoryOperations(SessionBase):
@@ -58,7 +69,8 @@ class HistoryOperations(SessionBase):
         if query.since is not None:
             conditions.append(LedgerRow.at >= _start_of_day(query.since))
         if query.until is not None:
-            conditions.append(LedgerRow.at < _start_of_day(query.until + timedelta(days=1)))
+            following = query.until + timedelta(days=1) if query.until < date.max else date.max
+            conditions.append(LedgerRow.at < _start_of_day(following))
         if query.kinds is not None:  # a filter on the rows the (member, at, id) index finds
             conditions.append(LedgerRow.kind.in_(sorted(kind.value for kind in query.kinds)))
         total: int | None = None
@@ -67,12 +79,10 @@ class HistoryOperations(SessionBase):
         else:
             # ``at <= cursor`` lets the index seek to the cursor (not scan every newer row);
             # the OR then drops the cursor's own instant up to and including its id.
-            conditions.append(LedgerRow.at <= before.at)
+            at = _held(before.at)
+            conditions.append(LedgerRow.at <= at)
             conditions.append(
-                or_(
-                    LedgerRow.at < before.at,
-                    and_(LedgerRow.at == before.at, LedgerRow.id < before.id),
-                )
+                or_(LedgerRow.at < at, and_(LedgerRow.at == at, LedgerRow.id < before.id))
             )
         rows = list(
             db.scalars(
