@@ -325,7 +325,6 @@ def test_a_forged_token_is_signed_out_everywhere(api: Api, forgery: str) -> None
     assert api.standing(yamada) == before  # still signed in, nothing moved
 
 
-@pytest.mark.xfail(reason="device binding not wired into the server yet", strict=False)
 def test_a_token_works_only_on_the_device_it_was_issued_for(api: Api) -> None:
     yamada = api.sign_in(YAMADA)
     account = api.get(Paths.BANK_ACCOUNTS, yamada)[0]["id"]
@@ -335,15 +334,10 @@ def test_a_token_works_only_on_the_device_it_was_issued_for(api: Api) -> None:
     assert api.standing(yamada) == before
 
 
-def _idle_timeout(api: Api) -> timedelta:
-    """The rules' idle timeout, as the terms tell it (the store's 30 minutes until they do)."""
-    terms = api.http.get(Paths.TERMS).json()
-    sessions = terms["rules"].get("sessions")
-    if sessions is None:
-        from desktop_app.store.sql.base import SESSION_IDLE_TIMEOUT
-
-        return SESSION_IDLE_TIMEOUT
-    return _duration(sessions["idle"])
+def _session_rules(api: Api) -> tuple[timedelta, timedelta]:
+    """How long a session lives idle and at most, as the terms tell the member."""
+    sessions = api.http.get(Paths.TERMS).json()["rules"]["sessions"]
+    return _duration(sessions["idle"]), _duration(sessions["absolute"])
 
 
 def _duration(text: str) -> timedelta:
@@ -355,7 +349,7 @@ def _duration(text: str) -> timedelta:
 
 
 def test_an_idle_session_expires_on_every_endpoint(api: Api, demo: HttpDemo) -> None:
-    idle = _idle_timeout(api)
+    idle, _ = _session_rules(api)
     yamada = api.sign_in(YAMADA)
     account = api.get(Paths.BANK_ACCOUNTS, yamada)[0]["id"]
     demo.advance_clock(idle - timedelta(minutes=1))
@@ -368,8 +362,9 @@ def test_an_idle_session_expires_on_every_endpoint(api: Api, demo: HttpDemo) -> 
     _assert_signed_out(api, yamada.headers(), account)
 
 
-@pytest.mark.xfail(reason="the absolute session lifetime is not wired yet", strict=False)
 def test_a_busy_session_still_ends_after_twelve_hours(api: Api, demo: HttpDemo) -> None:
+    _, lifetime = _session_rules(api)
+    assert lifetime == timedelta(hours=12)
     yamada = api.sign_in(YAMADA)
     account = api.get(Paths.BANK_ACCOUNTS, yamada)[0]["id"]
     for _ in range(12 * 6 - 1):  # a call every ten minutes, for just under twelve hours
@@ -673,28 +668,39 @@ def _in_parallel(attempt: Callable[[int], httpx.Response], count: int) -> list[h
         return list(pool.map(attempt, range(count)))
 
 
-def test_parallel_wrong_pins_lock_the_card_after_the_third(
+def _lockout(client: httpx.Client) -> Json:
+    rules: Json = client.get(Paths.TERMS).json()["rules"]["lockout"]
+    return rules
+
+
+def test_parallel_wrong_pins_lock_the_card_at_the_threshold(
     lockout_api: Callable[[], httpx.Client],
 ) -> None:
+    threshold = _lockout(lockout_api())["card_pins_per_day"]  # 3
+
     def attempt(index: int) -> httpx.Response:
         body = {"card_number": SATO[0], "pin": "0000", "device_id": f"guess-{index}"}
         return lockout_api().post(Paths.SIGN_IN_CARD, json=body)
 
     codes = sorted(answer.json()["code"] for answer in _in_parallel(attempt, 8))
-    assert codes == ["card_locked"] * 6 + ["signin_failed_card"] * 2
+    wrong = threshold - 1
+    assert codes == ["card_locked"] * (8 - wrong) + ["signin_failed_card"] * wrong
     right = {"card_number": SATO[0], "pin": SATO[1], "device_id": "owner"}
     assert lockout_api().post(Paths.SIGN_IN_CARD, json=right).json()["code"] == "card_locked"
 
 
-def test_parallel_wrong_passwords_lock_the_web_id_after_the_fifth(
+def test_parallel_wrong_passwords_lock_the_web_id_at_the_threshold(
     lockout_api: Callable[[], httpx.Client],
 ) -> None:
+    threshold = _lockout(lockout_api())["web_passwords"]  # 5
+
     def attempt(index: int) -> httpx.Response:
         body = {"web_id": SATO[2], "password": f"Wrong{index}pass", "device_id": f"guess-{index}"}
         return lockout_api().post(Paths.SIGN_IN_WEB_ID, json=body)
 
     codes = sorted(answer.json()["code"] for answer in _in_parallel(attempt, 8))
-    assert codes == ["signin_failed_web"] * 4 + ["web_id_locked"] * 4
+    wrong = threshold - 1
+    assert codes == ["signin_failed_web"] * wrong + ["web_id_locked"] * (8 - wrong)
     right = {"web_id": SATO[2], "password": SATO[3], "device_id": "owner"}
     assert lockout_api().post(Paths.SIGN_IN_WEB_ID, json=right).json()["code"] == "web_id_locked"
 
@@ -713,16 +719,16 @@ def throttled_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Membe
 
 def _per_identifier(url: str) -> int:
     """How many sign-in attempts of one identifier the rules admit in their window."""
-    throttle = httpx.get(f"{url}{Paths.TERMS}", timeout=10).json()["rules"].get("throttle")
-    return 10 if throttle is None else int(throttle["per_identifier"])
+    rules = httpx.get(f"{url}{Paths.TERMS}", timeout=10).json()["rules"]
+    return int(rules["throttle"]["per_identifier"])
 
 
-@pytest.mark.xfail(reason="sign-in throttling not wired into the server yet", strict=False)
 def test_sign_in_attempts_of_one_identifier_are_counted_across_both_workers(
     throttled_server: MemberServer,
 ) -> None:
     url = throttled_server.url
     limit = _per_identifier(url)
+    waits: list[int] = []
     attempts: dict[str, Callable[[int], Json]] = {
         "web": lambda i: {"web_id": "nobody2026", "password": f"Guess{i}pass", "device_id": "g"},
         "card": lambda i: {"card_number": "4999000011112222", "pin": f"{i:04d}", "device_id": "g"},
@@ -750,6 +756,14 @@ def test_sign_in_attempts_of_one_identifier_are_counted_across_both_workers(
             assert answer.json()["code"] == "sign_in_throttled"
             wait = int(answer.headers[RETRY_AFTER_HEADER])
             assert wait >= 1 and answer.json()["params"]["retry_after"] == wait
+            waits.append(wait)
     # Another identifier, from the same address, is not held up.
     body = {"web_id": YAMADA[2], "password": YAMADA[3], "device_id": "owner"}
     assert httpx.post(f"{url}{Paths.SIGN_IN_WEB_ID}", json=body, timeout=30).status_code == 200
+    # Once the wait it was told is over, the identifier is tried again.
+    operator = HttpDemo(url)
+    operator.advance_clock(timedelta(seconds=max(waits)))
+    operator.close()
+    again = {"web_id": "nobody2026", "password": "Guess0pass", "device_id": "g"}
+    answer = httpx.post(f"{url}{Paths.SIGN_IN_WEB_ID}", json=again, timeout=30)
+    assert (answer.status_code, answer.json()["code"]) == (401, "signin_failed_web")
