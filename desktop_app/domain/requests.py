@@ -11,7 +11,8 @@ import re
 from desktop_app.domain.errors import AppError, ErrorCode
 
 REQUEST_ID_MAX_LENGTH = 64
-_REQUEST_ID = re.compile(rf"[A-Za-z0-9_-]{{1,{REQUEST_ID_MAX_LENGTH}}}")
+REQUEST_ID_PATTERN = rf"^[A-Za-z0-9_-]{{1,{REQUEST_ID_MAX_LENGTH}}}$"  # as published in the API
+_REQUEST_ID = re.compile(REQUEST_ID_PATTERN)
 
 
 def check_request_id(value: object) -> str:

@@ -21,16 +21,24 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.server.config import ServerConfig
+from desktop_app.server.config import ServerConfig, configure_logging
 from desktop_app.server.middleware import Guard
 from desktop_app.server.routes import ERRORS, Runner, router
 from desktop_app.server.schemas import Health
-from desktop_app.store.remote.wire import RETRY_AFTER_HEADER, Paths, error_body, status_of
+from desktop_app.store.remote.wire import (
+    IDEMPOTENCY_HEADER,
+    RETRY_AFTER_HEADER,
+    Paths,
+    error_body,
+    status_of,
+)
 
 log = logging.getLogger("desktop_app.server")
 
 TITLE = "Card loan member server"
 VERSION = "1"
+
+_REQUEST_ID_PLACE = f"header.{IDEMPOTENCY_HEADER}"
 
 
 def _refusal(error: AppError) -> JSONResponse:
@@ -49,17 +57,22 @@ async def _on_app_error(request: Request, error: Exception) -> JSONResponse:
 
 async def _on_malformed(request: Request, error: Exception) -> JSONResponse:
     # Only where the request went wrong, never what it held.
+    code = ErrorCode.REQUEST_INVALID
     if isinstance(error, RequestValidationError):
         places = sorted({".".join(str(part) for part in e.get("loc", ())) for e in error.errors()})
         log.info("malformed request to %s: %s", request.url.path, ", ".join(places))
-    body = error_body(AppError(ErrorCode.REQUEST_INVALID))
-    return JSONResponse(body, status_code=400)
+        if places == [_REQUEST_ID_PLACE]:  # what every store says of a malformed request id
+            code = ErrorCode.REQUEST_ID_INVALID
+    return JSONResponse(error_body(AppError(code)), status_code=status_of(code))
 
 
 async def _on_http(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
     status = error.status_code if 400 <= error.status_code < 500 else 400
-    return JSONResponse(error_body(AppError(ErrorCode.REQUEST_INVALID)), status_code=status)
+    # Keep what the error says to the client (a 405's Allow, which RFC 9110 requires).
+    return JSONResponse(
+        error_body(AppError(ErrorCode.REQUEST_INVALID)), status_code=status, headers=error.headers
+    )
 
 
 async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:
@@ -85,13 +98,50 @@ def _lifespan(config: ServerConfig) -> Any:
     return lifespan
 
 
+# A time of day of the rules (service hours, transfer cut-offs) is Tokyo's and goes on the
+# wire without an offset ("09:00:00"), which JSON Schema's "time" format (RFC 3339) does not
+# allow: the schema says what is sent.
+_LOCAL_TIME = {
+    "type": "string",
+    "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?$",
+    "description": "A time of day in Asia/Tokyo, without an offset.",
+}
+
+
+def _local_times(node: Any) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("format") == "time":
+            del node["format"]
+            node.update(_LOCAL_TIME)
+        for value in node.values():
+            _local_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            _local_times(value)
+
+
+def _publish(api: FastAPI) -> None:
+    """Let ``api.openapi()`` (``GET /openapi.json``) say what the server sends."""
+    generate = api.openapi
+
+    def openapi() -> dict[str, Any]:
+        if api.openapi_schema is None:
+            _local_times(generate())
+        assert api.openapi_schema is not None
+        return api.openapi_schema
+
+    api.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(config: ServerConfig | None = None) -> Any:
     """The ASGI app (wrapped in ``Guard``); ``None`` reads the settings from the environment
     (the uvicorn workers of ``member-server``)."""
-    config = config or ServerConfig.from_environment()
+    if config is None:
+        config = ServerConfig.from_environment()
+        configure_logging(config.log_level)
     api = FastAPI(
         # The member routes are the app's own, not an included router: FastAPI matches an
-        # included router's routes through a layer of its own, ~0.1 ms a request.
+        # included router's routes through a layer of its own on every request.
         routes=list(router.routes),
         title=TITLE,
         version=VERSION,
@@ -104,6 +154,7 @@ def create_app(config: ServerConfig | None = None) -> Any:
     api.add_exception_handler(RequestValidationError, _on_malformed)
     api.add_exception_handler(HTTPException, _on_http)
     api.add_exception_handler(Exception, _on_unexpected)
+    _publish(api)
     if config.demo:
         from desktop_app.server.demo import router as demo_router
 

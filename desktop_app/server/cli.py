@@ -18,7 +18,7 @@ import tempfile
 
 from desktop_app.domain.clock import SystemClock, parse_instant
 from desktop_app.domain.errors import AppError
-from desktop_app.server.config import ServerConfig
+from desktop_app.server.config import ServerConfig, configure_logging
 
 log = logging.getLogger("desktop_app.server")
 
@@ -87,7 +87,7 @@ def _demo_clock(args: argparse.Namespace) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
+    configure_logging(args.log_level)
     config = ServerConfig(
         db=args.db,
         now=args.now,
@@ -98,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         demo=args.demo,
         clock_file=_demo_clock(args) if args.demo else None,
         rules_file=args.rules,
+        log_level=args.log_level,
     )
     try:
         config.open_store(config.clock()).close()

@@ -3,6 +3,7 @@ environment (uvicorn starts each worker afresh), and the clock, store and pepper
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,14 @@ if TYPE_CHECKING:
     from desktop_app.store.sql import SqlStore
 
 PREFIX = "MEMBER_SERVER_"
+
+
+def configure_logging(level: str) -> None:
+    """The server's own lines (desktop_app.*) to stderr, beside uvicorn's. A worker process
+    that uvicorn starts afresh has only uvicorn's loggers configured: without this, its
+    warnings went out bare and everything below them was lost."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=level.upper(), format="%(levelname)s %(name)s %(message)s")
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class ServerConfig:
     # Every other store call: a call waits on PostgreSQL ~1 ms, so 4 keep a core busy; with
     # the sign-in thread they use the store pool's 5 connections (``store.sql.pool``).
     call_threads: int = 4
+    log_level: str = "info"  # of the server's own loggers (desktop_app.*) in every worker
 
     def to_environment(self) -> dict[str, str]:
         values = {
@@ -46,6 +56,7 @@ class ServerConfig:
             "RULES_FILE": self.rules_file or "",
             "SIGN_IN_THREADS": str(self.sign_in_threads),
             "CALL_THREADS": str(self.call_threads),
+            "LOG_LEVEL": self.log_level,
         }
         return {PREFIX + name: value for name, value in values.items()}
 
@@ -66,6 +77,7 @@ class ServerConfig:
             rules_file=get("RULES_FILE") or None,
             sign_in_threads=int(get("SIGN_IN_THREADS") or 1),
             call_threads=int(get("CALL_THREADS") or 4),
+            log_level=get("LOG_LEVEL") or "info",
         )
 
     def clock(self) -> Clock:

@@ -48,18 +48,27 @@ class Guard:
             return
         received = 0
         started = False
+        exceeded = False
 
         async def counted_receive() -> Message:
-            nonlocal received
+            nonlocal received, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > MAX_BODY_BYTES:
+                    exceeded = True
                     raise BodyTooLarge
             return message
 
         async def decorated_send(message: Message) -> None:
             nonlocal started
+            if exceeded:
+                # The app may answer the interrupted read its own way (FastAPI turns any
+                # error while reading a body into a 400): the answer is the 413.
+                if message["type"] == "http.response.start" and not started:
+                    started = True
+                    await self._refuse(send)
+                return
             if message["type"] == "http.response.start":
                 started = True
                 message["headers"] = [*message.get("headers", ()), *self._headers()]

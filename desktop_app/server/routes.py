@@ -28,6 +28,7 @@ from desktop_app.domain.models import (
     RepayReceipt,
     Session,
 )
+from desktop_app.domain.requests import REQUEST_ID_PATTERN
 from desktop_app.domain.terms import ServiceTerms
 from desktop_app.server import schemas
 from desktop_app.server.answers import json_answer
@@ -134,7 +135,8 @@ async def member_of(
 
 
 Signed = Annotated[Member, Depends(member_of)]
-RequestId = Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=1, max_length=128)]
+# The request id of a money movement, as every store takes it (``check_request_id``).
+RequestId = Annotated[str, Header(alias=IDEMPOTENCY_HEADER, pattern=REQUEST_ID_PATTERN)]
 
 router = APIRouter(responses=ERRORS)
 

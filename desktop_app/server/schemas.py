@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -37,7 +38,28 @@ Yen = (
     | Annotated[StrictFloat, Field(allow_inf_nan=False)]
     | StrictBool
 )
-RowId = Annotated[int, Field(ge=0, le=2**31 - 1)]
+
+
+def _number(value: object) -> object:
+    """An integer as JSON Schema has it (1 and 1.0 alike), never a boolean or a text."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("expected a number")
+    return value
+
+
+def _text(value: object) -> object:
+    """A date or an instant as the schema says: ISO text, never a number (a timestamp)."""
+    if not isinstance(value, str):
+        raise ValueError("expected ISO 8601 text")
+    return value
+
+
+RowId = Annotated[int, Field(ge=0, le=2**31 - 1), BeforeValidator(_number)]
+PageSize = Annotated[int, Field(ge=0, le=10**6), BeforeValidator(_number)]  # the store: ≤ 1,000
+
+
+Day = Annotated[date, BeforeValidator(_text)]
+Instant = Annotated[AwareDatetime, BeforeValidator(_text)]
 
 
 class Body(BaseModel):
@@ -70,7 +92,7 @@ class Registration(Body):
 
 class ResetCodeRequest(Body):
     identifier: Text
-    birth_date: date
+    birth_date: Day
     channel: CodeChannel
 
 
@@ -92,7 +114,7 @@ class Repayment(Body):
 
 
 class Promise(Body):
-    day: date
+    day: Day
 
 
 class LimitIncrease(Body):
@@ -102,16 +124,16 @@ class LimitIncrease(Body):
 
 
 class Cursor(Body):
-    at: AwareDatetime
+    at: Instant
     id: RowId
 
 
 class HistoryRequest(Body):
-    since: date | None = None
-    until: date | None = None
+    since: Day | None = None
+    until: Day | None = None
     kinds: list[LedgerKind] | None = Field(default=None, max_length=len(LedgerKind))
     before: Cursor | None = None
-    limit: Annotated[int, Field(ge=0, le=10**6)] = 100  # the store takes at most 1,000
+    limit: PageSize = 100
 
 
 class ErrorBody(Body):

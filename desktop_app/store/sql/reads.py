@@ -10,7 +10,7 @@ so a write transaction (a promised payment) reads what it has just written.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from typing import Any
 
@@ -152,9 +152,22 @@ def _history_statements(
     return page, count
 
 
+# The instants every column holds in UTC, whatever offset a bound was given with: a bound
+# beyond them bounds nothing (no movement is that old or that new), and goes to the database
+# as one of them instead of overflowing on the way.
+_EARLIEST = datetime(1, 1, 2, tzinfo=UTC)
+_LATEST = datetime(9999, 12, 30, tzinfo=UTC)
+
+
+def _held(instant: datetime) -> datetime:
+    return min(max(instant, _EARLIEST), _LATEST)
+
+
 def _start_of_day(day: date) -> datetime:
-    """Midnight in Tokyo that starts ``day``."""
-    return datetime.combine(day, time(0, 0), TOKYO)
+    """Midnight in Tokyo that starts ``day`` (the calendar's last day has no next one)."""
+    if day > date.max - timedelta(days=1):
+        return _LATEST
+    return _held(datetime.combine(day, time(0, 0), TOKYO))
 
 
 def history_page(
@@ -175,7 +188,8 @@ def history_page(
     if query.since is not None:
         params["since"] = _start_of_day(query.since)
     if query.until is not None:
-        params["until"] = _start_of_day(query.until + timedelta(days=1))
+        following = query.until + timedelta(days=1) if query.until < date.max else date.max
+        params["until"] = _start_of_day(following)
     if query.kinds is not None:
         params["kinds"] = sorted(kind.value for kind in query.kinds)
     connection: Connection = db.connection()
@@ -183,7 +197,7 @@ def history_page(
     if before is None:
         total = connection.execute(count, params).scalar() or 0
     else:
-        params["before_at"], params["before_id"] = before.at, before.id
+        params["before_at"], params["before_id"] = _held(before.at), before.id
     rows = connection.execute(page, params).all()  # one more tells whether a page follows
     more = len(rows) > limit
     rows = rows[:limit]

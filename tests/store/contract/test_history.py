@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.models import (
@@ -132,3 +132,24 @@ def test_entries_at_the_same_instant_page_by_id(store: Store) -> None:
     numbers = [e.transaction_no for p in pages for e in p.entries]
     assert len(numbers) == len(set(numbers)) == 3 + 4
     assert [len(p.entries) for p in pages] == [2, 2, 2, 1]
+
+
+def test_the_first_and_last_days_of_the_calendar_bound_nothing(store: Store) -> None:
+    """Bounds no movement can lie beyond (a date picker's extremes, a client's guess) are
+    answered like no bound at all, never with an error of the store."""
+    token = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE).token
+    everything = store.history(token, HistoryQuery(), None, 50)
+    for query in (
+        HistoryQuery(since=date.min),
+        HistoryQuery(until=date.max),
+        HistoryQuery(since=date.min, until=date.max),
+    ):
+        assert store.history(token, query, None, 50) == everything, query
+    assert store.history(token, HistoryQuery(since=date.max), None, 50).entries == ()
+    assert store.history(token, HistoryQuery(until=date.min), None, 50).entries == ()
+    east = timezone(timedelta(hours=14))
+    west = timezone(timedelta(hours=-12))
+    latest = HistoryCursor(datetime.max.replace(tzinfo=west), 1)
+    earliest = HistoryCursor(datetime.min.replace(tzinfo=east), 1)
+    assert store.history(token, HistoryQuery(), latest, 50).entries == everything.entries
+    assert store.history(token, HistoryQuery(), earliest, 50).entries == ()
