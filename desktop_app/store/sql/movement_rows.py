@@ -21,7 +21,6 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop_app.domain.models import BankAccount
 from desktop_app.store.sql.schema import (
     AuditEntry,
     BankAccountRow,
@@ -94,19 +93,6 @@ def destination(db: DbSession, member_id: int, destination_id: int) -> Any:
     """The member's bank account (or prepaid card) ``destination_id``, or None."""
     params = {"destination_id": destination_id, "member_id": member_id}
     return db.connection().execute(_DESTINATION, params).first()
-
-
-def bank_account_of(row: Any) -> BankAccount:
-    return BankAccount(
-        id=row.id,
-        bank_code=row.bank_code,
-        bank_name=row.bank_name,
-        branch_code=row.branch_code,
-        branch_name=row.branch_name,
-        account_type=row.account_type,
-        account_number=row.account_number,
-        holder=row.holder,
-    )
 
 
 def applied(db: DbSession, member_id: int, request_id: str) -> Any:

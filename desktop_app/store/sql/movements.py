@@ -20,12 +20,11 @@ from desktop_app.store.sql.movement_rows import (
     add_ledger,
     applied,
     audit,
-    bank_account_of,
     destination,
     locked_account,
     save_account,
 )
-from desktop_app.store.sql.receipts import borrow_receipt, repay_receipt
+from desktop_app.store.sql.receipts import bank_account, borrow_receipt, repay_receipt
 from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, LedgerRow, SessionRow
 from desktop_app.store.sql.sessions import SessionBase, T, Work
 
@@ -122,7 +121,7 @@ class MoneyOperations(SessionBase):
             request_id=request_id,
             at=now,
             amount=amount,
-            destination=bank_account_of(target),
+            destination=bank_account(target),
             principal_after=account.principal,
             available_after=available,
             minimum_payment=account.minimum_payment,

@@ -3,13 +3,16 @@ repeated request rebuilds its receipt from the row's ``*_after`` columns)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain.models import BankAccount, BorrowReceipt, LedgerKind, RepayReceipt
 from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, BankAccountRow, LedgerRow
 
 
-def bank_account(row: BankAccountRow) -> BankAccount:
+def bank_account(row: BankAccountRow | Any) -> BankAccount:
+    """A bank account from its ORM row or a Core row of the same columns."""
     return BankAccount(
         id=row.id,
         bank_code=row.bank_code,
