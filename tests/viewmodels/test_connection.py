@@ -27,6 +27,31 @@ def _signed_in(make_app, line, wait_idle):
     return app, connection
 
 
+def _sign_in_while_down(make_app, line, wait_idle):
+    """Yamada signs in while the store cannot be reached."""
+    app = make_app(line)
+    connection = ConnectionViewModel(services_of(app))
+    login = LoginViewModel(services_of(app), app, "device-1")
+    login.set_web_id_text("yamada2026")
+    login.set_password_text("Taro2026pass")
+    line.down = True
+    login.sign_in()
+    wait_idle()
+    return app, connection, login
+
+
+def _borrow_with_lost_reply(app, line, wait_idle, amount: str) -> BorrowViewModel:
+    """A borrowing the store commits, whose reply is lost on the way back."""
+    borrow = BorrowViewModel(services_of(app), app)
+    wait_idle()
+    line.lose_reply["borrow"] = AppError(ErrorCode.STORE_UNAVAILABLE)
+    borrow.set_amount_text(amount)
+    borrow.request_confirmation()
+    borrow.confirm()
+    wait_idle()
+    return borrow
+
+
 def _movements(store, app) -> int:
     return store.history(app.token, HistoryQuery(), None, 100).total
 
@@ -153,14 +178,7 @@ def test_a_sign_in_that_could_not_reach_the_store_keeps_what_was_typed(
     make_app, sql_store, wait_idle, store_line
 ):
     line = store_line(sql_store)
-    app = make_app(line)
-    connection = ConnectionViewModel(services_of(app))
-    login = LoginViewModel(services_of(app), app, "device-1")
-    login.set_web_id_text("yamada2026")
-    login.set_password_text("Taro2026pass")
-    line.down = True
-    login.sign_in()
-    wait_idle()
+    app, connection, login = _sign_in_while_down(make_app, line, wait_idle)
     assert connection.visible and app.session is None
     assert (login.web_id_text, login.password_text) == ("yamada2026", "Taro2026pass")
     line.down = False
@@ -174,14 +192,7 @@ def test_a_sign_in_edited_after_the_fault_is_not_sent_as_it_was(
     make_app, sql_store, wait_idle, store_line
 ):
     line = store_line(sql_store)
-    app = make_app(line)
-    connection = ConnectionViewModel(services_of(app))
-    login = LoginViewModel(services_of(app), app, "device-1")
-    login.set_web_id_text("yamada2026")
-    login.set_password_text("Taro2026pass")
-    line.down = True
-    login.sign_in()
-    wait_idle()
+    app, connection, login = _sign_in_while_down(make_app, line, wait_idle)
     login.set_password_text("Taro2026pas")  # the member is typing again
     line.down = False
     connection.retry()
@@ -218,14 +229,8 @@ def test_a_movement_of_unknown_outcome_keeps_the_banner_when_other_calls_succeed
     client forget a borrowing that may have gone through."""
     line = store_line(sql_store)
     app, connection = _signed_in(make_app, line, wait_idle)
-    borrow = BorrowViewModel(services_of(app), app)
-    wait_idle()
     before = _movements(sql_store, app)
-    line.lose_reply["borrow"] = AppError(ErrorCode.STORE_UNAVAILABLE)
-    borrow.set_amount_text("5000")
-    borrow.request_confirmation()
-    borrow.confirm()
-    wait_idle()
+    borrow = _borrow_with_lost_reply(app, line, wait_idle, "5000")
     assert connection.visible and connection.message == BANNER_JA
 
     app.refresh_summary()  # the store answers another screen: the connection is back…
@@ -246,13 +251,7 @@ def test_a_movement_changed_after_the_fault_lets_the_banner_go(
 ):
     line = store_line(sql_store)
     app, connection = _signed_in(make_app, line, wait_idle)
-    borrow = BorrowViewModel(services_of(app), app)
-    wait_idle()
-    line.lose_reply["borrow"] = AppError(ErrorCode.STORE_UNAVAILABLE)
-    borrow.set_amount_text("5000")
-    borrow.request_confirmation()
-    borrow.confirm()
-    wait_idle()
+    borrow = _borrow_with_lost_reply(app, line, wait_idle, "5000")
     borrow.set_amount_text("7000")  # a new request: the old one is the member's to drop
     app.refresh_summary()
     wait_idle()
