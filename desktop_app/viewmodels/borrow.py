@@ -21,7 +21,8 @@ from desktop_app.domain.rules import LoanRules
 from desktop_app.i18n import _, format_date, format_day_and_time, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.messages import error_sentence
-from desktop_app.viewmodels.movement import MoneyMovementViewModel, accepted_at, rows_text
+from desktop_app.viewmodels.movement import MoneyMovementViewModel
+from desktop_app.viewmodels.movement_text import accepted_at, rows_text
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 

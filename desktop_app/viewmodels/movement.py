@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
-from datetime import datetime
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.brand import DEFAULT_BRAND
-from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary
 from desktop_app.domain.rules import LoanRules
-from desktop_app.i18n import N_, _, format_date, format_datetime
+from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import CONNECTION_FAULTS, ViewModel
 from desktop_app.viewmodels.messages import error_sentence
+from desktop_app.viewmodels.movement_text import due_date_text
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
@@ -38,31 +37,6 @@ OUTCOME_UNKNOWN_LOCAL = N_(
     "see its receipt, and it is never carried out twice. If this happens again, please call "
     "{phone}."
 )
-
-
-def rows_text(rows: Iterable[tuple[str, str]]) -> str:
-    """A receipt or a confirmation, one ``caption：value`` line per figure (a row whose
-    caption is empty is a sentence of its own)."""
-    return "\n".join(
-        _("{caption}: {value}").format(caption=caption, value=value) if caption else value
-        for caption, value in rows
-        if value
-    )
-
-
-def accepted_at(moment: datetime) -> str:
-    """受付日時, in Japan's time whatever the store's clock says."""
-    return format_datetime(moment.astimezone(TOKYO) if moment.tzinfo else moment)
-
-
-def due_date_text(summary: AccountSummary | None) -> str:
-    """次回返済日, saying so when it has passed (an overdue member's is in the past)."""
-    if summary is None or summary.next_due_date is None:
-        return ""
-    day = format_date(summary.next_due_date)
-    if summary.overdue:
-        return _("{date} (this payment is overdue)").format(date=day)
-    return day
 
 
 class MoneyMovementViewModel(ViewModel):

@@ -16,7 +16,8 @@ from desktop_app.domain.money import parse_amount
 from desktop_app.domain.rules import LoanRules
 from desktop_app.i18n import N_, _, format_date, format_yen, language
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.movement import MoneyMovementViewModel, accepted_at, rows_text
+from desktop_app.viewmodels.movement import MoneyMovementViewModel
+from desktop_app.viewmodels.movement_text import accepted_at, rows_text
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 

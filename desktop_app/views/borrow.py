@@ -54,8 +54,9 @@ class BorrowView(QWidget):
         for label in (self.blocked, self.amount_error, self.estimate, self.error):
             label.setWordWrap(True)
 
-        form = QFormLayout()
-        self._form = form
+        self._form_box = QWidget()  # the figures and the inputs: hidden while blocked
+        form = QFormLayout(self._form_box)
+        form.setContentsMargins(0, 0, 0, 0)
         self._available_caption, self._amount_caption, self._destination_caption = (
             QLabel(),
             QLabel(),
@@ -74,7 +75,7 @@ class BorrowView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.blocked)
         layout.addWidget(self.go_repay, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(form)
+        layout.addWidget(self._form_box)
         layout.addWidget(self.error)
         layout.addWidget(self.confirm)
         layout.addStretch(1)
@@ -106,10 +107,10 @@ class BorrowView(QWidget):
 
     @Slot(bool)
     def _show_figures(self, blocked: bool) -> None:
-        """While borrowing is blocked, no 借入可能額 (nothing can be borrowed) and no due
-        date next to it: the banner says what is owed and what to do."""
-        for field in (self.available, self.next_due):
-            self._form.setRowVisible(field, not blocked)
+        """While borrowing is blocked, no 借入可能額 (nothing can be borrowed), no due date
+        and no form: the banner says why, and the button leads to the repayment."""
+        self._form_box.setVisible(not blocked)
+        self.confirm.setVisible(not blocked)
 
     def retranslate(self) -> None:
         self.title.setText(_("Borrow (transfer to your account)"))

@@ -235,11 +235,17 @@ def test_an_overdue_member_sees_no_available_amount_and_a_passed_due_date(drive)
     d.click("navBorrow")
     assert d.visible_text("borrowBlockedLabel")
     assert d.visible_text("borrowAvailableLabel") == ""
+    assert not d.find(QLineEdit, "borrowAmountInput").isVisible()  # no form to fill in
     d.click("navRepay")
     fresh = _fresh_summary(d)
     assert fresh.overdue
     expected = f"{format_date(fresh.next_due_date)}（お支払期日を過ぎています）"
     assert d.visible_text("repayNextDueDateLabel") == expected
+    context_of(d.window).navigator.go("promise")
+    wait_until_idle(d.window)
+    explanation = d.visible_text("promiseExplainLabel")
+    assert explanation.startswith("お支払期日を過ぎています。")  # not 「次回返済日までの…」
+    assert "次回返済日" not in explanation
 
 
 def test_the_export_banner_does_not_outlive_a_movement_or_the_visit(drive, tmp_path):
