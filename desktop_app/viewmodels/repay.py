@@ -206,6 +206,10 @@ class RepayViewModel(MoneyMovementViewModel):
             ]
         )
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._revalidate()  # the hint and the figures, in the new language
+
     def reset(self) -> None:
         self.bank_index = 0
         self._sent_kind = None

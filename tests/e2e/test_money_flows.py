@@ -265,3 +265,19 @@ def test_the_export_banner_does_not_outlive_a_movement_or_the_visit(drive, tmp_p
             d.click("navHome")
         d.click("navHistory")
         assert d.visible_text("historyExportResult") == ""
+
+
+def test_the_completion_page_and_the_hint_follow_a_live_language_switch(drive):
+    d = _signed_in(drive)
+    settings = context_of(d.window).settings
+    d.click("navRepay")
+    assert d.visible_text("repayKindHint") == "返済方法を選択してください。"
+    settings.set_language("en")  # switched while the form shows
+    assert d.visible_text("repayKindHint") == "Please choose how to repay."
+    _radio(d, "repayKindNext").click()
+    d.click("repayConfirmButton")
+    d.confirm_dialog()
+    settings.set_language("ja")  # switched while the completion page shows
+    receipt = d.visible_text("repayResultLabel")
+    assert "返済方法：次回返済額を返済" in receipt and "返済金額：5,000円" in receipt
+    assert "Receipt" not in receipt and "¥" not in receipt
