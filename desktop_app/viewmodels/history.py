@@ -127,15 +127,23 @@ class HistoryViewModel(ViewModel):
     @Slot()
     def _on_ledger_changed(self) -> None:
         """Money moved: reload now if on screen, else when the screen is next shown (so a
-        borrowing does not set every screen's queries off at once)."""
+        borrowing does not set every screen's queries off at once). An earlier export's
+        outcome is no longer the history shown: it goes."""
+        self._forget_export()
         if self.on_screen:
             self._reload()
         else:
             self._stale = True
 
     def shown(self) -> None:
+        self._forget_export()  # a new visit: the last visit's export is not news
         if self._stale:
             self._reload()
+
+    def _forget_export(self) -> None:
+        if not self._export_activity.active:
+            self._export_outcome = None
+            self.export_result = ""
 
     @Slot()
     @Slot(bool)
