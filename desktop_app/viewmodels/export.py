@@ -1,16 +1,41 @@
-"""CSV export of the history: UTF-8 with BOM, so Excel opens it in Japanese."""
+"""CSV export of the history: UTF-8 with BOM, so Excel opens it in Japanese; saved by default
+to the member's Documents folder (else Downloads, else home) as ``ご利用履歴_YYYYMMDD.csv``."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import HistoryCursor, HistoryQuery, LedgerKind
+from desktop_app.i18n import N_, _
 from desktop_app.store.protocol import Store
 
 EXPORT_PAGE_SIZE = 1_000
+# In English the name is English too (no Japanese in the English UI): history_20261124.csv.
+EXPORT_FILE_NAME = N_("history_{date}.csv")
+
+
+def export_folder() -> Path:
+    """Where a CSV goes unless the member chooses otherwise: Documents, else Downloads (when
+    there is no Documents folder), else the home folder; never the program's folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    for location in (
+        QStandardPaths.StandardLocation.DocumentsLocation,
+        QStandardPaths.StandardLocation.DownloadLocation,
+    ):
+        folder = QStandardPaths.writableLocation(location)
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()
+
+
+def suggested_export_path(day: date) -> Path:
+    """``<Documents>/ご利用履歴_YYYYMMDD.csv`` for ``day`` (the clock's today)."""
+    return export_folder() / _(EXPORT_FILE_NAME).format(date=f"{day:%Y%m%d}")
 
 
 def write_csv(

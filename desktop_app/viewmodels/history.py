@@ -14,12 +14,13 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from desktop_app.domain.clock import today
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery, LedgerKind
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
-from desktop_app.viewmodels.export import write_csv
+from desktop_app.viewmodels.export import suggested_export_path, write_csv
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.runner import Activity, Lane
@@ -181,8 +182,10 @@ class HistoryViewModel(ViewModel):
             self._set_error(error)
 
     # -- CSV export ----------------------------------------------------------------------
-    def suggested_export_name(self) -> str:
-        return "history.csv"
+    def suggested_export_path(self) -> str:
+        """The file the save dialog proposes: ``ご利用履歴_YYYYMMDD.csv`` (today by the clock)
+        in the Documents folder (else Downloads, else home)."""
+        return str(suggested_export_path(today(self._services.clock)))
 
     @Slot(str)
     def export_csv(self, path: str) -> None:
