@@ -253,6 +253,11 @@ class AppContext(QObject):
 
     @Slot(str)
     def _retranslate(self, _language: str) -> None:
+        from PySide6.QtCore import QLocale
+
+        # Widgets take the default locale when they are made: give the new one to those that
+        # exist (date inputs' day and month names, Qt's own dialogs' numbers).
+        self.window.setLocale(QLocale())
         for vm in self.view_models:
             vm.retranslate()
         for view in self.views.values():

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.viewmodels.export import suggested_export_path
-
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -122,6 +120,8 @@ def test_without_documents_the_csv_goes_to_downloads_then_home(drive, qtbot, hom
     assert dialog.selectedFiles() == [str(home / "Downloads" / "history_20261124.csv")]
     dialog.reject()
     (home / "Downloads").rmdir()
+    from desktop_app.viewmodels.export import suggested_export_path
+
     assert suggested_export_path(date(2026, 11, 24)) == home / "history_20261124.csv"
 
 
