@@ -96,6 +96,7 @@ class AppContext(QObject):
             preferences=preferences,
             demo=self.host.demo(),
             location=self.host,
+            kiosk=options.kiosk,
         )
         services = self.services
         self.settings = SettingsViewModel(services, options.language, parent=self)
