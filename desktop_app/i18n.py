@@ -82,7 +82,7 @@ class QtFallbackTranslator(QTranslator):
         translated = self._catalog.gettext(source_text)
         return None if translated == source_text else translated
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+    def isEmpty(self) -> bool:  # Qt asks whether there is anything to look up
         return False
 
 
