@@ -21,4 +21,3 @@ def test_a_store_without_demo_members_offers_no_inbox_after_a_member_signs_up(dr
         assert d.find(QAbstractButton, link).isHidden(), link
     d.click("registerWebIdLink")
     assert d.find(QAbstractButton, "registerInboxButton").isHidden()
-
