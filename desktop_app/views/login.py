@@ -97,8 +97,7 @@ class LoginView(QWidget):
         self.button = make_button("loginButton")
         self.button.setDefault(True)
         self.button.setProperty("role", "primary")
-        # A member who chose the other language switches back before signing in (made last:
-        # it comes last in the Tab chain, after the sign-in form).
+        # A member who chose the other language switches back before signing in.
         self.language: LanguageSwitch | None = None
         if settings is not None:
             self.language = LanguageSwitch(settings, "loginLanguageCombo")
@@ -129,14 +128,14 @@ class LoginView(QWidget):
         row.addWidget(card)
         row.addStretch(1)
         outer = QVBoxLayout(self)
-        if self.language is not None:
-            top_bar = QHBoxLayout()
-            top_bar.addStretch(1)
-            top_bar.addWidget(self.language)
-            outer.addLayout(top_bar)
         outer.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+        if self.language is not None:  # in the top bar, but added last: last in the Tab chain
+            top_bar = QHBoxLayout()
+            top_bar.addStretch(1)
+            top_bar.addWidget(self.language)
+            outer.insertLayout(0, top_bar)
         self._bind()
         self.retranslate()
 

@@ -37,3 +37,17 @@ def test_the_login_switch_follows_a_switch_made_elsewhere(drive):
     context_of(d.window).settings.set_language("ja")
     assert switch.currentText() == "日本語"
     assert switch.accessibleName() == "表示言語"
+
+
+
+def test_the_login_switch_comes_after_the_sign_in_form_in_the_tab_chain(drive, qtbot):
+    d = drive(language="ja")
+    d.window.activateWindow()
+    switch = d.find(QComboBox, "loginLanguageCombo")
+    assert not switch.hasFocus()  # the first field, not the switch, is where a member starts
+    last_link = d.find(QAbstractButton, "loginSettingsLink")
+    last_link.setFocus()
+    qtbot.waitUntil(last_link.hasFocus)
+    assert last_link.nextInFocusChain() is switch
+    qtbot.keyClick(last_link, Qt.Key.Key_Tab)
+    qtbot.waitUntil(switch.hasFocus)
