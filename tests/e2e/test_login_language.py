@@ -39,7 +39,6 @@ def test_the_login_switch_follows_a_switch_made_elsewhere(drive):
     assert switch.accessibleName() == "表示言語"
 
 
-
 def test_the_login_switch_comes_after_the_sign_in_form_in_the_tab_chain(drive, qtbot):
     d = drive(language="ja")
     d.window.activateWindow()
