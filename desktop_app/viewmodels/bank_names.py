@@ -8,15 +8,16 @@ from desktop_app.domain.banks import Bank, known_bank
 from desktop_app.i18n import _, language
 
 
-def bank_name(stored: str, code: str | None = None) -> str:
-    """The name of the bank of ``code`` (or registered as ``stored``) to show; a bank the
-    table does not know keeps the name it was registered with."""
+def bank_name(stored: str, code: str | None = None, lang: str | None = None) -> str:
+    """The name of the bank of ``code`` (or registered as ``stored``) to show in ``lang``
+    (the interface language by default); a bank the table does not know keeps the name it
+    was registered with."""
     bank = known_bank(code, stored)
-    return stored if bank is None else table_name(bank)
+    return stored if bank is None else table_name(bank, lang)
 
 
-def table_name(bank: Bank) -> str:
-    return bank.name_en if language() == "en" else bank.name
+def table_name(bank: Bank, lang: str | None = None) -> str:
+    return bank.name_en if (lang or language()) == "en" else bank.name
 
 
 def branch_name(stored: str, code: str) -> str:

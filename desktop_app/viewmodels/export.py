@@ -47,8 +47,10 @@ def write_csv(
     kinds: dict[LedgerKind, str],
     progress: Callable[[int, int], None] = lambda done, total: None,
     cancelled: Callable[[], bool] = lambda: False,
+    counterparty: Callable[[str], str] = str,
 ) -> tuple[int, str]:
     """Runs in a worker: page through the history and write it as CSV (UTF-8 with BOM).
+    ``counterparty`` names a line's bank as the file's language does (SMBC in English).
 
     Pages follow each other by keyset: an entry written during the export (a borrowing on
     another device) neither shifts nor repeats rows; the file holds the entries as of its
@@ -56,7 +58,7 @@ def write_csv(
     turns true the partial file is removed and EXPORT_CANCELLED raised.
     """
     try:
-        return _write(store, token, query, path, header, kinds, progress, cancelled)
+        return _write(store, token, query, path, header, kinds, progress, cancelled, counterparty)
     except BaseException:
         path.unlink(missing_ok=True)  # never leave half a file behind
         raise
@@ -71,6 +73,7 @@ def _write(
     kinds: dict[LedgerKind, str],
     progress: Callable[[int, int], None],
     cancelled: Callable[[], bool],
+    counterparty: Callable[[str], str],
 ) -> tuple[int, str]:
     written = 0
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
@@ -91,7 +94,7 @@ def _write(
                         entry.to_interest + entry.to_damages,
                         entry.to_principal,
                         entry.principal_after,
-                        entry.counterparty,
+                        counterparty(entry.counterparty),
                     ]
                 )
             written += len(page.entries)

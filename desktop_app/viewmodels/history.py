@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import date
 from enum import IntEnum
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -17,8 +18,9 @@ from PySide6.QtCore import (
 from desktop_app.domain.clock import today
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery, LedgerKind
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.bank_names import bank_name
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.export import suggested_export_path, write_csv
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
@@ -198,10 +200,11 @@ class HistoryViewModel(ViewModel):
         header = [_(column) for column in COLUMNS]
         kinds = {kind: _(label) for kind, label in KINDS.items()}
         progress, cancel = self._progress.advanced.emit, self._cancel.is_set
+        banks = partial(bank_name, lang=language())  # the language the export began in
         self._submit(
             "export_csv",
             lambda: write_csv(
-                store.get(), token, query, Path(path), header, kinds, progress, cancel
+                store.get(), token, query, Path(path), header, kinds, progress, cancel, banks
             ),
             self._on_exported,
             self._on_export_failed,

@@ -109,3 +109,16 @@ def test_the_repay_confirmation_names_the_bank_in_english(drive):
     assert "SMBC" in summary
     assert JAPANESE.search(summary) is None
     driver.dialog().reject()
+
+
+def test_an_english_csv_names_the_banks_in_english(drive, tmp_path):
+    driver = drive(language="ja")
+    driver.sign_in_web("yamada2026", "Taro2026pass")
+    _switch(driver, "en")
+    driver.click("navHistory")
+    target = tmp_path / "history_20261124.csv"
+    context_of(driver.window).history.export_csv(str(target))
+    wait_until_idle(driver.window)
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].split(",")[-1] == "Bank"
+    assert {line.split(",")[-1] for line in lines[1:]} == {"SMBC"}

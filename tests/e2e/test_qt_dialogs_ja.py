@@ -140,3 +140,22 @@ def test_qt_strings_follow_a_live_language_switch(qapp):
     finally:
         i18n.set_language("ja")
     assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "フォルダー"
+
+
+def test_qt_button_boxes_and_message_boxes_read_japanese(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from desktop_app import i18n
+
+    i18n.set_language("ja")
+    every = QDialogButtonBox.StandardButton.NoButton
+    for button in QDialogButtonBox.StandardButton:
+        every |= button
+    box = QDialogButtonBox(every)
+    texts = [button.text() for button in box.buttons()]
+    message = QMessageBox(QMessageBox.Icon.Question, "", "")
+    message.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    message.setDetailedText("…")
+    texts += [button.text() for button in message.buttons()]
+    # "OK" is what Japanese dialogs say too
+    assert [text for text in texts if text != "OK" and ENGLISH_WORD.search(text)] == []
