@@ -104,6 +104,8 @@ def test_the_repay_confirmation_names_the_bank_in_english(drive):
     driver.sign_in_web("yamada2026", "Taro2026pass")
     _switch(driver, "en")
     driver.click("navRepay")
+    driver.find(QAbstractButton, "repayKindAmount").click()
+    driver.type("repayAmountInput", "10000")
     driver.click("repayConfirmButton")
     summary = driver.dialog().findChild(QLabel, "confirmSummaryLabel").text()
     assert "SMBC" in summary
