@@ -74,7 +74,7 @@ def _class(package: str, reference: str) -> Any:
 def _login(host: Host) -> Built:
     from desktop_app.views.login import LoginView
 
-    return host.login, LoginView(host.login)
+    return host.login, LoginView(host.login, host.settings)
 
 
 def _register(host: Host) -> Built:

@@ -20,6 +20,7 @@ from desktop_app.domain.money import parse_amount
 from desktop_app.domain.rules import LoanRules
 from desktop_app.i18n import _, format_date, format_day_and_time, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.bank_names import bank_name, branch_name
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
 from desktop_app.viewmodels.movement_text import accepted_at, rows_text
@@ -161,10 +162,12 @@ class BorrowViewModel(MoneyMovementViewModel):
 
     @staticmethod
     def _account_text(account: BankAccount) -> str:
+        bank = bank_name(account.bank_name, account.bank_code)
         if account.bank_code == PREPAID_BANK_CODE:
-            return f"{account.bank_name} {account.masked_number}"
+            return f"{bank} {account.masked_number}"
         kind = _("Ordinary") if account.account_type == "ordinary" else _("Current")
-        return f"{account.bank_name} {account.branch_name} {kind} {account.masked_number}"
+        branch = branch_name(account.branch_name, account.branch_code)
+        return f"{bank} {branch} {kind} {account.masked_number}"
 
     # -- rules ---------------------------------------------------------------------------
     def _extra_ready(self) -> bool:
@@ -261,6 +264,9 @@ class BorrowViewModel(MoneyMovementViewModel):
     def retranslate(self) -> None:
         super().retranslate()
         self._render_estimate()
+        self.destinations = [self._account_text(a) for a in self._accounts]
+        # the refilled combo shows its first item: show the member's choice again
+        self.destination_index_changed.emit(self.destination_index)
 
     @Slot()
     def reset(self) -> None:

@@ -301,6 +301,6 @@ class MoneyMovementViewModel(ViewModel):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self._render_amount_error()
+        self._revalidate()  # every figure again, in the new language's format (¥373,817)
         if self._receipt is not None:
             self.result = self._receipt_text(self._receipt)

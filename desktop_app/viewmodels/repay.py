@@ -14,8 +14,9 @@ from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import RepayIntent, RepayReceipt
 from desktop_app.domain.money import parse_amount
 from desktop_app.domain.rules import LoanRules
-from desktop_app.i18n import N_, _, format_date, format_yen, language
+from desktop_app.i18n import N_, _, format_date, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.bank_names import table_name
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
 from desktop_app.viewmodels.movement_text import accepted_at, rows_text
 from desktop_app.viewmodels.observed import Observed
@@ -81,11 +82,7 @@ class RepayViewModel(MoneyMovementViewModel):
 
     @staticmethod
     def bank_names() -> list[str]:
-        english = language() == "en"
-        return [
-            f"{bank.name_en if english else bank.name} ({bank.code})"
-            for bank in INTERNET_REPAYMENT_BANKS
-        ]
+        return [f"{table_name(bank)} ({bank.code})" for bank in INTERNET_REPAYMENT_BANKS]
 
     def set_kind(self, kind: int | None) -> None:
         chosen = RepayKind(kind) if kind is not None and kind in tuple(RepayKind) else None
@@ -188,8 +185,7 @@ class RepayViewModel(MoneyMovementViewModel):
 
     def _receipt_text(self, receipt: RepayReceipt) -> str:
         bank = repayment_bank(receipt.bank_code)
-        english = language() == "en"
-        bank_name = (bank.name_en if english else bank.name) if bank else receipt.bank_code
+        bank_name = table_name(bank) if bank else receipt.bank_code
         next_due = format_date(receipt.next_due_date) if receipt.next_due_date else ""
         kind = self._sent_kind
         return rows_text(
