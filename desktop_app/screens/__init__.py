@@ -127,8 +127,12 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             links={
                 "borrow_requested": "borrow",
                 "repay_requested": "repay",
+                "history_requested": "history",
                 "promise_requested": "promise",
                 "limit_requested": "limit",
+                "simulator_requested": "simulator",
+                "interest_requested": "interest",
+                "settings_requested": "settings",
             },
             tour=t.HOME,
         ),
