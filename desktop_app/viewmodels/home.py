@@ -147,9 +147,7 @@ class HomeViewModel(ViewModel):
             cls.credit_limit: format_yen(summary.credit_limit),
             cls.balance: format_yen(summary.principal),
             cls.rate: format_rate(summary.annual_rate),
-            cls.next_due_date: format_date(summary.next_due_date)
-            if summary.next_due_date
-            else "—",
+            cls.next_due_date: format_date(summary.next_due_date) if summary.next_due_date else "—",
             cls.next_payment: format_yen(summary.next_payment),
             cls.last_login: _("Last sign-in: {when}").format(when=format_datetime(previous))
             if previous
