@@ -244,5 +244,4 @@ class HomeView(QWidget):
             button.setText(_(text))
             button.setAccessibleName(button.text())
         self.card.retranslate()
-        self.footer.retranslate()
         self._reflow()

@@ -192,6 +192,8 @@ def test_the_footer_shows_the_configured_brand(drive, tmp_path, monkeypatch):
     path.write_text(json.dumps(brand, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setenv("MEMBER_CLIENT_BRAND", str(path))
     d = drive()
+    assert d.visible_text("loginFooterCompanyLabel") == "あおばクレジット株式会社"
+    assert d.visible_text("loginFooterAssociationLabel") == "日本貸金業協会会員 第004321号"
     d.sign_in_card("4000999988887777", "4444")  # 田中: locked; the sentence names the line
     assert "0120-111-222（受付時間 8:30～20:00、年中無休）" in d.visible_text("loginError")
     d.sign_in_web(*YAMADA)
@@ -207,12 +209,17 @@ def test_the_footer_shows_the_configured_brand(drive, tmp_path, monkeypatch):
     assert faq.toolTip() == "https://aoba.example.jp/faq/"
 
 
-def test_the_footer_of_the_demo_brand_in_english(drive):
-    d = drive(language="en")
+def test_the_footer_of_the_demo_brand_follows_a_live_switch_to_english(drive):
+    d = drive()
     d.sign_in_web(*YAMADA)
+    assert d.visible_text("homeFooterCompanyLabel") == "こはくファイナンス株式会社"
+    context_of(d.window).settings.set_language("en")
     assert d.visible_text("homeFooterCompanyLabel") == "Kohaku Finance Co., Ltd."
     contact = d.visible_text("homeFooterContactLabel")
     assert contact == "Kohaku Loan support: 0120-000-000 (9:00–21:00, every day)"
     assert d.visible_text("homeSecurityNotice") == (
         "We will never ask you for a confirmation code or a password."
     )
+    d.click("logoutButton")
+    assert d.visible_text("loginFooterCompanyLabel") == "Kohaku Finance Co., Ltd."
+    assert d.find(QAbstractButton, "loginFooterFaqLink").text() == "Frequently asked questions"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QIcon
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.brand import Brand
-from desktop_app.i18n import _, language
+from desktop_app.i18n import _, hub, language
 from desktop_app.paths import resources_dir
 from desktop_app.viewmodels.messages import support_hours
 from desktop_app.views.binding import make_button, make_label, name
@@ -33,7 +33,8 @@ def brand_mark(brand: Brand, object_name: str, size: int = MARK_SIZE) -> QLabel:
 class BrandFooter(QFrame):
     """The footer: ``prefix`` + Footer and its labels (e.g. homeFooter, homeFooterCompanyLabel,
     homeFooterRegistrationLabel, homeFooterAssociationLabel, homeFooterContactLabel and the
-    homeFooterFaqLink button, which opens the brand's FAQ page)."""
+    homeFooterFaqLink button, which opens the brand's FAQ page). It follows the interface
+    language by itself, wherever it is placed."""
 
     def __init__(self, brand: Brand, prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,17 +51,19 @@ class BrandFooter(QFrame):
         self.faq.clicked.connect(self._open_faq)
         for label in (self.company, self.registration, self.association, self.contact):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        contact_row = QHBoxLayout()
-        contact_row.setContentsMargins(0, 0, 0, 0)
-        contact_row.addWidget(self.contact, 1)
-        contact_row.addWidget(self.faq, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.company)
         layout.addWidget(self.registration)
         layout.addWidget(self.association)
-        layout.addLayout(contact_row)
+        layout.addWidget(self.contact)
+        layout.addWidget(self.faq, 0, Qt.AlignmentFlag.AlignLeft)
+        self.retranslate()
+        hub().language_changed.connect(self._language_changed)
+
+    @Slot(str)
+    def _language_changed(self, _language: str) -> None:
         self.retranslate()
 
     @Slot()
