@@ -170,8 +170,11 @@ class SummaryCard(QFrame):
 
     def reflow(self, inner: int) -> None:
         """Side by side within ``inner`` pixels where they fit, one under the other where not."""
-        hero, side = self._hero_parts
-        wide = hero.sizeHint().width() + side.sizeHint().width() + SPACING <= inner
+        _hero, side = self._hero_parts
+        # The wrapped note under the figure takes the width it is given: not counted.
+        figures = (self.hero_caption, self.available, self.amount_due)
+        hero = max(label.sizeHint().width() for label in figures if not label.isHidden())
+        wide = hero + side.sizeHint().width() + SPACING <= inner
         self._hero_box.setDirection(direction(wide))
         facts = sum(fact.sizeHint().width() for fact in self._facts) + 28 * len(self._facts)
         self._facts_box.setDirection(direction(facts <= inner))
