@@ -105,6 +105,7 @@ class HomeViewModel(ViewModel):
         super().__init__(services, parent)
         self._app = app
         app.summary_changed.connect(self._show)
+        app.busy_changed.connect(self._mirror_busy)
         self._show(app.summary)
 
     @property
@@ -116,15 +117,13 @@ class HomeViewModel(ViewModel):
         self.refresh()
 
     def refresh(self) -> None:
-        session = self._app.session
-        if session is None:
-            return
-        store, token = self._services.store, session.token
-        self._run("home_summary", lambda: store.get().account_summary(token), self._on_summary)
+        """The session's summary, asked for through the runner (one call at a time: a summary
+        already on its way, asked for after the last movement, is the one shown)."""
+        self._app.refresh_summary()
 
-    @Slot(object)
-    def _on_summary(self, summary: AccountSummary) -> None:
-        self._app.accept_summary(summary)
+    @Slot(bool)
+    def _mirror_busy(self, busy: bool) -> None:
+        self.busy = busy
 
     @Slot(object)
     def _show(self, summary: AccountSummary | None) -> None:
