@@ -197,8 +197,13 @@ class HomeView(QWidget):
         ):
             button.clicked.connect(signal)
         self.procedures_tile.toggled.connect(self.procedures_panel.setVisible)
+        vm.member_number_changed.connect(self._fold_procedures)  # another member, or none
         vm.can_borrow_changed.connect(self._show_can_borrow)
         self._show_can_borrow(vm.can_borrow)
+
+    @Slot(str)
+    def _fold_procedures(self, _member_number: str) -> None:
+        self.procedures_tile.setChecked(False)
 
     @Slot(bool)
     def _show_can_borrow(self, can_borrow: bool) -> None:

@@ -176,6 +176,9 @@ def test_the_tiles_go_where_the_navigation_goes(drive):
         d.click(link)
         assert d.screen() == screen
         d.click("navHome")
+    d.click("logoutButton")
+    d.sign_in_card(*SUZUKI_CARD)  # the next member finds the procedures folded
+    assert not _visible(d, "homeProceduresPanel")
 
 
 def test_the_footer_shows_the_configured_brand(drive, tmp_path, monkeypatch):
