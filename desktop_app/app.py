@@ -16,10 +16,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from desktop_app import i18n
 from desktop_app.cli import Options, parse_args
-from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.clock import Clock, OffsetClock
 from desktop_app.domain.errors import AppError
-from desktop_app.host import OsKeychain, SettingsFile
+from desktop_app.host import OsKeychain, SettingsFile, load_brand
 from desktop_app.paths import user_config_dir
 from desktop_app.screens import ScreenSpec, connect_links, screens
 from desktop_app.startup import configure_logging, ensure_application, make_clock, preload
@@ -29,6 +28,7 @@ from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.connection import ConnectionViewModel
 from desktop_app.viewmodels.idle import IdleViewModel
 from desktop_app.viewmodels.login import LoginViewModel
+from desktop_app.viewmodels.messages import use_brand
 from desktop_app.viewmodels.navigation import LOGIN, Navigator
 from desktop_app.viewmodels.runner import OperationRunner
 from desktop_app.viewmodels.services import STORE_URL_KEY, Keychain, Preferences, Services
@@ -97,8 +97,10 @@ class AppContext(QObject):
             demo=self.host.demo(),
             location=self.host,
             kiosk=options.kiosk,
+            brand=load_brand(),
         )
         services = self.services
+        use_brand(services.brand)
         self.settings = SettingsViewModel(services, options.language, parent=self)
         self.settings.apply_language()
         self._apply_appearance()  # before any widget exists, so every one is born styled
@@ -132,7 +134,7 @@ class AppContext(QObject):
             if spec.nav is not None
         ]
         self.window = MainWindow(
-            self.app_vm, self.navigator, nav_items, DEFAULT_BRAND, self.connection
+            self.app_vm, self.navigator, nav_items, services.brand, self.connection
         )
         self.ensure_screen(LOGIN)
         self.app_vm.signed_out.connect(self.wipe)

@@ -1,4 +1,5 @@
-"""What this computer provides to the client: the OS keychain and the settings file.
+"""What this computer provides to the client: the OS keychain, the settings file and the
+brand it is set up for.
 
 The composition root hands these to the view-models as ``Keychain`` and ``Preferences``
 (desktop_app/viewmodels/services.py); tests and the kiosk hand in null or in-memory ones.
@@ -6,12 +7,17 @@ The composition root hands these to the view-models as ``Keychain`` and ``Prefer
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
 
+from desktop_app.domain.brand import DEFAULT_BRAND, Brand, brand_from_mapping
 from desktop_app.viewmodels.services import KeychainState
+
+BRAND_FILE_VARIABLE = "MEMBER_CLIENT_BRAND"  # a JSON file of Brand's keys
+BRAND_FILE_NAME = "brand.json"  # in the user's config folder, when the variable is not set
 
 
 class OsKeychain:
@@ -84,3 +90,33 @@ class SettingsFile:
 
     def sync(self) -> None:
         self._settings.sync()
+
+
+def load_brand(environ: Mapping[str, str] | None = None) -> Brand:
+    """The brand this client shows: the JSON file named by ``MEMBER_CLIENT_BRAND``, else
+    ``brand.json`` in the user's config folder, over the demo brand's defaults. A file that
+    cannot be read or holds unknown keys is reported in the log and the defaults are used."""
+    import os
+
+    environ = os.environ if environ is None else environ
+    named = environ.get(BRAND_FILE_VARIABLE)
+    if named:
+        path = Path(named)
+    else:
+        from desktop_app.paths import user_config_dir
+
+        path = user_config_dir() / BRAND_FILE_NAME
+        if not path.is_file():
+            return DEFAULT_BRAND
+    try:
+        import json
+
+        values = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(values, dict):
+            raise ValueError("the file does not hold a JSON object")
+        return brand_from_mapping(values)
+    except (OSError, ValueError) as error:
+        import logging
+
+        logging.getLogger(__name__).error("brand file %s not used: %s", path, error)
+        return DEFAULT_BRAND

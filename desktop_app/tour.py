@@ -78,7 +78,8 @@ class _Tour(QObject):
         member: str | None = None
         for spec in screens():
             for scene in spec.tour:
-                if scene.member != member:
+                # A scene may have signed its member out (the signed-out scene): sign in again.
+                if scene.member != member or (member and c.app_vm.session is None):
                     yield from self._become(scene.member)
                     member = scene.member
                 for step in scene.play(c):

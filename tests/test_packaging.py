@@ -35,6 +35,7 @@ def test_wheel_contains_resources_catalogs_and_migrations(tmp_path):
         "desktop_app/_data/i18n/en/LC_MESSAGES/messages.mo",
         "desktop_app/_data/i18n/messages.pot",
         "desktop_app/_data/resources/icons/app.svg",
+        "desktop_app/_data/resources/icons/brand-mark.svg",
         "desktop_app/_data/resources/styles/light.qss",
         "desktop_app/_data/resources/styles/dark.qss",
         "desktop_app/_data/resources/fonts/ipaexg.ttf",

@@ -32,6 +32,9 @@ __all__ = [
 ]
 
 
+LOGIN_FOOTER_WIDTH = 500  # the sign-in card's
+
+
 class Link(QObject):
     """Follows one declared link of a view to a screen (or back)."""
 
@@ -72,9 +75,22 @@ def _class(package: str, reference: str) -> Any:
 
 
 def _login(host: Host) -> Built:
-    from desktop_app.views.login import LoginView
+    from PySide6.QtWidgets import QBoxLayout, QHBoxLayout
 
-    return host.login, LoginView(host.login, host.settings)
+    from desktop_app.views.login import LoginView
+    from desktop_app.views.widgets.brand_footer import BrandFooter
+
+    view = LoginView(host.login, host.settings)
+    outer = view.layout()
+    if isinstance(outer, QBoxLayout):  # the brand's legal display under the sign-in card
+        footer = BrandFooter(host.services.brand, "login")
+        footer.setFixedWidth(LOGIN_FOOTER_WIDTH)
+        row = QHBoxLayout()  # centred by stretches: an aligned item loses its height for width
+        row.addStretch(1)
+        row.addWidget(footer)
+        row.addStretch(1)
+        outer.addLayout(row)
+    return host.login, view
 
 
 def _register(host: Host) -> Built:
@@ -127,8 +143,12 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             links={
                 "borrow_requested": "borrow",
                 "repay_requested": "repay",
+                "history_requested": "history",
                 "promise_requested": "promise",
                 "limit_requested": "limit",
+                "simulator_requested": "simulator",
+                "interest_requested": "interest",
+                "settings_requested": "settings",
             },
             tour=t.HOME,
         ),

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from desktop_app.domain.brand import DEFAULT_BRAND
+from desktop_app.domain.brand import DEFAULT_BRAND, Brand
 from desktop_app.domain.errors import PARAMS, AppError, ErrorCode, ParamType, Yen
 from desktop_app.domain.fields import Notice
 from desktop_app.i18n import N_, _, format_date, format_day_and_time, format_rate, format_yen
@@ -238,6 +238,18 @@ _NOTICES: dict[Notice, str] = {
 BRAND_PARAMS = frozenset({"phone", "hours"})
 """What every sentence may name besides its code's parameters: the brand's support line."""
 
+_brand: list[Brand] = [DEFAULT_BRAND]
+
+
+def use_brand(brand: Brand) -> None:
+    """The brand whose support line the sentences name (the composition root's)."""
+    _brand[0] = brand
+
+
+def support_hours(brand: Brand) -> str:
+    """The support line's hours as the interface language writes a range (9:00～21:00)."""
+    return _("{opens}–{closes}").format(opens=brand.support_opens, closes=brand.support_closes)
+
 
 def _shown(value: Any, declared: ParamType) -> Any:
     """A parameter as the member reads it, by its declared type (``PARAMS``)."""
@@ -258,10 +270,8 @@ def _shown(value: Any, declared: ParamType) -> Any:
 def error_sentence(error: AppError) -> str:
     """The translated sentence for ``error``; never empty, never English in Japanese."""
     template = _SENTENCES.get(error.code, _SENTENCES[ErrorCode.UNEXPECTED])
-    params: dict[str, Any] = {
-        "phone": DEFAULT_BRAND.support_phone,
-        "hours": DEFAULT_BRAND.support_hours,
-    }
+    brand = _brand[0]
+    params: dict[str, Any] = {"phone": brand.support_phone, "hours": support_hours(brand)}
     declared = PARAMS.get(error.code, {})
     for name, kind in declared.items():
         params[name] = _shown(error.params.get(name), kind)

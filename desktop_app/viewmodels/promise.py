@@ -91,15 +91,22 @@ class PromiseViewModel(ViewModel):
         self._app.accept_summary(summary)
 
     def _render(self) -> None:
-        terms = self._app.terms
+        terms, summary = self._app.terms, self._app.summary
+        due = summary.next_due_date if summary is not None else None
+        # Offered to overdue members only: the due date has passed, so it is named as such,
+        # never as the next one.
         self.explanation = (
             ""
-            if terms is None
+            if terms is None or self._range is None or due is None
             else _(
-                "If you cannot repay by the due date, tell us the day you will. You can choose "
-                "a day up to {days} days after the due date; late damages still run from the "
-                "day after the due date."
-            ).format(days=terms.rules.loan.promise_days_after_due)
+                "Your repayment due on {date} has not been received. If you cannot repay it "
+                "today, tell us the day you will: any day up to {latest}, {days} days after the "
+                "due date. Late damages still run from the day after the due date until you pay."
+            ).format(
+                date=format_date(due),
+                latest=format_date(self._range[1]),
+                days=terms.rules.loan.promise_days_after_due,
+            )
         )
         if self._promised is not None:
             text = _(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
+    from desktop_app.domain.brand import Brand
     from desktop_app.domain.clock import Clock
     from desktop_app.store.demo import DemoOperations
     from desktop_app.viewmodels.runner import OperationRunner
@@ -126,10 +127,12 @@ class SessionEpoch:
 class Services:
     """The bundle: the one operation runner, the store (opened lazily in a worker), the clock,
     the keychain (none by default), the preferences (in memory by default), for a demo host
-    only the demo interface, where the store is (none: it cannot be changed here), and
-    whether this is a branch kiosk. (A plain class: start-up does not pay for dataclasses.)"""
+    only the demo interface, where the store is (none: it cannot be changed here), whether
+    this is a branch kiosk, and the brand shown (the demo brand by default). (A plain class:
+    start-up does not pay for dataclasses.)"""
 
     __slots__ = (
+        "brand",
         "clock",
         "demo",
         "epoch",
@@ -151,7 +154,10 @@ class Services:
         demo: DemoOperations | None = None,
         location: StoreLocation | None = None,
         kiosk: bool = False,
+        brand: Brand | None = None,
     ) -> None:
+        from desktop_app.domain.brand import DEFAULT_BRAND
+
         self.runner = runner
         self.store = store
         self.clock = clock
@@ -162,6 +168,7 @@ class Services:
         self.demo = demo
         self.location = location
         self.kiosk = kiosk
+        self.brand: Brand = brand if brand is not None else DEFAULT_BRAND
         self.epoch = SessionEpoch()
 
     @property

@@ -1,13 +1,18 @@
-"""The top page: name, member number, limit, balance, available amount, next payment."""
+"""The top page, read in two seconds: 借入可能額 as the hero figure (for an overdue member what
+they owe and by when), the balance and next payment beside it, the notices, tiles to go on,
+and the brand's legal display at the foot. Centred, at most ``PAGE_WIDTH`` wide, scrolling
+when the window is small."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -15,131 +20,233 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.home import HomeViewModel
 from desktop_app.views.binding import bind_label, bind_visible, make_button, make_label, name
+from desktop_app.views.home_summary import SummaryCard
+from desktop_app.views.widgets.brand_footer import BrandFooter, brand_mark
+
+PAGE_WIDTH = 960
 
 
 class HomeView(QWidget):
-    """Signals:
-    borrow_requested(), repay_requested(), promise_requested(), limit_requested(): the
-    member chose a shortcut.
-    """
+    """Signals (the member chose where to go): borrow_requested(), repay_requested(),
+    history_requested(), promise_requested(), limit_requested(), simulator_requested(),
+    interest_requested(), settings_requested()."""
 
     borrow_requested = Signal()
     repay_requested = Signal()
+    history_requested = Signal()
     promise_requested = Signal()
     limit_requested = Signal()
-
-    # (view-model field, objectName, caption)
-    _ROWS = (
-        ("member_number", "memberNumberLabel", N_("Member number")),
-        ("credit_limit", "creditLimitLabel", N_("Credit limit")),
-        ("balance", "balanceLabel", N_("Principal balance")),
-        ("available", "availableLabel", N_("Available to borrow")),
-        ("rate", "rateLabel", N_("Annual interest rate")),
-        ("next_due_date", "nextDueDateLabel", N_("Next due date")),
-        ("next_payment", "nextPaymentLabel", N_("Next payment")),
-    )
+    simulator_requested = Signal()
+    interest_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, vm: HomeViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vm = vm
         name(self, "homeScreen")
-        self.overdue = make_label("overdueBanner", "banner-error")
-        self.member_name = make_label("memberNameLabel", "heading")
-        self.last_login = make_label("lastLoginLabel", "muted")
-        self.promise = make_label("promisedDateLabel", "notice", wrap=True)
-        self.limit_application = make_label("limitApplicationLabel", "notice", wrap=True)
-        self.interest_free = make_label("interestFreeLabel", "notice")
-        for label in (self.overdue, self.interest_free, self.last_login):
-            label.setWordWrap(True)
+        self._captions: list[tuple[QLabel, str]] = []
+        page = QWidget()
+        page.setObjectName("homePage")
+        page.setMaximumWidth(PAGE_WIDTH)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(16, 12, 16, 12)
+        column.setSpacing(14)
+        column.addLayout(self._greeting())
+        self.card = SummaryCard(vm)
+        self.limit_button = self.card.limit_button
+        column.addWidget(self.card)
+        column.addWidget(self._notices())
+        column.addLayout(self._tiles())
+        column.addWidget(self._procedures())
+        column.addStretch(1)
+        self.footer = BrandFooter(vm.brand, "home")
+        column.addWidget(self.footer)
 
-        card = QFrame()
-        card.setObjectName("summaryCard")
-        card.setMaximumWidth(560)
-        grid = QGridLayout(card)
-        grid.setHorizontalSpacing(32)
-        grid.setVerticalSpacing(10)
-        self._captions: list[tuple[QLabel, QLabel, str]] = []
-        self.values: dict[str, QLabel] = {}
-        for row, (field, object_name, caption) in enumerate(self._ROWS):
-            caption_label = QLabel()
-            value_label = QLabel()
-            name(value_label, object_name)
-            value_label.setProperty("role", "figure")
-            value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(caption_label, row, 0)
-            grid.addWidget(value_label, row, 1)
-            self._captions.append((caption_label, value_label, caption))
-            self.values[field] = value_label
-
-        self.borrow_button = make_button("homeBorrowButton", primary=True)
-        self.repay_button = make_button("homeRepayButton")
-        self.promise_button = make_button("homePromiseButton")
-        self.limit_button = make_button("homeLimitButton")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.borrow_button)
-        buttons.addWidget(self.repay_button)
-        buttons.addWidget(self.promise_button)
-        buttons.addWidget(self.limit_button)
-        buttons.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.overdue)
-        layout.addWidget(self.member_name)
-        layout.addWidget(self.last_login)
-        layout.addSpacing(8)
-        layout.addWidget(card)
-        layout.addWidget(self.interest_free)
-        layout.addWidget(self.promise)
-        layout.addWidget(self.limit_application)
-        layout.addSpacing(12)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
+        holder = QWidget()
+        holder.setObjectName("homeScrollContent")
+        centred = QHBoxLayout(holder)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addStretch(1)
+        centred.addWidget(page, 1000)  # all the width up to PAGE_WIDTH, then centred
+        centred.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("homeScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(holder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._page = page
+        self._scroll = scroll
         self._bind()
         self.retranslate()
 
+    # -- building ---------------------------------------------------------------------------
+    def _caption(self, text: str, role: str = "caption") -> QLabel:
+        label = QLabel()
+        label.setProperty("role", role)
+        self._captions.append((label, text))
+        return label
+
+    def _greeting(self) -> QHBoxLayout:
+        self.mark = brand_mark(self._vm.brand, "homeBrandMark")
+        self.member_name = make_label("memberNameLabel", "heading", wrap=True)
+        self.last_login = make_label("lastLoginLabel", "muted", wrap=True)
+        who = QVBoxLayout()
+        who.setSpacing(0)
+        who.addWidget(self.member_name)
+        who.addWidget(self.last_login)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(who, 1)
+        return row
+
+    def _notices(self) -> QFrame:
+        box = QFrame()
+        box.setObjectName("homeNoticesList")
+        self.notices_title = self._caption(N_("Notices"), "section")
+        self.overdue = make_label("overdueBanner", "banner-error", wrap=True)
+        self.promise_button = make_button("homePromiseButton")
+        self.promise = make_label("promisedDateLabel", "notice", wrap=True)
+        self.due_soon = make_label("homeDueSoonNotice", "notice", wrap=True)
+        self.interest_free = make_label("interestFreeLabel", "notice", wrap=True)
+        self.limit_application = make_label("limitApplicationLabel", "notice", wrap=True)
+        self.security = make_label("homeSecurityNotice", "muted", wrap=True)
+        promise_row = QHBoxLayout()
+        promise_row.addWidget(self.promise_button, 0, Qt.AlignmentFlag.AlignTop)
+        promise_row.addWidget(self.promise, 1)
+        promise_row.addStretch(0)
+        layout = QVBoxLayout(box)
+        layout.setSpacing(6)
+        layout.addWidget(self.notices_title)
+        layout.addWidget(self.overdue)
+        layout.addLayout(promise_row)
+        for label in (self.due_soon, self.interest_free, self.limit_application, self.security):
+            layout.addWidget(label)
+        return box
+
+    def _tiles(self) -> QGridLayout:
+        self.borrow_tile = make_button("homeBorrowTile")
+        self.repay_tile = make_button("homeRepayTile")
+        self.history_tile = make_button("homeHistoryTile")
+        self.procedures_tile = make_button("homeProceduresTile")
+        self.procedures_tile.setCheckable(True)
+        self._tile_buttons = (
+            self.borrow_tile,
+            self.repay_tile,
+            self.history_tile,
+            self.procedures_tile,
+        )
+        self._tile_grid = QGridLayout()
+        self._tile_grid.setSpacing(12)
+        self._tiles_per_row = 0
+        self._place_tiles(4)
+        return self._tile_grid
+
+    def _place_tiles(self, per_row: int) -> None:
+        if per_row == self._tiles_per_row:
+            return
+        self._tiles_per_row = per_row
+        for tile in self._tile_buttons:
+            self._tile_grid.removeWidget(tile)
+        for index, tile in enumerate(self._tile_buttons):
+            self._tile_grid.addWidget(tile, index // per_row, index % per_row)
+
+    def _procedures(self) -> QFrame:
+        panel = QFrame()
+        panel.setObjectName("homeProceduresPanel")
+        panel.hide()
+        self.procedures_panel = panel
+        self.simulator_link = make_button("homeSimulatorLink")
+        self.interest_link = make_button("homeInterestLink")
+        self.settings_link = make_button("homeSettingsLink")
+        layout = QHBoxLayout(panel)
+        for link in (self.simulator_link, self.interest_link, self.settings_link):
+            link.setProperty("role", "link")
+            layout.addWidget(link)
+        layout.addStretch(1)
+        return panel
+
+    # -- binding ----------------------------------------------------------------------------
     def _bind(self) -> None:
         vm = self._vm
-        bind_label(self.overdue, vm.overdue_banner_changed, vm.overdue_banner)
-        bind_label(self.member_name, vm.member_name_changed, vm.member_name, hide_empty=False)
-        bind_label(self.last_login, vm.last_login_changed, vm.last_login)
-        bind_label(self.interest_free, vm.interest_free_changed, vm.interest_free)
-        bind_label(self.promise, vm.promise_changed, vm.promise)
-        bind_label(self.limit_application, vm.limit_application_changed, vm.limit_application)
+        texts = (
+            (self.overdue, "overdue_banner", True),
+            (self.member_name, "member_name", False),
+            (self.last_login, "last_login", True),
+            (self.interest_free, "interest_free", True),
+            (self.promise, "promise", True),
+            (self.due_soon, "due_soon", True),
+            (self.limit_application, "limit_application", True),
+        )
+        for label, field, hide_empty in texts:
+            bind_label(label, getattr(vm, f"{field}_changed"), getattr(vm, field), hide_empty)
         bind_visible(self.promise_button, vm.overdue_changed, vm.overdue)
-        self.promise_button.clicked.connect(self.promise_requested)
-        self.limit_button.clicked.connect(self.limit_requested)
-        for field, label in self.values.items():
-            bind_label(label, getattr(vm, f"{field}_changed"), getattr(vm, field), False)
+        for signal, button in (
+            (self.borrow_requested, self.borrow_tile),
+            (self.repay_requested, self.repay_tile),
+            (self.history_requested, self.history_tile),
+            (self.promise_requested, self.promise_button),
+            (self.limit_requested, self.limit_button),
+            (self.simulator_requested, self.simulator_link),
+            (self.interest_requested, self.interest_link),
+            (self.settings_requested, self.settings_link),
+        ):
+            button.clicked.connect(signal)
+        self.procedures_tile.toggled.connect(self.procedures_panel.setVisible)
+        vm.member_number_changed.connect(self._fold_procedures)  # another member, or none
         vm.can_borrow_changed.connect(self._show_can_borrow)
         self._show_can_borrow(vm.can_borrow)
-        self.borrow_button.clicked.connect(self.borrow_requested)
-        self.repay_button.clicked.connect(self.repay_requested)
+
+    @Slot(str)
+    def _fold_procedures(self, _member_number: str) -> None:
+        self.procedures_tile.setChecked(False)
 
     @Slot(bool)
     def _show_can_borrow(self, can_borrow: bool) -> None:
         """While borrowing is unavailable, repaying becomes the main action."""
-        self.borrow_button.setEnabled(can_borrow)
-        for button, primary in (
-            (self.borrow_button, can_borrow),
-            (self.repay_button, not can_borrow),
-        ):
-            button.setProperty("role", "primary" if primary else "")
+        self.borrow_tile.setEnabled(can_borrow)
+        for button, primary in ((self.borrow_tile, can_borrow), (self.repay_tile, not can_borrow)):
+            button.setProperty("role", "tile-primary" if primary else "tile")
             button.style().unpolish(button)
             button.style().polish(button)
 
+    # -- size --------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self.card.size_hero()
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        """Side by side where the page is wide enough, one under the other where not."""
+        viewport = self._scroll.viewport().width() if self._scroll.isVisible() else self.width()
+        inner = min(viewport, PAGE_WIDTH) - 96  # the page's and the card's margins
+        self.card.reflow(inner)
+        tiles = sum(tile.sizeHint().width() for tile in self._tile_buttons) + 36
+        self._place_tiles(4 if tiles <= inner + 32 else 2)
+
     def retranslate(self) -> None:
-        for caption_label, value_label, caption in self._captions:
-            caption_label.setText(_(caption))
-            value_label.setAccessibleName(_(caption))
-        self.borrow_button.setText(_("Borrow"))
-        self.repay_button.setText(_("Repay"))
-        self.promise_button.setText(_("Promise a payment date"))
-        self.limit_button.setText(_("Apply for a higher limit"))
-        for button in (
-            self.borrow_button,
-            self.repay_button,
-            self.promise_button,
-            self.limit_button,
+        for label, caption in self._captions:
+            label.setText(_(caption))
+        self.security.setText(_("We will never ask you for a confirmation code or a password."))
+        for button, text in (
+            (self.borrow_tile, N_("Borrow")),
+            (self.repay_tile, N_("Repay")),
+            (self.history_tile, N_("History")),
+            (self.procedures_tile, N_("Procedures")),
+            (self.promise_button, N_("Promise a payment date")),
+            (self.simulator_link, N_("Repayment simulation")),
+            (self.interest_link, N_("Interest info")),
+            (self.settings_link, N_("Settings")),
         ):
+            button.setText(_(text))
             button.setAccessibleName(button.text())
+        self.card.retranslate()
+        self._reflow()

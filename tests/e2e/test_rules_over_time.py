@@ -41,7 +41,9 @@ def test_interest_free_period_and_its_end(drive):
     d.click("borrowConfirmButton")
     d.confirm_dialog()
     d.click("navHome")
-    assert d.text("interestFreeLabel") == "無利息期間：2026年12月10日(木)まで"
+    assert d.text("interestFreeLabel") == (
+        "無利息期間中です。2026年12月10日(木)まで利息はかかりません（残り30日）。"
+    )
     assert d.text("nextPaymentLabel") == "4,000円"
     assert d.text("nextDueDateLabel") == "2026年12月15日(火)"
 

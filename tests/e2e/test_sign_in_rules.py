@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QListWidget
 
 from desktop_app.testing import wait_until_idle
 
-LOCKED_CARD = "暗証番号の誤入力が続いたため、このカードをロックしました。"
-LOCKED_WEB = "パスワードの誤入力が続いたため、Web-IDをロックしました。"
+LOCKED_CARD = "暗証番号の誤入力が続いたため、このカードはロックされています。"
+LOCKED_WEB = "パスワードの誤入力が続いたため、Web-IDはロックされています。"
 SUSPENDED = "現在、会員サービスをご利用いただけません。"
 DORMANT = "長期間ご利用がないため、会員サービスを休止しています。"
 GENERIC_CARD = "カード番号もしくは暗証番号に誤りがあります。もう一度ご確認ください。"

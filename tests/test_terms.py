@@ -1,0 +1,71 @@
+"""Consistent terms in the compiled catalogs (issue 10, point 9): 返済シミュレーション
+everywhere, お借入れ (never お借入), ranges written 9:00～21:00 with the full-width tilde,
+「ロックされています」 on a later sign-in attempt after a lockout."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.mofile import read_mo
+
+from desktop_app import i18n
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.paths import catalogs_dir
+from desktop_app.viewmodels.messages import error_sentence
+
+# (what is forbidden, why): each pattern is searched in every Japanese sentence.
+FORBIDDEN_JA = (
+    (r"シミュレーター|シミュレータ(?!ー)|返済試算", "返済シミュレーション is the one name"),
+    (r"お借入(?!れ)", "お借入れ, never お借入"),
+    (r"〜|~", "a range is written with ～ (full-width tilde)"),
+    (r"\d:\d\d\s*[-–—－ー]\s*\d", "a range of hours is written 9:00～21:00"),
+    (r"ロックしました", "a later attempt is told the Web-ID or card ロックされています"),
+)
+
+
+def _strings(language: str) -> dict[str, str]:
+    with (catalogs_dir() / language / "LC_MESSAGES" / "messages.mo").open("rb") as handle:
+        return {
+            message.id: message.string
+            for message in read_mo(handle)
+            if message.id and isinstance(message.id, str) and isinstance(message.string, str)
+        }
+
+
+@pytest.mark.parametrize(
+    ("pattern", "why"), FORBIDDEN_JA, ids=["simulation", "okariire", "tilde", "hours", "locked"]
+)
+def test_no_japanese_sentence_uses_a_forbidden_variant(pattern, why):
+    offending = [text for text in _strings("ja").values() if re.search(pattern, text)]
+    assert offending == [], why
+
+
+def test_the_simulation_has_one_name_in_each_language():
+    ja, en = _strings("ja"), _strings("en")
+    assert ja["Simulator"] == ja["Repayment simulation"] == "返済シミュレーション"
+    assert [text for text in en.values() if re.search(r"(?i)\bsimulator\b", text)] == []
+
+
+@pytest.fixture
+def japanese():
+    i18n.set_language("ja")
+    yield
+    i18n.set_language("ja")
+
+
+@pytest.mark.parametrize("code", [ErrorCode.CARD_LOCKED, ErrorCode.WEB_ID_LOCKED])
+def test_a_locked_card_or_web_id_is_said_to_be_locked_with_the_hours_as_a_range(code, japanese):
+    sentence = error_sentence(AppError(code))
+    assert "はロックされています。" in sentence
+    assert "（受付時間 9:00～21:00、年中無休）" in sentence
+
+
+def test_english_writes_the_hours_with_an_en_dash_and_no_japanese():
+    i18n.set_language("en")
+    try:
+        sentence = error_sentence(AppError(ErrorCode.CARD_LOCKED))
+    finally:
+        i18n.set_language("ja")
+    assert "(9:00–21:00, every day)" in sentence
+    assert not re.search(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]", sentence)
