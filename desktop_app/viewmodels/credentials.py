@@ -22,7 +22,7 @@ from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
 CODE_LENGTH = 6
-code_policy = fields.digits_policy(CODE_LENGTH)
+code_policy = fields.digits_policy(CODE_LENGTH, secret=True)
 
 REGISTERED = N_("Your Web-ID is registered. Please sign in with it.")
 RESET_DONE = N_("Your password has been reset. Please sign in with the new password.")
