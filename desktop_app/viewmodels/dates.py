@@ -1,0 +1,35 @@
+"""What a date input needs to know of the day: today by the injected clock, and which days
+are public holidays by the store's calendar (the one business days are counted with)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from desktop_app.domain.clock import TOKYO
+
+if TYPE_CHECKING:
+    from desktop_app.domain.calendar import ServiceCalendar
+    from desktop_app.viewmodels.application import ApplicationViewModel
+    from desktop_app.viewmodels.services import Services
+
+
+class DayFacts:
+    def __init__(self, services: Services, app: ApplicationViewModel) -> None:
+        self._services = services
+        self._app = app
+        self._fallback: ServiceCalendar | None = None
+
+    def today(self) -> date:
+        return self._services.clock.now().astimezone(TOKYO).date()
+
+    def is_holiday(self, day: date) -> bool:
+        """A public holiday (not a weekend): by the store's terms once they have arrived."""
+        calendar = self._app.calendar
+        if calendar is None:
+            if self._fallback is None:
+                from desktop_app.domain.calendar import ServiceCalendar
+
+                self._fallback = ServiceCalendar()
+            calendar = self._fallback
+        return calendar.is_public_holiday(day)
