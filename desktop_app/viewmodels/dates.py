@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from desktop_app.domain.clock import TOKYO
 
 if TYPE_CHECKING:
-    from desktop_app.domain.calendar import ServiceCalendar
     from desktop_app.viewmodels.application import ApplicationViewModel
     from desktop_app.viewmodels.services import Services
 
@@ -18,18 +17,12 @@ class DayFacts:
     def __init__(self, services: Services, app: ApplicationViewModel) -> None:
         self._services = services
         self._app = app
-        self._fallback: ServiceCalendar | None = None
 
     def today(self) -> date:
         return self._services.clock.now().astimezone(TOKYO).date()
 
     def is_holiday(self, day: date) -> bool:
-        """A public holiday (not a weekend): by the store's terms once they have arrived."""
+        """A public holiday by the store's terms (they list a month back to 400 days ahead;
+        the client has no holiday table of its own, so a day outside them is not one)."""
         calendar = self._app.calendar
-        if calendar is None:
-            if self._fallback is None:
-                from desktop_app.domain.calendar import ServiceCalendar
-
-                self._fallback = ServiceCalendar()
-            calendar = self._fallback
-        return calendar.is_public_holiday(day)
+        return calendar is not None and calendar.is_public_holiday(day)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, Slot
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, QSize, Qt, Slot
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QSpinBox,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +37,8 @@ from desktop_app.domain.dates import may_become_date, parse_typed_date
 from desktop_app.i18n import _, date_format, language
 from desktop_app.viewmodels.dates import DayFacts
 from desktop_app.views.binding import name
+
+YEARS = range(1900, 2101)  # the years the header offers
 
 # Text colours of the days: (light theme, dark theme).
 SATURDAY = (QColor("#1a56c4"), QColor("#8ab4ff"))
@@ -78,9 +80,10 @@ class DayCalendar(QCalendarWidget):
         self.next = QToolButton()
         name(self.next, "calendarNextMonth")
         self.next.setArrowType(Qt.ArrowType.RightArrow)
-        self.year = QSpinBox()
+        # Lists, not a spin box: a list looks the same in every theme, and typing 1985 on it
+        # jumps there.
+        self.year = QComboBox()
         name(self.year, "calendarYear")
-        self.year.setRange(1900, 2200)
         self.month = QComboBox()
         name(self.month, "calendarMonth")
         self._row = QHBoxLayout(self.header)
@@ -90,7 +93,7 @@ class DayCalendar(QCalendarWidget):
         outer.insertWidget(0, self.header)
         self.previous.clicked.connect(self.showPreviousMonth)
         self.next.clicked.connect(self.showNextMonth)
-        self.year.valueChanged.connect(self._picked)
+        self.year.currentIndexChanged.connect(self._picked)
         self.month.currentIndexChanged.connect(self._picked)
         self.currentPageChanged.connect(self._page_changed)
         self.retranslate()
@@ -108,13 +111,14 @@ class DayCalendar(QCalendarWidget):
         locale = QLocale(QLocale.Language.Japanese if ja else QLocale.Language.English)
         self.setLocale(locale)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Sunday)  # as Japanese (and US) calendars do
-        self.year.setSuffix("年" if ja else "")
-        self.month.blockSignals(True)
-        self.month.clear()
-        self.month.addItems(
-            [f"{m}月" if ja else locale.standaloneMonthName(m) for m in range(1, 13)]
-        )
-        self.month.blockSignals(False)
+        for widget, items in (
+            (self.year, [f"{y}年" if ja else str(y) for y in YEARS]),
+            (self.month, [f"{m}月" if ja else locale.standaloneMonthName(m) for m in range(1, 13)]),
+        ):
+            widget.blockSignals(True)
+            widget.clear()
+            widget.addItems(items)
+            widget.blockSignals(False)
         while self._row.count():
             self._row.takeAt(0)
         self._row.addWidget(self.previous)
@@ -132,28 +136,42 @@ class DayCalendar(QCalendarWidget):
 
     @Slot(int)
     def _picked(self, _value: int) -> None:
-        self.setCurrentPage(self.year.value(), self.month.currentIndex() + 1)
+        self.setCurrentPage(YEARS[0] + self.year.currentIndex(), self.month.currentIndex() + 1)
 
     @Slot(int, int)
     def _page_changed(self, year: int, month: int) -> None:
-        self.year.blockSignals(True)
-        self.year.setValue(year)
-        self.year.blockSignals(False)
-        self.month.blockSignals(True)
-        self.month.setCurrentIndex(month - 1)
-        self.month.blockSignals(False)
+        for widget, index in ((self.year, year - YEARS[0]), (self.month, month - 1)):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(index)
+            widget.blockSignals(False)
         self.header.setAccessibleName(self.header_text())
         if self.isVisible():
             self.paint_days()
+
+    def sizeHint(self) -> QSize:
+        """Qt's hint counts its own bar, not ours: the popup is sized from this."""
+        base, bar = super().sizeHint(), self.header.sizeHint()
+        return QSize(max(base.width(), bar.width()), base.height() + bar.height())
+
+    def minimumSizeHint(self) -> QSize:
+        base, bar = super().minimumSizeHint(), self.header.minimumSizeHint()
+        return QSize(max(base.width(), bar.width()), base.height() + bar.height())
 
     # -- the colours of the days ---------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         self.paint_days()  # the holidays are looked up only once a calendar is shown
         super().showEvent(event)
 
+    def _dark(self) -> bool:
+        """The theme's grid is dark (the style sheet colours the view, not this palette)."""
+        grid = self.findChild(QTableView)
+        shown = grid if grid is not None else self
+        shown.ensurePolished()
+        return shown.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
     def paint_days(self) -> None:
         """Saturdays blue, Sundays and the public holidays of the shown page red."""
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        dark = self._dark()
         saturday, sunday = QTextCharFormat(), QTextCharFormat()
         saturday.setForeground(SATURDAY[dark])
         sunday.setForeground(SUNDAY[dark])
@@ -190,12 +208,12 @@ class DateInput(QDateEdit):
         self._optional = optional
         self._unset_text = unset_text
         self.setCalendarPopup(True)
-        self.calendar = DayCalendar(facts)
-        self.setCalendarWidget(self.calendar)
+        self.popup_calendar = DayCalendar(facts)
+        self.setCalendarWidget(self.popup_calendar)
         self.setMinimumDate(_qdate(minimum))
         if optional:
             self.setDate(self.minimumDate())
-        self.calendar.installEventFilter(self)
+        self.popup_calendar.installEventFilter(self)
         self.retranslate()
 
     # -- the value -----------------------------------------------------------------------
@@ -213,9 +231,9 @@ class DateInput(QDateEdit):
 
     # -- where the calendar opens ----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.calendar and event.type() == QEvent.Type.Show and self.is_unset():
+        if watched is self.popup_calendar and event.type() == QEvent.Type.Show and self.is_unset():
             start = self._start()
-            self.calendar.setCurrentPage(start.year, start.month)
+            self.popup_calendar.setCurrentPage(start.year, start.month)
         return super().eventFilter(watched, event)
 
     def stepBy(self, steps: int) -> None:
@@ -229,7 +247,7 @@ class DateInput(QDateEdit):
     def _shown(self, day: QDate) -> str:
         return self.textFromDateTime(QDateTime(day.startOfDay()))
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         """A date typed as the member writes it is taken when they leave the field (or
         press Enter); until then it is "intermediate", so nothing is reformatted under
         their fingers."""
@@ -296,4 +314,4 @@ class DateInput(QDateEdit):
         self.setDisplayFormat(date_format())
         if self._optional and self._unset_text is not None:
             self.setSpecialValueText(self._unset_text())
-        self.calendar.retranslate()
+        self.popup_calendar.retranslate()
