@@ -146,7 +146,7 @@ def test_sign_in_is_disabled_with_the_reason_until_the_inputs_are_valid(launch, 
     window = launch()
     button = find(window, QAbstractButton, "loginButton")
     assert not button.isEnabled()
-    assert shown(window, "loginButtonHint") == "Web-IDとパスワードを入力すると、ログインできます。"
+    assert shown(window, "loginButtonHint") == "Web-IDとパスワードを入力してください。"
     type_keys(qtbot, field(window, "webIdInput"), "yamada2026")
     password = field(window, "passwordInput")
     type_keys(qtbot, password, "Taro")
