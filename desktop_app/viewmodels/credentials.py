@@ -20,6 +20,7 @@ from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.dates import DayFacts
 from desktop_app.viewmodels.field import FieldViewModel
+from desktop_app.viewmodels.hints import missing, typed_problem
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
@@ -136,18 +137,13 @@ class CodeFlowViewModel(ViewModel):
         """Captions of first-step inputs that are not fields (a date …) and are empty."""
         return []
 
-    def _blocker(self, field_models: list[FieldViewModel], missing: list[str]) -> str:
-        """Why a step cannot go on: the first typed input that is wrong, else what is still
-        to be entered ("" when nothing stops it)."""
-        for field in field_models:
-            error = field.result.error
-            if field.text and error is not None:
-                caption = _(self._captions[field])
-                return _("{field}: {reason}").format(field=caption, reason=error_sentence(error))
-        empty = [_(self._captions[f]) for f in field_models if not f.text] + missing
-        if empty:
-            return _("Please enter: {fields}.").format(fields=_(", ").join(empty))
-        return ""
+    def _blocker(self, field_models: list[FieldViewModel], absent: list[str]) -> str:
+        """Why a step cannot go on ("" when nothing stops it)."""
+        inputs = ((self._captions[f], f.text, f.result) for f in field_models)
+        problem = typed_problem(inputs)
+        if problem is not None:
+            return problem
+        return missing([self._captions[f] for f in field_models if not f.text] + absent)
 
     def _checked(self, field_models: list[FieldViewModel]) -> bool:
         """Show every field's error; true when none has one."""
@@ -304,7 +300,7 @@ class ResetViewModel(CodeFlowViewModel):
         self.channel = ResetChannel.SMS if index == ResetChannel.SMS else ResetChannel.EMAIL
 
     def _first_step_missing(self) -> list[str]:
-        return [] if self.birth_date is not None else [_("Date of birth")]
+        return [] if self.birth_date is not None else [N_("Date of birth")]
 
     def _send_work(self) -> Callable[[], Any]:
         store, ident, born = self._services.store, self.identifier.value, self.birth_date

@@ -14,7 +14,8 @@ from desktop_app.domain.text import ordered
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
-from desktop_app.viewmodels.messages import error_sentence, notice_sentence
+from desktop_app.viewmodels.hints import CHARACTER_ERRORS, typed_problem
+from desktop_app.viewmodels.messages import notice_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import KeychainState, Services
 
@@ -28,8 +29,6 @@ class LoginMethod(IntEnum):
     WEB_ID = 0
     CARD = 1
 
-
-_CHARACTER_ERRORS = {ErrorCode.FULL_WIDTH_CHAR, ErrorCode.INVALID_CHAR}
 
 # What the sign-in button waits for, per tab: (identifier, secret) captions and the sentence
 # for both empty.
@@ -151,12 +150,12 @@ class LoginViewModel(ViewModel):
     def _check_characters(self) -> None:
         """A character that cannot be used is pointed at while typing, not at sign-in."""
         typed = next(
-            (r.error for r in self._fields() if r.error and r.error.code in _CHARACTER_ERRORS),
+            (r.error for r in self._fields() if r.error and r.error.code in CHARACTER_ERRORS),
             None,
         )
         if typed is not None:
             self._set_error(typed)
-        elif self._error is not None and self._error.code in _CHARACTER_ERRORS:
+        elif self._error is not None and self._error.code in CHARACTER_ERRORS:
             self._set_error(None)
 
     def commit_identifier(self) -> None:
@@ -194,16 +193,11 @@ class LoginViewModel(ViewModel):
         self.sign_in_hint = "" if self.can_sign_in or self.busy else self._hint(results)
 
     def _hint(self, results: tuple[FieldResult, FieldResult]) -> str:
-        """Why the button is disabled: the first input that is typed and wrong (a wrong
-        character is said in ``error``), else what is still to be entered."""
+        """Why the button is disabled (a wrong character is said in ``error``)."""
         texts = (self._identifier_text(), self._secret_text())
-        for caption, text, result in zip(_CAPTIONS[self.method], texts, results, strict=True):
-            error = result.error
-            if text and error is not None:
-                if error.code in _CHARACTER_ERRORS:
-                    return ""
-                return _("{field}: {reason}").format(field=_(caption), reason=error_sentence(error))
-        return _(_EMPTY[self.method])
+        inputs = zip(_CAPTIONS[self.method], texts, results, strict=True)
+        problem = typed_problem(inputs, skip=CHARACTER_ERRORS)
+        return _(_EMPTY[self.method]) if problem is None else problem
 
     def _secret_text(self) -> str:
         return self.password_text if self.method is LoginMethod.WEB_ID else self.pin_text
