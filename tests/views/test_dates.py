@@ -120,3 +120,24 @@ def test_saturdays_blue_sundays_and_holidays_red(launch, qtbot):
     for day in (date(2027, 1, 1), date(2027, 1, 11)):
         assert red(colour(QDate(day)))
     assert not red(colour(QDate(2026, 11, 23)))  # the last page's holidays are gone
+
+
+def test_the_day_colours_stay_readable_in_the_dark_theme(launch, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.views.appearance import apply_appearance
+
+    window = launch()
+    apply_appearance(QApplication.instance(), "dark", "medium")
+    try:
+        click(qtbot, window, "forgotPasswordLink")
+        birth = find(window, QDateEdit, "resetBirthDateInput")
+        open_popup(qtbot, birth)
+        calendar = birth.calendarWidget()
+        saturday = calendar.weekdayTextFormat(Qt.DayOfWeek.Saturday).foreground().color()
+        sunday = calendar.weekdayTextFormat(Qt.DayOfWeek.Sunday).foreground().color()
+        # Light tints on the dark grid: blue and red still, never dark blue on black.
+        assert blue(saturday) and saturday.lightness() > 150
+        assert red(sunday) and sunday.lightness() > 150
+    finally:
+        apply_appearance(QApplication.instance(), "light", "medium")
