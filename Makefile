@@ -10,17 +10,21 @@ STAMP   := $(VENV)/.dev-installed
 .PHONY: run test bench lint i18n tour clean
 
 $(RUNTIME): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
-	touch $(RUNTIME)
+	@echo "Creating $(VENV) and installing the client's runtime (first run, or pyproject.toml changed; about a minute)…"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -e .
+	@touch $(RUNTIME)
+	@echo "Runtime installed in $(VENV)."
 
 $(STAMP): $(RUNTIME)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "Installing the developer tools into $(VENV) (pytest, ruff, mypy …; first time only)…"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off -e '.[dev]'
+	@touch $(STAMP)
 
 run: $(RUNTIME)
-	$(BIN)/member-client $(ARGS)
+	@echo "Starting the client: $(BIN)/member-client $(ARGS)"
+	@$(BIN)/member-client $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop_app tests

@@ -96,6 +96,7 @@ class AppContext(QObject):
             preferences=preferences,
             demo=self.host.demo(),
             location=self.host,
+            kiosk=options.kiosk,
         )
         services = self.services
         self.settings = SettingsViewModel(services, options.language, parent=self)
@@ -253,6 +254,11 @@ class AppContext(QObject):
 
     @Slot(str)
     def _retranslate(self, _language: str) -> None:
+        from PySide6.QtCore import QLocale
+
+        # Widgets take the default locale when they are made: give the new one to those that
+        # exist (date inputs' day and month names, Qt's own dialogs' numbers).
+        self.window.setLocale(QLocale())
         for vm in self.view_models:
             vm.retranslate()
         for view in self.views.values():

@@ -3,6 +3,10 @@ translation, and the display formats of UI-CONTRACT.md (yen, dates, times, rates
 
 ``_()`` marks and translates a message; ``N_()`` only marks one for later translation.
 ``hub().language_changed`` tells views and view-models to translate themselves again.
+
+Qt's own dialogs read Qt's ``qtbase`` catalog; the few strings it lacks in Japanese (the file
+dialog's "Look in:", "Files of type:", the "Folder" of its type column …) come from our catalog
+through ``QtFallbackTranslator``.
 """
 
 from __future__ import annotations
@@ -30,6 +34,58 @@ _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def N_(message: str) -> str:
+    return message
+
+
+# The Qt strings qtbase_ja.qm leaves untranslated, in the widgets the client opens (the CSV save
+# dialog and its file list), by Qt context. Each source text is also our message id.
+QT_FALLBACK: dict[str, tuple[str, ...]] = {
+    "QFileDialog": (N_("&Look in:"), N_("Files of &type:")),
+    "QAbstractFileIconProvider": (
+        N_("Folder"),
+        N_("File Folder"),
+        N_("File"),
+        N_("Drive"),
+        N_("Alias"),
+        N_("Shortcut"),
+        N_("Unknown"),
+    ),
+    "QErrorMessage": (N_("An error occurred"), N_("Information:"), N_("Critical Error:")),
+}
+
+
+class QtFallbackTranslator(QTranslator):
+    """Answers Qt's own strings that ``qtbase_<lang>`` lacks, from our Babel catalog.
+
+    Installed before qtbase's translator, so Qt asks it last: it only fills gaps. Qt may ask
+    from its file-information thread (the "Folder" of the type column): it reads only the
+    immutable catalog of its language.
+    """
+
+    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = load_catalog(lang)
+        self._known = {(context, text) for context, texts in QT_FALLBACK.items() for text in texts}
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        """The translation, or None (a null QString: "not mine", Qt asks on; an empty
+        string would be taken as the translation)."""
+        if (context, source_text) not in self._known:
+            return None
+        translated = self._catalog.gettext(source_text)
+        return None if translated == source_text else translated
+
+    def isEmpty(self) -> bool:  # Qt asks whether there is anything to look up
+        return False
+
+
 class LanguageHub(QObject):
     """Announces a change of interface language.
 
@@ -41,7 +97,7 @@ class LanguageHub(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.qt_translator: QTranslator | None = None
+        self.qt_translators: list[QTranslator] = []
 
 
 _hub: LanguageHub | None = None
@@ -84,24 +140,25 @@ def _install_qt_translator(lang: str) -> None:
     if app is None:
         return
     center = hub()
-    if center.qt_translator is not None:
-        QCoreApplication.removeTranslator(center.qt_translator)
-        center.qt_translator = None
+    for previous in center.qt_translators:
+        QCoreApplication.removeTranslator(previous)
+        previous.deleteLater()
+    center.qt_translators = []
+    # Qt asks the translator installed last first: qtbase, then our fallback for its gaps.
+    fallback = QtFallbackTranslator(lang, center)
+    QCoreApplication.installTranslator(fallback)
+    center.qt_translators.append(fallback)
     translator = QTranslator(center)
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(f"qtbase_{lang}", path):
         QCoreApplication.installTranslator(translator)
-        center.qt_translator = translator
+        center.qt_translators.append(translator)
 
 
 def _(message: str) -> str:
     translations = _state["translations"]
     assert isinstance(translations, gettext.NullTranslations)
     return translations.gettext(message)
-
-
-def N_(message: str) -> str:
-    return message
 
 
 def format_yen(yen: int) -> str:

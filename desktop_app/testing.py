@@ -37,13 +37,15 @@ def launch_app(
     *,
     rules: Rules | None = None,
     ca_file: str | None = None,
+    kiosk: bool = False,
 ) -> QMainWindow:
     """Start the client in this process (creating the QApplication when there is none) and
     return its shown main window. May be called again, on the same store file too.
 
     ``rules`` (tests) is a setting of the local store's host: the store applies them, and the
     client learns them from the store's terms like any other client would. ``ca_file`` is a
-    CA bundle to verify an ``https://`` member server with (``--ca``). With a member server
+    CA bundle to verify an ``https://`` member server with (``--ca``); ``kiosk`` is
+    ``--kiosk`` (a branch kiosk: no demo inbox, even on a demo host). With a member server
     the server's clock is shown: ``now`` is refused (start the server with ``--now``).
     """
     if now is not None and store_url is not None and is_remote(store_url):
@@ -60,6 +62,7 @@ def launch_app(
         seed=seed,
         rules=rules,
         ca_file=ca_file,
+        kiosk=kiosk,
     )
     context = build(options)
     window = context.window

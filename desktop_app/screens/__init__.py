@@ -74,7 +74,7 @@ def _class(package: str, reference: str) -> Any:
 def _login(host: Host) -> Built:
     from desktop_app.views.login import LoginView
 
-    return host.login, LoginView(host.login)
+    return host.login, LoginView(host.login, host.settings)
 
 
 def _register(host: Host) -> Built:
@@ -136,13 +136,14 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             "borrow",
             standard("borrow:BorrowViewModel", "borrow:BorrowView"),
             nav=NavEntry("navBorrow", N_("Borrow")),
-            links={"repay_requested": "repay"},
+            links={"repay_requested": "repay", "home_requested": HOME},
             tour=t.BORROW,
         ),
         ScreenSpec(
             "repay",
             standard("repay:RepayViewModel", "repay:RepayView"),
             nav=NavEntry("navRepay", N_("Repay")),
+            links={"home_requested": HOME},
             tour=t.REPAY,
         ),
         ScreenSpec(

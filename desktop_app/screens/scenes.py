@@ -76,7 +76,8 @@ def _borrow(host: Host) -> Steps:
     borrow.set_amount_text("1234")
     yield "borrow_amount_error"
     borrow.set_amount_text("10,000")
-    borrow.request_confirmation()
+    borrow.request_confirmation()  # the dialog opens once the figures are read again
+    yield None
     yield "borrow_confirm"
     host.press("confirmAcceptButton")
     yield None
@@ -99,6 +100,7 @@ def _repay(host: Host) -> Steps:
     yield None
     yield "repay"
     repay.request_confirmation()
+    yield None
     yield "repay_confirm"
     host.press("confirmAcceptButton")
     yield None

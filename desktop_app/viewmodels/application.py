@@ -44,8 +44,8 @@ class ApplicationViewModel(ViewModel):
         terms_changed(object): the store's ``ServiceTerms`` arrived (or were refreshed).
         signed_out(): the member signed out or was signed out: wipe everything of theirs.
         ledger_changed(): money moved; lists of transactions must reload.
-        demo_available_changed(bool): the host runs a demo (its inbox can be offered), after
-            the store was switched.
+        inbox_offered_changed(bool): whether the demo inbox is offered (``Services.
+            inbox_offered``: a demo host, not a kiosk), after the store was switched.
     """
 
     signed_in_changed = Signal(bool)
@@ -55,13 +55,13 @@ class ApplicationViewModel(ViewModel):
     terms_changed = Signal(object)
     signed_out = Signal()
     ledger_changed = Signal()
-    demo_available_changed = Signal(bool)
+    inbox_offered_changed = Signal(bool)
 
     signed_in = Observed(False, signed_in_changed)
     member_name = Observed("", member_name_changed)
     message = Observed("", message_changed)
-    demo_available = Observed(False, demo_available_changed)
-    KEPT_ON_RESET = frozenset({"demo_available"})
+    inbox_offered = Observed(False, inbox_offered_changed)
+    KEPT_ON_RESET = frozenset({"inbox_offered"})
 
     def __init__(
         self,
@@ -78,7 +78,7 @@ class ApplicationViewModel(ViewModel):
         self._summary: AccountSummary | None = None
         self._message_error: AppError | str | None = None
         self._member_name_raw = ""
-        self.demo_available = services.demo is not None
+        self.inbox_offered = services.inbox_offered
         services.runner.store_call_settled.connect(self._on_store_call_settled)
 
     # -- the store's terms ------------------------------------------------------------------
@@ -110,7 +110,7 @@ class ApplicationViewModel(ViewModel):
         """The client now uses another store (the settings screen switched it), whose host
         offers ``demo`` (or no demo interface): its terms are asked for afresh."""
         self._services.demo = demo
-        self.demo_available = demo is not None
+        self.inbox_offered = self._services.inbox_offered
         self._terms = None
         self._terms_loading = False
         self._calendar = self._fixed_calendar

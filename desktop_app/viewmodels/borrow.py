@@ -20,8 +20,10 @@ from desktop_app.domain.money import parse_amount
 from desktop_app.domain.rules import LoanRules
 from desktop_app.i18n import _, format_date, format_day_and_time, format_yen
 from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.bank_names import bank_name, branch_name
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
+from desktop_app.viewmodels.movement_text import accepted_at, rows_text
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
@@ -71,6 +73,7 @@ class BorrowViewModel(MoneyMovementViewModel):
             self.load_destinations()
 
     def shown(self) -> None:
+        super().shown()  # a fresh form, the figures read again
         if self._app.session is not None:
             self.refresh_estimate()  # time has passed since: the estimate may have moved
 
@@ -159,10 +162,12 @@ class BorrowViewModel(MoneyMovementViewModel):
 
     @staticmethod
     def _account_text(account: BankAccount) -> str:
+        bank = bank_name(account.bank_name, account.bank_code)
         if account.bank_code == PREPAID_BANK_CODE:
-            return f"{account.bank_name} {account.masked_number}"
+            return f"{bank} {account.masked_number}"
         kind = _("Ordinary") if account.account_type == "ordinary" else _("Current")
-        return f"{account.bank_name} {account.branch_name} {kind} {account.masked_number}"
+        branch = branch_name(account.branch_name, account.branch_code)
+        return f"{bank} {branch} {kind} {account.masked_number}"
 
     # -- rules ---------------------------------------------------------------------------
     def _extra_ready(self) -> bool:
@@ -178,8 +183,10 @@ class BorrowViewModel(MoneyMovementViewModel):
 
     def _revalidate(self) -> None:
         summary = self.summary
-        self.available_text = format_yen(summary.available) if summary else ""
         blocked = self._blocked()
+        # While borrowing is blocked there is nothing available to borrow to show.
+        shown = summary is not None and blocked is None
+        self.available_text = format_yen(summary.available) if summary and shown else ""
         self.blocked_reason = error_sentence(blocked) if blocked else ""
         self.blocked = blocked is not None
         super()._revalidate()
@@ -202,15 +209,21 @@ class BorrowViewModel(MoneyMovementViewModel):
         destination = self._destination()
         assert summary is not None and destination is not None
         principal_after = summary.principal + amount
-        return _(
-            "Borrow {amount}\nTo: {destination}\nPrincipal after borrowing: {principal}\n"
-            "Minimum monthly payment: {minimum}"
-        ).format(
-            amount=format_yen(amount),
-            destination=self._account_text(destination),
-            principal=format_yen(principal_after),
-            minimum=format_yen(loan.minimum_payment(principal_after, self.loan_rules)),
-        ) + "".join(f"\n{line}" for line in self._confirmation_notes(summary) if line)
+        rows = [
+            (_("Amount to borrow"), format_yen(amount)),
+            (_("Transfer to"), self._account_text(destination)),
+            (_("Principal balance after borrowing"), format_yen(principal_after)),
+            (
+                _("Available to borrow after borrowing"),
+                format_yen(max(0, summary.credit_limit - principal_after)),
+            ),
+            (
+                _("Minimum monthly payment after borrowing"),
+                format_yen(loan.minimum_payment(principal_after, self.loan_rules)),
+            ),
+        ]
+        rows += [("", line) for line in self._confirmation_notes(summary)]
+        return rows_text(rows)
 
     def _confirmation_notes(self, summary: AccountSummary) -> list[str]:
         notes = [self._estimate_text()]
@@ -233,25 +246,27 @@ class BorrowViewModel(MoneyMovementViewModel):
         return lambda: store.get().borrow(token, amount, destination_id, request_id)
 
     def _receipt_text(self, receipt: BorrowReceipt) -> str:
-        text = _(
-            "Transfer accepted. Transaction number {number}.\n{amount} to {bank}. "
-            "Principal now {principal}; you can borrow {available} more."
-        ).format(
-            number=receipt.transaction_no,
-            amount=format_yen(receipt.amount),
-            bank=receipt.destination.bank_name,
-            principal=format_yen(receipt.principal_after),
-            available=format_yen(receipt.available_after),
+        next_due = format_date(receipt.next_due_date) if receipt.next_due_date else ""
+        return rows_text(
+            [
+                (_("Receipt number"), receipt.transaction_no),
+                (_("Accepted at"), accepted_at(receipt.at)),
+                (_("Amount borrowed"), format_yen(receipt.amount)),
+                (_("Transfer to"), self._account_text(receipt.destination)),
+                ("", self._estimate_text()),
+                (_("Principal balance"), format_yen(receipt.principal_after)),
+                (_("Available to borrow"), format_yen(receipt.available_after)),
+                (_("Minimum monthly payment"), format_yen(receipt.minimum_payment)),
+                (_("Next due date"), next_due),
+            ]
         )
-        if receipt.next_due_date is not None:
-            text += "\n" + _("Next due date: {date}").format(
-                date=format_date(receipt.next_due_date)
-            )
-        return text
 
     def retranslate(self) -> None:
         super().retranslate()
         self._render_estimate()
+        self.destinations = [self._account_text(a) for a in self._accounts]
+        # the refilled combo shows its first item: show the member's choice again
+        self.destination_index_changed.emit(self.destination_index)
 
     @Slot()
     def reset(self) -> None:

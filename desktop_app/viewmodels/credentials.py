@@ -82,13 +82,13 @@ class CodeFlowViewModel(ViewModel):
 
     @property
     def inbox_available(self) -> bool:
-        """The host runs a demo: the screen offers its inbox, where the code arrives."""
-        return self._services.demo is not None
+        """The screen offers the demo inbox, where the code arrives (a demo host, not a kiosk)."""
+        return self._app.inbox_offered
 
     @property
     def inbox_available_changed(self) -> SignalInstance:
-        """Emits whether the host runs a demo, when the store was switched."""
-        return self._app.demo_available_changed
+        """Emits whether the demo inbox is offered, when the store was switched."""
+        return self._app.inbox_offered_changed
 
     def _field(
         self, policy: Callable[[str], FieldResult], live: LiveConversion | None, caption: str

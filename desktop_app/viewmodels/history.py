@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import date
 from enum import IntEnum
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -14,13 +15,15 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from desktop_app.domain.clock import today
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery, LedgerKind
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.bank_names import bank_name
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.dates import DayFacts
-from desktop_app.viewmodels.export import write_csv
+from desktop_app.viewmodels.export import suggested_export_path, write_csv
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.runner import Activity, Lane
@@ -129,15 +132,23 @@ class HistoryViewModel(ViewModel):
     @Slot()
     def _on_ledger_changed(self) -> None:
         """Money moved: reload now if on screen, else when the screen is next shown (so a
-        borrowing does not set every screen's queries off at once)."""
+        borrowing does not set every screen's queries off at once). An earlier export's
+        outcome is no longer the history shown: it goes."""
+        self._forget_export()
         if self.on_screen:
             self._reload()
         else:
             self._stale = True
 
     def shown(self) -> None:
+        self._forget_export()  # a new visit: the last visit's export is not news
         if self._stale:
             self._reload()
+
+    def _forget_export(self) -> None:
+        if not self._export_activity.active:
+            self._export_outcome = None
+            self.export_result = ""
 
     @Slot()
     @Slot(bool)
@@ -175,8 +186,10 @@ class HistoryViewModel(ViewModel):
             self._set_error(error)
 
     # -- CSV export ----------------------------------------------------------------------
-    def suggested_export_name(self) -> str:
-        return "history.csv"
+    def suggested_export_path(self) -> str:
+        """The file the save dialog proposes: ``ご利用履歴_YYYYMMDD.csv`` (today by the clock)
+        in the Documents folder (else Downloads, else home)."""
+        return str(suggested_export_path(today(self._services.clock)))
 
     @Slot(str)
     def export_csv(self, path: str) -> None:
@@ -189,10 +202,11 @@ class HistoryViewModel(ViewModel):
         header = [_(column) for column in COLUMNS]
         kinds = {kind: _(label) for kind, label in KINDS.items()}
         progress, cancel = self._progress.advanced.emit, self._cancel.is_set
+        banks = partial(bank_name, lang=language())  # the language the export began in
         self._submit(
             "export_csv",
             lambda: write_csv(
-                store.get(), token, query, Path(path), header, kinds, progress, cancel
+                store.get(), token, query, Path(path), header, kinds, progress, cancel, banks
             ),
             self._on_exported,
             self._on_export_failed,

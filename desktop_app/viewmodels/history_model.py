@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QObject
 
 from desktop_app.domain.models import HistoryCursor, HistoryPage, LedgerEntry, LedgerKind
 from desktop_app.i18n import N_, _, format_datetime, format_yen
+from desktop_app.viewmodels.bank_names import bank_name
 from desktop_app.viewmodels.table import Index as _Index
 from desktop_app.viewmodels.table import TextTableModel
 
@@ -86,7 +87,7 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
             case HistoryColumn.PRINCIPAL_AFTER:
                 return format_yen(entry.principal_after)
             case HistoryColumn.BANK:
-                return entry.counterparty
+                return bank_name(entry.counterparty)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or not self._owner.active:

@@ -105,13 +105,13 @@ class LoginViewModel(ViewModel):
 
     @property
     def inbox_available(self) -> bool:
-        """The host runs a demo: the login screen offers its inbox of sent messages."""
-        return self._services.demo is not None
+        """The login screen offers the demo inbox (a demo host, not a kiosk)."""
+        return self._app.inbox_offered
 
     @property
     def inbox_available_changed(self) -> SignalInstance:
-        """Emits whether the host runs a demo, when the store was switched."""
-        return self._app.demo_available_changed
+        """Emits whether the demo inbox is offered, when the store was switched."""
+        return self._app.inbox_offered_changed
 
     # -- inputs --------------------------------------------------------------------------
     def set_method(self, method: int) -> None:

@@ -16,6 +16,7 @@ from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import CONNECTION_FAULTS, ViewModel
 from desktop_app.viewmodels.messages import error_sentence
+from desktop_app.viewmodels.movement_text import due_date_text
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
@@ -23,6 +24,7 @@ from desktop_app.viewmodels.services import Services
 # is retried with the same request id: the store answers a repeat with the first receipt.
 _RETRYABLE = CONNECTION_FAULTS
 MOVEMENT = "money_movement"
+CONFIRMATION = "confirmation_figures"  # the summary read just before the confirmation opens
 # What the member is told when the outcome of a movement is not known.
 OUTCOME_UNKNOWN = N_(
     "The connection was lost before the result arrived, so it is not known whether this was "
@@ -43,7 +45,9 @@ class MoneyMovementViewModel(ViewModel):
     Signals:
         confirmation_requested(str): show the confirmation dialog with this summary.
         can_confirm_changed(bool): whether the screen's confirm button is enabled.
-        result_changed(str): the receipt sentence of the last success ("" for none).
+        result_changed(str): the receipt of the last success, line by line ("" for none).
+        completed_changed(bool): the completion page shows (the receipt) instead of the form.
+        next_due_text_changed(str): 次回返済日 by the latest summary ("" when none).
         amount_text_changed(str), amount_error_changed(str): the amount input and its error.
         amount_hint_changed(str): what the amount field accepts, by the store's rules.
     """
@@ -51,12 +55,16 @@ class MoneyMovementViewModel(ViewModel):
     confirmation_requested = Signal(str)
     can_confirm_changed = Signal(bool)
     result_changed = Signal(str)
+    completed_changed = Signal(bool)
+    next_due_text_changed = Signal(str)
     amount_text_changed = Signal(str)
     amount_error_changed = Signal(str)
     amount_hint_changed = Signal(str)
 
     can_confirm = Observed(False, can_confirm_changed)
     result = Observed("", result_changed)
+    completed = Observed(False, completed_changed)
+    next_due_text = Observed("", next_due_text_changed)
     amount_text = Observed("", amount_text_changed)
     amount_error = Observed("", amount_error_changed)
     amount_hint = Observed("", amount_hint_changed)
@@ -130,6 +138,7 @@ class MoneyMovementViewModel(ViewModel):
         self.can_confirm = amount_ok and self._extra_ready() and not self.busy
 
     def _render_amount_error(self) -> None:
+        self.next_due_text = due_date_text(self.summary)
         problem = self._amount_problem
         self.amount_error = error_sentence(problem) if problem else ""
         terms = self._app.terms
@@ -144,15 +153,44 @@ class MoneyMovementViewModel(ViewModel):
         self._revalidate()
 
     def request_confirmation(self) -> None:
-        """Validate, then ask the view to show the confirmation dialog."""
+        """Validate, read the store's figures afresh, then ask the view to show the
+        confirmation dialog with them (the balance after and, for a repayment, the breakdown
+        are worked out from the summary read just now, not from the one on screen)."""
         if not self.can_confirm:
             return
-        amount = self._validated_amount()
+        self._set_error(None)
+        try:
+            token = self._app.token
+        except AppError as error:
+            self._app.handle_error(error)
+            return
+        store = self._services.store
+        self._run(
+            CONFIRMATION,
+            lambda: store.get().account_summary(token),
+            self._on_confirmation_figures,
+            self._on_confirmation_failed,
+        )
+
+    @Slot(object)
+    def _on_confirmation_figures(self, summary: AccountSummary) -> None:
+        self._app.accept_summary(summary)  # every screen shows the figures just read
+        try:
+            amount = self._validated_amount()  # the figures may have moved: check again
+        except AppError:
+            return  # the field's error says why (set by the revalidation)
+        if not self._extra_ready():
+            return
         if self._request_id is None:
             self._request_id = uuid.uuid4().hex
         self._pending = True
-        self._set_error(None)
         self.confirmation_requested.emit(self._confirmation_text(amount))
+
+    @Slot(object)
+    def _on_confirmation_failed(self, error: AppError) -> None:
+        """Reading the figures failed: nothing was sent, the request (and its id) stands."""
+        if not self._app.handle_error(error):
+            self._set_error(error)
 
     def cancel_confirmation(self) -> None:
         self._pending = False
@@ -204,8 +242,42 @@ class MoneyMovementViewModel(ViewModel):
         self._receipt = receipt
         self.result = self._receipt_text(receipt)
         self.amount_text = ""
+        self._clear_choices()
+        self.completed = True
         self._app.refresh_summary()
         self._app.ledger_changed.emit()
+
+    # -- the completion page and the fresh form ------------------------------------------
+    def _clear_choices(self) -> None:
+        """What the member chose for the movement just made that must be chosen anew."""
+
+    def _outcome_unknown(self) -> bool:
+        """A movement was sent and its outcome is not known: the form must stay as it was
+        confirmed, so that confirming again repeats that request (never a second one)."""
+        return self._sent_request_id is not None and self._request_id == self._sent_request_id
+
+    @Slot()
+    def start_over(self) -> None:
+        """A fresh form: no receipt, no amount, no choice left armed, the figures read again
+        from the store."""
+        if self.busy or self._outcome_unknown():
+            return
+        self._request_id = None
+        self._sent_request_id = None
+        self._pending = False
+        self._receipt = None
+        self.result = ""
+        self.completed = False
+        self.amount_text = ""
+        self._clear_choices()
+        self._set_error(None)
+        self._revalidate()
+        self._app.refresh_summary()
+
+    def shown(self) -> None:
+        """Coming to the screen (after a movement, or from the navigation) starts afresh."""
+        if self._app.session is not None:
+            self.start_over()
 
     @Slot(object)
     def _on_failure(self, error: AppError) -> None:
@@ -223,11 +295,12 @@ class MoneyMovementViewModel(ViewModel):
         self._receipt = None
         self.amount_text = ""
         self.result = ""
+        self.completed = False
         self._set_error(None)
         self._revalidate()
 
     def retranslate(self) -> None:
         super().retranslate()
-        self._render_amount_error()
+        self._revalidate()  # every figure again, in the new language's format (¥373,817)
         if self._receipt is not None:
             self.result = self._receipt_text(self._receipt)

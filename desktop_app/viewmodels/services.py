@@ -126,14 +126,15 @@ class SessionEpoch:
 class Services:
     """The bundle: the one operation runner, the store (opened lazily in a worker), the clock,
     the keychain (none by default), the preferences (in memory by default), for a demo host
-    only the demo interface, and where the store is (none: it cannot be changed here). (A
-    plain class: start-up does not pay for dataclasses.)"""
+    only the demo interface, where the store is (none: it cannot be changed here), and
+    whether this is a branch kiosk. (A plain class: start-up does not pay for dataclasses.)"""
 
     __slots__ = (
         "clock",
         "demo",
         "epoch",
         "keychain",
+        "kiosk",
         "location",
         "preferences",
         "runner",
@@ -149,6 +150,7 @@ class Services:
         preferences: Preferences | None = None,
         demo: DemoOperations | None = None,
         location: StoreLocation | None = None,
+        kiosk: bool = False,
     ) -> None:
         self.runner = runner
         self.store = store
@@ -159,4 +161,11 @@ class Services:
         )
         self.demo = demo
         self.location = location
+        self.kiosk = kiosk
         self.epoch = SessionEpoch()
+
+    @property
+    def inbox_offered(self) -> bool:
+        """The one condition for offering the demo inbox (every member's sent codes): a demo
+        host only, and never at a branch kiosk, where anyone walks up to the screen."""
+        return self.demo is not None and not self.kiosk

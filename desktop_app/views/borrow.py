@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -29,9 +29,11 @@ from desktop_app.views.widgets.page import form_column
 class BorrowView(QWidget):
     """Signals:
     repay_requested(): the member wants to repay (offered while borrowing is blocked).
+    home_requested(): the member wants the top page (from the completion page).
     """
 
     repay_requested = Signal()
+    home_requested = Signal()
 
     def __init__(self, vm: BorrowViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,34 +43,41 @@ class BorrowView(QWidget):
         self.title.setProperty("role", "heading")
         self.blocked = make_label("borrowBlockedLabel", "banner-error")
         self.available = make_label("borrowAvailableLabel", "figure")
+        self.next_due = make_label("borrowNextDueDateLabel", "figure")
         parts = MovementWidgets(self, vm, "borrow", lambda: _("Confirm the borrowing"))
         self.amount, self.amount_error = parts.amount, parts.amount_error
         self.error, self.confirm, self.result = parts.error, parts.confirm, parts.result
+        self.pages = parts.pages
         self.destination = make_combo("borrowDestinationCombo")
         self.estimate = make_label("transferEstimateLabel")
         self.go_repay = make_button("borrowGoRepayButton", primary=True)
-        for label in (self.blocked, self.amount_error, self.estimate, self.error, self.result):
+        for label in (self.blocked, self.amount_error, self.estimate, self.error):
             label.setWordWrap(True)
 
-        form = QFormLayout()
+        self._form_box = QWidget()  # the figures and the inputs: hidden while blocked
+        form = QFormLayout(self._form_box)
+        form.setContentsMargins(0, 0, 0, 0)
         self._available_caption, self._amount_caption, self._destination_caption = (
             QLabel(),
             QLabel(),
             QLabel(),
         )
+        self._next_due_caption = QLabel()
         form.addRow(self._available_caption, self.available)
+        form.addRow(self._next_due_caption, self.next_due)
         form.addRow(self._amount_caption, self.amount)
         form.addRow("", self.amount_error)
         form.addRow(self._destination_caption, self.destination)
         form.addRow("", self.estimate)
-        layout = form_column(self)
+        column = form_column(self)
+        column.addWidget(self.pages.stack)
+        layout = self.pages.form
         layout.addWidget(self.title)
         layout.addWidget(self.blocked)
         layout.addWidget(self.go_repay, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(form)
+        layout.addWidget(self._form_box)
         layout.addWidget(self.error)
         layout.addWidget(self.confirm)
-        layout.addWidget(self.result)
         layout.addStretch(1)
         self._bind()
         self.retranslate()
@@ -82,7 +91,11 @@ class BorrowView(QWidget):
         for widget in (self.amount, self.destination):
             bind_enabled(widget, vm.blocked_changed, vm.blocked, invert=True)
         self.go_repay.clicked.connect(self.repay_requested)
+        self.pages.home_requested.connect(self.home_requested)
+        vm.blocked_changed.connect(self._show_figures)
+        self._show_figures(vm.blocked)
         bind_label(self.available, vm.available_text_changed, vm.available_text, False)
+        bind_label(self.next_due, vm.next_due_text_changed, vm.next_due_text, False)
         bind_combo_items(self.destination, vm.destinations_changed, vm.destinations)
         bind_combo_index(
             self.destination,
@@ -92,9 +105,24 @@ class BorrowView(QWidget):
         )
         bind_label(self.estimate, vm.transfer_estimate_changed, vm.transfer_estimate)
 
+    @Slot(bool)
+    def _show_figures(self, blocked: bool) -> None:
+        """While borrowing is blocked, no 借入可能額 (nothing can be borrowed), no due date
+        and no form: the banner says why, and the button leads to the repayment."""
+        self._form_box.setVisible(not blocked)
+        self.confirm.setVisible(not blocked)
+
     def retranslate(self) -> None:
         self.title.setText(_("Borrow (transfer to your account)"))
+        self.pages.set_texts(
+            _("Your borrowing has been accepted"),
+            _("Thank you. We have accepted your borrowing as follows."),
+            _("Back to the top page"),
+            _("Borrow again"),
+        )
         self._available_caption.setText(_("Available to borrow"))
+        self._next_due_caption.setText(_("Next due date"))
+        self.next_due.setAccessibleName(_("Next due date"))
         self._amount_caption.setText(_("Amount"))
         self._destination_caption.setText(_("Transfer to"))
         self.amount.setAccessibleName(_("Amount"))

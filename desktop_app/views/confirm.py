@@ -19,6 +19,7 @@ from desktop_app.views.binding import (
     make_line_edit,
     name,
 )
+from desktop_app.views.completion import MovementPages
 from desktop_app.views.widgets.amount_input import amount_input
 
 
@@ -85,8 +86,9 @@ def open_confirmation(
 
 class MovementWidgets(QObject):
     """What the borrowing and repayment screens share, bound to their view-model: the
-    amount and its error, the refusal, the confirm button, the receipt, and the
-    confirmation dialog it opens. Names are ``<prefix>AmountInput``, ``<prefix>AmountError``,
+    amount and its error, the refusal, the confirm button, the confirmation dialog it opens,
+    and the pages: the form, then the completion page with the receipt (see
+    ``MovementPages``). Names are ``<prefix>AmountInput``, ``<prefix>AmountError``,
     ``<prefix>Error``, ``<prefix>ConfirmButton`` and ``<prefix>ResultLabel``."""
 
     def __init__(
@@ -95,6 +97,7 @@ class MovementWidgets(QObject):
         vm: MoneyMovementViewModel,
         prefix: str,
         dialog_title: Callable[[], str],
+        first_field: Callable[[], QWidget] | None = None,
     ) -> None:
         super().__init__(screen)
         self._screen = screen
@@ -104,7 +107,10 @@ class MovementWidgets(QObject):
         self.amount_error = make_label(f"{prefix}AmountError", "error", wrap=True)
         self.error = make_label(f"{prefix}Error", "error", wrap=True)
         self.confirm = make_button(f"{prefix}ConfirmButton", primary=True)
-        self.result = make_label(f"{prefix}ResultLabel", "success", wrap=True)
+        self.result = make_label(f"{prefix}ResultLabel", "summary", wrap=True)
+        self.pages = MovementPages(
+            screen, vm, prefix, self.result, first_field or (lambda: self.amount)
+        )
         bind_line_edit(self.amount, vm.amount_text_changed, vm.amount_text, vm.set_amount_text)
         amount_input(self.amount)  # 「１0000」 → 10000 as typed, 10,000 once left
         bind_label(self.amount_error, vm.amount_error_changed, vm.amount_error)

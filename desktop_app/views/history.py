@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import (
@@ -147,16 +148,16 @@ class HistoryView(QWidget):
 
     @Slot()
     def _export(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from desktop_app.views.widgets.file_dialog import save_dialog
 
-        dialog = QFileDialog(self.window(), _("Export the history as CSV"))
-        dialog.setObjectName("exportCsvDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(_("CSV files (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.selectFile(self._vm.suggested_export_name())
+        dialog = save_dialog(
+            self.window(),
+            _("Export the history as CSV"),
+            _("CSV files (*.csv)"),
+            Path(self._vm.suggested_export_path()),  # Documents, never the program's folder
+            "exportCsvDialog",
+        )
         dialog.fileSelected.connect(self._vm.export_csv)
-        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def retranslate(self) -> None:

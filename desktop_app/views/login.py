@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.login import LoginViewModel
+from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.views.binding import (
     bind_checked,
     bind_enabled,
@@ -30,6 +31,7 @@ from desktop_app.views.binding import (
     name,
 )
 from desktop_app.views.widgets.caps_lock import CapsLockWatcher
+from desktop_app.views.widgets.language_switch import LanguageSwitch
 
 
 class LoginView(QWidget):
@@ -43,7 +45,12 @@ class LoginView(QWidget):
     inbox_requested = Signal()
     settings_requested = Signal()
 
-    def __init__(self, vm: LoginViewModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vm: LoginViewModel,
+        settings: SettingsViewModel | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._vm = vm
         name(self, "loginScreen")
@@ -91,6 +98,10 @@ class LoginView(QWidget):
         self.button_hint = make_label("loginButtonHint", "muted", wrap=True)  # why disabled
         self.button.setDefault(True)
         self.button.setProperty("role", "primary")
+        # A member who chose the other language switches back before signing in.
+        self.language: LanguageSwitch | None = None
+        if settings is not None:
+            self.language = LanguageSwitch(settings, "loginLanguageCombo")
 
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         card = QFrame()
@@ -122,6 +133,11 @@ class LoginView(QWidget):
         outer.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+        if self.language is not None:  # in the top bar, but added last: last in the Tab chain
+            top_bar = QHBoxLayout()
+            top_bar.addStretch(1)
+            top_bar.addWidget(self.language)
+            outer.insertLayout(0, top_bar)
         self._bind()
         self.retranslate()
 
@@ -202,3 +218,5 @@ class LoginView(QWidget):
         self.button.setText(_("Sign in"))
         self.button.setAccessibleName(_("Sign in"))
         self.tabs.setAccessibleName(_("Sign-in method"))
+        if self.language is not None:
+            self.language.retranslate()

@@ -114,7 +114,7 @@ def test_a_borrowing_whose_reply_was_lost_shows_one_receipt_after_retry(drive, l
 
     d.click("connectionRetryButton")
     receipt = d.visible_text("borrowResultLabel")
-    assert "10,000円" in receipt and "取引番号" in receipt
+    assert "10,000円" in receipt and "受付番号" in receipt
     assert d.visible_text("borrowError") == "" and d.visible_text("connectionBanner") == ""
     assert len(_movements(d, line, LedgerKind.BORROW)) == len(before) + 1  # exactly once
     first, again = (args[3] for name, args in line.calls if name == "borrow")

@@ -50,7 +50,7 @@ def test_sign_in_borrow_repay_history_against_the_server(drive, server: MemberSe
     d.type("repayAmountInput", "10000")
     d.click("repayConfirmButton")
     d.confirm_dialog()
-    assert "返済金額10,000円の内訳" in d.text("repayResultLabel")
+    assert "返済金額：10,000円" in d.text("repayResultLabel")
 
     d.click("navHistory")
     model = d.find(QTableView, "historyTable").model()

@@ -83,7 +83,7 @@ def test_overdue_member_promises_a_date_and_pays_damages_in_full(drive):
     d.click("repayConfirmButton")
     d.confirm_dialog()
     result = d.text("repayResultLabel")
-    assert "遅延損害金684円" in result  # 5 days at 20 % on 250,000
+    assert "うち遅延損害金：684円" in result  # 5 days at 20 % on 250,000
     d.click("navHome")
     assert d.text("balanceLabel") == "0円"
     assert d.visible_text("overdueBanner") == ""

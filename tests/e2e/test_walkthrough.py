@@ -54,7 +54,7 @@ def test_sign_in_borrow_repay_history_sign_out_by_web_id(drive, store_url):
 
     _repay_amount(d, "10000")
     result = d.text("repayResultLabel")
-    assert "返済金額10,000円の内訳" in result
+    assert "返済金額：10,000円" in result
 
     d.click("navHistory")
     table = d.find(QTableView, "historyTable")

@@ -47,6 +47,7 @@ def _borrow_with_lost_reply(app, line, wait_idle, amount: str) -> BorrowViewMode
     line.lose_reply["borrow"] = AppError(ErrorCode.STORE_UNAVAILABLE)
     borrow.set_amount_text(amount)
     borrow.request_confirmation()
+    wait_idle()  # the dialog opens once the figures are read again
     borrow.confirm()
     wait_idle()
     return borrow
@@ -95,6 +96,7 @@ def test_a_lost_reply_is_found_out_by_its_request_id_one_receipt(
     line.lose_reply["borrow"] = AppError(ErrorCode.STORE_UNAVAILABLE)
     borrow.set_amount_text("10000")
     borrow.request_confirmation()
+    wait_idle()  # the dialog opens once the figures are read again
     borrow.confirm()
     wait_idle()
     assert _movements(sql_store, app) == before + 1  # the store committed it…
@@ -121,6 +123,7 @@ def test_a_changed_request_is_not_retried_as_it_was(make_app, sql_store, wait_id
     line.lose_reply["borrow"] = AppError(ErrorCode.STORE_UNAVAILABLE)
     borrow.set_amount_text("10000")
     borrow.request_confirmation()
+    wait_idle()  # the dialog opens once the figures are read again
     borrow.confirm()
     wait_idle()
     borrow.set_amount_text("20000")  # the member changed the request: it is a new one
@@ -146,11 +149,13 @@ def test_an_unexpected_fault_after_the_commit_is_found_out_by_confirming_again(
     line.lose_reply["borrow"] = RuntimeError
     borrow.set_amount_text("3万")
     borrow.request_confirmation()
+    wait_idle()  # the dialog opens once the figures are read again
     borrow.confirm()
     wait_idle()
     assert not connection.visible
     assert UNKNOWN_JA in borrow.error and "処理中にエラー" not in borrow.error
     borrow.request_confirmation()  # nothing changed: the same request
+    wait_idle()  # the dialog opens once the figures are read again
     borrow.confirm()
     wait_idle()
     first, again = line.made("borrow")

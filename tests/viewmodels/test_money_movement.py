@@ -71,10 +71,12 @@ def test_a_lost_reply_is_retried_with_the_same_request_id(make_app, sql_store, w
     before = _ledger(sql_store, app)
     borrow.set_amount_text("10000")
     borrow.request_confirmation()
+    wait_idle()  # the dialog opens once the figures are read again
     borrow.confirm()
     wait_idle()
     assert borrow.error  # the member is told it did not go through…
     borrow.request_confirmation()  # …and tries again
+    wait_idle()  # the dialog opens once the figures are read again
     borrow.confirm()
     wait_idle()
     assert flaky.borrow_calls[0] == flaky.borrow_calls[1]
@@ -115,11 +117,12 @@ def test_full_repayment_leaves_nothing(make_app, sql_store, wait_idle):
     payoff = app.summary.payoff_amount
     assert repay.payoff_text == f"{payoff:,}円"
     repay.request_confirmation()
+    wait_idle()  # the dialog opens once the figures are read again
     repay.confirm()
     wait_idle()
     assert app.summary.principal == 0
     assert app.summary.payoff_amount == 0
-    assert "元金残高は0円" in repay.result
+    assert "元金残高：0円" in repay.result
 
 
 def test_full_repayment_is_what_the_store_says_when_it_commits(make_app, sql_store, wait_idle):
@@ -130,6 +133,7 @@ def test_full_repayment_is_what_the_store_says_when_it_commits(make_app, sql_sto
     repay.set_kind(int(RepayKind.FULL))
     shown = app.summary.payoff_amount
     repay.request_confirmation()
+    wait_idle()  # the dialog opens once the figures are read again
     # Meanwhile the member repays 10,000 yen on another device: the screen is stale.
     other = sql_store.sign_in_with_card("4000123412341234", "1234", "device-2")
     sql_store.repay(other.token, RepayIntent.AMOUNT, 10_000, "0009", "elsewhere")
