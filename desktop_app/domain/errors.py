@@ -106,7 +106,8 @@ class Yen(int):
 
 ParamType = type | UnionType  # ``X | None``: the parameter may be left out
 
-_CHAR: Mapping[str, ParamType] = {"position": int, "char": str}
+# ``char`` is left out where the field is a secret (password, PIN, code): position only.
+_CHAR: Mapping[str, ParamType] = {"position": int, "char": str | None}
 _FIELD: Mapping[str, ParamType] = {"field": str | None}  # which input, when a store refuses
 
 PARAMS: Mapping[ErrorCode, Mapping[str, ParamType]] = MappingProxyType(

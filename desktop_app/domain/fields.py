@@ -79,13 +79,21 @@ POSTAL_CODE_LENGTH = 7
 AMOUNT_INPUT_LIMIT = 100
 
 
-def _offending(raw: str, allowed: Callable[[str], bool]) -> AppError | None:
-    """The first character of ``raw`` that ``allowed`` rejects, as an error naming it."""
+def _offending(raw: str, allowed: Callable[[str], bool], secret: bool = False) -> AppError | None:
+    """The first character of ``raw`` that ``allowed`` rejects, as an error naming it (its
+    position only, when ``raw`` is a secret)."""
     for index, char in enumerate(raw, start=1):
         if not allowed(char):
             code = ErrorCode.FULL_WIDTH_CHAR if is_full_width(char) else ErrorCode.INVALID_CHAR
-            return AppError(code, position=index, char=char)
+            return _char_error(code, index, char, secret)
     return None
+
+
+def _char_error(code: ErrorCode, position: int, char: str, secret: bool) -> AppError:
+    """A refusal of one character; a secret's names its position only (never echoed)."""
+    if secret:
+        return AppError(code, position=position)
+    return AppError(code, position=position, char=char)
 
 
 def web_id(raw: str) -> FieldResult:
@@ -118,7 +126,7 @@ def password(raw: str) -> FieldResult:
     """Password: 8–20 half-width printable ASCII, a letter and a digit. Never converted."""
     if raw == "":
         return FieldResult("", (), AppError(ErrorCode.REQUIRED))
-    error = _offending(raw, _password_char)
+    error = _offending(raw, _password_char, secret=True)
     if error is not None:
         return FieldResult(raw, (), error)
     low, high = PASSWORD_LENGTH
@@ -141,8 +149,10 @@ def _digits(
     raw: str,
     separator: Callable[[str], bool] = _is_separator,
     separator_notice: Notice = Notice.SEPARATORS_REMOVED,
+    secret: bool = False,
 ) -> tuple[str, tuple[Notice, ...], AppError | None]:
-    """Strip separators, convert full-width digits; the first other character is an error."""
+    """Strip separators, convert full-width digits; the first other character is an error
+    (naming its position only, when ``raw`` is a secret)."""
     notices: list[Notice] = []
     kept: list[str] = []
     for index, char in enumerate(raw, start=1):
@@ -153,7 +163,7 @@ def _digits(
         half = char.translate(FULLWIDTH_DIGITS)
         if not is_ascii_digit(half):
             code = ErrorCode.FULL_WIDTH_CHAR if is_full_width(char) else ErrorCode.INVALID_CHAR
-            return "".join(kept), (), AppError(code, position=index, char=char)
+            return "".join(kept), (), _char_error(code, index, char, secret)
         if half != char and Notice.FULL_WIDTH_DIGITS_CONVERTED not in notices:
             notices.insert(0, Notice.FULL_WIDTH_DIGITS_CONVERTED)
         kept.append(half)
@@ -176,11 +186,12 @@ def card_number(raw: str) -> FieldResult:
     return FieldResult(value, notices)
 
 
-def digits_policy(length: int) -> Policy:
-    """A fixed-length number (PIN, member number, bank code …)."""
+def digits_policy(length: int, secret: bool = False) -> Policy:
+    """A fixed-length number (member number, bank code, a confirmation code …); a
+    ``secret`` one's errors name the position of a wrong character, never the character."""
 
     def policy(raw: str) -> FieldResult:
-        value, notices, error = _digits(raw)
+        value, notices, error = _digits(raw, secret=secret)
         if error is not None:
             return FieldResult(value, (), error)
         if not value:
@@ -192,7 +203,19 @@ def digits_policy(length: int) -> Policy:
     return policy
 
 
-pin = digits_policy(PIN_LENGTH)
+def pin(raw: str) -> FieldResult:
+    """PIN: 4 half-width digits, typed where no one sees them, so never converted: a
+    full-width digit, a space or a hyphen is refused by its position (never shown)."""
+    if raw == "":
+        return FieldResult("", (), AppError(ErrorCode.REQUIRED))
+    error = _offending(raw, is_ascii_digit, secret=True)
+    if error is not None:
+        return FieldResult(raw, (), error)
+    if len(raw) != PIN_LENGTH:
+        return FieldResult(raw, (), AppError(ErrorCode.DIGITS_LENGTH, length=PIN_LENGTH))
+    return FieldResult(raw)
+
+
 member_number = digits_policy(MEMBER_NUMBER_LENGTH)
 bank_code = digits_policy(BANK_CODE_LENGTH)
 branch_code = digits_policy(BRANCH_CODE_LENGTH)

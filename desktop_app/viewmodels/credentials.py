@@ -10,19 +10,23 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
-from desktop_app.domain import fields
+from desktop_app.domain import fields, fields_live
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import FieldResult
+from desktop_app.domain.fields_live import LiveConversion
 from desktop_app.domain.models import CodeChannel
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.dates import DayFacts
 from desktop_app.viewmodels.field import FieldViewModel
+from desktop_app.viewmodels.hints import missing, typed_problem
+from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
 CODE_LENGTH = 6
-code_policy = fields.digits_policy(CODE_LENGTH)
+code_policy = fields.digits_policy(CODE_LENGTH, secret=True)
 
 REGISTERED = N_("Your Web-ID is registered. Please sign in with it.")
 RESET_DONE = N_("Your password has been reset. Please sign in with the new password.")
@@ -44,7 +48,10 @@ class CodeFlowViewModel(ViewModel):
     Signals:
         code_sent_changed(bool): the code was sent; the second step is open.
         info_changed(str): what happened (the code was sent …).
-        can_send_changed(bool), can_submit_changed(bool): the buttons' state.
+        can_send_changed(bool), can_submit_changed(bool): the buttons' state: enabled only
+            while every input of the step is valid.
+        send_hint_changed(str), submit_hint_changed(str): why a button is disabled ("" when
+            it is not, or while busy).
         finished(str): done; the Web-ID to sign in with ("" when not known).
     """
 
@@ -52,11 +59,15 @@ class CodeFlowViewModel(ViewModel):
     info_changed = Signal(str)
     can_send_changed = Signal(bool)
     can_submit_changed = Signal(bool)
+    send_hint_changed = Signal(str)
+    submit_hint_changed = Signal(str)
     finished = Signal(str)
     code_sent = Observed(False, code_sent_changed)
     info = Observed("", info_changed)
     can_send = Observed(False, can_send_changed)
     can_submit = Observed(False, can_submit_changed)
+    send_hint = Observed("", send_hint_changed)
+    submit_hint = Observed("", submit_hint_changed)
 
     def __init__(
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
@@ -64,9 +75,10 @@ class CodeFlowViewModel(ViewModel):
         super().__init__(services, parent)
         self._app = app
         self._info_id = ""
-        self.code = self._field(code_policy)
-        self.new_password = self._field(fields.password)
-        self.confirm_password = self._field(fields.password)
+        self._captions: dict[FieldViewModel, str] = {}
+        self.code = self._field(code_policy, fields_live.digits, N_("Confirmation code"))
+        self.new_password = self._secret(fields.password, N_("New password"))
+        self.confirm_password = self._secret(fields.password, N_("New password (again)"))
 
     @property
     def inbox_available(self) -> bool:
@@ -78,8 +90,17 @@ class CodeFlowViewModel(ViewModel):
         """Emits whether the demo inbox is offered, when the store was switched."""
         return self._app.inbox_offered_changed
 
-    def _field(self, policy: Callable[[str], FieldResult]) -> FieldViewModel:
-        return FieldViewModel(self._services, policy, self)
+    def _field(
+        self, policy: Callable[[str], FieldResult], live: LiveConversion | None, caption: str
+    ) -> FieldViewModel:
+        field = FieldViewModel(self._services, policy, self, live=live)
+        self._captions[field] = caption
+        return field
+
+    def _secret(self, policy: Callable[[str], FieldResult], caption: str) -> FieldViewModel:
+        field = FieldViewModel(self._services, policy, self, secret=True)
+        self._captions[field] = caption
+        return field
 
     def _start(self) -> None:
         """Called by a subclass once its own fields exist."""
@@ -103,10 +124,26 @@ class CodeFlowViewModel(ViewModel):
     @Slot(bool)
     def _refresh(self, *_args: object) -> None:
         idle = not self.busy
-        first = all(f.text.strip() for f in self._first_step_fields())
-        second = all(f.text for f in self._second_step_fields())
-        self.can_send = idle and first
-        self.can_submit = idle and first and second and self.code_sent
+        first = self._blocker(self._first_step_fields(), self._first_step_missing())
+        second = self._blocker(self._second_step_fields(), [])
+        if not second and self.new_password.value != self.confirm_password.value:
+            second = error_sentence(AppError(ErrorCode.PASSWORD_CONFIRMATION_DIFFERS))
+        self.can_send = idle and not first
+        self.can_submit = idle and not first and not second and self.code_sent
+        self.send_hint = first if idle else ""
+        self.submit_hint = (second or first) if idle and self.code_sent else ""
+
+    def _first_step_missing(self) -> list[str]:
+        """Captions of first-step inputs that are not fields (a date …) and are empty."""
+        return []
+
+    def _blocker(self, field_models: list[FieldViewModel], absent: list[str]) -> str:
+        """Why a step cannot go on ("" when nothing stops it)."""
+        inputs = ((self._captions[f], f.text, f.result) for f in field_models)
+        problem = typed_problem(inputs)
+        if problem is not None:
+            return problem
+        return missing([self._captions[f] for f in field_models if not f.text] + absent)
 
     def _checked(self, field_models: list[FieldViewModel]) -> bool:
         """Show every field's error; true when none has one."""
@@ -176,6 +213,7 @@ class CodeFlowViewModel(ViewModel):
         for field in self.all_fields():
             field.retranslate()
         self._set_info(self._info_id)
+        self._refresh()
 
 
 class RegisterViewModel(CodeFlowViewModel):
@@ -185,9 +223,13 @@ class RegisterViewModel(CodeFlowViewModel):
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
     ) -> None:
         super().__init__(services, app, parent)
-        self.member_number = self._field(fields.member_number)
-        self.email = self._field(fields.POLICIES["email"])
-        self.new_web_id = self._field(fields.web_id)
+        self.member_number = self._field(
+            fields.member_number, fields_live.digits, N_("Member number")
+        )
+        self.email = self._field(
+            fields.POLICIES["email"], fields_live.ascii_text, N_("Registered email address")
+        )
+        self.new_web_id = self._field(fields.web_id, fields_live.alnum, N_("New Web-ID"))
         self._start()
 
     def _first_step_fields(self) -> list[FieldViewModel]:
@@ -241,7 +283,10 @@ class ResetViewModel(CodeFlowViewModel):
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
     ) -> None:
         super().__init__(services, app, parent)
-        self.identifier = self._field(identifier_policy)
+        self.days = DayFacts(services, app)  # today and the holidays, for the date input
+        self.identifier = self._field(
+            identifier_policy, fields_live.alnum, N_("Web-ID or member number")
+        )
         self._start()
 
     def _first_step_fields(self) -> list[FieldViewModel]:
@@ -254,11 +299,8 @@ class ResetViewModel(CodeFlowViewModel):
     def set_channel(self, index: int) -> None:
         self.channel = ResetChannel.SMS if index == ResetChannel.SMS else ResetChannel.EMAIL
 
-    def _refresh(self, *args: object) -> None:
-        super()._refresh(*args)
-        if self.birth_date is None:
-            self.can_send = False
-            self.can_submit = False
+    def _first_step_missing(self) -> list[str]:
+        return [] if self.birth_date is not None else [N_("Date of birth")]
 
     def _send_work(self) -> Callable[[], Any]:
         store, ident, born = self._services.store, self.identifier.value, self.birth_date

@@ -1,5 +1,11 @@
 """One input field bound to a domain input policy: what the member typed, what it becomes,
-what was converted, and what is wrong with it (as sentences)."""
+what was converted, and what is wrong with it (as sentences).
+
+What a notice says has happened is always what the field shows: the conversions that keep
+the text's length (full-width digits …) run as the member types, the others (separators
+removed, 「3万」 → 30,000, an amount grouped as ``10,000``) when the member leaves the field,
+and only then does their notice appear. A secret is never converted at all.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_app.domain import fields, fields_live
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.fields import FieldResult
+from desktop_app.domain.fields import FieldResult, Notice
+from desktop_app.domain.fields_live import LiveConversion
+from desktop_app.domain.text import ordered
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import error_sentence, notice_sentence
 from desktop_app.viewmodels.observed import Observed
@@ -18,12 +27,18 @@ from desktop_app.viewmodels.services import Services
 # the member tries to go on, so a half-typed value is not scolded.
 _WHILE_TYPING = {ErrorCode.FULL_WIDTH_CHAR, ErrorCode.INVALID_CHAR}
 
+Display = Callable[[str], str | None]
+"""Raw text → what the field shows once left (None: as the policy's value)."""
+
 
 class FieldViewModel(ViewModel):
     """Signals:
-    text_changed(str): the raw text (cleared by ``reset``).
-    notice_changed(str): what the policy converted ("" for nothing).
+    text_changed(str): the text the field shows (converted as typed; cleared by ``reset``).
+    notice_changed(str): what was converted in it ("" for nothing).
     field_error_changed(str): what is wrong, next to the field ("" when nothing, yet).
+
+    ``live`` converts while typing (``fields_live``); ``display`` gives the text shown once
+    the field is left (an amount as ``10,000``); a ``secret`` is never converted.
     """
 
     text_changed = Signal(str)
@@ -38,11 +53,35 @@ class FieldViewModel(ViewModel):
         services: Services,
         policy: Callable[[str], FieldResult],
         parent: QObject | None = None,
+        *,
+        live: LiveConversion | None = None,
+        display: Display | None = None,
+        secret: bool = False,
     ) -> None:
         super().__init__(services, parent)
         self._policy = policy
+        self._live = None if secret else live
+        self._display = display
+        self._secret = secret
         self._result = policy("")
+        self._said: set[Notice] = set()  # what was converted in the text shown
         self._strict = False  # every error shows, after a submit attempt
+
+    @classmethod
+    def amount(
+        cls,
+        services: Services,
+        parent: QObject | None = None,
+        policy: Callable[[str], FieldResult] | None = None,
+    ) -> FieldViewModel:
+        """An amount: full-width digits convert as typed; ``10,000`` once left."""
+        return cls(
+            services,
+            policy or fields.amount,
+            parent,
+            live=fields_live.amount,
+            display=fields_live.amount_display,
+        )
 
     @property
     def result(self) -> FieldResult:
@@ -58,20 +97,33 @@ class FieldViewModel(ViewModel):
         return self._result.error is None
 
     def set_text(self, text: str) -> None:
+        """The member typed: convert what can be converted in place, at once."""
+        shown = text
+        if self._live is not None:
+            shown, converted = self._live(text)
+            self._said.update(converted)
+        self._show(shown)
+
+    def _show(self, text: str) -> None:
+        if not text.strip():
+            self._said.clear()  # nothing left of what was converted
         # The result first: whoever listens to text_changed reads a fresh ``valid``/``value``.
         self._result = self._policy(text)
         self._render()
         self.text = text
 
     def commit(self) -> None:
-        """The member left the field: show the converted value in it, and keep saying what
-        was converted (DOMAIN.md §7: the field converts and says so)."""
+        """The member left the field: show the converted value in it, and say what was
+        converted (DOMAIN.md §7: the field converts and says so). A secret stays as typed."""
         result = self._result
-        if result.error is None and result.notices and result.value != self.text:
-            said = notice_sentence(result.notices)
-            self.set_text(result.value)
-            if said:
-                self.notice = said
+        if self._secret or result.error is not None:
+            return
+        shown = self._display(self.text) if self._display is not None else None
+        if shown is None and result.notices:
+            shown = result.value
+        if shown is not None and shown != self.text:
+            self._said.update(result.notices)
+            self._show(shown)
 
     def check(self) -> AppError | None:
         """The member wants to go on: show every error now and return it."""
@@ -82,13 +134,15 @@ class FieldViewModel(ViewModel):
     def reset(self) -> None:
         super().reset()
         self._strict = False
-        self.set_text("")
+        self._said.clear()
+        self._show("")
 
     def _render(self) -> None:
-        self.notice = notice_sentence(self._result.notices)
         error = self._result.error
         shown = error is not None and (self._strict or error.code in _WHILE_TYPING)
         self.field_error = error_sentence(error) if shown and error else ""
+        # A notice only for what the field shows converted, and not beside an error.
+        self.notice = "" if self.field_error else notice_sentence(ordered(self._said))
 
     def retranslate(self) -> None:
         super().retranslate()

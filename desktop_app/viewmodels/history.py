@@ -22,6 +22,7 @@ from desktop_app.i18n import N_, _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.bank_names import bank_name
 from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.dates import DayFacts
 from desktop_app.viewmodels.export import suggested_export_path, write_csv
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
 from desktop_app.viewmodels.observed import Observed
@@ -94,6 +95,7 @@ class HistoryViewModel(ViewModel):
     ) -> None:
         super().__init__(services, parent)
         self._app = app
+        self.days = DayFacts(services, app)  # today and the holidays, for the date inputs
         self._query = HistoryQuery()
         self._export_activity = Activity(self._set_exporting)
         self._cancel = threading.Event()

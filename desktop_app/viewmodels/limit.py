@@ -51,9 +51,9 @@ class LimitIncreaseViewModel(ViewModel):
         self._app = app
         self._problem: AppError | None = None
         self._application: LimitApplication | None = None
-        self.income = FieldViewModel(self._services, fields.amount, self)
-        self.other_debts = FieldViewModel(self._services, debts_policy, self)
-        self.requested = FieldViewModel(self._services, fields.amount, self)
+        self.income = FieldViewModel.amount(self._services, self)
+        self.other_debts = FieldViewModel.amount(self._services, self, debts_policy)
+        self.requested = FieldViewModel.amount(self._services, self)
         for field in (self.income, self.other_debts, self.requested):
             field.text_changed.connect(self._refresh)
         self.busy_changed.connect(self._refresh)

@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
-from desktop_app.domain import fields
+from desktop_app.domain import fields, fields_live
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import FieldResult, Notice
-from desktop_app.i18n import _
+from desktop_app.domain.text import ordered
+from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.hints import CHARACTER_ERRORS, typed_problem
 from desktop_app.viewmodels.messages import notice_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import KeychainState, Services
@@ -28,7 +30,16 @@ class LoginMethod(IntEnum):
     CARD = 1
 
 
-_CHARACTER_ERRORS = {ErrorCode.FULL_WIDTH_CHAR, ErrorCode.INVALID_CHAR}
+# What the sign-in button waits for, per tab: (identifier, secret) captions and the sentence
+# for both empty.
+_CAPTIONS = {
+    0: (N_("Web-ID"), N_("Password")),
+    1: (N_("Card number"), N_("PIN")),
+}
+_EMPTY = {
+    0: N_("Enter your Web-ID and password to sign in."),
+    1: N_("Enter your card number and PIN to sign in."),
+}
 
 
 class LoginViewModel(ViewModel):
@@ -39,7 +50,8 @@ class LoginViewModel(ViewModel):
         web_id_text_changed(str), password_text_changed(str), card_text_changed(str),
         pin_text_changed(str): the inputs (cleared on sign-out).
         width_notice_changed(str): what the client converted in the ID fields ("" for none).
-        can_sign_in_changed(bool): whether the sign-in button is enabled.
+        can_sign_in_changed(bool): whether the sign-in button is enabled (both inputs valid).
+        sign_in_hint_changed(str): why it is not ("" when it is, or while signing in).
         remember_changed(bool): "remember my Web-ID" is ticked.
         remember_available_changed(bool): the keychain works, so the box can be ticked.
         remember_hint_changed(str): why the box is disabled ("" when it is not).
@@ -53,6 +65,7 @@ class LoginViewModel(ViewModel):
     pin_text_changed = Signal(str)
     width_notice_changed = Signal(str)
     can_sign_in_changed = Signal(bool)
+    sign_in_hint_changed = Signal(str)
     remember_changed = Signal(bool)
     remember_available_changed = Signal(bool)
     remember_hint_changed = Signal(str)
@@ -65,6 +78,7 @@ class LoginViewModel(ViewModel):
     pin_text = Observed("", pin_text_changed)
     width_notice = Observed("", width_notice_changed)
     can_sign_in = Observed(False, can_sign_in_changed)
+    sign_in_hint = Observed("", sign_in_hint_changed)
     remember = Observed(False, remember_changed)
     remember_available = Observed(False, remember_available_changed)
     remember_hint = Observed("", remember_hint_changed)
@@ -81,12 +95,13 @@ class LoginViewModel(ViewModel):
         super().__init__(services, parent)
         self._app = app
         self._device_id = device_id
-        self._notices: tuple[Notice, ...] = ()
+        self._notices: set[Notice] = set()  # what was converted in the ID field shown
         self._keychain_known = False
         self._caps_lock = False
         self._typed = 0  # counts edits of the inputs: a sign-in runs again only as it was sent
         self._sent_as = -1
         self.busy_changed.connect(self._refresh_can_sign_in)
+        self._refresh_can_sign_in()
 
     @property
     def inbox_available(self) -> bool:
@@ -102,18 +117,24 @@ class LoginViewModel(ViewModel):
     def set_method(self, method: int) -> None:
         self._typed += 1
         self.method = LoginMethod.CARD if method == LoginMethod.CARD else LoginMethod.WEB_ID
+        self._notices.clear()  # they were about the other tab's ID
         self._set_error(None)
         self._refresh_notice()
         self._refresh_can_sign_in()
 
     def set_web_id_text(self, text: str) -> None:
-        self._set_input(LoginViewModel.web_id_text, text)
+        """Full-width letters and digits become half-width as typed (the field shows it)."""
+        converted, notices = fields_live.alnum(text)
+        self._notices.update(notices)
+        self._set_input(LoginViewModel.web_id_text, converted)
 
     def set_password_text(self, text: str) -> None:
-        self._set_input(LoginViewModel.password_text, text)
+        self._set_input(LoginViewModel.password_text, text)  # a secret: never converted
 
     def set_card_text(self, text: str) -> None:
-        self._set_input(LoginViewModel.card_text, text)
+        converted, notices = fields_live.digits(text)
+        self._notices.update(notices)
+        self._set_input(LoginViewModel.card_text, converted)
 
     def set_pin_text(self, text: str) -> None:
         self._set_input(LoginViewModel.pin_text, text)
@@ -129,12 +150,12 @@ class LoginViewModel(ViewModel):
     def _check_characters(self) -> None:
         """A character that cannot be used is pointed at while typing, not at sign-in."""
         typed = next(
-            (r.error for r in self._fields() if r.error and r.error.code in _CHARACTER_ERRORS),
+            (r.error for r in self._fields() if r.error and r.error.code in CHARACTER_ERRORS),
             None,
         )
         if typed is not None:
             self._set_error(typed)
-        elif self._error is not None and self._error.code in _CHARACTER_ERRORS:
+        elif self._error is not None and self._error.code in CHARACTER_ERRORS:
             self._set_error(None)
 
     def commit_identifier(self) -> None:
@@ -143,10 +164,10 @@ class LoginViewModel(ViewModel):
         prop = LoginViewModel.web_id_text if web else LoginViewModel.card_text
         identifier, _secret = self._fields()
         if identifier.error is None and identifier.value != prop.__get__(self):
-            said = self.width_notice
+            self._notices.update(identifier.notices)
             prop.__set__(self, identifier.value)
+            self._refresh_notice()
             self._refresh_can_sign_in()
-            self.width_notice = said
 
     def _fields(self) -> tuple[FieldResult, FieldResult]:
         if self.method is LoginMethod.WEB_ID:
@@ -156,29 +177,38 @@ class LoginViewModel(ViewModel):
             )
         return (fields.card_number(self.card_text), fields.pin(self.pin_text))
 
+    def _identifier_text(self) -> str:
+        return self.web_id_text if self.method is LoginMethod.WEB_ID else self.card_text
+
     def _refresh_notice(self) -> None:
-        identifier, secret = self._fields()
-        self._notices = identifier.notices + secret.notices
-        self.width_notice = notice_sentence(self._notices)
+        """Say only what the ID field shows converted (the secret is never converted)."""
+        if not self._identifier_text().strip():
+            self._notices.clear()
+        self.width_notice = notice_sentence(ordered(self._notices))
 
     @Slot(bool)
     def _refresh_can_sign_in(self, _busy: bool = False) -> None:
-        if self.method is LoginMethod.WEB_ID:
-            filled = bool(self.web_id_text.strip() and self.password_text)
-        else:
-            filled = bool(self.card_text.strip() and self.pin_text.strip())
-        self.can_sign_in = filled and not self.busy
+        results = self._fields()
+        self.can_sign_in = all(r.error is None for r in results) and not self.busy
+        self.sign_in_hint = "" if self.can_sign_in or self.busy else self._hint(results)
+
+    def _hint(self, results: tuple[FieldResult, FieldResult]) -> str:
+        """Why the button is disabled (a wrong character is said in ``error``)."""
+        texts = (self._identifier_text(), self._secret_text())
+        inputs = zip(_CAPTIONS[self.method], texts, results, strict=True)
+        problem = typed_problem(inputs, skip=CHARACTER_ERRORS)
+        return _(_EMPTY[self.method]) if problem is None else problem
+
+    def _secret_text(self) -> str:
+        return self.password_text if self.method is LoginMethod.WEB_ID else self.pin_text
 
     # -- command -------------------------------------------------------------------------
     def sign_in(self) -> None:
-        """Check the inputs here, then send them; a refusal comes back as ``error``."""
+        """Send the inputs (the button is enabled only while both are valid); a refusal
+        comes back as ``error``."""
         if not self.can_sign_in:
             return
-        identifier, secret = self._fields()
-        for result in (identifier, secret):
-            if result.error is not None:
-                self._set_error(result.error)
-                return
+        identifier, secret = self._fields()  # both valid: ``can_sign_in`` says so
         self._set_error(None)
         self._sent_as = self._typed
         store, device = self._services.store, self._device_id
@@ -276,7 +306,7 @@ class LoginViewModel(ViewModel):
     def reset(self) -> None:
         """Forget every input (sign-out); what the keychain can do stays known."""
         super().reset()
-        self._notices = ()
+        self._notices.clear()
         self._caps_lock = False
         self._refresh_can_sign_in()
 
@@ -289,6 +319,7 @@ class LoginViewModel(ViewModel):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.width_notice = notice_sentence(self._notices)
+        self._refresh_notice()
+        self._refresh_can_sign_in()
         self._render_remember_hint()
         self._render_caps_lock()

@@ -211,6 +211,20 @@ _SENTENCES: dict[ErrorCode, str] = {
     ),
 }
 
+# The same refusals for a secret's character: its position only, never the character.
+_POSITION_ONLY: dict[ErrorCode, str] = {
+    ErrorCode.FULL_WIDTH_CHAR: N_(
+        "Character {position} is full-width. Please use half-width characters."
+    ),
+    ErrorCode.INVALID_CHAR: N_("Character {position} cannot be used here."),
+    ErrorCode.HALF_WIDTH_CHAR: N_(
+        "Character {position} is half-width. Please use full-width characters."
+    ),
+    ErrorCode.NOT_KATAKANA: N_(
+        "Character {position} is not katakana. Please enter the reading in katakana."
+    ),
+}
+
 _NOTICES: dict[Notice, str] = {
     Notice.FULL_WIDTH_ALNUM_CONVERTED: N_("Full-width letters and digits were made half-width."),
     Notice.FULL_WIDTH_DIGITS_CONVERTED: N_("Full-width digits were made half-width."),
@@ -270,6 +284,8 @@ def _shown(value: Any, declared: ParamType) -> Any:
 def error_sentence(error: AppError) -> str:
     """The translated sentence for ``error``; never empty, never English in Japanese."""
     template = _SENTENCES.get(error.code, _SENTENCES[ErrorCode.UNEXPECTED])
+    if error.code in _POSITION_ONLY and error.params.get("char") is None:
+        template = _POSITION_ONLY[error.code]
     brand = _brand[0]
     params: dict[str, Any] = {"phone": brand.support_phone, "hours": support_hours(brand)}
     declared = PARAMS.get(error.code, {})

@@ -11,6 +11,7 @@ from desktop_app.domain.models import AccountSummary
 from desktop_app.i18n import _, format_date
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.dates import DayFacts
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
@@ -36,6 +37,7 @@ class PromiseViewModel(ViewModel):
     ) -> None:
         super().__init__(services, parent)
         self._app = app
+        self.days = DayFacts(services, app)  # today and the holidays, for the date input
         self._day: date | None = None
         self._range: tuple[date, date] | None = None
         self._promised: date | None = None

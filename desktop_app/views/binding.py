@@ -41,11 +41,18 @@ def _attach(
 def bind_line_edit(
     edit: QLineEdit, signal: SignalInstance, initial: str, setter: Callable[[str], None]
 ) -> None:
-    """Two-way: the view-model's text into the field, the member's edits into the setter."""
+    """Two-way: the view-model's text into the field, the member's edits into the setter.
+
+    A text of the same length (converted as typed: full-width digits made half-width) keeps
+    the cursor where it was, so typing goes on where the member is."""
 
     def write(text: str) -> None:
-        if edit.text() != text:
+        old = edit.text()
+        if old != text:
+            cursor = edit.cursorPosition()
             edit.setText(text)
+            if len(old) == len(text):
+                edit.setCursorPosition(cursor)
 
     _attach(edit, signal, initial, write)
     edit.textChanged.connect(setter)

@@ -20,6 +20,7 @@ from desktop_app.views.binding import (
     name,
 )
 from desktop_app.views.completion import MovementPages
+from desktop_app.views.widgets.amount_input import amount_input
 
 
 class ConfirmDialog(QDialog):
@@ -111,6 +112,7 @@ class MovementWidgets(QObject):
             screen, vm, prefix, self.result, first_field or (lambda: self.amount)
         )
         bind_line_edit(self.amount, vm.amount_text_changed, vm.amount_text, vm.set_amount_text)
+        amount_input(self.amount)  # 「１0000」 → 10000 as typed, 10,000 once left
         bind_label(self.amount_error, vm.amount_error_changed, vm.amount_error)
         bind_label(self.error, vm.error_changed, vm.error)
         bind_enabled(self.confirm, vm.can_confirm_changed, vm.can_confirm)

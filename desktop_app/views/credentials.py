@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal, Slot
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QListWidget, QWidget
 
-from desktop_app.i18n import _, date_format
+from desktop_app.i18n import _
 from desktop_app.viewmodels.credentials import CodeFlowViewModel, RegisterViewModel, ResetViewModel
 from desktop_app.viewmodels.field import FieldViewModel
 from desktop_app.viewmodels.inbox import InboxViewModel
@@ -22,8 +22,12 @@ from desktop_app.views.binding import (
     make_label,
     name,
 )
+from desktop_app.views.widgets.date_input import DateInput
 from desktop_app.views.widgets.page import form_column
 from desktop_app.views.widgets.policy_field import PolicyField
+
+# Where a birth date's calendar opens before one is entered.
+BIRTH_DATE_START = date(1980, 1, 1)
 
 
 class CodeFlowView(QWidget):
@@ -47,6 +51,8 @@ class CodeFlowView(QWidget):
         self.second = QFormLayout()
         self.fields: list[tuple[QLabel, PolicyField, str]] = []
         self.send = make_button(f"{prefix}SendCodeButton", primary=True)
+        self.send_hint = make_label(f"{prefix}SendCodeHint", "muted", wrap=True)
+        self.submit_hint = make_label(f"{prefix}SubmitHint", "muted", wrap=True)
         self.info = make_label(f"{prefix}Info", "success", wrap=True)
         self.error = make_label(f"{prefix}Error", "error", wrap=True)
         self.submit = make_button(f"{prefix}SubmitButton", primary=True)
@@ -82,6 +88,7 @@ class CodeFlowView(QWidget):
         layout.addWidget(self.step1)
         layout.addLayout(self.first)
         layout.addWidget(self.send)
+        layout.addWidget(self.send_hint)
         layout.addWidget(self.info)
         layout.addWidget(self.step2)
         self.step2_box = QWidget()
@@ -90,6 +97,7 @@ class CodeFlowView(QWidget):
         layout.addWidget(self.step2_box)
         layout.addWidget(self.error)
         layout.addWidget(self.submit)
+        layout.addWidget(self.submit_hint)
         links = QHBoxLayout()
         links.addWidget(self.back)
         links.addWidget(self.inbox)
@@ -99,6 +107,8 @@ class CodeFlowView(QWidget):
         bind_enabled(self.send, vm.can_send_changed, vm.can_send)
         bind_enabled(self.submit, vm.can_submit_changed, vm.can_submit)
         bind_enabled(self.step2_box, vm.code_sent_changed, vm.code_sent)
+        bind_label(self.send_hint, vm.send_hint_changed, vm.send_hint)
+        bind_label(self.submit_hint, vm.submit_hint_changed, vm.submit_hint)
         bind_label(self.info, vm.info_changed, vm.info)
         bind_label(self.error, vm.error_changed, vm.error)
         self.send.clicked.connect(vm.send_code)
@@ -169,11 +179,14 @@ class ResetView(CodeFlowView):
         super().__init__(vm, "reset", parent)
         name(self, "resetPasswordScreen")
         self.identifier = self._add(self.first, vm.identifier, "resetIdInput", half_width_only=True)
-        self.birth = QDateEdit()
-        name(self.birth, "resetBirthDateInput")
-        self.birth.setCalendarPopup(True)
-        self.birth.setMinimumDate(QDate(1900, 1, 1))
-        self.birth.setDate(QDate(1900, 1, 1))
+        # The minimum date means not entered; the calendar opens in 1980, not in 1900.
+        self.birth = DateInput(
+            "resetBirthDateInput",
+            vm.days,
+            start=lambda: BIRTH_DATE_START,
+            optional=True,
+            unset_text=lambda: _("Not entered"),
+        )
         self._birth_caption = QLabel()
         self.first.addRow(self._birth_caption, self.birth)
         self.channel = make_combo("resetChannelCombo")
@@ -186,19 +199,12 @@ class ResetView(CodeFlowView):
         self.retranslate()
 
     @Slot(QDate)
-    def _birth_changed(self, day: QDate) -> None:
-        unset = day == self.birth.minimumDate()
-        self._vm_reset().set_birth_date(None if unset else day.toPython())  # type: ignore[arg-type]
+    def _birth_changed(self, _day: QDate) -> None:
+        self._vm_reset().set_birth_date(self.birth.value())
 
     @Slot(object)
     def _show_birth_date(self, day: object) -> None:
-        self.birth.blockSignals(True)
-        self.birth.setDate(
-            QDate(day.year, day.month, day.day)
-            if isinstance(day, date)
-            else self.birth.minimumDate()
-        )
-        self.birth.blockSignals(False)
+        self.birth.set_value(day if isinstance(day, date) else None)
 
     def _vm_reset(self) -> ResetViewModel:
         assert isinstance(self._vm, ResetViewModel)
@@ -218,8 +224,7 @@ class ResetView(CodeFlowView):
         self.step1.setText(_("Step 1: enter your Web-ID or member number and your date of birth."))
         self._birth_caption.setText(_("Date of birth"))
         self.birth.setAccessibleName(_("Date of birth"))
-        self.birth.setSpecialValueText(_("Not entered"))
-        self.birth.setDisplayFormat(date_format())
+        self.birth.retranslate()
         self._channel_caption.setText(_("Send the code by"))
         self.channel.setAccessibleName(_("Send the code by"))
         index = self._vm_reset().channel

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Slot
+from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.i18n import _, date_format
+from desktop_app.i18n import _
 from desktop_app.viewmodels.history import KIND_FILTER_NAMES, HistoryViewModel
 from desktop_app.views.binding import (
     bind_combo_index,
@@ -30,6 +29,7 @@ from desktop_app.views.binding import (
     make_label,
     name,
 )
+from desktop_app.views.widgets.date_input import DateInput
 
 
 class HistoryView(QWidget):
@@ -39,14 +39,17 @@ class HistoryView(QWidget):
         name(self, "historyScreen")
         self.title = QLabel()
         self.title.setProperty("role", "heading")
-        self.from_date = QDateEdit()
-        name(self.from_date, "historyFromDate")
-        self.to_date = QDateEdit()
-        name(self.to_date, "historyToDate")
-        for edit in (self.from_date, self.to_date):
-            edit.setCalendarPopup(True)
-            edit.setMinimumDate(QDate(2000, 1, 1))
-            edit.setDate(edit.minimumDate())
+        # The minimum date (shown 指定なし) means no limit; the calendar opens at today.
+        self.from_date, self.to_date = (
+            DateInput(
+                object_name,
+                vm.days,
+                optional=True,
+                minimum=date(2000, 1, 1),
+                unset_text=lambda: _("Any date"),
+            )
+            for object_name in ("historyFromDate", "historyToDate")
+        )
         self.clear_period = make_button("historyClearPeriodButton")
         self.kind = make_combo("historyKindCombo")
         self.export_button = make_button("exportCsvButton")
@@ -131,20 +134,13 @@ class HistoryView(QWidget):
 
     @Slot()
     def _period_changed(self) -> None:
-        def value(edit: QDateEdit) -> date | None:  # the minimum ("—") means no limit
-            return None if edit.date() == edit.minimumDate() else edit.date().toPython()  # type: ignore[return-value]
-
-        self._vm.set_period(value(self.from_date), value(self.to_date))
+        self._vm.set_period(self.from_date.value(), self.to_date.value())
 
     @Slot(object)
     def _show_period(self, _day: object = None) -> None:
         """The view-model's period, in the date inputs (the minimum stands for no limit)."""
-        for edit, day in ((self.from_date, self._vm.since), (self.to_date, self._vm.until)):
-            edit.blockSignals(True)
-            edit.setDate(
-                QDate(day.year, day.month, day.day) if day is not None else edit.minimumDate()
-            )
-            edit.blockSignals(False)
+        self.from_date.set_value(self._vm.since)
+        self.to_date.set_value(self._vm.until)
 
     @Slot()
     def _clear_period(self) -> None:
@@ -183,8 +179,7 @@ class HistoryView(QWidget):
         self.cancel_export.setAccessibleName(_("Cancel the export"))
         self.progress.setAccessibleName(_("Export progress"))
         for edit in (self.from_date, self.to_date):
-            edit.setSpecialValueText(_("Any date"))  # the minimum date stands for no limit
-            edit.setDisplayFormat(date_format())
+            edit.retranslate()  # the minimum date, 指定なし, stands for no limit
         self.export_button.setText(_("Export CSV"))
         self.export_button.setAccessibleName(_("Export CSV"))
         self.table.setAccessibleName(_("Transaction history"))

@@ -107,6 +107,7 @@ class HomeView(QWidget):
     def _notices(self) -> QFrame:
         box = QFrame()
         box.setObjectName("homeNoticesList")
+        self.notices_box = box
         self.notices_title = self._caption(N_("Notices"), "section")
         self.overdue = make_label("overdueBanner", "banner-error", wrap=True)
         self.promise_button = make_button("homePromiseButton")
@@ -248,5 +249,7 @@ class HomeView(QWidget):
         ):
             button.setText(_(text))
             button.setAccessibleName(button.text())
+        self.notices_box.setAccessibleName(_("Notices"))
+        self.procedures_panel.setAccessibleName(_("Procedures"))
         self.card.retranslate()
         self._reflow()

@@ -95,6 +95,7 @@ class LoginView(QWidget):
         for label in (self.notice, self.error):
             label.setWordWrap(True)
         self.button = make_button("loginButton")
+        self.button_hint = make_label("loginButtonHint", "muted", wrap=True)  # why disabled
         self.button.setDefault(True)
         self.button.setProperty("role", "primary")
         # A member who chose the other language switches back before signing in.
@@ -114,6 +115,7 @@ class LoginView(QWidget):
         inner.addWidget(self.notice)
         inner.addWidget(self.error)
         inner.addWidget(self.button)
+        inner.addWidget(self.button_hint)
         links = QHBoxLayout()
         links.addWidget(self.register_link)
         links.addWidget(self.forgot_link)
@@ -167,6 +169,7 @@ class LoginView(QWidget):
         bind_label(self.notice, vm.width_notice_changed, vm.width_notice)
         bind_label(self.error, vm.error_changed, vm.error)
         bind_enabled(self.button, vm.can_sign_in_changed, vm.can_sign_in)
+        bind_label(self.button_hint, vm.sign_in_hint_changed, vm.sign_in_hint)
         bind_label(self.caps_hint, vm.caps_lock_hint_changed, vm.caps_lock_hint)
         bind_checked(self.remember, vm.remember_changed, vm.remember)
         bind_enabled(self.remember, vm.remember_available_changed, vm.remember_available)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Slot
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from desktop_app.i18n import _, date_format
+from desktop_app.i18n import _
 from desktop_app.viewmodels.limit import LimitIncreaseViewModel
 from desktop_app.viewmodels.promise import PromiseViewModel
 from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
+from desktop_app.views.widgets.date_input import DateInput
 from desktop_app.views.widgets.page import form_column
 from desktop_app.views.widgets.policy_field import PolicyField
 
@@ -27,10 +28,7 @@ class PromiseView(QWidget):
         self.title = QLabel()
         self.title.setProperty("role", "heading")
         self.explain = make_label("promiseExplainLabel", "muted", wrap=True)
-        self.day = QDateEdit()
-        name(self.day, "promiseDateInput")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy/MM/dd")
+        self.day = DateInput("promiseDateInput", vm.days)
         self.error = make_label("promiseError", "error", wrap=True)
         self.submit = make_button("promiseSubmitButton", primary=True)
         self.result = make_label("promiseResultLabel", "notice", wrap=True)
@@ -76,7 +74,7 @@ class PromiseView(QWidget):
         self.title.setText(_("Promise a payment date"))
         self._caption.setText(_("Promised payment date"))
         self.day.setAccessibleName(_("Promised payment date"))
-        self.day.setDisplayFormat(date_format())
+        self.day.retranslate()
         self.submit.setText(_("Promise this date"))
         self.submit.setAccessibleName(_("Promise this date"))
 

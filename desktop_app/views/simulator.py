@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import _
 from desktop_app.viewmodels.simulator import SimulatorViewModel
 from desktop_app.views.binding import bind_label, bind_line_edit, make_label, make_line_edit, name
+from desktop_app.views.widgets.amount_input import amount_input, count_input
 from desktop_app.views.widgets.schedule_chart import ScheduleChart
 
 INPUT_WIDTH = 200
@@ -105,6 +106,9 @@ class SimulatorView(QWidget):
         )
         bind_line_edit(self.monthly, vm.monthly_text_changed, vm.monthly_text, vm.set_monthly_text)
         bind_line_edit(self.months, vm.months_text_changed, vm.months_text, vm.set_months_text)
+        amount_input(self.principal)  # converted as typed, 10,000 once left
+        amount_input(self.monthly)
+        count_input(self.months)
         bind_label(self.basis, vm.basis_changed, vm.basis)
         bind_label(self.error, vm.error_changed, vm.error)
         bind_label(self.monthly_result, vm.monthly_result_changed, vm.monthly_result)

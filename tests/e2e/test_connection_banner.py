@@ -109,7 +109,7 @@ def test_a_borrowing_whose_reply_was_lost_shows_one_receipt_after_retry(drive, l
     assert d.visible_text("connectionBanner") == BANNER
     assert UNKNOWN in d.visible_text("borrowError")
     assert d.visible_text("borrowResultLabel") == ""
-    assert amount.text() == "10000"
+    assert amount.text() == "10,000"  # as confirmed (grouped once left)
     assert len(_movements(d, line, LedgerKind.BORROW)) == len(before) + 1  # it went through
 
     d.click("connectionRetryButton")
@@ -133,7 +133,7 @@ def test_a_repayment_whose_reply_was_lost_is_confirmed_again_unchanged(drive, li
     d.click("repayConfirmButton")
     d.confirm_dialog()
     assert UNKNOWN in d.visible_text("repayError")
-    assert d.find(QLineEdit, "repayAmountInput").text() == "5000"
+    assert d.find(QLineEdit, "repayAmountInput").text() == "5,000"
 
     d.click("repayConfirmButton")  # the member tries again, changing nothing
     d.confirm_dialog()

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QListWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDateEdit, QLineEdit, QListWidget
 
 from desktop_app.testing import wait_until_idle
 
@@ -69,15 +69,14 @@ def test_pasting_a_full_width_web_id_converts_it_too(drive):
     assert d.screen() == "homeScreen"
 
 
-def test_a_full_width_password_is_refused_before_sending_naming_the_character(drive):
+def test_a_full_width_password_is_refused_before_sending_by_its_position_only(drive):
     d = drive()
     d.type("webIdInput", "yamada2026")
     d.type("passwordInput", "Taro２０２６pass")
-    assert d.visible_text("loginError") == "5文字目「２」は全角です。半角で入力してください。"
-    d.click("loginButton")
-    assert d.screen() == "loginScreen"
-    # Not sent: the store's generic sentence never replaced the character's.
-    assert d.visible_text("loginError") == "5文字目「２」は全角です。半角で入力してください。"
+    # The position only: a password's character is never shown, not even in an error.
+    assert d.visible_text("loginError") == "5文字目に全角文字があります。半角で入力してください。"
+    assert "２" not in d.visible_text("loginError")
+    assert not d.find(QAbstractButton, "loginButton").isEnabled()  # nothing to send
 
 
 @pytest.mark.parametrize("typed", ["4000-1234-1234-1234", "４０００ １２３４ １２３４ １２３４"])
