@@ -37,6 +37,9 @@ class ConfirmDialog(QDialog):
         name(self.accept_button, "confirmAcceptButton", _("Confirm"))
         self.accept_button.setProperty("role", "primary")
         self.accept_button.setDefault(True)
+        # Focus starts on 確定, so Enter confirms (the first button in the Tab order, キャンセル,
+        # would otherwise take the focus and Enter with it); Esc cancels, as in every QDialog.
+        self.accept_button.setFocus()
         self.cancel_button = QPushButton(_("Cancel"))
         name(self.cancel_button, "confirmCancelButton", _("Cancel"))
         heading = QLabel(title)

@@ -6,15 +6,15 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.home import HomeViewModel
 from desktop_app.views.binding import bind_label, bind_visible, make_button, make_label, name
+from desktop_app.views.widgets.flow import FlowLayout
+from desktop_app.views.widgets.page import form_column
 
 
 class HomeView(QWidget):
@@ -54,7 +54,6 @@ class HomeView(QWidget):
 
         card = QFrame()
         card.setObjectName("summaryCard")
-        card.setMaximumWidth(560)
         grid = QGridLayout(card)
         grid.setHorizontalSpacing(32)
         grid.setVerticalSpacing(10)
@@ -76,14 +75,13 @@ class HomeView(QWidget):
         self.repay_button = make_button("homeRepayButton")
         self.promise_button = make_button("homePromiseButton")
         self.limit_button = make_button("homeLimitButton")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at large font sizes
         buttons.addWidget(self.borrow_button)
         buttons.addWidget(self.repay_button)
         buttons.addWidget(self.promise_button)
         buttons.addWidget(self.limit_button)
-        buttons.addStretch(1)
 
-        layout = QVBoxLayout(self)
+        layout = form_column(self, 760)  # centred; scrolls when it cannot fit
         layout.addWidget(self.overdue)
         layout.addWidget(self.member_name)
         layout.addWidget(self.last_login)
