@@ -65,12 +65,16 @@ def load_bundled_font() -> str:
     return _loaded_family[0]
 
 
+def system_scheme(app: QApplication) -> Qt.ColorScheme:
+    """The platform's colour scheme (Unknown where it has none to tell)."""
+    return app.styleHints().colorScheme()
+
+
 def style_theme(app: QApplication, theme: str) -> str:
     """The style sheet a theme setting stands for: ``system`` follows the platform's scheme
     (dark only when it says dark), anything unknown is light."""
     if theme == SYSTEM:
-        scheme = app.styleHints().colorScheme()
-        return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+        return "dark" if system_scheme(app) == Qt.ColorScheme.Dark else "light"
     return theme if theme in STYLE_THEMES else "light"
 
 
