@@ -37,9 +37,6 @@ class ConfirmDialog(QDialog):
         name(self.accept_button, "confirmAcceptButton", _("Confirm"))
         self.accept_button.setProperty("role", "primary")
         self.accept_button.setDefault(True)
-        # Focus starts on 確定, so Enter confirms (the first button in the Tab order, キャンセル,
-        # would otherwise take the focus and Enter with it); Esc cancels, as in every QDialog.
-        self.accept_button.setFocus()
         self.cancel_button = QPushButton(_("Cancel"))
         name(self.cancel_button, "confirmCancelButton", _("Cancel"))
         heading = QLabel(title)
@@ -56,6 +53,9 @@ class ConfirmDialog(QDialog):
         layout.addWidget(question)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
+        # 確定 first in the Tab order, so it has the focus when the dialog opens and Enter
+        # confirms (キャンセル, first otherwise, took the focus and Enter with it); Esc cancels.
+        QWidget.setTabOrder(self.accept_button, self.cancel_button)
         # One click closes the dialog at once: a second click has nothing left to press.
         self.accept_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)
