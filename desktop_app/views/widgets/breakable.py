@@ -16,9 +16,9 @@ class BreakableLabel(QLabel):
         self.setWordWrap(True)
         self._text = ""
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         self._text = text
         super().setText(text.replace("/", "/" + _BREAK))
 
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         return self._text
