@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import _
 from desktop_app.viewmodels.simulator import SimulatorViewModel
 from desktop_app.views.binding import bind_label, bind_line_edit, make_label, make_line_edit, name
+from desktop_app.views.widgets.columns import SpreadColumns
 from desktop_app.views.widgets.page import Column, SideBySide, form_column
 from desktop_app.views.widgets.schedule_chart import ScheduleChart
 
@@ -51,11 +51,10 @@ class SimulatorView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        # Every column as wide as its figures (never elided: a narrow window scrolls), the last
-        # one taking what is left.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Every column as wide as its figures (never elided: a narrow window scrolls), sharing
+        # what is left.
         header.setResizeContentsPrecision(24)  # dates are all alike: measure a few rows only
+        self._columns = SpreadColumns(self.table)
         self.chart = ScheduleChart()
         name(self.chart, "simChart")
 
