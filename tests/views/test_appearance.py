@@ -199,3 +199,25 @@ def test_an_unknown_system_scheme_is_light(qapp, monkeypatch):
         assert applied_theme(qapp) == "light"
     finally:
         apply_appearance(qapp, "light", "medium")
+
+
+def test_a_live_change_repolishes_the_widgets_once(qapp, monkeypatch):
+    """Every widget is polished again per style sheet: one sheet per change, none when the
+    look stays the same (a system theme change while a theme is chosen)."""
+    sheets: list[str] = []
+    original = QApplication.setStyleSheet
+    monkeypatch.setattr(
+        QApplication,
+        "setStyleSheet",
+        lambda app, sheet: (sheets.append(sheet), original(app, sheet)),
+    )
+    try:
+        apply_appearance(qapp, "light", "xxlarge")
+        assert len(sheets) == 1 and "font-size: 24pt" in sheets[0]
+        apply_appearance(qapp, "dark", "xxlarge")
+        assert len(sheets) == 2
+        apply_appearance(qapp, "dark", "xxlarge")
+        qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert len(sheets) == 2
+    finally:
+        apply_appearance(qapp, "light", "medium")
