@@ -209,7 +209,8 @@ def _scenes(window: QMainWindow) -> Iterator[str]:
     member: str | None = None
     for spec in screens():
         for scene in spec.tour:
-            if scene.member != member:
+            signed_out = scene.member is not None and context.app_vm.session is None
+            if scene.member != member or signed_out:  # a scene may have signed out
                 if context.app_vm.session is not None:
                     context.app_vm.sign_out()
                     _settle(window)
