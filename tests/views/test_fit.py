@@ -234,6 +234,7 @@ def largest_window(qapp, tmp_path) -> Iterator[QMainWindow]:
         context_of(window).settings.set_font_size(LARGEST)
         window.resize(800, 600)
         _settle(window)
+        assert QApplication.font().pointSize() == POINT_SIZES[LARGEST]
         return window
 
     yield start  # type: ignore[misc]

@@ -77,22 +77,26 @@ def form_column(screen: QWidget, width: int = FORM_WIDTH) -> QVBoxLayout:
 
 def fit_to_width(screen: QWidget) -> None:
     """Let ``screen`` narrow to the window at any font size: headings wrap, a form's field
-    goes below its caption when both do not fit side by side, and a combo box fills its row
-    instead of asking for its longest choice (the list shows it whole)."""
+    goes below its caption when both do not fit side by side, and a form's combo box fills its
+    row instead of asking for its longest choice (the open list shows it whole)."""
     from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSizePolicy
-
-    for form in screen.findChildren(QFormLayout):
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
     for label in screen.findChildren(QLabel):
         if label.property("role") == "heading" or label.objectName() == "screenTitle":
             label.setWordWrap(True)
-    for combo in screen.findChildren(QComboBox):
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
-        policy = combo.sizePolicy()
-        policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
-        combo.setSizePolicy(policy)
+    for form in screen.findChildren(QFormLayout):
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            combo = item.widget() if item is not None else None
+            if isinstance(combo, QComboBox):
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                combo.setMinimumContentsLength(8)
+                policy = combo.sizePolicy()
+                policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+                combo.setSizePolicy(policy)
 
 
 class SideBySide(QWidget):
