@@ -227,12 +227,12 @@ def _scenes(window: QMainWindow) -> Iterator[str]:
 
 @pytest.fixture
 def largest_window(qapp, tmp_path) -> Iterator[QMainWindow]:
-    def start(language: str) -> QMainWindow:
+    def start(language: str, size: tuple[int, int] = (800, 600)) -> QMainWindow:
         window = launch_app(
             store_url=f"sqlite:///{tmp_path / 'members.db'}", now=NOW, language=language
         )
         context_of(window).settings.set_font_size(LARGEST)
-        window.resize(800, 600)
+        window.resize(*size)
         _settle(window)
         assert QApplication.font().pointSize() == POINT_SIZES[LARGEST]
         return window
@@ -269,3 +269,28 @@ def test_history_columns_follow_a_live_font_size_change(largest_window):
     context.settings.set_font_size(LARGEST)
     _settle(window)
     assert _table_problem(table) == ""
+
+
+def test_every_screen_fits_at_the_largest_font_size_in_full_hd(largest_window):
+    window = largest_window("en", (1920, 1080))
+    problems = [f"{shot}: {problem}" for shot in _scenes(window) for problem in misfits(window)]
+    assert problems == [], "\n".join(problems)
+
+
+def test_screens_are_centred_with_a_readable_width_on_a_wide_window(largest_window):
+    """On a full-HD window the content does not hug the top-left corner."""
+    window = largest_window("ja", (1920, 1080))
+    context = context_of(window)
+    context.settings.set_font_size("medium")
+    _sign_in(context, "yamada")
+    _settle(window)
+    stack = window.findChild(QWidget, "screenStack")
+    for screen in ("borrow", "repay", "history", "simulator", "interest", "limit", "settings"):
+        context.navigator.go(screen)
+        _settle(window)
+        column = stack.currentWidget().findChild(QWidget, "pageColumn")
+        assert column is not None, screen
+        left = column.mapTo(stack, column.rect().topLeft()).x()
+        right = stack.width() - (left + column.width())
+        assert column.width() <= 0.7 * stack.width(), screen
+        assert abs(left - right) <= 24, f"{screen}: {left} px left, {right} px right"
