@@ -78,8 +78,9 @@ class _Tour(QObject):
         member: str | None = None
         for spec in screens():
             for scene in spec.tour:
-                # A scene may have signed its member out (the signed-out scene): sign in again.
-                if scene.member != member or (member and c.app_vm.session is None):
+                # A scene may have signed its member out (the sign-out scene): sign in again.
+                signed_out = scene.member is not None and c.app_vm.session is None
+                if scene.member != member or signed_out:
                     yield from self._become(scene.member)
                     member = scene.member
                 for step in scene.play(c):

@@ -81,7 +81,7 @@ def _login(host: Host) -> Built:
     from desktop_app.views.widgets.brand_footer import BrandFooter
 
     view = LoginView(host.login, host.settings)
-    outer = view.layout()
+    outer = view.content
     if isinstance(outer, QBoxLayout):  # the brand's legal display under the sign-in card
         footer = BrandFooter(host.services.brand, "login")
         footer.setFixedWidth(LOGIN_FOOTER_WIDTH)

@@ -9,8 +9,16 @@ from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
-FONT_SIZES = (("small", N_("Small")), ("medium", N_("Standard")), ("large", N_("Large")))
-THEMES = (("light", N_("Light")), ("dark", N_("Dark")))
+# Point sizes in desktop_app/views/appearance.py: 10, 12, 15, 18, 24 (最大 is twice 標準).
+FONT_SIZES = (
+    ("small", N_("Small")),
+    ("medium", N_("Standard")),
+    ("large", N_("Large")),
+    ("xlarge", N_("Extra large")),
+    ("xxlarge", N_("Largest")),
+)
+# "system": light or dark as the computer's own setting says, followed while running.
+THEMES = (("light", N_("Light")), ("dark", N_("Dark")), ("system", N_("Follow the system")))
 IDLE_MINUTES = (5, 10, 15, 30)
 DEFAULT_IDLE_MINUTES = 15
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}

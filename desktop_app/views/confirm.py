@@ -55,6 +55,9 @@ class ConfirmDialog(QDialog):
         layout.addWidget(question)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
+        # 確定 first in the Tab order, so it has the focus when the dialog opens and Enter
+        # confirms (キャンセル, first otherwise, took the focus and Enter with it); Esc cancels.
+        QWidget.setTabOrder(self.accept_button, self.cancel_button)
         # One click closes the dialog at once: a second click has nothing left to press.
         self.accept_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)

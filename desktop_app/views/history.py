@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +30,10 @@ from desktop_app.views.binding import (
     name,
 )
 from desktop_app.views.widgets.date_input import DateInput
+from desktop_app.views.widgets.flow import FlowLayout
+from desktop_app.views.widgets.page import Column, centred
+
+HISTORY_WIDTH = 1000  # at 標準: the table's columns and a little room, centred beyond that
 
 
 class HistoryView(QWidget):
@@ -57,10 +61,10 @@ class HistoryView(QWidget):
         name(self.progress, "exportProgressBar")
         self.progress.setRange(0, 100)
         self.cancel_export = make_button("exportCancelButton")
-        self.count = make_label("historyCountLabel")
+        self.count = make_label("historyCountLabel", wrap=True)
         self.export_result = make_label("historyExportResult", "success")
         self.export_result.setWordWrap(True)
-        self.error = make_label("historyError", "error")
+        self.error = make_label("historyError", "error", wrap=True)
         self.table = QTableView()
         name(self.table, "historyTable")
         self.table.setModel(vm.model)
@@ -77,19 +81,26 @@ class HistoryView(QWidget):
         vm.model.modelReset.connect(self._size_columns)
         header.setStretchLastSection(True)
 
-        filters = QHBoxLayout()
+        # The toolbar wraps onto a second row rather than clipping (800×600, large text); a
+        # caption stays with its input.
+        filters = FlowLayout()
         self._from_caption, self._to_caption = QLabel(), QLabel()
-        filters.addWidget(self._from_caption)
-        filters.addWidget(self.from_date)
-        filters.addWidget(self._to_caption)
-        filters.addWidget(self.to_date)
-        filters.addWidget(self.clear_period)
         self._kind_caption = QLabel()
-        filters.addWidget(self._kind_caption)
-        filters.addWidget(self.kind)
-        filters.addStretch(1)
+        for caption, field in (
+            (self._from_caption, self.from_date),
+            (self._to_caption, self.to_date),
+            (self._kind_caption, self.kind),
+        ):
+            pair = QWidget()
+            row = FlowLayout(pair)  # the caption above its input when even the pair is too wide
+            row.addWidget(caption)
+            row.addWidget(field)
+            filters.addWidget(pair)
+            if field is self.to_date:
+                filters.addWidget(self.clear_period)
         filters.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
+        column = Column(HISTORY_WIDTH)
+        layout = QVBoxLayout(column)
         layout.addWidget(self.title)
         layout.addLayout(filters)
         layout.addWidget(self.count)
@@ -100,6 +111,9 @@ class HistoryView(QWidget):
         layout.addWidget(self.export_result)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(centred(column))
         self._bind()
         self.retranslate()
 
@@ -120,6 +134,13 @@ class HistoryView(QWidget):
         self.cancel_export.clicked.connect(vm.cancel_export)
         bind_combo_index(self.kind, vm.kind_changed, vm.kind, vm.set_kind)
         self.export_button.clicked.connect(self._export)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A live font size change: measure the columns again once every widget has its new
+        font (the amounts would be elided, 「1,1…」, in columns sized for the old one)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._size_columns)
 
     @Slot()
     @Slot(QModelIndex, int, int)

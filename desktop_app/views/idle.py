@@ -71,7 +71,9 @@ class IdleWarning(QObject):
         layout.addWidget(heading)
         layout.addWidget(countdown)
         layout.addLayout(buttons)
-        dialog.setMinimumWidth(420)
+        # A minimum width on the message, not on the dialog: the dialog's layout then keeps
+        # it tall enough for the wrapped sentence at any font size.
+        countdown.setMinimumWidth(380)
         dialog.rejected.connect(self._stay)  # Esc or closing the dialog means "I am here"
         return dialog
 

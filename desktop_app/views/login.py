@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +31,11 @@ from desktop_app.views.binding import (
     name,
 )
 from desktop_app.views.widgets.caps_lock import CapsLockWatcher
+from desktop_app.views.widgets.flow import FlowLayout
 from desktop_app.views.widgets.language_switch import LanguageSwitch
+from desktop_app.views.widgets.page import Column, centred, scrolling
+
+CARD_WIDTH = 500  # at 標準; wider with the font
 
 
 class LoginView(QWidget):
@@ -104,9 +108,9 @@ class LoginView(QWidget):
             self.language = LanguageSwitch(settings, "loginLanguageCombo")
 
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        card = QFrame()
+        card = Column(CARD_WIDTH)  # wider at larger font sizes
         card.setObjectName("loginCard")
-        card.setFixedWidth(500)
+        card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         inner = QVBoxLayout(card)
         inner.addWidget(self.title)
         inner.addWidget(self.tabs)
@@ -116,30 +120,47 @@ class LoginView(QWidget):
         inner.addWidget(self.error)
         inner.addWidget(self.button)
         inner.addWidget(self.button_hint)
-        links = QHBoxLayout()
+        links = FlowLayout(spacing=12)  # wraps at large font sizes instead of clipping
         links.addWidget(self.register_link)
         links.addWidget(self.forgot_link)
-        links.addStretch(1)
         links.addWidget(self.inbox_link)
         inner.addLayout(links)
         inner.addWidget(self.settings_link, 0, Qt.AlignmentFlag.AlignRight)
         # Centred by stretches, not by an alignment flag: an aligned item is given its plain
         # size hint, and a wrapped message would then squeeze the inputs.
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card)
-        row.addStretch(1)
-        outer = QVBoxLayout(self)
+        outer = QVBoxLayout()
         outer.addStretch(1)
-        outer.addLayout(row)
+        outer.addLayout(centred(card))
         outer.addStretch(2)
         if self.language is not None:  # in the top bar, but added last: last in the Tab chain
             top_bar = QHBoxLayout()
             top_bar.addStretch(1)
             top_bar.addWidget(self.language)
             outer.insertLayout(0, top_bar)
+        self.content = outer  # what scrolls: the host adds the brand's footer under the card
+        scrolling(self, outer)  # the largest font size in a small window scrolls
         self._bind()
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown (at start, after signing out): the member types their ID at once."""
+        super().showEvent(event)
+        self.focus_first_field()
+        # Hiding the signed-in screens may move the focus after this: settle it once more.
+        QTimer.singleShot(0, self._refocus)
+
+    def first_field(self) -> QLineEdit:
+        """The ID field of the sign-in method shown: Web-ID, or the card number."""
+        return self.card if self.tabs.currentIndex() == 1 else self.web_id
+
+    def focus_first_field(self) -> None:
+        self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _refocus(self) -> None:
+        focus = self.window().focusWidget()
+        if self.isVisible() and (focus is None or not self.isAncestorOf(focus)):
+            self.focus_first_field()
 
     def restrict_input_methods(self) -> None:
         """ID and number fields take half-width input only: keep the IME out of them.

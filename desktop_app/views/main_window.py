@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -30,6 +30,8 @@ from desktop_app.views.binding import (
     make_label,
     name,
 )
+from desktop_app.views.widgets.keyboard import enter_pressed, free_tab, is_plain_enter
+from desktop_app.views.widgets.page import fit_to_width
 
 # (screen, objectName of its navigation button, label message id), from the screen registry.
 NavItem = tuple[str, str, str]
@@ -81,13 +83,13 @@ class MainWindow(QMainWindow):
         self.nav = QWidget()
         self.nav.setObjectName("navBar")
         nav_layout = QVBoxLayout(self.nav)
-        self.nav_group = QButtonGroup(self)
+        # Lit by hand, not by an exclusive QButtonGroup: a group takes every button but the
+        # checked one out of the Tab order.
         self.nav_buttons: dict[str, QPushButton] = {}
         for screen, object_name, _label in self._nav_items:
             button = QPushButton()
             name(button, object_name)
             button.setCheckable(True)
-            self.nav_group.addButton(button)
             nav_layout.addWidget(button)
             self.nav_buttons[screen] = button
             button.clicked.connect(self._nav_clicked)
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
         for screen, button in self.nav_buttons.items():
             if button is self.sender():
                 self._navigator.go(screen)
+        self._light(self._navigator.lit)  # a click on the lit entry does not unlight it
 
     @Slot()
     def _retry_clicked(self) -> None:
@@ -157,6 +160,8 @@ class MainWindow(QMainWindow):
         self._vm.sign_out()
 
     def add_screen(self, screen: str, widget: QWidget) -> None:
+        free_tab(widget)
+        fit_to_width(widget)
         self.stack.addWidget(widget)
         self._pages[screen] = widget
         if screen == self._navigator.screen:
@@ -170,9 +175,15 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _light(self, screen: str) -> None:
-        button = self.nav_buttons.get(screen)
-        if button is not None:
-            button.setChecked(True)
+        for entry, button in self.nav_buttons.items():
+            button.setChecked(entry == screen)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter that no widget took: press the focused button or submit the focused form."""
+        if is_plain_enter(event) and enter_pressed(QApplication.focusWidget(), self.stack):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def retranslate(self) -> None:
         brand = self._brand.name_ja if language() == "ja" else self._brand.name_en

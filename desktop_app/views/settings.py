@@ -20,6 +20,7 @@ from desktop_app.views.binding import (
     make_line_edit,
     name,
 )
+from desktop_app.views.widgets.breakable import BreakableLabel
 from desktop_app.views.widgets.page import form_column
 
 
@@ -33,9 +34,12 @@ class StoreSection(QWidget):
         self.setObjectName("storeSection")
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
-        self.current = make_label("storeCurrentLabel", wrap=True)
+        self.current = BreakableLabel()  # a long address wraps after each "/"
+        name(self.current, "storeCurrentLabel")
         self.url = make_line_edit("storeUrlInput")
-        self.hint = make_label("storeHintLabel", "muted", wrap=True)
+        self.hint = BreakableLabel()
+        name(self.hint, "storeHintLabel")
+        self.hint.setProperty("role", "muted")
         self.test = make_button("storeTestButton")
         self.save = make_button("storeSaveButton", primary=True)
         self.status = make_label("storeStatusLabel", "error", wrap=True)

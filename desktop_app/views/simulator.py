@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -17,10 +15,14 @@ from desktop_app.i18n import _
 from desktop_app.viewmodels.simulator import SimulatorViewModel
 from desktop_app.views.binding import bind_label, bind_line_edit, make_label, make_line_edit, name
 from desktop_app.views.widgets.amount_input import amount_input, count_input
+from desktop_app.views.widgets.columns import SpreadColumns
+from desktop_app.views.widgets.page import Column, SideBySide, form_column
 from desktop_app.views.widgets.schedule_chart import ScheduleChart
 
 INPUT_WIDTH = 200
 SIDE_WIDTH = 400
+SCREEN_WIDTH = 1100  # at 標準
+TABLE_MIN_HEIGHT = 240
 
 
 class SimulatorView(QWidget):
@@ -50,10 +52,10 @@ class SimulatorView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the amounts share the rest
-        for column in (0, 1):  # the number and the date take what they need
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Every column as wide as its figures (never elided: a narrow window scrolls), sharing
+        # what is left.
         header.setResizeContentsPrecision(24)  # dates are all alike: measure a few rows only
+        self._columns = SpreadColumns(self.table)
         self.chart = ScheduleChart()
         name(self.chart, "simChart")
 
@@ -83,18 +85,18 @@ class SimulatorView(QWidget):
         ):
             side.addWidget(label)
         side.addStretch(1)
-        side_panel = QWidget()
-        side_panel.setMaximumWidth(SIDE_WIDTH)
+        side_panel = Column(SIDE_WIDTH)  # wider with the font
         side_panel.setLayout(side)
         side.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(side_panel)
-        top.addWidget(self.chart, 1)
+        top = SideBySide(side_panel, self.chart)  # the chart below at large font sizes
 
-        layout = QVBoxLayout(self)
+        # Centred, and scrolling when the largest font size does not fit the window; the
+        # schedule keeps a readable height then.
+        layout = form_column(self, SCREEN_WIDTH)
+        self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
         layout.addWidget(self.title)
         layout.addWidget(self.basis)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.table, 1)
         self._bind()
         self.retranslate()

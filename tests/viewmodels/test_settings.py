@@ -43,3 +43,15 @@ def test_a_command_line_language_wins_but_is_not_saved(runner, tmp_path):
     SettingsViewModel(_services(runner, path)).set_language("ja")
     assert SettingsViewModel(_services(runner, path), language_override="en").language == "en"
     assert SettingsViewModel(_services(runner, path)).language == "ja"
+
+
+def test_the_largest_font_size_and_the_system_theme_are_remembered(runner, tmp_path):
+    path = tmp_path / "settings.ini"
+    first = SettingsViewModel(_services(runner, path))
+    assert [code for code, _label in first.font_size_choices()][-2:] == ["xlarge", "xxlarge"]
+    assert [label for _code, label in first.theme_choices()][-1] == "システムの設定に合わせる"
+    first.set_font_size("xxlarge")
+    first.set_theme("system")
+    first.sync()
+    second = SettingsViewModel(_services(runner, path))
+    assert (second.font_size, second.theme) == ("xxlarge", "system")

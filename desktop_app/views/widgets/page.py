@@ -1,17 +1,136 @@
-"""A form screen's column: readable width on a wide window, left-aligned."""
+"""A screen's column: centred on a wide window, at most a readable width (which grows with the
+font size), and scrolling when the screen is taller than the window (the largest font size in
+an 800×600 window)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 FORM_WIDTH = 640
+BASE_POINTS = 12.0  # the widths here are for 標準; larger text gets a wider column
+
+
+class Column(QWidget):
+    """A widget at most ``width`` pixels wide at the standard font size, proportionally wider
+    at larger sizes (re-measured when the font changes)."""
+
+    def __init__(self, width: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pageColumn")
+        self._width = width
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+        super().changeEvent(event)
+
+    def _fit(self) -> None:
+        scale = max(1.0, self.font().pointSizeF() / BASE_POINTS)
+        self.setMaximumWidth(round(self._width * scale))
+
+
+def centred(column: QWidget) -> QHBoxLayout:
+    """A row with ``column`` in the middle: the stretches share what the column does not use."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addStretch(1)
+    row.addWidget(column, 100)
+    row.addStretch(1)
+    return row
+
+
+def scrolling(screen: QWidget, content: QLayout) -> QScrollArea:
+    """Put ``content`` in a frameless vertical scroll area filling ``screen``."""
+    area = QScrollArea()
+    area.setObjectName("pageScroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    inner = QWidget()
+    inner.setObjectName("pageContent")
+    inner.setLayout(content)
+    area.setWidget(inner)
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
+    return area
 
 
 def form_column(screen: QWidget, width: int = FORM_WIDTH) -> QVBoxLayout:
-    """Give ``screen`` a column of at most ``width`` pixels and return the column's layout."""
-    column = QWidget()
-    column.setMaximumWidth(width)
-    outer = QHBoxLayout(screen)
-    outer.addWidget(column, 1)
-    outer.addStretch(0)
+    """Give ``screen`` a centred, scrolling column of at most ``width`` pixels (at 標準) and
+    return the column's layout."""
+    column = Column(width)
+    scrolling(screen, centred(column))
     return QVBoxLayout(column)
+
+
+def fit_to_width(screen: QWidget) -> None:
+    """Let ``screen`` narrow to the window at any font size: headings wrap, a form's field
+    goes below its caption when both do not fit side by side, and a form's combo box fills its
+    row instead of asking for its longest choice (the open list shows it whole)."""
+    from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSizePolicy
+
+    for label in screen.findChildren(QLabel):
+        if label.property("role") == "heading" or label.objectName() == "screenTitle":
+            label.setWordWrap(True)
+    for form in screen.findChildren(QFormLayout):
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            combo = item.widget() if item is not None else None
+            if isinstance(combo, QComboBox):
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                combo.setMinimumContentsLength(8)
+                policy = combo.sizePolicy()
+                policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+                combo.setSizePolicy(policy)
+
+
+class SideBySide(QWidget):
+    """Two widgets side by side while they fit, one above the other when the window (or a
+    large font) leaves too little width."""
+
+    def __init__(
+        self, first: QWidget, second: QWidget, stretch: int = 1, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._first, self._second = first, second
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.addWidget(first)
+        self._box.addWidget(second, stretch)
+
+    def _side_by_side_width(self) -> int:
+        spacing = max(0, self._box.spacing())
+        return _smallest(self._first).width() + _smallest(self._second).width() + spacing
+
+    def minimumSizeHint(self) -> QSize:
+        """What one above the other needs: narrower than that is never asked for."""
+        hints = (_smallest(self._first), _smallest(self._second))
+        return QSize(max(h.width() for h in hints), sum(h.height() for h in hints))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= self._side_by_side_width()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._box.direction() != direction:
+            self._box.setDirection(direction)
+            self.updateGeometry()
+        super().resizeEvent(event)
+
+
+def _smallest(widget: QWidget) -> QSize:
+    """The smallest size a layout gives ``widget``: its minimum size, else its hint."""
+    return widget.minimumSize().expandedTo(widget.minimumSizeHint())

@@ -1,0 +1,296 @@
+"""Every screen, at the largest font size in the smallest window (800×600), in Japanese and in
+English: no label, button, check box or radio button whose text does not fit its widget.
+
+The screens and their states are the screenshot tour's scenes (the screen registry), so a new
+screen is checked the day it is declared. A text fits when the font's metrics say it does in
+the widget's contents rectangle (wrapped where the widget wraps), and the widget itself is not
+cut off by a parent (the window, or a squeezed layout); only a scroll area may hide it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStyle,
+    QStyleOptionButton,
+    QTableView,
+    QWidget,
+)
+
+from desktop_app.screens import screens
+from desktop_app.testing import close_all, context_of, launch_app, wait_until_idle
+from desktop_app.views.appearance import POINT_SIZES
+
+NOW = "2026-11-24T10:00:00+09:00"
+LARGEST = max(POINT_SIZES, key=POINT_SIZES.__getitem__)
+# Demo members of DOMAIN.md §8 the tour's scenes sign in as.
+MEMBERS = {
+    "yamada": ("web", "yamada2026", "Taro2026pass"),
+    "suzuki": ("card", "123456789012345", "3690"),
+}
+
+
+# Screens rebuilt by other parts of issue 10 (their new layouts land with them): the home page
+# (its own helper), the repayment screen (its 返済方法 radio buttons cannot wrap their text).
+# Remove an entry once its screen is merged.
+ELSEWHERE: set[str] = set()
+
+
+def _screen_name(widget: QWidget) -> str:
+    stack = widget.window().findChild(QWidget, "screenStack")
+    while widget is not None and widget.parentWidget() is not stack:
+        widget = widget.parentWidget()
+    return widget.objectName() if widget is not None else ""
+
+
+def _clipped_by_parent(widget: QWidget) -> bool:
+    """Whether an ancestor cuts ``widget`` off. A scroll area may hide it above or below (it
+    scrolls there), never beside: a screen that scrolls sideways does not fit either."""
+    rect = widget.rect()
+    current = widget
+    while not current.isWindow():
+        parent = current.parentWidget()
+        rect = rect.translated(current.pos())
+        area = parent.parentWidget()
+        if isinstance(area, QScrollArea) and parent is area.viewport():
+            if rect.left() < 0 or rect.right() > parent.width() - 1:
+                return True
+            rect = QRect(rect.left(), 0, rect.width(), 1)  # the viewport's height is no limit
+        elif not parent.rect().contains(rect):
+            return True
+        current = parent
+    return False
+
+
+def _text_size(metrics: QFontMetrics, text: str, width: int, wrap: bool, rich: bool, font) -> QRect:
+    if rich:
+        document = QTextDocument()
+        document.setDefaultFont(font)
+        document.setHtml(text)
+        document.setDocumentMargin(0)
+        if wrap:
+            document.setTextWidth(width)
+        size = document.size()
+        return QRect(0, 0, int(size.width() + 0.99), int(size.height() + 0.99))
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    if wrap:
+        flags |= int(Qt.TextFlag.TextWordWrap)
+        return metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text)
+    return metrics.boundingRect(QRect(0, 0, 100_000, 100_000), flags, text)
+
+
+def _label_problem(label: QLabel) -> str:
+    text = QLabel.text(label)  # what it shows (a BreakableLabel shows its breaks)
+    if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
+        return ""
+    rect = label.contentsRect()
+    margin = label.margin()
+    rect = rect.adjusted(margin, margin, -margin, -margin)
+    rich = label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
+    )
+    needed = _text_size(
+        label.fontMetrics(), text, rect.width(), label.wordWrap(), rich, label.font()
+    )
+    if needed.width() > rect.width() or needed.height() > rect.height():
+        return f"needs {needed.width()}×{needed.height()}, has {rect.width()}×{rect.height()}"
+    return ""
+
+
+def _button_problem(button: QAbstractButton) -> str:
+    text = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    if not text:
+        return ""
+    option = QStyleOptionButton()
+    option.initFrom(button)
+    option.text = button.text()
+    if isinstance(button, QCheckBox):
+        element = QStyle.SubElement.SE_CheckBoxContents
+    elif isinstance(button, QRadioButton):
+        element = QStyle.SubElement.SE_RadioButtonContents
+    else:
+        element = QStyle.SubElement.SE_PushButtonContents
+    rect = button.style().subElementRect(element, option, button)
+    if isinstance(button, QPushButton):
+        # The style sheet's padding is inside the contents rectangle Qt reports.
+        hint = button.sizeHint()
+        if hint.width() > button.width():
+            return f"needs {hint.width()} px, has {button.width()}"
+    metrics = button.fontMetrics()
+    width = metrics.horizontalAdvance(text)
+    if width > rect.width() or metrics.height() > button.height():
+        return f"needs {width}×{metrics.height()}, has {rect.width()}×{button.height()}"
+    return ""
+
+
+def _table_problem(table: QTableView) -> str:
+    """A column narrower than its contents shows them elided (「1,1…」)."""
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    for column in range(header.count()):
+        if header.isSectionHidden(column) or (column == last and header.stretchLastSection()):
+            continue
+        needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        if header.sectionSize(column) < needed:
+            return f"column {column} is {header.sectionSize(column)} px, needs {needed}"
+    return ""
+
+
+def misfits(window: QMainWindow) -> list[str]:
+    """Every visible text of the window and its open dialogs that does not fit."""
+    found: list[str] = []
+    tops: list[QWidget] = [window]
+    tops += [d for d in window.findChildren(QDialog) if d.isVisible()]
+    for top in tops:
+        for widget in top.findChildren(QWidget):
+            if not widget.isVisible() or (widget.window() is not top):
+                continue
+            if top is window and _screen_name(widget) in ELSEWHERE:
+                continue
+            if isinstance(widget, QLabel):
+                problem = _label_problem(widget)
+            elif isinstance(widget, QAbstractButton):
+                problem = _button_problem(widget)
+            elif isinstance(widget, QTableView):
+                problem = _table_problem(widget)
+            else:
+                continue
+            if not problem and (isinstance(widget, QLabel | QAbstractButton)):
+                text = widget.text()
+                if text and _clipped_by_parent(widget):
+                    problem = "cut off by its parent"
+            if problem:
+                text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
+                found.append(
+                    f"{type(widget).__name__} {widget.objectName() or '-'} «{text}»: {problem}"
+                )
+    return found
+
+
+def _settle(window: QMainWindow) -> None:
+    wait_until_idle(window)
+    for _round in range(3):
+        QApplication.processEvents()
+
+
+def _sign_in(context, member: str) -> None:
+    from desktop_app.viewmodels.login import LoginMethod
+
+    method, ident, secret = MEMBERS[member]
+    login = context.login
+    if method == "web":
+        login.set_method(LoginMethod.WEB_ID)
+        login.set_web_id_text(ident)
+        login.set_password_text(secret)
+    else:
+        login.set_method(LoginMethod.CARD)
+        login.set_card_text(ident)
+        login.set_pin_text(secret)
+    login.sign_in()
+
+
+def _scenes(window: QMainWindow) -> Iterator[str]:
+    """Play every scene of every screen; yield at each of the tour's screenshots."""
+    context = context_of(window)
+    member: str | None = None
+    for spec in screens():
+        for scene in spec.tour:
+            signed_out = scene.member is not None and context.app_vm.session is None
+            if scene.member != member or signed_out:  # a scene may have signed out
+                if context.app_vm.session is not None:
+                    context.app_vm.sign_out()
+                    _settle(window)
+                if scene.member is not None:
+                    _sign_in(context, scene.member)
+                    _settle(window)
+                    assert context.app_vm.session is not None, context.login.error
+                member = scene.member
+            for step in scene.play(context):
+                _settle(window)
+                if step is not None:
+                    yield f"{spec.name}/{step}"
+
+
+@pytest.fixture
+def largest_window(qapp, tmp_path) -> Iterator[QMainWindow]:
+    def start(language: str, size: tuple[int, int] = (800, 600)) -> QMainWindow:
+        window = launch_app(
+            store_url=f"sqlite:///{tmp_path / 'members.db'}", now=NOW, language=language
+        )
+        context_of(window).settings.set_font_size(LARGEST)
+        window.resize(*size)
+        _settle(window)
+        assert QApplication.font().pointSize() == POINT_SIZES[LARGEST]
+        return window
+
+    yield start  # type: ignore[misc]
+    close_all()
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_every_screen_fits_at_the_largest_font_size_in_800_by_600(largest_window, language):
+    window = largest_window(language)
+    problems: list[str] = []
+    shots = 0
+    for shot in _scenes(window):
+        shots += 1
+        assert (window.width(), window.height()) == (800, 600), f"{shot}: the window grew"
+        problems += [f"{shot}: {problem}" for problem in misfits(window)]
+    assert shots >= 20  # every screen of the registry was shown
+    assert problems == [], "\n".join(problems)
+
+
+def test_history_columns_follow_a_live_font_size_change(largest_window):
+    """The amounts are not elided to 「1,1…」 after the font grows while history is shown."""
+    window = largest_window("ja")
+    context = context_of(window)
+    context.settings.set_font_size("medium")
+    _sign_in(context, "yamada")
+    _settle(window)
+    context.navigator.go("history")
+    _settle(window)
+    table = window.findChild(QTableView, "historyTable")
+    assert table.model().rowCount() > 0
+    assert _table_problem(table) == ""
+    context.settings.set_font_size(LARGEST)
+    _settle(window)
+    assert _table_problem(table) == ""
+
+
+def test_every_screen_fits_at_the_largest_font_size_in_full_hd(largest_window):
+    window = largest_window("en", (1920, 1080))
+    problems = [f"{shot}: {problem}" for shot in _scenes(window) for problem in misfits(window)]
+    assert problems == [], "\n".join(problems)
+
+
+def test_screens_are_centred_with_a_readable_width_on_a_wide_window(largest_window):
+    """On a full-HD window the content does not hug the top-left corner."""
+    window = largest_window("ja", (1920, 1080))
+    context = context_of(window)
+    context.settings.set_font_size("medium")
+    _sign_in(context, "yamada")
+    _settle(window)
+    stack = window.findChild(QWidget, "screenStack")
+    for screen in ("borrow", "repay", "history", "simulator", "interest", "limit", "settings"):
+        context.navigator.go(screen)
+        _settle(window)
+        column = stack.currentWidget().findChild(QWidget, "pageColumn")
+        assert column is not None, screen
+        left = column.mapTo(stack, column.rect().topLeft()).x()
+        right = stack.width() - (left + column.width())
+        assert column.width() <= 0.7 * stack.width(), screen
+        assert abs(left - right) <= 24, f"{screen}: {left} px left, {right} px right"
