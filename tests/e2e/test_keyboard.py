@@ -194,3 +194,15 @@ def test_tab_leaves_the_history_dates_and_the_table(drive):
     assert table.model().rowCount() > 1
     d.qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert not table.hasFocus()
+
+
+def test_a_screen_opened_from_the_navigation_takes_the_keyboard_into_its_form(drive):
+    d = drive()
+    d.sign_in_web("yamada2026", "Taro2026pass")
+    nav = _focus(d, QAbstractButton, "navBorrow")
+    _press(d, nav)
+    assert d.screen() == "borrowScreen"
+    amount = d.find(QLineEdit, "borrowAmountInput")
+    d.qtbot.waitUntil(amount.hasFocus)  # not left in the menu, seven Tabs away
+    d.qtbot.keyClicks(amount, "10000")
+    assert amount.text() == "10000"
