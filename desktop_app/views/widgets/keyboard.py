@@ -143,8 +143,8 @@ def focus_first_control(page: QWidget) -> bool:
     """Give the focus to the first control of ``page`` a member can use, in Tab order (the
     screen just opened from the navigation: the keyboard lands in its form, not in the menu).
     Returns whether one took it."""
-    current = page.nextInFocusChain()
-    while current is not page and page.isAncestorOf(current):
+    current: QWidget | None = page.nextInFocusChain()
+    while current is not None and current is not page and page.isAncestorOf(current):
         tab = bool(current.focusPolicy() & Qt.FocusPolicy.TabFocus)
         if tab and current.isVisible() and current.isEnabled():
             current.setFocus(Qt.FocusReason.TabFocusReason)
