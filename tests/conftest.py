@@ -10,9 +10,13 @@ os.environ["MEMBER_CLIENT_HASH_PROFILE"] = "fast"
 # Never the developer's real keychain: no backend unless a test installs the in-memory one.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
+from collections.abc import Callable, Iterator
+
 import pytest
 
 from desktop_app.domain.errors import AppError, ErrorCode
+
+NOW = "2026-11-24T10:00:00+09:00"  # a Tuesday, a business day, outside maintenance
 
 
 @pytest.fixture(autouse=True)
@@ -211,3 +215,30 @@ class Line:
 def store_line():
     """``Line``: wrap a real store in a line that can go down or lose a reply."""
     return Line
+
+
+@pytest.fixture
+def store_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'members.db'}"
+
+
+@pytest.fixture
+def launch(qapp, store_url) -> Iterator[Callable[..., object]]:
+    """Launch the client (the harness) on the test's store, at ``NOW``, in Japanese; each
+    keyword overrides one of those. Every window is closed at the end."""
+    from desktop_app.testing import close_all, launch_app, wait_until_idle
+
+    def start(**overrides: object) -> object:
+        options: dict[str, object] = {
+            "store_url": store_url,
+            "now": NOW,
+            "language": "ja",
+            "seed": "demo",
+        }
+        options.update(overrides)
+        window = launch_app(**options)  # type: ignore[arg-type]
+        wait_until_idle(window)
+        return window
+
+    yield start
+    close_all()

@@ -63,3 +63,12 @@ def amount_display(raw: str) -> str | None:
     """The amount as the field shows it once left: ``10,000``; None when it is not one."""
     result = fields.amount(raw)
     return f"{int(result.value):,}" if result.error is None else None
+
+
+def same_amount(text: str, before: str) -> bool:
+    """Whether two texts of an amount field ask for the same amount: 「10000」 shown as
+    「10,000」 once the field is left is the request the member confirmed, not a new one."""
+    if text == before:
+        return True
+    now, then = fields.amount(text), fields.amount(before)
+    return now.error is None and then.error is None and now.value == then.value

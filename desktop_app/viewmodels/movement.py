@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop_app.domain import fields_live
 from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary
@@ -119,7 +120,7 @@ class MoneyMovementViewModel(ViewModel):
         return terms.rules.loan
 
     def set_amount_text(self, text: str) -> None:
-        if text != self.amount_text:
+        if not fields_live.same_amount(text, self.amount_text):
             self._request_id = None  # a changed request is a new request
         self.amount_text = text
         self._revalidate()

@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QMainWindow, QWidget
 
-from desktop_app.testing import close_all, launch_app, wait_until_idle
-
-NOW = "2026-11-24T10:00:00+09:00"  # a Tuesday, a business day, outside maintenance
-
-
-@pytest.fixture
-def store_url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'members.db'}"
-
-
-@pytest.fixture
-def launch(qapp, store_url) -> Iterator[Callable[..., QMainWindow]]:
-    def start(**overrides) -> QMainWindow:
-        options = {"store_url": store_url, "now": NOW, "language": "ja", "seed": "demo"}
-        options.update(overrides)
-        window = launch_app(**options)
-        wait_until_idle(window)
-        return window
-
-    yield start
-    close_all()
+from desktop_app.testing import wait_until_idle
+from tests.conftest import NOW  # noqa: F401  (the tests import it from here)
 
 
 class Driver:

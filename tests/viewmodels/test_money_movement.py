@@ -63,6 +63,29 @@ def test_confirm_twice_borrows_once(make_app, sql_store, wait_idle, qtbot):
     assert "30,000円" in borrow.result
 
 
+def test_the_amount_shown_grouped_after_the_dialog_opened_is_the_confirmed_request(
+    make_app, sql_store, wait_idle, qtbot
+):
+    """The field reformats 「5000」 to 「5,000」 when the dialog takes the focus: the member
+    still confirms the borrowing they saw, and 確定 moves the money (it did nothing)."""
+    app = _signed_in(make_app, sql_store, wait_idle)
+    borrow = BorrowViewModel(services_of(app), app)
+    wait_idle()
+    before = _ledger(sql_store, app)
+    borrow.set_amount_text("5000")
+    with qtbot.waitSignal(borrow.confirmation_requested):
+        borrow.request_confirmation()
+    borrow.set_amount_text("5,000")  # the field, left for the dialog
+    borrow.confirm()
+    wait_idle()
+    assert _ledger(sql_store, app) == before + 1
+    assert "5,000円" in borrow.result
+    borrow.set_amount_text("6000")  # another amount is another request: confirmed anew
+    borrow.confirm()
+    wait_idle()
+    assert _ledger(sql_store, app) == before + 1
+
+
 def test_a_lost_reply_is_retried_with_the_same_request_id(make_app, sql_store, wait_idle):
     flaky = LostReplyStore(sql_store)
     app = _signed_in(make_app, flaky, wait_idle)

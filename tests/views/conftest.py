@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDateEdit, QMainWindow, QWidget
 
-from desktop_app.testing import close_all, launch_app, wait_until_idle
-
-NOW = "2026-11-24T10:00:00+09:00"  # a Tuesday, a business day, outside maintenance
-
-
-@pytest.fixture
-def launch(qapp, tmp_path) -> Iterator[Callable[..., QMainWindow]]:
-    def start(**overrides: object) -> QMainWindow:
-        options: dict[str, object] = {
-            "store_url": f"sqlite:///{tmp_path / 'members.db'}",
-            "now": NOW,
-            "language": "ja",
-            "seed": "demo",
-        }
-        options.update(overrides)
-        window = launch_app(**options)
-        wait_until_idle(window)
-        return window
-
-    yield start
-    close_all()
+from desktop_app.testing import wait_until_idle
+from tests.conftest import NOW  # noqa: F401  (the tests import it from here)
 
 
 def find(window: QWidget, kind: type, name: str):
