@@ -10,8 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QSignalBlocker, SignalInstance, Slot
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, SignalInstance, Slot
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 
 class _Binding(QObject):
@@ -74,8 +82,28 @@ def bind_label(
 def bind_enabled(
     widget: QWidget, signal: SignalInstance, initial: bool, invert: bool = False
 ) -> None:
-    """Enable ``widget`` while the value is true (or false, with ``invert``)."""
-    _attach(widget, signal, initial, lambda value: widget.setEnabled(bool(value) != invert))
+    """Enable ``widget`` while the value is true (or false, with ``invert``). A focused
+    command disabled while it runs gets the focus back when it is enabled again, unless the
+    member has moved on meanwhile (Qt hands the focus to the next control, which may be
+    ログアウト: Enter or Space there would sign the member out)."""
+    _attach(widget, signal, initial, lambda value: _set_enabled(widget, bool(value) != invert))
+
+
+_PARKED = "_focus_parked_on"
+
+
+def _set_enabled(widget: QWidget, enabled: bool) -> None:
+    had_focus = widget.hasFocus()
+    widget.setEnabled(enabled)
+    if not enabled:
+        if had_focus:
+            setattr(widget, _PARKED, QApplication.focusWidget())
+        return
+    if hasattr(widget, _PARKED):
+        parked_on = getattr(widget, _PARKED)
+        delattr(widget, _PARKED)
+        if QApplication.focusWidget() in (parked_on, None) and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def bind_visible(

@@ -206,3 +206,16 @@ def test_a_screen_opened_from_the_navigation_takes_the_keyboard_into_its_form(dr
     d.qtbot.waitUntil(amount.hasFocus)  # not left in the menu, seven Tabs away
     d.qtbot.keyClicks(amount, "10000")
     assert amount.text() == "10000"
+
+
+def test_a_command_that_ran_gives_the_focus_back_not_to_the_sign_out_button(drive):
+    d = drive()
+    d.sign_in_web("yamada2026", "Taro2026pass")
+    d.click("navInterest")
+    update = _focus(d, QAbstractButton, "interestRefreshButton")
+    _press(d, update, Qt.Key.Key_Space)  # disabled while it runs: Qt moves the focus on
+    d.qtbot.waitUntil(update.isEnabled)
+    d.qtbot.waitUntil(update.hasFocus)
+    assert not d.find(QAbstractButton, "logoutButton").hasFocus()
+    _press(d, update, Qt.Key.Key_Space)  # and again: still signed in, on the same screen
+    assert d.screen() == "interestScreen"
