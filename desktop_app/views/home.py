@@ -1,7 +1,7 @@
 """The top page, read in two seconds: 借入可能額 as the hero figure (for an overdue member what
 they owe and by when), the balance and next payment beside it, the notices, tiles to go on,
-and the brand's legal display at the foot. Centred, at most ``PAGE_WIDTH`` wide at 標準 (wider with the font), scrolling
-when the window is small."""
+and the brand's legal display at the foot. Centred, at most ``PAGE_WIDTH`` wide at 標準 (wider
+with the font), scrolling when the window is small."""
 
 from __future__ import annotations
 

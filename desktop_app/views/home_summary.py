@@ -72,6 +72,7 @@ class SummaryCard(QFrame):
         self.amount_due = _figure("homeAmountDueLabel")
         self.damages_note = make_label("homeLateDamagesLabel", "muted", wrap=True)
         hero = QVBoxLayout()
+        hero.setContentsMargins(0, 0, 0, 0)  # in line with the facts under the rule
         hero.setSpacing(2)
         for widget in (self.hero_caption, self.available, self.amount_due, self.damages_note):
             hero.addWidget(widget)

@@ -57,6 +57,7 @@ class NavButton(QPushButton):
     def set_label(self, text: str) -> None:
         self._text = text
         self.setAccessibleName(text)
+        self.label.setAccessibleName(text)  # whole, wherever it is broken
         self._relayout()
 
     def label_text(self) -> str:
