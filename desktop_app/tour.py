@@ -119,7 +119,7 @@ _MEMBERS: dict[str, tuple[str | None, str | None, str, str]] = {
 }
 
 
-def run_tour(options: Options, out_dir: Path) -> int:
+def run_tour(options: Options, out_dir: Path, size: tuple[int, int] = (1000, 700)) -> int:
     """Render the tour into ``out_dir``, each language on a fresh store of its own (a scratch
     one unless ``--store`` was given, so a member's own store is never touched).
     Returns the process exit status."""
@@ -134,7 +134,7 @@ def run_tour(options: Options, out_dir: Path) -> int:
         scratch = Path(tempfile.mkdtemp(prefix="member-client-tour-"))
         store_url = options.store_url or f"sqlite:///{scratch / 'tour.db'}"
         context = build(options._replace(language=language, store_url=store_url))
-        context.window.resize(1000, 700)
+        context.window.resize(*size)
         context.build_all_screens()
         context.window.show()
         context.warm_up()

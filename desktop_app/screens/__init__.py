@@ -75,7 +75,7 @@ def _class(package: str, reference: str) -> Any:
 
 
 def _login(host: Host) -> Built:
-    from PySide6.QtWidgets import QBoxLayout, QHBoxLayout
+    from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
 
     from desktop_app.views.login import LoginView
     from desktop_app.views.widgets.brand_footer import BrandFooter
@@ -90,6 +90,9 @@ def _login(host: Host) -> Built:
         row.addWidget(footer)
         row.addStretch(1)
         outer.addLayout(row)
+        if view.language is not None:  # the sign-in form, the switch, then the footer's link
+            QWidget.setTabOrder(view.settings_link, view.language)
+            QWidget.setTabOrder(view.language, footer.faq)
     return host.login, view
 
 

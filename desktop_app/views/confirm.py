@@ -6,7 +6,16 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
@@ -61,14 +70,28 @@ class ConfirmDialog(QDialog):
         # One click closes the dialog at once: a second click has nothing left to press.
         self.accept_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)
+        self._came_from = QApplication.focusWidget()  # where the focus goes back
         self.finished.connect(self._dispose)
 
     @Slot()
     def _dispose(self) -> None:
         """Leave the window at once (a script's next findChild finds only a live dialog),
-        and go when the event loop comes round."""
+        give the keyboard back to the window and the control it came from, and go when the
+        event loop comes round."""
+        window = self.parentWidget()
         self.setParent(None)
         self.deleteLater()
+        if window is None:
+            return
+        window.activateWindow()
+        came_from = self._came_from
+        if (
+            came_from is not None
+            and isValid(came_from)
+            and came_from.isVisible()
+            and came_from.isEnabled()
+        ):
+            came_from.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class _MovementViewModel(Protocol):

@@ -70,6 +70,7 @@ class HomeView(QWidget):
         centred.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("homeScroll")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

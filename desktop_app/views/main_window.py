@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +29,12 @@ from desktop_app.views.binding import (
     make_label,
     name,
 )
-from desktop_app.views.widgets.keyboard import enter_pressed, free_tab, is_plain_enter
+from desktop_app.views.widgets.keyboard import (
+    enter_pressed,
+    focus_first_control,
+    free_tab,
+    is_plain_enter,
+)
 from desktop_app.views.widgets.nav_button import NavButton
 from desktop_app.views.widgets.page import fit_to_width
 
@@ -149,6 +154,14 @@ class MainWindow(QMainWindow):
             if button is self.sender():
                 self._navigator.go(screen)
         self._light(self._navigator.lit)  # a click on the lit entry does not unlight it
+        # The keyboard follows into the screen (its first field), once its form is laid out.
+        QTimer.singleShot(0, self._focus_screen)
+
+    @Slot()
+    def _focus_screen(self) -> None:
+        page = self.stack.currentWidget()
+        if page is not None:
+            focus_first_control(page)
 
     @Slot()
     def _retry_clicked(self) -> None:

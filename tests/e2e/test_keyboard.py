@@ -127,8 +127,13 @@ def test_enter_in_the_last_field_of_the_borrowing_and_the_repayment_opens_the_co
     assert dialog is not None
     _press(d, dialog.findChild(QAbstractButton, "confirmCancelButton"), Qt.Key.Key_Escape)
     assert _open_dialog(d) is None
+    # The keyboard comes back to the window, on the control the dialog was opened from.
+    d.qtbot.waitUntil(d.find(QComboBox, "borrowDestinationCombo").hasFocus)
     d.click("navRepay")
-    _press(d, _focus(d, QRadioButton, "repayKindNext"))
+    kind = _focus(d, QRadioButton, "repayKindNext")
+    _press(d, kind, Qt.Key.Key_Space)  # a fresh form: the member chooses the kind first
+    assert kind.isChecked()
+    _press(d, kind)
     assert _open_dialog(d) is not None
 
 
@@ -189,3 +194,15 @@ def test_tab_leaves_the_history_dates_and_the_table(drive):
     assert table.model().rowCount() > 1
     d.qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert not table.hasFocus()
+
+
+def test_a_screen_opened_from_the_navigation_takes_the_keyboard_into_its_form(drive):
+    d = drive()
+    d.sign_in_web("yamada2026", "Taro2026pass")
+    nav = _focus(d, QAbstractButton, "navBorrow")
+    _press(d, nav)
+    assert d.screen() == "borrowScreen"
+    amount = d.find(QLineEdit, "borrowAmountInput")
+    d.qtbot.waitUntil(amount.hasFocus)  # not left in the menu, seven Tabs away
+    d.qtbot.keyClicks(amount, "10000")
+    assert amount.text() == "10000"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
 
 from desktop_app.domain.clock import parse_instant
 from desktop_app.domain.models import HistoryQuery, LedgerKind
@@ -52,13 +52,21 @@ def test_a_stopped_server_shows_the_banner_and_retry_carries_on(drive, server, q
     qtbot.keyClicks(amount, "10000")
 
     server.stop()
-    d.click("borrowConfirmButton")
-    d.confirm_dialog()
+    d.click("borrowConfirmButton")  # the confirmation reads the figures first: none come
     assert d.visible_text("connectionBanner") == BANNER
-    assert amount.text() == "10000" and d.visible_text("borrowResultLabel") == ""
+    assert d.window.findChild(QDialog, "confirmDialog") is None
+    assert amount.text().replace(",", "") == "10000"
 
     server.restart()  # the same port, database, pepper and clock
-    d.click("connectionRetryButton")
+    d.click("connectionRetryButton")  # the figures are read again: the confirmation opens
+    assert d.visible_text("connectionBanner") == ""
+    server.stop()  # and the server goes away while the member reads it
+    d.confirm_dialog()
+    assert d.visible_text("connectionBanner") == BANNER
+    assert amount.text().replace(",", "") == "10000" and d.visible_text("borrowResultLabel") == ""
+
+    server.restart()
+    d.click("connectionRetryButton")  # the same borrowing, with the same request id
     assert "10,000円" in d.visible_text("borrowResultLabel")
     assert d.visible_text("connectionBanner") == ""
     assert _borrowings(d) == before + 1

@@ -137,3 +137,17 @@ def free_tab(screen: QWidget) -> None:
         view.setTabKeyNavigation(False)
     for edit in screen.findChildren(QDateTimeEdit):
         edit.installEventFilter(leaves)
+
+
+def focus_first_control(page: QWidget) -> bool:
+    """Give the focus to the first control of ``page`` a member can use, in Tab order (the
+    screen just opened from the navigation: the keyboard lands in its form, not in the menu).
+    Returns whether one took it."""
+    current: QWidget | None = page.nextInFocusChain()
+    while current is not None and current is not page and page.isAncestorOf(current):
+        tab = bool(current.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if tab and current.isVisible() and current.isEnabled():
+            current.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        current = current.nextInFocusChain()
+    return False

@@ -54,6 +54,7 @@ def scrolling(screen: QWidget, content: QLayout) -> QScrollArea:
     """Put ``content`` in a frameless vertical scroll area filling ``screen``."""
     area = QScrollArea()
     area.setObjectName("pageScroll")
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop: the wheel scrolls it
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
