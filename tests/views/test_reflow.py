@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QWidget,
+)
 
 from desktop_app.testing import context_of, wait_until_idle
 from desktop_app.views.widgets.breakable import BreakableLabel
@@ -137,3 +145,25 @@ def test_a_long_folder_name_may_break_after_an_underscore(qtbot):
     label.setText("sqlite:////tmp/test_every_screen_fits/members.db")
     assert label.text() == "sqlite:////tmp/test_every_screen_fits/members.db"
     assert "test_\u200bevery_\u200bscreen" in QLabel.text(label)
+
+
+def test_wrapped_history_filters_keep_their_height_and_the_screen_scrolls(launch):
+    """At 最大 in 800×600 each caption goes above its input: the inputs were squashed to a
+    line (the row was as tall as one caption and input side by side) and the export button
+    lay over the count."""
+    window = launch()
+    context_of(window).settings.set_font_size("xxlarge")
+    window.resize(800, 600)
+    _sign_in(window)
+    context_of(window).navigator.go("history")
+    _settle(window)
+    for name in ("historyFromDate", "historyToDate", "historyKindCombo"):
+        field = find(window, QWidget, name)
+        assert field.height() >= field.sizeHint().height(), name
+        assert field.parentWidget().rect().contains(field.geometry()), f"{name} is cut off"
+    export = find(window, QPushButton, "exportCsvButton")
+    count = find(window, QLabel, "historyCountLabel")
+    export_bottom = export.mapTo(window, export.rect().bottomLeft()).y()
+    assert export_bottom < count.mapTo(window, count.rect().topLeft()).y()
+    # The screen scrolls rather than squeeze the table to a few rows.
+    assert find(window, QTableView, "historyTable").height() >= 240
