@@ -204,7 +204,11 @@ class MainWindow(QMainWindow):
         window; else (large text, small window) as narrow as its words allow, its entries
         wrapped."""
         one_line = self.nav.sizeHint().width()
-        wrapped = self.nav.minimumSizeHint().width()
+        # As few entries wrapped as may be: all but the longest keep their one line.
+        hints = sorted(button.sizeHint().width() for button in self.nav_buttons.values())
+        frame = one_line - hints[-1] if hints else 0
+        second = hints[-2] + frame if len(hints) > 1 else 0
+        wrapped = max(self.nav.minimumSizeHint().width(), second)
         room = self.width() - one_line
         width = one_line if room >= SCREEN_SHARE * self.width() else wrapped
         if self.nav.maximumWidth() != width:

@@ -68,6 +68,7 @@ def test_the_navigation_wraps_its_long_entry_at_the_largest_size_in_800_by_600(l
     assert nav.width() < 0.35 * window.width()
     home = find(window, NavButton, "navHome")
     assert find(window, QLabel, "navHomeText").text() == "Home"
+    assert find(window, QLabel, "navInterestText").text() == "Interest info"  # only one wraps
     # A click on the text is a click on the entry.
     qtbot.mouseClick(text, Qt.MouseButton.LeftButton)
     _settle(window)
