@@ -60,9 +60,6 @@ class NavButton(QPushButton):
         self.label.setAccessibleName(text)  # whole, wherever it is broken
         self._relayout()
 
-    def label_text(self) -> str:
-        return self._text
-
     # -- measuring ---------------------------------------------------------------------------
     def _metrics(self) -> QFontMetrics:
         """The wider of the label's font and its bold form (lit), so lighting moves nothing."""
