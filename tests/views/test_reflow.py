@@ -168,3 +168,27 @@ def test_wrapped_history_filters_keep_their_height_and_the_screen_scrolls(launch
     assert export_bottom < count.mapTo(window, count.rect().topLeft()).y()
     # The screen scrolls rather than squeeze the table to a few rows.
     assert find(window, QTableView, "historyTable").height() >= 240
+
+
+def test_a_form_puts_its_sentences_under_their_captions_when_narrow(launch):
+    """利息照会 at 最大 in 800×600: the figures were a column of three characters beside
+    their captions; now under them, and beside them again in a wide window."""
+    window = launch()
+    context_of(window).settings.set_font_size("xxlarge")
+    window.resize(800, 600)
+    _sign_in(window)
+    context_of(window).navigator.go("interest")
+    _settle(window)
+    figure = find(window, QLabel, "interestToDueDateLabel")
+    form = figure.parentWidget()
+    caption = next(
+        label
+        for label in form.findChildren(QLabel)
+        if label.text() == "次回返済日までの利息" and label.isVisible()
+    )
+    assert figure.x() == caption.x()
+    assert figure.y() >= caption.y() + caption.height()
+    context_of(window).settings.set_font_size("medium")
+    window.resize(1920, 1080)
+    _settle(window)
+    assert figure.x() > caption.x() + caption.width()
