@@ -34,6 +34,11 @@ class RepayKind(IntEnum):
         return _(KIND_NAMES[self])
 
     @property
+    def choice(self) -> str:
+        """The kind as its radio button says it: short, since a radio button never wraps."""
+        return _(KIND_CHOICES[self])
+
+    @property
     def intent(self) -> RepayIntent:
         """What the store is asked for: it works out NEXT and FULL itself when it commits."""
         return (RepayIntent.NEXT, RepayIntent.AMOUNT, RepayIntent.FULL)[self]
@@ -44,6 +49,7 @@ KIND_NAMES = (
     N_("Pay an amount of your choice"),
     N_("Repay everything (full repayment)"),
 )
+KIND_CHOICES = (N_("Next payment amount"), N_("Amount of your choice"), N_("Full repayment"))
 
 
 class RepayViewModel(MoneyMovementViewModel):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
 from desktop_app.views.binding import make_button, make_label, name
+from desktop_app.views.widgets.flow import FlowLayout
 
 FORM, COMPLETION = 0, 1
 
@@ -49,15 +50,16 @@ class MovementPages(QObject):
         self.lead = make_label(f"{prefix}CompletionLeadLabel", "success", wrap=True)
         self.result = result
         result.setProperty("role", "summary")
+        result.setWordWrap(True)  # a long bank name or date wraps at the largest font size
         result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.home = make_button(f"{prefix}HomeButton", primary=True)
         self.again = make_button(f"{prefix}AgainButton")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=12)  # one under the other when side by side is too wide
         buttons.addWidget(self.home)
         buttons.addWidget(self.again)
-        buttons.addStretch(1)
         page = QVBoxLayout(self.completion_page)
         page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(12)
         page.addWidget(self.title)
         page.addWidget(self.lead)
         page.addWidget(result)

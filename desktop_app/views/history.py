@@ -31,9 +31,10 @@ from desktop_app.views.binding import (
 )
 from desktop_app.views.widgets.date_input import DateInput
 from desktop_app.views.widgets.flow import FlowLayout
-from desktop_app.views.widgets.page import Column, centred
+from desktop_app.views.widgets.page import Column, centred, scrolling
 
 HISTORY_WIDTH = 1000  # at 標準: the table's columns and a little room, centred beyond that
+TABLE_MIN_HEIGHT = 240
 
 
 class HistoryView(QWidget):
@@ -56,6 +57,10 @@ class HistoryView(QWidget):
         )
         self.clear_period = make_button("historyClearPeriodButton")
         self.kind = make_combo("historyKindCombo")
+        # As wide as its longest choice, narrower when the row is (the largest font size in an
+        # 800×600 window): then the closed box may elide a long choice, the open list shows it
+        # whole, and the screen never pushes the navigation aside.
+        self.kind.setMinimumWidth(1)
         self.export_button = make_button("exportCsvButton")
         self.progress = QProgressBar()
         name(self.progress, "exportProgressBar")
@@ -111,9 +116,10 @@ class HistoryView(QWidget):
         layout.addWidget(self.export_result)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(centred(column))
+        # Scrolling when the filters and a readable table are taller than the window (the
+        # largest font size in 800×600: the filters wrap onto several rows).
+        self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
+        scrolling(self, centred(column))
         self._bind()
         self.retranslate()
 

@@ -1,15 +1,13 @@
 """The top page, read in two seconds: 借入可能額 as the hero figure (for an overdue member what
 they owe and by when), the balance and next payment beside it, the notices, tiles to go on,
-and the brand's legal display at the foot. Centred, at most ``PAGE_WIDTH`` wide, scrolling
-when the window is small."""
+and the brand's legal display at the foot. Centred, at most ``PAGE_WIDTH`` wide at 標準 (wider
+with the font), scrolling when the window is small."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -22,6 +20,8 @@ from desktop_app.viewmodels.home import HomeViewModel
 from desktop_app.views.binding import bind_label, bind_visible, make_button, make_label, name
 from desktop_app.views.home_summary import SummaryCard
 from desktop_app.views.widgets.brand_footer import BrandFooter, brand_mark
+from desktop_app.views.widgets.page import Column
+from desktop_app.views.widgets.reflow import Tiles
 
 PAGE_WIDTH = 960
 
@@ -45,9 +45,8 @@ class HomeView(QWidget):
         self._vm = vm
         name(self, "homeScreen")
         self._captions: list[tuple[QLabel, str]] = []
-        page = QWidget()
+        page = Column(PAGE_WIDTH)  # wider with the font
         page.setObjectName("homePage")
-        page.setMaximumWidth(PAGE_WIDTH)
         column = QVBoxLayout(page)
         column.setContentsMargins(16, 12, 16, 12)
         column.setSpacing(14)
@@ -56,7 +55,7 @@ class HomeView(QWidget):
         self.limit_button = self.card.limit_button
         column.addWidget(self.card)
         column.addWidget(self._notices())
-        column.addLayout(self._tiles())
+        column.addWidget(self._tiles())
         column.addWidget(self._procedures())
         column.addStretch(1)
         self.footer = BrandFooter(vm.brand, "home")
@@ -130,7 +129,7 @@ class HomeView(QWidget):
             layout.addWidget(label)
         return box
 
-    def _tiles(self) -> QGridLayout:
+    def _tiles(self) -> Tiles:
         self.borrow_tile = make_button("homeBorrowTile")
         self.repay_tile = make_button("homeRepayTile")
         self.history_tile = make_button("homeHistoryTile")
@@ -142,20 +141,8 @@ class HomeView(QWidget):
             self.history_tile,
             self.procedures_tile,
         )
-        self._tile_grid = QGridLayout()
-        self._tile_grid.setSpacing(12)
-        self._tiles_per_row = 0
-        self._place_tiles(4)
-        return self._tile_grid
-
-    def _place_tiles(self, per_row: int) -> None:
-        if per_row == self._tiles_per_row:
-            return
-        self._tiles_per_row = per_row
-        for tile in self._tile_buttons:
-            self._tile_grid.removeWidget(tile)
-        for index, tile in enumerate(self._tile_buttons):
-            self._tile_grid.addWidget(tile, index // per_row, index % per_row)
+        self.tiles = Tiles(self._tile_buttons)  # 4 a row, 2 a row or one under the other
+        return self.tiles
 
     def _procedures(self) -> QFrame:
         panel = QFrame()
@@ -216,24 +203,6 @@ class HomeView(QWidget):
             button.style().unpolish(button)
             button.style().polish(button)
 
-    # -- size --------------------------------------------------------------------------------
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationFontChange:
-            self.card.size_hero()
-        return super().event(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._reflow()
-
-    def _reflow(self) -> None:
-        """Side by side where the page is wide enough, one under the other where not."""
-        viewport = self._scroll.viewport().width() if self._scroll.isVisible() else self.width()
-        inner = min(viewport, PAGE_WIDTH) - 96  # the page's and the card's margins
-        self.card.reflow(inner)
-        tiles = sum(tile.sizeHint().width() for tile in self._tile_buttons) + 36
-        self._place_tiles(4 if tiles <= inner + 32 else 2)
-
     def retranslate(self) -> None:
         for label, caption in self._captions:
             label.setText(_(caption))
@@ -253,4 +222,3 @@ class HomeView(QWidget):
         self.notices_box.setAccessibleName(_("Notices"))
         self.procedures_panel.setAccessibleName(_("Procedures"))
         self.card.retranslate()
-        self._reflow()

@@ -3,12 +3,11 @@ owe), the balance and the next payment beside it, and the smaller facts under a 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QBoxLayout,
     QFrame,
-    QGridLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -17,9 +16,11 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.home import HomeViewModel
 from desktop_app.views.binding import bind_label, make_button, make_label
+from desktop_app.views.widgets.reflow import Pairs, preferred, smallest
 
 HERO_SCALE = 2.4  # the hero figure's size, in multiples of the interface font
 SPACING = 24
+FACT_SPACING = 28
 
 
 def _figure(object_name: str) -> QLabel:
@@ -40,15 +41,18 @@ class SummaryCard(QFrame):
         self._captions: list[tuple[QLabel, str]] = []
         self._hero_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._hero_box.setSpacing(SPACING)
-        self._hero_parts = (self._hero(), self._side())
-        for part in self._hero_parts:
-            self._hero_box.addLayout(part, 1)
+        self.hero_part = QWidget()
+        self.hero_part.setLayout(self._hero())
+        self.side = self._side()
+        self._hero_box.addWidget(self.hero_part, 1)
+        self._hero_box.addWidget(self.side, 0, Qt.AlignmentFlag.AlignTop)
         self._facts_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._facts = self._build_facts()
         rule = QFrame()
         rule.setObjectName("summaryRule")
         rule.setFrameShape(QFrame.Shape.HLine)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the style sheet's padding is the margin
         layout.setSpacing(12)
         layout.addLayout(self._hero_box)
         layout.addWidget(rule)
@@ -68,32 +72,25 @@ class SummaryCard(QFrame):
         self.amount_due = _figure("homeAmountDueLabel")
         self.damages_note = make_label("homeLateDamagesLabel", "muted", wrap=True)
         hero = QVBoxLayout()
+        hero.setContentsMargins(0, 0, 0, 0)  # in line with the facts under the rule
         hero.setSpacing(2)
         for widget in (self.hero_caption, self.available, self.amount_due, self.damages_note):
             hero.addWidget(widget)
         hero.addStretch(1)
         return hero
 
-    def _side(self) -> QGridLayout:
+    def _side(self) -> Pairs:
         self.balance = _figure("balanceLabel")
         self.next_due_date = _figure("nextDueDateLabel")
         self.next_payment = _figure("nextPaymentLabel")
         self.due_date_caption = make_label("homeDueDateCaption", "caption")
         self.next_payment_caption = self._caption(N_("Next payment"))
-        side = QGridLayout()
-        side.setHorizontalSpacing(SPACING)
-        side.setVerticalSpacing(8)
         rows = (
             (self._caption(N_("Principal balance")), self.balance),
             (self.due_date_caption, self.next_due_date),
             (self.next_payment_caption, self.next_payment),
         )
-        for row, (caption, value) in enumerate(rows):
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            side.addWidget(caption, row, 0)
-            side.addWidget(value, row, 1)
-        side.setRowStretch(len(rows), 1)
-        return side
+        return Pairs(rows, SPACING)
 
     def _build_facts(self) -> list[QWidget]:
         self.credit_limit = make_label("creditLimitLabel", "fact")
@@ -163,22 +160,47 @@ class SummaryCard(QFrame):
     def size_hero(self) -> None:
         """The hero figure in a multiple of the interface font (the style sheet sets one size
         for every widget), so it stays the largest text at every font size."""
-        points = max(1, round(QApplication.font().pointSizeF() * HERO_SCALE))
+        points = max(1, round(self.font().pointSizeF() * HERO_SCALE))
         sheet = f"font-size: {points}pt; font-weight: bold;"
         for label in (self.available, self.amount_due):
-            label.setStyleSheet(sheet)
+            if label.styleSheet() != sheet:
+                label.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A live font size change (the style sheet gives the card its new font)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.size_hero()
+
+    # -- size --------------------------------------------------------------------------------
+    def _frame_width(self) -> int:
+        return self.width() - self.contentsRect().width()
+
+    def minimumSizeHint(self) -> QSize:
+        """What one part under the other needs (the hero figure, each value under its
+        caption, the facts one under the other): narrower than that is never asked for."""
+        parts = [self.hero_part, self.side, *self._facts]
+        widest = max(smallest(part).width() for part in parts)
+        return QSize(widest + self._frame_width(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.reflow(event.size().width() - self._frame_width())
+        super().resizeEvent(event)
 
     def reflow(self, inner: int) -> None:
         """Side by side within ``inner`` pixels where they fit, one under the other where not."""
-        _hero, side = self._hero_parts
         # The wrapped note under the figure takes the width it is given: not counted.
         figures = (self.hero_caption, self.available, self.amount_due)
-        hero = max(label.sizeHint().width() for label in figures if not label.isHidden())
-        wide = hero + side.sizeHint().width() + SPACING <= inner
-        self._hero_box.setDirection(direction(wide))
-        facts = sum(fact.sizeHint().width() for fact in self._facts) + 28 * len(self._facts)
-        self._facts_box.setDirection(direction(facts <= inner))
-        self._facts_box.setSpacing(28 if facts <= inner else 6)
+        hero = max(preferred(label).width() for label in figures if not label.isHidden())
+        wide = hero + SPACING + self.side.wide_width() <= inner
+        facts = sum(preferred(fact).width() for fact in self._facts)
+        facts_wide = facts + FACT_SPACING * (len(self._facts) - 1) <= inner
+        directions = (direction(wide), direction(facts_wide))
+        self._facts_box.setSpacing(FACT_SPACING if facts_wide else 8)
+        if directions != (self._hero_box.direction(), self._facts_box.direction()):
+            self._hero_box.setDirection(directions[0])
+            self._facts_box.setDirection(directions[1])
+            self.updateGeometry()
 
     def retranslate(self) -> None:
         for label, caption in self._captions:

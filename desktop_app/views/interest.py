@@ -20,7 +20,7 @@ class InterestView(QWidget):
         name(self, "interestScreen")
         self.title = QLabel()
         self.title.setProperty("role", "heading")
-        self.as_of = make_label("interestAsOfLabel", "muted")
+        self.as_of = make_label("interestAsOfLabel", "muted", wrap=True)
         self.to_date = make_label("interestToDateLabel", "figure", wrap=True)
         self.to_due_date = make_label("interestToDueDateLabel", "figure", wrap=True)
         self.free_until = make_label("interestFreeUntilLabel", "notice", wrap=True)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,10 +35,12 @@ from desktop_app.views.widgets.keyboard import (
     free_tab,
     is_plain_enter,
 )
+from desktop_app.views.widgets.nav_button import NavButton
 from desktop_app.views.widgets.page import fit_to_width
 
 # (screen, objectName of its navigation button, label message id), from the screen registry.
 NavItem = tuple[str, str, str]
+SCREEN_SHARE = 0.6  # the navigation wraps its entries rather than leave the screens less
 
 
 class MainWindow(QMainWindow):
@@ -90,11 +91,9 @@ class MainWindow(QMainWindow):
         nav_layout = QVBoxLayout(self.nav)
         # Lit by hand, not by an exclusive QButtonGroup: a group takes every button but the
         # checked one out of the Tab order.
-        self.nav_buttons: dict[str, QPushButton] = {}
+        self.nav_buttons: dict[str, NavButton] = {}
         for screen, object_name, _label in self._nav_items:
-            button = QPushButton()
-            name(button, object_name)
-            button.setCheckable(True)
+            button = NavButton(object_name)  # its text wraps when the window is narrow
             nav_layout.addWidget(button)
             self.nav_buttons[screen] = button
             button.clicked.connect(self._nav_clicked)
@@ -191,6 +190,30 @@ class MainWindow(QMainWindow):
         for entry, button in self.nav_buttons.items():
             button.setChecked(entry == screen)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_nav()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ApplicationFontChange, QEvent.Type.LayoutRequest):
+            self._fit_nav()
+        return super().event(event)
+
+    def _fit_nav(self) -> None:
+        """The navigation on one line per entry while that leaves the screens most of the
+        window; else (large text, small window) as narrow as its words allow, its entries
+        wrapped."""
+        one_line = self.nav.sizeHint().width()
+        # As few entries wrapped as may be: all but the longest keep their one line.
+        hints = sorted(button.sizeHint().width() for button in self.nav_buttons.values())
+        frame = one_line - hints[-1] if hints else 0
+        second = hints[-2] + frame if len(hints) > 1 else 0
+        wrapped = max(self.nav.minimumSizeHint().width(), second)
+        room = self.width() - one_line
+        width = one_line if room >= SCREEN_SHARE * self.width() else wrapped
+        if self.nav.maximumWidth() != width:
+            self.nav.setMaximumWidth(width)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter that no widget took: press the focused button or submit the focused form."""
         if is_plain_enter(event) and enter_pressed(QApplication.focusWidget(), self.stack):
@@ -204,8 +227,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.brand.setText(title)
         for screen, _object_name, label in self._nav_items:
-            self.nav_buttons[screen].setText(_(label))
-            self.nav_buttons[screen].setAccessibleName(_(label))
+            self.nav_buttons[screen].set_label(_(label))
         self.logout.setText(_("Sign out"))
         self.logout.setAccessibleName(_("Sign out"))
         self.banner.setAccessibleName(_("Message"))

@@ -153,7 +153,8 @@ class RepayView(QWidget):
             (RepayKind.AMOUNT, self.kind_amount),
             (RepayKind.FULL, self.kind_full),
         ):
-            button.setText(kind.label)
+            button.setText(kind.choice)
+            button.setAccessibleName(kind.label)
         self.pages.set_texts(
             _("Your repayment has been accepted"),
             _("Thank you. We have accepted your repayment as follows."),
@@ -167,5 +168,3 @@ class RepayView(QWidget):
         self.next_payment.setAccessibleName(_("Next payment"))
         self.confirm.setText(_("Continue to confirmation"))
         self.confirm.setAccessibleName(_("Continue to confirmation"))
-        for button in (self.kind_next, self.kind_amount, self.kind_full):
-            button.setAccessibleName(button.text())

@@ -34,7 +34,7 @@ class StoreSection(QWidget):
         self.setObjectName("storeSection")
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
-        self.current = BreakableLabel()  # a long address wraps after each "/"
+        self.current = BreakableLabel()  # a long address wraps after each "/", "_" or "-"
         name(self.current, "storeCurrentLabel")
         self.url = make_line_edit("storeUrlInput")
         self.hint = BreakableLabel()

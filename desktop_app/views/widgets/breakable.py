@@ -1,6 +1,9 @@
-"""A label for long unbroken text (addresses, paths) that may wrap after each "/"."""
+"""A label for long unbroken text (addresses, paths) that may wrap after each "/", "_" or
+"-" (a folder name such as ``test_every_screen_fits`` is long too)."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -8,8 +11,8 @@ _BREAK = "\u200b"  # a zero-width space: where word wrap may break the line
 
 
 class BreakableLabel(QLabel):
-    """Word-wrapped; ``text()`` is the text as set, the label shows it breakable after "/"
-    (a long store address would otherwise widen the whole screen)."""
+    """Word-wrapped; ``text()`` is the text as set, the label shows it breakable after "/",
+    "_" and "-" (a long store address would otherwise widen the whole screen)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -18,7 +21,7 @@ class BreakableLabel(QLabel):
 
     def setText(self, text: str) -> None:
         self._text = text
-        super().setText(text.replace("/", "/" + _BREAK))
+        super().setText(re.sub(r"([/_-])", r"\1" + _BREAK, text))
 
     def text(self) -> str:
         return self._text

@@ -62,6 +62,14 @@ class FlowLayout(QLayout):
     def _visible(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
 
+    @staticmethod
+    def _size(item: QLayoutItem, room: int) -> QSize:
+        """The item's size in a row ``room`` wide: its hint, narrowed to the row, and as tall
+        as it then needs (a pair whose own flow wraps is two rows tall)."""
+        width = max(item.minimumSize().width(), min(item.sizeHint().width(), room))
+        height = item.heightForWidth(width) if item.hasHeightForWidth() else -1
+        return QSize(width, height if height > 0 else item.sizeHint().height())
+
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
@@ -76,13 +84,13 @@ class FlowLayout(QLayout):
             x += width + self._spacing
         y = area.y()
         for row in rows:
-            height = max((item.sizeHint().height() for item in row), default=0)
+            sizes = [self._size(item, area.width()) for item in row]
+            height = max((size.height() for size in sizes), default=0)
             x = area.x()
-            for item in row:
-                width = max(item.minimumSize().width(), min(item.sizeHint().width(), area.width()))
+            for item, size in zip(row, sizes, strict=True):
                 if move:
-                    top = y + (height - item.sizeHint().height()) // 2
-                    item.setGeometry(QRect(QPoint(x, top), QSize(width, item.sizeHint().height())))
-                x += width + self._spacing
+                    top = y + (height - size.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, top), size))
+                x += size.width() + self._spacing
             y += height + self._spacing
         return y - self._spacing - rect.y() + margins.bottom() if rows[0] else 0

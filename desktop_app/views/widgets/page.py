@@ -4,7 +4,7 @@ an 800×600 window)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -87,6 +87,9 @@ def fit_to_width(screen: QWidget) -> None:
             label.setWordWrap(True)
     for form in screen.findChildren(QFormLayout):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        host = form.parentWidget()
+        if host is not None:
+            _FormWrap(form, host)
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             combo = item.widget() if item is not None else None
@@ -98,6 +101,47 @@ def fit_to_width(screen: QWidget) -> None:
                 policy = combo.sizePolicy()
                 policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
                 combo.setSizePolicy(policy)
+
+
+class _FormWrap(QObject):
+    """Every field of ``form`` under its caption while the fields would get less width than
+    the captions (a wrapped sentence beside a caption would be a column of a few characters);
+    side by side again when the form is wide enough."""
+
+    def __init__(self, form: QLayout, host: QWidget) -> None:
+        super().__init__(host)
+        self._form = form
+        host.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self._fit(watched)
+        return False
+
+    def _fit(self, host: QWidget) -> None:
+        from PySide6.QtWidgets import QFormLayout
+
+        form = self._form
+        if not isinstance(form, QFormLayout):
+            return
+        captions: list[QWidget] = []
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            caption = item.widget() if item is not None else None
+            if caption is not None and not caption.isHidden():
+                captions.append(caption)
+        widest = max((caption.sizeHint().width() for caption in captions), default=0)
+        outer = host.layout()
+        margins = outer.contentsMargins() if outer is not None else form.contentsMargins()
+        width = host.contentsRect().width() - margins.left() - margins.right()
+        field = width - widest - max(0, form.horizontalSpacing())
+        policy = (
+            QFormLayout.RowWrapPolicy.WrapAllRows
+            if field < widest
+            else QFormLayout.RowWrapPolicy.WrapLongRows
+        )
+        if form.rowWrapPolicy() != policy:
+            form.setRowWrapPolicy(policy)
 
 
 class SideBySide(QWidget):
