@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QTableView, QWidget
 
 from desktop_app.testing import close_all, context_of, launch_app, wait_until_idle
 from tests.views.conftest import NOW
-from tests.views.test_fit import _settle, _sign_in
+from tests.views.test_fit import _settle, _sign_in, _table_problem
 
 
 @pytest.fixture
@@ -65,3 +66,56 @@ def test_home_of_an_overdue_member_opens_at_its_top(small_window, language, font
     assert scroll.verticalScrollBar().value() == 0
     if font == "medium":
         assert _shown_whole(home.findChild(QWidget, "homeRepayTile"), scroll)
+
+
+def _history(window: QMainWindow) -> QTableView:
+    context_of(window).navigator.go("history")
+    _settle(window)
+    for _round in range(3):
+        QApplication.processEvents()
+    table = window.findChild(QTableView, "historyTable")
+    assert table.model().rowCount() > 0
+    return table
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_history_columns_fill_the_table_without_scrolling_sideways(small_window, language):
+    window = small_window(language)
+    table = _history(window)
+    header = table.horizontalHeader()
+    widths = [header.sectionSize(column) for column in range(header.count())]
+    assert sum(widths) == table.viewport().width(), widths
+    assert not table.horizontalScrollBar().isVisible()
+    assert _table_problem(table) == ""  # no figure elided: only the bank's name may be
+    model = table.model()
+    bank = model.index(0, header.count() - 1)
+    assert model.data(bank, Qt.ItemDataRole.ToolTipRole) == model.data(bank)
+    when = model.index(0, 0)
+    assert "\n" in model.data(when)  # the time under the date
+    assert model.data(when, Qt.ItemDataRole.ToolTipRole) not in ("", None)
+
+
+def test_history_table_is_as_tall_as_the_page_when_the_filters_fill_it(small_window):
+    """At 最大 in 800×600 the filters leave less than a readable table: the table is not a
+    small box with scroll bars inside the scrolling page, but as tall as its view."""
+    window = small_window("ja", "xxlarge")
+    table = _history(window)
+    page = table.parentWidget()
+    while not isinstance(page, QScrollArea):
+        page = page.parentWidget()
+    assert table.height() >= page.viewport().height()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("ja", "2026/11/4 14:05"), ("en", "2026-11-04 14:05")]
+)
+def test_a_short_date_and_time_for_a_table(language, text):
+    from datetime import datetime
+
+    from desktop_app.i18n import format_short_datetime, set_language
+
+    set_language(language)
+    try:
+        assert format_short_datetime(datetime(2026, 11, 4, 14, 5)) == text
+    finally:
+        set_language("ja")
