@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +24,7 @@ from desktop_app.views.binding import (
     name,
 )
 from desktop_app.views.confirm import MovementWidgets
+from desktop_app.views.widgets.choice_text import full_choice
 from desktop_app.views.widgets.page import form_column
 
 
@@ -49,6 +51,7 @@ class BorrowView(QWidget):
         self.error, self.confirm, self.result = parts.error, parts.confirm, parts.result
         self.pages = parts.pages
         self.destination = make_combo("borrowDestinationCombo")
+        self.destination_text = full_choice(self.destination, "borrowDestinationFullText")
         self.estimate = make_label("transferEstimateLabel")
         self.go_repay = make_button("borrowGoRepayButton", primary=True)
         for label in (self.blocked, self.amount_error, self.estimate, self.error):
@@ -67,7 +70,11 @@ class BorrowView(QWidget):
         form.addRow(self._next_due_caption, self.next_due)
         form.addRow(self._amount_caption, self.amount)
         form.addRow("", self.amount_error)
-        form.addRow(self._destination_caption, self.destination)
+        destination = QVBoxLayout()
+        destination.setSpacing(2)
+        destination.addWidget(self.destination)
+        destination.addWidget(self.destination_text)
+        form.addRow(self._destination_caption, destination)
         form.addRow("", self.estimate)
         column = form_column(self)
         column.addWidget(self.pages.stack)

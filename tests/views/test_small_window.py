@@ -7,7 +7,16 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QTableView,
+    QWidget,
+)
 
 from desktop_app.testing import close_all, context_of, launch_app, wait_until_idle
 from tests.views.conftest import NOW
@@ -119,3 +128,59 @@ def test_a_short_date_and_time_for_a_table(language, text):
         assert format_short_datetime(datetime(2026, 11, 4, 14, 5)) == text
     finally:
         set_language("ja")
+
+
+def test_a_cut_destination_is_shown_whole_under_its_box(small_window):
+    from desktop_app.viewmodels.borrow import BorrowViewModel
+
+    window = small_window("ja", "xxlarge")
+    context = context_of(window)
+    context.navigator.go("borrow")
+    _settle(window)
+    context.view_model("borrow", BorrowViewModel)
+    combo = window.findChild(QComboBox, "borrowDestinationCombo")
+    whole = window.findChild(QLabel, "borrowDestinationFullText")
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) > combo.width()
+    assert whole.isVisible() and whole.text() == combo.currentText()
+    below = whole.mapTo(window, whole.rect().topLeft()).y()
+    assert below >= combo.mapTo(window, combo.rect().bottomLeft()).y()
+    context.settings.set_font_size("medium")
+    _settle(window)
+    for _round in range(3):
+        QApplication.processEvents()
+    assert not whole.isVisible()  # the box shows it whole: said once
+
+
+def test_the_confirmation_is_never_wider_than_its_window(small_window):
+    from desktop_app.viewmodels.borrow import BorrowViewModel
+
+    window = small_window("en", "xxlarge")
+    context = context_of(window)
+    borrow = context.view_model("borrow", BorrowViewModel)
+    context.navigator.go("borrow")
+    _settle(window)
+    borrow.set_amount_text("10,000")
+    borrow.request_confirmation()
+    _settle(window)
+    dialog = window.findChild(QDialog, "confirmDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.adjustSize()
+    for _round in range(3):
+        QApplication.processEvents()
+    assert dialog.width() <= window.width() - 2 * 24
+    summary = window.findChild(QLabel, "confirmSummaryLabel")
+    assert summary.wordWrap()
+    assert summary.height() >= summary.heightForWidth(summary.width())
+    dialog.reject()
+
+
+@pytest.mark.parametrize(("screen", "lit"), [("promise", "repay"), ("limit", "")])
+def test_a_screen_without_its_own_entry_lights_where_it_belongs(small_window, screen, lit):
+    window = small_window("ja")
+    context = context_of(window)
+    context.navigator.go(screen)
+    _settle(window)
+    checked = [
+        entry for entry, button in window.nav_buttons.items() if button.isChecked()
+    ]
+    assert checked == ([lit] if lit else [])
