@@ -184,3 +184,18 @@ def test_a_screen_without_its_own_entry_lights_where_it_belongs(small_window, sc
         entry for entry, button in window.nav_buttons.items() if button.isChecked()
     ]
     assert checked == ([lit] if lit else [])
+
+
+def test_simulator_inputs_are_as_wide_as_what_they_hold(small_window):
+    from PySide6.QtWidgets import QLineEdit
+
+    window = small_window("ja", "xxlarge")
+    context_of(window).navigator.go("simulator")
+    _settle(window)
+    for _round in range(3):
+        QApplication.processEvents()
+    for name in ("simPrincipalInput", "simMonthlyInput", "simMonthsInput"):
+        edit = window.findChild(QLineEdit, name)
+        metrics = edit.fontMetrics()
+        needed = max(metrics.horizontalAdvance(t) for t in ("121,183", edit.placeholderText()))
+        assert edit.width() >= needed + 12, name
