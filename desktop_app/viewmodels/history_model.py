@@ -7,7 +7,6 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any, Protocol
 
-
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from desktop_app.domain.models import HistoryCursor, HistoryPage, LedgerEntry, LedgerKind

@@ -32,7 +32,6 @@ from desktop_app.views.binding import (
 from desktop_app.views.completion import MovementPages
 from desktop_app.views.widgets.amount_input import amount_input
 
-
 DIALOG_MARGIN = 24  # between the dialog and its window's sides, at least
 
 

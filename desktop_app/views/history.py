@@ -169,6 +169,8 @@ class HistoryView(QWidget):
         with scroll bars of its own inside the scrolling page."""
         view = self._page_scroll.viewport().height()
         content = self._page_scroll.widget()
+        if content is None:
+            return
         others = content.height() - self.table.height()  # the title, filters and notes
         height = TABLE_MIN_HEIGHT if view - others >= TABLE_MIN_HEIGHT else view
         if self.table.minimumHeight() != height:

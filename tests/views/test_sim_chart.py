@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -94,7 +95,7 @@ def test_month_labels_are_evenly_spaced(room):
     days = [date(2026, 11, 24), *_monthly(date(2026, 11, 25), 30)[1:]]
     picks = month_ticks(days, room, 100)
     months = [(days[i].year - 2026) * 12 + days[i].month for i in picks]
-    gaps = {later - earlier for earlier, later in zip(months, months[1:], strict=False)}
+    gaps = {later - earlier for earlier, later in pairwise(months)}
     assert len(picks) >= 2 and len(gaps) == 1, months  # every k-th month, none skipped
     assert len(picks) <= room // 100
     assert picks[0] == 0  # from the first month shown

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.testing import close_all, context_of, launch_app, wait_until_idle
+from desktop_app.testing import close_all, context_of, launch_app
 from tests.views.conftest import NOW
 from tests.views.test_fit import _settle, _sign_in, _table_problem
 
@@ -59,8 +59,14 @@ def test_home_shows_figures_notices_and_tiles_without_scrolling(small_window, la
     assert card.side.is_wide(), "the figures beside the hero figure"
     facts = [fact.mapTo(card, fact.rect().topLeft()).y() for fact in card._facts]
     assert len(set(facts)) == 1, "利用限度額, 会員番号 and 貸付利率 side by side"
-    names = ("summaryCard", "homeNoticesList", "homeBorrowTile", "homeRepayTile",
-             "homeHistoryTile", "homeProceduresTile")
+    names = (
+        "summaryCard",
+        "homeNoticesList",
+        "homeBorrowTile",
+        "homeRepayTile",
+        "homeHistoryTile",
+        "homeProceduresTile",
+    )
     hidden = [n for n in names if not _shown_whole(home.findChild(QWidget, n), scroll)]
     assert hidden == []
 
@@ -180,9 +186,7 @@ def test_a_screen_without_its_own_entry_lights_where_it_belongs(small_window, sc
     context = context_of(window)
     context.navigator.go(screen)
     _settle(window)
-    checked = [
-        entry for entry, button in window.nav_buttons.items() if button.isChecked()
-    ]
+    checked = [entry for entry, button in window.nav_buttons.items() if button.isChecked()]
     assert checked == ([lit] if lit else [])
 
 

@@ -54,8 +54,7 @@ def month_ticks(days: list[date], room: float, label_width: float) -> list[int]:
         picks = [
             index
             for index in firsts
-            if ((days[index].year - start.year) * 12 + days[index].month - start.month) % step
-            == 0
+            if ((days[index].year - start.year) * 12 + days[index].month - start.month) % step == 0
         ]
         if len(picks) <= fits:
             return picks
