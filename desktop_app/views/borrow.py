@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -70,11 +69,8 @@ class BorrowView(QWidget):
         form.addRow(self._next_due_caption, self.next_due)
         form.addRow(self._amount_caption, self.amount)
         form.addRow("", self.amount_error)
-        destination = QVBoxLayout()
-        destination.setSpacing(2)
-        destination.addWidget(self.destination)
-        destination.addWidget(self.destination_text)
-        form.addRow(self._destination_caption, destination)
+        form.addRow(self._destination_caption, self.destination)
+        form.addRow("", self.destination_text)  # the chosen entry whole, while the box cuts it
         form.addRow("", self.estimate)
         column = form_column(self)
         column.addWidget(self.pages.stack)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QSize, Qt, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -67,8 +67,8 @@ class ConfirmDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.accept_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
+        layout.setContentsMargins(20, 14, 20, 14)  # within a 600 px window at 最大
+        layout.setSpacing(8)
         layout.addWidget(heading)
         layout.addWidget(question)
         layout.addWidget(self.summary)
@@ -93,7 +93,17 @@ class ConfirmDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.setMinimumHeight(self.sizeHint().height())  # a wrapped line is never squeezed
+        self.resize(self.sizeHint())  # Qt gives a window whose texts wrap a width of its own
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """As tall as the texts wrapped to the width it has (adjustSize() keeps a window to
+        two thirds of the screen): a wrapped line is never squeezed."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(event.size().width())
+            if self.minimumHeight() != needed:
+                self.setMinimumHeight(needed)
 
     @Slot()
     def _dispose(self) -> None:

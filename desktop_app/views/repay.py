@@ -80,11 +80,8 @@ class RepayView(QWidget):
         form.addRow(self._captions[2], kinds)
         form.addRow(self._captions[4], self.amount)
         form.addRow("", self.amount_error)
-        bank = QVBoxLayout()
-        bank.setSpacing(2)
-        bank.addWidget(self.bank)
-        bank.addWidget(self.bank_text)
-        form.addRow(self._captions[3], bank)
+        form.addRow(self._captions[3], self.bank)
+        form.addRow("", self.bank_text)  # the chosen entry whole, while the box cuts it
         column = form_column(self)
         column.addWidget(self.pages.stack)
         layout = self.pages.form

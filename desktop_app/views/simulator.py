@@ -33,7 +33,7 @@ def _content_width(edit: QLineEdit) -> int:
     metrics = edit.fontMetrics()
     texts = (WIDEST_INPUT, edit.text(), edit.placeholderText())
     text = max(metrics.horizontalAdvance(text) for text in texts)
-    return text + 2 * metrics.horizontalAdvance("0") + 16  # the frame, padding and cursor
+    return text + 18  # the frame, the padding and the cursor
 
 
 class SimulatorView(QWidget):

@@ -16,13 +16,26 @@ class _FullChoice(QObject):
         self._combo = combo
         self._label = label
         combo.installEventFilter(self)
+        label.installEventFilter(self)
         combo.currentTextChanged.connect(self._show)
         self._show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+        kind = event.type()
+        if watched is self._label:
+            if kind == QEvent.Type.Resize:
+                self._keep_height()
+        elif kind in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
             self._show()
         return False
+
+    def _keep_height(self) -> None:
+        """Its wrapped height at the width it has: the page's scroll bar, coming and going
+        as the page's height changes, left it one line high at a width needing two."""
+        label = self._label
+        height = label.heightForWidth(label.width()) if label.text() else 0
+        if label.minimumHeight() != max(height, 0):
+            label.setMinimumHeight(max(height, 0))
 
     def _room(self) -> int:
         """The width of the closed box's text."""
@@ -42,6 +55,7 @@ class _FullChoice(QObject):
         cut = bool(text) and self._combo.fontMetrics().horizontalAdvance(text) > self._room()
         self._label.setText(text if cut else "")
         self._label.setVisible(cut)
+        self._keep_height()
 
 
 def full_choice(combo: QComboBox, object_name: str) -> QLabel:

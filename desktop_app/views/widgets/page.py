@@ -92,13 +92,8 @@ def fit_to_width(screen: QWidget) -> None:
             _FormWrap(form, host)
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            field = item.layout() if item is not None else None
-            # A field may be a combo box with a line under it (widgets/choice_text.py).
-            inside = [field.itemAt(i) for i in range(field.count())] if field else [item]
-            for part in inside:
-                combo = part.widget() if part is not None else None
-                if not isinstance(combo, QComboBox):
-                    continue
+            combo = item.widget() if item is not None else None
+            if isinstance(combo, QComboBox):
                 combo.setSizeAdjustPolicy(
                     QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
                 )
