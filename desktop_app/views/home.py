@@ -200,6 +200,10 @@ class HomeView(QWidget):
         column = self._column
         column.removeWidget(self.tiles)
         column.insertWidget(column.indexOf(self.notices_box) + (0 if overdue else 1), self.tiles)
+        # Tab follows what is seen: the tiles, then the notice's 返済日のお約束.
+        QWidget.setTabOrder(
+            self.procedures_tile if overdue else self.limit_button, self.promise_button
+        )
         QTimer.singleShot(0, self._scroll_to_top)
 
     def showEvent(self, event: QShowEvent) -> None:

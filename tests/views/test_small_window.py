@@ -203,3 +203,14 @@ def test_simulator_inputs_are_as_wide_as_what_they_hold(small_window):
         metrics = edit.fontMetrics()
         needed = max(metrics.horizontalAdvance(t) for t in ("121,183", edit.placeholderText()))
         assert edit.width() >= needed + 12, name
+
+
+def test_tab_goes_from_the_tiles_to_the_promise_for_an_overdue_member(small_window, qtbot):
+    window = small_window("ja", "medium", "suzuki")
+    repay = window.findChild(QWidget, "homeRepayTile")
+    repay.setFocus()
+    order = []
+    for _press in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget().objectName())
+    assert order == ["homeHistoryTile", "homeProceduresTile", "homePromiseButton"]
