@@ -109,9 +109,10 @@ def test_english_uses_one_plain_term_for_each_thing(wording):
 
 def test_english_names_what_the_reviewers_read_as_a_member_would():
     en = _strings("en")
-    assert "(a withholding tax statement or a tax return)" in en[
-        next(key for key in en if key.startswith("For this amount we need a certificate"))
-    ]
+    assert (
+        "(a withholding tax statement or a tax return)"
+        in en[next(key for key in en if key.startswith("For this amount we need a certificate"))]
+    )
     assert en["Caps Lock is on. Passwords distinguish capital and small letters."] == (
         "Caps Lock is on. Passwords are case-sensitive."
     )

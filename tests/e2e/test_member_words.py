@@ -72,7 +72,9 @@ def test_the_promise_page_shows_the_amount_owed_and_says_the_last_date_once(driv
     assert d.visible_text("promiseAmountDueLabel") == (
         f"{format_yen(summary.next_payment)}（遅延損害金{format_yen(summary.late_damages)}を含みます）"
     )
-    assert "2026年12月3日(木)までの日付をお選びいただけます" in d.visible_text("promiseExplainLabel")
+    assert "2026年12月3日(木)までの日付をお選びいただけます" in d.visible_text(
+        "promiseExplainLabel"
+    )
     assert d.visible_text("promiseResultLabel") == ""  # no second 「…までの日付を選択できます。」
     d.click("promiseSubmitButton")
     assert "お約束を承りました" in d.visible_text("promiseResultLabel")
@@ -105,7 +107,9 @@ def test_the_simulators_balance_column_is_the_principal_balance(drive, language,
     d.sign_in_web("yamada2026", "Taro2026pass")
     _go(d, "simulator")
     model = d.find(QTableView, "simScheduleTable").model()
-    headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
+    headers = [
+        model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())
+    ]
     assert headers[-1] == caption
     assert "残高" not in headers[:-1]
 
