@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from desktop_app.domain.errors import ErrorCode
 from desktop_app.domain.fields import FieldResult
 from desktop_app.i18n import _
-from desktop_app.viewmodels.messages import error_sentence, in_sentence
+from desktop_app.viewmodels.messages import error_sentence
 
 CHARACTER_ERRORS = frozenset({ErrorCode.FULL_WIDTH_CHAR, ErrorCode.INVALID_CHAR})
 
@@ -32,5 +32,4 @@ def missing(captions: list[str]) -> str:
     """「次の項目を入力してください：会員番号、ご登録のメールアドレス」 ("" for none)."""
     if not captions:
         return ""
-    fields = _(", ").join(in_sentence(_(c)) for c in captions)
-    return _("Please enter: {fields}.").format(fields=fields)
+    return _("Please enter: {fields}.").format(fields=_(", ").join(_(c) for c in captions))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app import i18n
-from desktop_app.viewmodels.hints import missing
+from desktop_app.viewmodels.messages import in_sentence
 from desktop_app.viewmodels.store_place import StorePlace, describe_store
 
 
@@ -69,15 +69,17 @@ def test_english_names_the_data_on_this_computer(english):
     )
 
 
-def test_english_lists_the_missing_inputs_in_lower_case_after_the_colon(english):
-    """ "Please enter: Confirmation code, New Web-ID…" read as a list of titles."""
+def test_english_writes_a_caption_in_lower_case_inside_a_sentence(english):
+    """ "Please enter: Confirmation code, New Web-ID…" read as a list of titles; a word
+    capitalised throughout (Web-ID) keeps its capitals."""
     captions = ["Confirmation code", "New Web-ID", "Web-ID or member number", "Date of birth"]
-    assert missing(captions) == (
-        "Please enter: confirmation code, new Web-ID, Web-ID or member number, date of birth."
-    )
+    assert [in_sentence(i18n._(caption)) for caption in captions] == [
+        "confirmation code",
+        "new Web-ID",
+        "Web-ID or member number",
+        "date of birth",
+    ]
 
 
-def test_japanese_lists_the_missing_inputs_unchanged(japanese):
-    assert missing(["Confirmation code", "New Web-ID"]) == (
-        "次の項目を入力してください：確認コード、新しいWeb-ID"
-    )
+def test_japanese_captions_stay_as_they_are_inside_a_sentence(japanese):
+    assert in_sentence(i18n._("New Web-ID")) == "新しいWeb-ID"
