@@ -184,7 +184,7 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
         ScreenSpec(
             "interest",
             standard("interest:InterestViewModel", "interest:InterestView"),
-            nav=NavEntry("navInterest", N_("Interest info")),
+            nav=NavEntry("navInterest", N_("Interest inquiry")),
             tour=t.INTEREST,
         ),
         ScreenSpec(

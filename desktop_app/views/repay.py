@@ -158,7 +158,7 @@ class RepayView(QWidget):
         self.pages.set_texts(
             _("Your repayment has been accepted"),
             _("Thank you. We have accepted your repayment as follows."),
-            _("Back to the top page"),
+            _("Back to Home"),
             _("Make another repayment"),
         )
         self.next_due.setAccessibleName(_("Next due date"))
