@@ -29,7 +29,9 @@ def typed_problem(
 
 
 def missing(captions: list[str]) -> str:
-    """「次の項目を入力してください：会員番号、ご登録のメールアドレス」 ("" for none)."""
+    """「会員番号を入力してください。」: the first input still empty, in a short sentence that
+    fits under a button without breaking inside a word ("" for none). The next one is named
+    once that is entered."""
     if not captions:
         return ""
-    return _("Please enter: {fields}.").format(fields=_(", ").join(_(c) for c in captions))
+    return _("Please enter the {field}.").format(field=_(captions[0]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QListWidget, QWidget
 
 from desktop_app.i18n import _
@@ -111,6 +111,7 @@ class CodeFlowView(QWidget):
         bind_label(self.submit_hint, vm.submit_hint_changed, vm.submit_hint)
         bind_label(self.info, vm.info_changed, vm.info)
         bind_label(self.error, vm.error_changed, vm.error)
+        vm.code_sent_changed.connect(self._code_sent)
         self.send.clicked.connect(vm.send_code)
         self.submit.clicked.connect(vm.submit)
         self.back.clicked.connect(self.back_requested)
@@ -118,21 +119,58 @@ class CodeFlowView(QWidget):
         # Only a demo host has an inbox.
         bind_visible(self.inbox, vm.inbox_available_changed, vm.inbox_available)
 
+    @Slot(bool)
+    def _code_sent(self, sent: bool) -> None:
+        """Step 2 is next: the member types the code at once, and sending again is no
+        longer the main thing to do (a secondary button, 「確認コードを再送信する」)."""
+        self.send.setProperty("role", "" if sent else "primary")
+        self.send.style().unpolish(self.send)
+        self.send.style().polish(self.send)
+        self._send_text()
+        if sent:
+            self.code.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _send_text(self) -> None:
+        sent = self._vm.code_sent
+        self.send.setText(_("Send the code again") if sent else _("Send the confirmation code"))
+        self.send.setAccessibleName(self.send.text())
+
     def _captions(self) -> list[str]:
         raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._align_captions)  # once the captions have the font
+
+    @Slot()
+    def _align_captions(self) -> None:
+        """One caption column for both steps: every caption as wide as the widest, so the
+        inputs of step 1 and step 2 start at the same x."""
+        captions: list[QWidget] = []
+        for form in (self.first, self.second):
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                caption = item.widget() if item is not None else None
+                if caption is not None:
+                    captions.append(caption)
+        widest = max((caption.sizeHint().width() for caption in captions), default=0)
+        for caption in captions:
+            caption.setMinimumWidth(widest)
 
     def retranslate(self) -> None:
         for (caption, field, _unused), text in zip(self.fields, self._captions(), strict=True):
             caption.setText(text)
             field.set_accessible(text)
-        self.send.setText(_("Send the confirmation code"))
+        self._send_text()
         self.submit.setText(_("Confirm"))
         self.back.setText(_("Back to sign-in"))
         self.inbox.setText(_("Open the inbox (demo)"))
-        for button in (self.send, self.submit, self.back, self.inbox):
+        for button in (self.submit, self.back, self.inbox):
             button.setAccessibleName(button.text())
         self.error.setAccessibleName(_("Error"))
         self.step2.setText(self._step2_text())
+        self._align_captions()
 
     def _step2_text(self) -> str:
         return _("Step 2: enter the confirmation code you received and your new password.")
@@ -233,6 +271,7 @@ class ResetView(CodeFlowView):
         self.channel.addItems([_("Email"), _("SMS")])
         self.channel.setCurrentIndex(index)
         self.channel.blockSignals(False)
+        self._align_captions()  # with the captions of this step's date and channel
 
 
 class InboxView(QWidget):
