@@ -46,7 +46,8 @@ def x_of(window, name: str) -> int:
 def test_after_the_code_is_sent_the_member_types_it_and_resending_is_secondary(launch, qtbot):
     window = launch()
     click(qtbot, window, "registerWebIdLink")
-    type_keys(qtbot, focus(qtbot, find(window, QLineEdit, "registerMemberNumberInput")), "100000006")
+    number = focus(qtbot, find(window, QLineEdit, "registerMemberNumberInput"))
+    type_keys(qtbot, number, "100000006")
     email = focus(qtbot, find(window, QLineEdit, "registerEmailInput"))
     type_keys(qtbot, email, "ito@example.jp")
     send = find(window, QAbstractButton, "registerSendCodeButton")
@@ -66,7 +67,8 @@ def test_a_missing_input_is_named_alone_in_a_short_sentence(launch, qtbot):
     window = launch()
     click(qtbot, window, "registerWebIdLink")
     assert shown(window, "registerSendCodeHint") == "会員番号を入力してください。"
-    type_keys(qtbot, focus(qtbot, find(window, QLineEdit, "registerMemberNumberInput")), "100000006")
+    number = focus(qtbot, find(window, QLineEdit, "registerMemberNumberInput"))
+    type_keys(qtbot, number, "100000006")
     assert shown(window, "registerSendCodeHint") == "ご登録のメールアドレスを入力してください。"
 
 

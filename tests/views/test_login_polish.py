@@ -133,6 +133,7 @@ def test_the_login_footer_is_as_wide_as_the_card(launch, qtbot):
     lines = wrapped_lines(contact)
     for word in ("こはくローンサポートセンター", "年中無休"):
         assert any(word in line for line in lines), lines
+    assert find(window, QAbstractButton, "loginFooterFaqLink").isVisible()
 
 
 def wrapped_lines(label: QLabel) -> list[str]:
@@ -150,4 +151,3 @@ def wrapped_lines(label: QLabel) -> list[str]:
         lines.append(label.text()[line.textStart() : line.textStart() + line.textLength()])
     layout.endLayout()
     return lines
-    assert find(window, QAbstractButton, "loginFooterFaqLink").isVisible()
