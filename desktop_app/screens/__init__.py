@@ -84,7 +84,6 @@ def _login(host: Host) -> Built:
         footer = BrandFooter(host.services.brand, "login")
         # As wide as the card, growing with the font like it, its text under the card's.
         column = Column(CARD_WIDTH)
-        column.setObjectName("loginFooterColumn")
         box = QVBoxLayout(column)
         card_layout = view.card_column.layout()
         if card_layout is not None:
