@@ -89,6 +89,15 @@ def test_both_steps_share_one_caption_column(launch, qtbot):
     first = x_of(window, "registerMemberNumberInput")
     for name in ("registerEmailInput", "registerCodeInput", "registerNewPasswordConfirmInput"):
         assert x_of(window, name) == first, name
+    window.resize(1920, 1080)  # and after a live change to 最大 and back
+    settings = context_of(window).settings
+    for size in ("xxlarge", "medium"):
+        settings.set_font_size(size)
+        qtbot.wait(20)
+        first = x_of(window, "registerMemberNumberInput")
+        assert x_of(window, "registerNewWebIdInput") == first, size
+    step1 = find(window, QLabel, "registerStep1Label")
+    assert first > step1.mapTo(window, step1.rect().topLeft()).x() + 100  # side by side again
     click(qtbot, window, "registerBackButton")
     click(qtbot, window, "forgotPasswordLink")
     first = x_of(window, "resetIdInput")
