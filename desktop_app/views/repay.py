@@ -18,6 +18,7 @@ from desktop_app.views.binding import (
     bind_combo_index,
     bind_enabled,
     bind_label,
+    hug_text,
     make_combo,
     make_label,
     name,
@@ -73,6 +74,7 @@ class RepayView(QWidget):
         form.addRow(self._captions[1], self.payoff)
         kinds = QVBoxLayout()
         for button in (self.kind_next, self.kind_amount, self.kind_full):
+            hug_text(button)
             kinds.addWidget(button)
         kinds.addWidget(self.kind_hint)
         form.addRow(self._captions[2], kinds)

@@ -83,3 +83,10 @@ def test_english_writes_a_caption_in_lower_case_inside_a_sentence(english):
 
 def test_japanese_captions_stay_as_they_are_inside_a_sentence(japanese):
     assert in_sentence(i18n._("New Web-ID")) == "新しいWeb-ID"
+
+
+def test_the_missing_input_sentence_names_the_field_in_lower_case(english):
+    from desktop_app.viewmodels.hints import missing
+
+    assert missing(["Confirmation code", "New Web-ID"]) == "Please enter the confirmation code."
+    assert missing(["New Web-ID"]) == "Please enter the new Web-ID."
