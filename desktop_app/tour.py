@@ -142,6 +142,7 @@ def run_tour(options: Options, out_dir: Path, size: tuple[int, int] = (1000, 700
         context.build_all_screens()
         context.window.show()
         context.warm_up()
+        context.login.load_remembered()  # as at start: whether 「Web-IDを記憶する」 can work
         tour = _Tour(context, out_dir, language)
         tour.start()
         app.exec()  # quitting closes the window, which shuts its client down

@@ -69,3 +69,54 @@ def test_english_writes_the_hours_with_an_en_dash_and_no_japanese():
         i18n.set_language("ja")
     assert "(9:00–21:00, every day)" in sentence
     assert not re.search(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]", sentence)
+
+
+# The English catalog (issue 10, point 7: no Japanese in the English UI). Japanese characters
+# are allowed in an English sentence only where the sentence is about the character itself: a
+# member types it or sees it converted (ﾞ ﾟ ｯ ｬ of a half-width account name, ー and ・ of an
+# address, 万 of an amount typed as 3万). Names of people, banks and branches come from the
+# store and are data, not catalog text; the language combo's 日本語 is no msgid either (the
+# combo names each language in itself, viewmodels/settings.py LANGUAGE_NAMES).
+CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+QUOTED_CHARACTERS = set("ﾞﾟｯｬー・万")
+
+
+def test_no_english_sentence_has_japanese_except_a_character_it_is_about():
+    offending = {
+        msgid: text
+        for msgid, text in _strings("en").items()
+        if set(CJK.findall(text)) - QUOTED_CHARACTERS
+    }
+    assert offending == {}
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        r"(?i)late damages",  # the English term is late charges
+        r"(?i)\bprocedures\b",  # the home tile is Account services
+        r"Interest info\b",  # the screen is Interest inquiry, in the navigation too
+        r"(?i)repayment date",  # the date is the (next) due date
+        r"(?i)top page",  # Back to Home
+        r"(?i)(were|was) made (half|full|upper|lower|katakana|a single|“)",  # converted to
+        r"(?i)distinguish capital",  # case-sensitive
+        r"(?i)the borrowing\b",  # your loan
+    ],
+)
+def test_english_uses_one_plain_term_for_each_thing(wording):
+    assert [text for text in _strings("en").values() if re.search(wording, text)] == []
+
+
+def test_english_names_what_the_reviewers_read_as_a_member_would():
+    en = _strings("en")
+    assert (
+        "(a withholding tax statement or a tax return)"
+        in en[next(key for key in en if key.startswith("For this amount we need a certificate"))]
+    )
+    assert en["Caps Lock is on. Passwords distinguish capital and small letters."] == (
+        "Caps Lock is on. Passwords are case-sensitive."
+    )
+    assert en["Registered money lender: {number}"] == "Registered money lender: {number}"
+    assert en["Automatic sign-out after"] == "Automatic sign-out after"
+    assert en["Balance after"] == "Balance after"
+    assert en["Interest inquiry"] == "Interest inquiry"

@@ -32,9 +32,6 @@ __all__ = [
 ]
 
 
-LOGIN_FOOTER_WIDTH = 500  # the sign-in card's
-
-
 class Link(QObject):
     """Follows one declared link of a view to a screen (or back)."""
 
@@ -75,21 +72,25 @@ def _class(package: str, reference: str) -> Any:
 
 
 def _login(host: Host) -> Built:
-    from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
+    from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
-    from desktop_app.views.login import LoginView
+    from desktop_app.views.login import CARD_WIDTH, LoginView
     from desktop_app.views.widgets.brand_footer import BrandFooter
+    from desktop_app.views.widgets.page import Column, centred
 
     view = LoginView(host.login, host.settings)
     outer = view.content
     if isinstance(outer, QBoxLayout):  # the brand's legal display under the sign-in card
         footer = BrandFooter(host.services.brand, "login")
-        footer.setFixedWidth(LOGIN_FOOTER_WIDTH)
-        row = QHBoxLayout()  # centred by stretches: an aligned item loses its height for width
-        row.addStretch(1)
-        row.addWidget(footer)
-        row.addStretch(1)
-        outer.addLayout(row)
+        # As wide as the card, growing with the font like it, its text under the card's.
+        column = Column(CARD_WIDTH)
+        box = QVBoxLayout(column)
+        card_layout = view.card_column.layout()
+        if card_layout is not None:
+            box.setContentsMargins(card_layout.contentsMargins())
+        box.setContentsMargins(box.contentsMargins().left(), 0, box.contentsMargins().right(), 0)
+        box.addWidget(footer)
+        outer.addLayout(centred(column))  # by stretches: an aligned item loses its hfw
         if view.language is not None:  # the sign-in form, the switch, then the footer's link
             QWidget.setTabOrder(view.settings_link, view.language)
             QWidget.setTabOrder(view.language, footer.faq)
@@ -184,7 +185,7 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
         ScreenSpec(
             "interest",
             standard("interest:InterestViewModel", "interest:InterestView"),
-            nav=NavEntry("navInterest", N_("Interest info")),
+            nav=NavEntry("navInterest", N_("Interest inquiry")),
             tour=t.INTEREST,
         ),
         ScreenSpec(

@@ -35,8 +35,10 @@ def _login(host: Host) -> Steps:
     login.set_web_id_text("ｙａｍａｄａ２０２６")
     yield "login_width_notice"
     login.set_caps_lock(True)
+    login.set_secret_focused(True)  # the warning shows while the password is typed
     yield "login_caps_lock"
     login.set_caps_lock(False)
+    login.set_secret_focused(False)
     login.set_web_id_text("")
     login.set_password_text("")
 

@@ -23,7 +23,7 @@ from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.bank_names import bank_name, branch_name
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
-from desktop_app.viewmodels.movement_text import accepted_at, rows_text
+from desktop_app.viewmodels.movement_text import accepted_at, amount_due_text, rows_text
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
@@ -187,9 +187,20 @@ class BorrowViewModel(MoneyMovementViewModel):
         # While borrowing is blocked there is nothing available to borrow to show.
         shown = summary is not None and blocked is None
         self.available_text = format_yen(summary.available) if summary and shown else ""
-        self.blocked_reason = error_sentence(blocked) if blocked else ""
+        self.blocked_reason = self._blocked_text(blocked, summary) if blocked else ""
         self.blocked = blocked is not None
         super()._revalidate()
+
+    @staticmethod
+    def _blocked_text(blocked: AppError, summary: AccountSummary | None) -> str:
+        """Why borrowing is unavailable; an overdue member is told what to repay, late
+        charges included (the figure of the home page's overdue notice)."""
+        if blocked.code is ErrorCode.BORROW_BLOCKED_OVERDUE and summary is not None:
+            return _(
+                "Your repayment has not been received, so borrowing is unavailable. Please "
+                "repay the amount due, {due}."
+            ).format(due=amount_due_text(summary))
+        return error_sentence(blocked)
 
     def _validated_amount(self) -> int:
         summary = self.summary

@@ -131,7 +131,12 @@ class CodeFlowViewModel(ViewModel):
         self.can_send = idle and not first
         self.can_submit = idle and not first and not second and self.code_sent
         self.send_hint = first if idle else ""
-        self.submit_hint = (second or first) if idle and self.code_sent else ""
+        if not idle:
+            self.submit_hint = ""
+        elif self.code_sent:
+            self.submit_hint = second or first
+        else:  # 確定する waits for the code: say so, as for any other missing input
+            self.submit_hint = _("Send the confirmation code first (step 1).")
 
     def _first_step_missing(self) -> list[str]:
         """Captions of first-step inputs that are not fields (a date …) and are empty."""

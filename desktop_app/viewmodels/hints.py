@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from desktop_app.domain.errors import ErrorCode
 from desktop_app.domain.fields import FieldResult
 from desktop_app.i18n import _
-from desktop_app.viewmodels.messages import error_sentence
+from desktop_app.viewmodels.messages import error_sentence, in_sentence
 
 CHARACTER_ERRORS = frozenset({ErrorCode.FULL_WIDTH_CHAR, ErrorCode.INVALID_CHAR})
 
@@ -29,7 +29,9 @@ def typed_problem(
 
 
 def missing(captions: list[str]) -> str:
-    """「次の項目を入力してください：会員番号、ご登録のメールアドレス」 ("" for none)."""
+    """「会員番号を入力してください。」: the first input still empty, in a short sentence that
+    fits under a button without breaking inside a word ("" for none). The next one is named
+    once that is entered."""
     if not captions:
         return ""
-    return _("Please enter: {fields}.").format(fields=_(", ").join(_(c) for c in captions))
+    return _("Please enter the {field}.").format(field=in_sentence(_(captions[0])))

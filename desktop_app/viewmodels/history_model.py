@@ -36,7 +36,7 @@ COLUMNS = (
     N_("Amount"),
     N_("Interest"),
     N_("Principal"),
-    N_("Principal after"),
+    N_("Balance after"),
     N_("Bank"),
 )
 KINDS = {

@@ -166,7 +166,7 @@ class HomeViewModel(ViewModel):
         due = summary.next_due_date
         if summary.overdue and due is not None:
             texts[cls.overdue_banner] = _(
-                "Your repayment due on {date} is overdue. Please repay {amount} (late damages "
+                "Your repayment due on {date} is overdue. Please repay {amount} (late charges "
                 "of {damages} included) as soon as possible; borrowing is unavailable until then."
             ).format(
                 date=format_date(due),
@@ -202,12 +202,12 @@ class HomeViewModel(ViewModel):
         if not 0 <= days <= DUE_SOON_DAYS:
             return ""
         if days == 0:
-            return _("Today is your repayment date. Please repay {amount} today.").format(
+            return _("Today is your due date. Please repay {amount} today.").format(
                 amount=format_yen(amount)
             )
-        return _(
-            "Your next repayment date is {date}, in {days}. Please repay {amount} by then."
-        ).format(date=format_date(due), days=_days(days), amount=format_yen(amount))
+        return _("Your next due date is {date}, in {days}. Please repay {amount} by then.").format(
+            date=format_date(due), days=_days(days), amount=format_yen(amount)
+        )
 
     def _interest_free(self, summary: AccountSummary, today: date) -> str:
         until = summary.interest_free_until

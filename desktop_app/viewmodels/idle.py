@@ -96,6 +96,13 @@ class IdleViewModel(ViewModel):
         if self._app.session is not None:
             self._idle.start(self.period_seconds * 1000)
 
+    def sign_out_now(self) -> None:
+        """The member chose to sign out from the warning: at once, as with ログアウト."""
+        self._stop_warning()
+        self._idle.stop()
+        if self._app.session is not None:
+            self._app.sign_out()
+
     def warn_now(self) -> None:
         """Show the warning at once (the screenshot tour, a branch demo)."""
         self._idle.stop()

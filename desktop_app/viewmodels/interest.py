@@ -106,7 +106,7 @@ class InterestViewModel(ViewModel):
                 ).format(date=format_date(inquiry.next_due_date))
             elif inquiry.next_due_date is not None:
                 texts[InterestViewModel.to_due_date] = _(
-                    "{total} to {date} (including late damages of {damages})"
+                    "{total} to {date} (including late charges of {damages})"
                 ).format(
                     total=format_yen(inquiry.interest_to_due_date + inquiry.damages_to_due_date),
                     damages=format_yen(inquiry.damages_to_due_date),
@@ -128,7 +128,7 @@ class InterestViewModel(ViewModel):
 
     @staticmethod
     def _with_damages(interest: int, damages: int) -> str:
-        return _("{total} (including late damages of {damages})").format(
+        return _("{total} (including late charges of {damages})").format(
             total=format_yen(interest + damages), damages=format_yen(damages)
         )
 
@@ -141,7 +141,7 @@ class InterestViewModel(ViewModel):
             "Interest is charged for each day on the principal at your annual rate, divided "
             "by 365 days (366 in a leap year). Days are counted at one end only: the day you "
             "borrow is not charged and the day you repay is. After a missed due date, late "
-            "damages of {late_rate} a year apply instead. The figure to the next due date "
+            "charges of {late_rate} a year apply instead. The figure to the next due date "
             "assumes you neither borrow nor repay before then."
         ).format(late_rate=format_rate(terms.rules.loan.late_rate))
 

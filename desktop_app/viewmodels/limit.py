@@ -85,8 +85,8 @@ class LimitIncreaseViewModel(ViewModel):
                     self._problem = AppError(ErrorCode.LIMIT_OVER_TOTAL_VOLUME, maximum=allowed)
                 elif loan.income_certificate_required(requested, debts):
                     certificate = _(
-                        "For this amount we need a certificate of your income (源泉徴収票 or "
-                        "確定申告書). We will tell you how to send it."
+                        "For this amount we need a certificate of your income (a withholding tax "
+                        "statement or a tax return). We will tell you how to send it."
                     )
         self.maximum_text = maximum
         self.certificate_notice = certificate

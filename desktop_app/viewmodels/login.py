@@ -30,15 +30,23 @@ class LoginMethod(IntEnum):
     CARD = 1
 
 
-# What the sign-in button waits for, per tab: (identifier, secret) captions and the sentence
-# for both empty.
+# What the sign-in button waits for, per tab: (identifier, secret) captions, and the sentence
+# for (identifier empty, secret empty) — only what is missing is named.
 _CAPTIONS = {
     0: (N_("Web-ID"), N_("Password")),
     1: (N_("Card number"), N_("PIN")),
 }
 _EMPTY = {
-    0: N_("Enter your Web-ID and password to sign in."),
-    1: N_("Enter your card number and PIN to sign in."),
+    0: {
+        (True, True): N_("Enter your Web-ID and password to sign in."),
+        (True, False): N_("Enter your Web-ID."),
+        (False, True): N_("Enter your password."),
+    },
+    1: {
+        (True, True): N_("Enter your card number and PIN to sign in."),
+        (True, False): N_("Enter your card number."),
+        (False, True): N_("Enter your PIN."),
+    },
 }
 
 
@@ -98,6 +106,7 @@ class LoginViewModel(ViewModel):
         self._notices: set[Notice] = set()  # what was converted in the ID field shown
         self._keychain_known = False
         self._caps_lock = False
+        self._secret_focused = False  # the password or PIN field has the focus
         self._typed = 0  # counts edits of the inputs: a sign-in runs again only as it was sent
         self._sent_as = -1
         self.busy_changed.connect(self._refresh_can_sign_in)
@@ -142,6 +151,8 @@ class LoginViewModel(ViewModel):
     def _set_input(self, prop: Observed[str], text: str) -> None:
         if text != prop.__get__(self):
             self._typed += 1
+            if self._error is not None and self._error.code not in CHARACTER_ERRORS:
+                self._set_error(None)  # the last refusal was about what is being changed
         prop.__set__(self, text)
         self._refresh_notice()
         self._refresh_can_sign_in()
@@ -197,7 +208,11 @@ class LoginViewModel(ViewModel):
         texts = (self._identifier_text(), self._secret_text())
         inputs = zip(_CAPTIONS[self.method], texts, results, strict=True)
         problem = typed_problem(inputs, skip=CHARACTER_ERRORS)
-        return _(_EMPTY[self.method]) if problem is None else problem
+        if problem is not None:
+            return problem
+        empty = (not texts[0], not texts[1])
+        sentence = _EMPTY[self.method].get(empty)
+        return _(sentence) if sentence is not None else ""
 
     def _secret_text(self) -> str:
         return self.password_text if self.method is LoginMethod.WEB_ID else self.pin_text
@@ -280,10 +295,16 @@ class LoginViewModel(ViewModel):
         self._caps_lock = on
         self._render_caps_lock()
 
+    def set_secret_focused(self, focused: bool) -> None:
+        """The password or PIN field got (true) or lost (false) the focus: the Caps Lock
+        warning shows only while the member types a secret."""
+        self._secret_focused = focused
+        self._render_caps_lock()
+
     def _render_caps_lock(self) -> None:
         self.caps_lock_hint = (
             _("Caps Lock is on. Passwords distinguish capital and small letters.")
-            if self._caps_lock
+            if self._caps_lock and self._secret_focused
             else ""
         )
 
@@ -308,6 +329,7 @@ class LoginViewModel(ViewModel):
         super().reset()
         self._notices.clear()
         self._caps_lock = False
+        self._render_caps_lock()
         self._refresh_can_sign_in()
 
     @Slot(str)

@@ -226,25 +226,27 @@ _POSITION_ONLY: dict[ErrorCode, str] = {
 }
 
 _NOTICES: dict[Notice, str] = {
-    Notice.FULL_WIDTH_ALNUM_CONVERTED: N_("Full-width letters and digits were made half-width."),
-    Notice.FULL_WIDTH_DIGITS_CONVERTED: N_("Full-width digits were made half-width."),
+    Notice.FULL_WIDTH_ALNUM_CONVERTED: N_(
+        "Full-width letters and digits were converted to half-width."
+    ),
+    Notice.FULL_WIDTH_DIGITS_CONVERTED: N_("Full-width digits were converted to half-width."),
     Notice.SEPARATORS_REMOVED: N_("Hyphens and spaces were removed."),
     Notice.FULL_WIDTH_ASCII_CONVERTED: N_(
-        "Full-width letters, digits and symbols were made half-width."
+        "Full-width letters, digits and symbols were converted to half-width."
     ),
     Notice.HALF_WIDTH_ASCII_CONVERTED: N_(
-        "Half-width letters, digits and symbols were made full-width."
+        "Half-width letters, digits and symbols were converted to full-width."
     ),
-    Notice.HALF_WIDTH_KANA_CONVERTED: N_("Half-width katakana were made full-width."),
-    Notice.HIRAGANA_CONVERTED: N_("Hiragana were made katakana."),
-    Notice.KANA_MADE_HALF_WIDTH: N_("Kana were made half-width katakana."),
-    Notice.SMALL_KANA_ENLARGED: N_("Small kana such as ｯ and ｬ were made full-size."),
-    Notice.CASE_CONVERTED: N_("Lower-case letters were made upper-case."),
-    Notice.MARKS_CONVERTED: N_("“ー” was made “-” and “・” was made “.”."),
-    Notice.SPACES_MADE_FULL_WIDTH: N_("Spaces were made a single full-width space."),
-    Notice.SPACES_MADE_HALF_WIDTH: N_("Spaces were made a single half-width space."),
+    Notice.HALF_WIDTH_KANA_CONVERTED: N_("Half-width katakana were converted to full-width."),
+    Notice.HIRAGANA_CONVERTED: N_("Hiragana were converted to katakana."),
+    Notice.KANA_MADE_HALF_WIDTH: N_("Kana were converted to half-width katakana."),
+    Notice.SMALL_KANA_ENLARGED: N_("Small kana such as ｯ and ｬ were converted to full-size."),
+    Notice.CASE_CONVERTED: N_("Lower-case letters were converted to upper-case."),
+    Notice.MARKS_CONVERTED: N_("“ー” was converted to “-” and “・” to “.”."),
+    Notice.SPACES_MADE_FULL_WIDTH: N_("Spaces were converted to a single full-width space."),
+    Notice.SPACES_MADE_HALF_WIDTH: N_("Spaces were converted to a single half-width space."),
     Notice.SURROUNDING_SPACES_REMOVED: N_("Spaces before and after were removed."),
-    Notice.EMAIL_DOMAIN_LOWERCASED: N_("The part after @ was made lower-case."),
+    Notice.EMAIL_DOMAIN_LOWERCASED: N_("The part after @ was converted to lower-case."),
     Notice.PHONE_SEPARATORS_REMOVED: N_("Hyphens, parentheses and spaces were removed."),
     Notice.AMOUNT_NORMALISED: N_("The amount was converted to plain digits."),
 }
@@ -279,6 +281,16 @@ def _shown(value: Any, declared: ParamType) -> Any:
     if Decimal in kinds:
         return format_rate(value)
     return value
+
+
+def in_sentence(caption: str) -> str:
+    """A translated caption inside a sentence: English writes it in lower case after the
+    first letter of the sentence (「新しいWeb-ID」, "new Web-ID"), keeping a word that is
+    capitalised throughout (Web-ID, PIN, SMS)."""
+    first = caption.split(" ", 1)[0]
+    if not caption or not caption[0].isupper() or any(c.isupper() for c in first[1:]):
+        return caption
+    return caption[0].lower() + caption[1:]
 
 
 def error_sentence(error: AppError) -> str:

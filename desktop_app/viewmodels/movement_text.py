@@ -7,7 +7,7 @@ from datetime import datetime
 
 from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.models import AccountSummary
-from desktop_app.i18n import _, format_date, format_datetime
+from desktop_app.i18n import _, format_date, format_datetime, format_yen
 
 
 def rows_text(rows: Iterable[tuple[str, str]]) -> str:
@@ -33,3 +33,11 @@ def due_date_text(summary: AccountSummary | None) -> str:
     if summary.overdue:
         return _("{date} (this payment is overdue)").format(date=day)
     return day
+
+
+def amount_due_text(summary: AccountSummary) -> str:
+    """ご請求額 of an overdue member, late charges included, as the home page's overdue
+    notice counts it: 「10,000円（遅延損害金684円を含みます）」."""
+    return _("{amount} (late charges of {damages} included)").format(
+        amount=format_yen(summary.next_payment), damages=format_yen(summary.late_damages)
+    )

@@ -12,6 +12,7 @@ from desktop_app.i18n import _, format_date
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.dates import DayFacts
+from desktop_app.viewmodels.movement_text import amount_due_text
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
@@ -19,18 +20,23 @@ from desktop_app.viewmodels.services import Services
 class PromiseViewModel(ViewModel):
     """Signals:
     range_changed(object): (first, last) dates a member may choose, or None when not overdue.
-    result_changed(str): what was promised ("" for nothing yet).
+    result_changed(str): what was promised ("" for nothing yet; the explanation already
+        says how far a promise may go).
     can_submit_changed(bool): whether the button is enabled.
     explanation_changed(str): how far a promise may go, by the store's rules.
+    amount_due_changed(str): what the member owes now, late charges included, as the home
+        page's overdue notice says it ("" when not overdue).
     """
 
     range_changed = Signal(object)
     result_changed = Signal(str)
     can_submit_changed = Signal(bool)
     explanation_changed = Signal(str)
+    amount_due_changed = Signal(str)
     result = Observed("", result_changed)
     can_submit = Observed(False, can_submit_changed)
     explanation = Observed("", explanation_changed)
+    amount_due = Observed("", amount_due_changed)
 
     def __init__(
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
@@ -102,8 +108,9 @@ class PromiseViewModel(ViewModel):
             if terms is None or self._range is None or due is None
             else _(
                 "Your repayment due on {date} has not been received. If you cannot repay it "
-                "today, tell us the day you will: any day up to {latest}, {days} days after the "
-                "due date. Late damages still run from the day after the due date until you pay."
+                "today, tell us when you will pay: any day up to {latest}, {days} days after "
+                "the due date. Late charges still run from the day after the due date until "
+                "you pay."
             ).format(
                 date=format_date(due),
                 latest=format_date(self._range[1]),
@@ -112,14 +119,17 @@ class PromiseViewModel(ViewModel):
         )
         if self._promised is not None:
             text = _(
-                "We have noted your promise to pay on {date}. Late damages still run from the "
+                "We have noted your promise to pay on {date}. Late charges still run from the "
                 "day after the due date until you pay."
             ).format(date=format_date(self._promised))
         elif self._range is not None:
-            text = _("You can choose a date up to {date}.").format(date=format_date(self._range[1]))
+            text = ""  # the explanation names the last date already
         else:
             text = _("A payment date can be promised only while a repayment is overdue.")
         self.result = text
+        self.amount_due = (
+            amount_due_text(summary) if summary is not None and self._range is not None else ""
+        )
 
     def default_day(self) -> date | None:
         if self._range is None:

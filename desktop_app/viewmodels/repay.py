@@ -88,7 +88,8 @@ class RepayViewModel(MoneyMovementViewModel):
 
     @staticmethod
     def bank_names() -> list[str]:
-        return [f"{table_name(bank)} ({bank.code})" for bank in INTERNET_REPAYMENT_BANKS]
+        """The banks by name alone, as the confirmation and the receipt name them."""
+        return [table_name(bank) for bank in INTERNET_REPAYMENT_BANKS]
 
     def set_kind(self, kind: int | None) -> None:
         chosen = RepayKind(kind) if kind is not None and kind in tuple(RepayKind) else None
@@ -171,7 +172,7 @@ class RepayViewModel(MoneyMovementViewModel):
     @staticmethod
     def _breakdown(damages: int, interest: int, principal: int) -> list[tuple[str, str]]:
         return [
-            (_("of which late damages"), format_yen(damages)),
+            (_("of which late charges"), format_yen(damages)),
             (_("of which interest"), format_yen(interest)),
             (_("of which principal"), format_yen(principal)),
         ]

@@ -259,7 +259,7 @@ class SimulatorViewModel(ViewModel):
             return
         self.basis = _(
             "Your principal is {principal} at {rate} a year; interest owed so far (late "
-            "damages included) is {interest}. The schedule assumes you pay on every due "
+            "charges included) is {interest}. The schedule assumes you pay on every due "
             "date and borrow no more."
         ).format(
             principal=format_yen(summary.principal),

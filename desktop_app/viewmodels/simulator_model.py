@@ -37,7 +37,7 @@ COLUMNS = (
     N_("Payment"),
     N_("Interest"),
     N_("Principal"),
-    N_("Balance"),
+    N_("Principal balance"),
 )
 # AccountSummary carries no due day. A member without a next due date (nothing borrowed) is
 # simulated as if the 25th were chosen (the last of the store's due days when the 25th is not

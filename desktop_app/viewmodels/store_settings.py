@@ -13,14 +13,12 @@ from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import STORE_URL_KEY, Services, StoreLocation
+from desktop_app.viewmodels.store_place import describe_store
 
 if TYPE_CHECKING:
     from desktop_app.store.demo import DemoOperations
 
 IN_USE = N_("In use: {where}")
-DEFAULT_STORE = N_("this computer's own data (the standard setting)")
-SERVER = N_("the member server {url}")
-DATABASE = N_("the data location {url}")
 EXAMPLES = N_("For example {server} (a member server) or {file} (a data file)")
 TESTING = N_("Checking the connection…")
 CONNECTED = N_("Connected. Press Save to use this connection from now on.")
@@ -52,7 +50,10 @@ class StoreSettingsViewModel(ViewModel):
 
     Signals:
         url_text_changed(str): the address in the field.
-        current_text_changed(str): which store is in use, ready to show.
+        current_text_changed(str): which store is in use, as a member reads it
+            (「現在の接続先：このパソコン内のデータ（members.db）」; never a password).
+        current_detail_changed(str): where exactly, for a secondary line and the tool tip
+            (the data file's full path; "" when the first line says it all).
         status_changed(str): what the check or the switch found ("" for nothing).
         status_ok_changed(bool): the status is good news (false: a refusal).
         can_test_changed(bool), can_save_changed(bool): the buttons' state.
@@ -60,6 +61,7 @@ class StoreSettingsViewModel(ViewModel):
 
     url_text_changed = Signal(str)
     current_text_changed = Signal(str)
+    current_detail_changed = Signal(str)
     status_changed = Signal(str)
     status_ok_changed = Signal(bool)
     can_test_changed = Signal(bool)
@@ -67,6 +69,7 @@ class StoreSettingsViewModel(ViewModel):
 
     url_text = Observed("", url_text_changed)
     current_text = Observed("", current_text_changed)
+    current_detail = Observed("", current_detail_changed)
     status = Observed("", status_changed)
     status_ok = Observed(False, status_ok_changed)
     can_test = Observed(False, can_test_changed)
@@ -211,13 +214,11 @@ class StoreSettingsViewModel(ViewModel):
     def _render(self) -> None:
         location = self._location
         if location is None:
-            self.current_text = ""
-        elif location.is_default:
-            self.current_text = _(IN_USE).format(where=_(DEFAULT_STORE))
+            self.current_text = self.current_detail = ""
         else:
-            url = location.url
-            where = SERVER if url.lower().startswith(("http://", "https://")) else DATABASE
-            self.current_text = _(IN_USE).format(where=_(where).format(url=url))
+            place = describe_store(location.url)
+            self.current_text = _(IN_USE).format(where=place.text)
+            self.current_detail = place.detail
         self._render_status()
         self._refresh()
 

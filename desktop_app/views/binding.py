@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -154,6 +155,14 @@ def make_button(object_name: str, primary: bool = False) -> QPushButton:
     if primary:
         button.setProperty("role", "primary")
     return button
+
+
+def hug_text(button: QAbstractButton) -> None:
+    """A radio button or check box as wide as its text, not its row: its focus ring then
+    frames the text, and does not look like the selection of the whole row."""
+    policy = button.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Maximum)
+    button.setSizePolicy(policy)
 
 
 def make_line_edit(object_name: str) -> QLineEdit:

@@ -45,7 +45,7 @@ class BorrowView(QWidget):
         self.blocked = make_label("borrowBlockedLabel", "banner-error")
         self.available = make_label("borrowAvailableLabel", "figure")
         self.next_due = make_label("borrowNextDueDateLabel", "figure")
-        parts = MovementWidgets(self, vm, "borrow", lambda: _("Confirm the borrowing"))
+        parts = MovementWidgets(self, vm, "borrow", lambda: _("Confirm your loan"))
         self.amount, self.amount_error = parts.amount, parts.amount_error
         self.error, self.confirm, self.result = parts.error, parts.confirm, parts.result
         self.pages = parts.pages
@@ -118,9 +118,9 @@ class BorrowView(QWidget):
     def retranslate(self) -> None:
         self.title.setText(_("Borrow (transfer to your account)"))
         self.pages.set_texts(
-            _("Your borrowing has been accepted"),
-            _("Thank you. We have accepted your borrowing as follows."),
-            _("Back to the top page"),
+            _("Your loan request has been accepted"),
+            _("Thank you. We have accepted your loan request as follows."),
+            _("Back to Home"),
             _("Borrow again"),
         )
         self._available_caption.setText(_("Available to borrow"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QListWidget, QWidget
 
 from desktop_app.i18n import _
@@ -47,8 +47,11 @@ class CodeFlowView(QWidget):
         self.title.setProperty("role", "heading")
         self.step1 = make_label(f"{prefix}Step1Label", wrap=True)
         self.step2 = make_label(f"{prefix}Step2Label", wrap=True)
+        # One form for both steps, so their inputs share one caption column: step 1's rows,
+        # the send button and the notes, then step 2's rows (kept in ``_step2_rows`` until
+        # then, and enabled once the code is sent).
         self.first = QFormLayout()
-        self.second = QFormLayout()
+        self._step2_rows: list[tuple[QLabel, PolicyField]] = []
         self.fields: list[tuple[QLabel, PolicyField, str]] = []
         self.send = make_button(f"{prefix}SendCodeButton", primary=True)
         self.send_hint = make_label(f"{prefix}SendCodeHint", "muted", wrap=True)
@@ -58,11 +61,11 @@ class CodeFlowView(QWidget):
         self.submit = make_button(f"{prefix}SubmitButton", primary=True)
         self.back = make_button(f"{prefix}BackButton")
         self.inbox = make_button(f"{prefix}InboxButton")
-        self.code = self._add(self.second, vm.code, f"{prefix}CodeInput", half_width_only=True)
+        self.code = self._add(None, vm.code, f"{prefix}CodeInput", half_width_only=True)
 
     def _add(
         self,
-        form: QFormLayout,
+        form: QFormLayout | None,
         field_vm: FieldViewModel,
         object_name: str,
         *,
@@ -71,30 +74,32 @@ class CodeFlowView(QWidget):
     ) -> PolicyField:
         caption = QLabel()
         field = PolicyField(field_vm, object_name, half_width_only=half_width_only, secret=secret)
-        form.addRow(caption, field)
+        if form is None:  # step 2: laid out after step 1
+            self._step2_rows.append((caption, field))
+        else:
+            form.addRow(caption, field)
         self.fields.append((caption, field, ""))
         return field
 
     def _finish_layout(self) -> None:
         vm = self._vm
         self.new_password = self._add(
-            self.second, vm.new_password, f"{self._prefix}NewPasswordInput", secret=True
+            None, vm.new_password, f"{self._prefix}NewPasswordInput", secret=True
         )
         self.confirm_password = self._add(
-            self.second, vm.confirm_password, f"{self._prefix}NewPasswordConfirmInput", secret=True
+            None, vm.confirm_password, f"{self._prefix}NewPasswordConfirmInput", secret=True
         )
+        form = self.first
+        for note in (self.send, self.send_hint, self.info, self.step2):
+            form.addRow(note)  # across both columns
+        for caption, field in self._step2_rows:
+            form.addRow(caption, field)
+            bind_enabled(caption, vm.code_sent_changed, vm.code_sent)
+            bind_enabled(field, vm.code_sent_changed, vm.code_sent)
         layout = form_column(self)
         layout.addWidget(self.title)
         layout.addWidget(self.step1)
-        layout.addLayout(self.first)
-        layout.addWidget(self.send)
-        layout.addWidget(self.send_hint)
-        layout.addWidget(self.info)
-        layout.addWidget(self.step2)
-        self.step2_box = QWidget()
-        self.step2_box.setLayout(self.second)
-        self.second.setContentsMargins(0, 0, 0, 0)  # aligned with the first step
-        layout.addWidget(self.step2_box)
+        layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.submit)
         layout.addWidget(self.submit_hint)
@@ -106,17 +111,33 @@ class CodeFlowView(QWidget):
         layout.addStretch(1)
         bind_enabled(self.send, vm.can_send_changed, vm.can_send)
         bind_enabled(self.submit, vm.can_submit_changed, vm.can_submit)
-        bind_enabled(self.step2_box, vm.code_sent_changed, vm.code_sent)
         bind_label(self.send_hint, vm.send_hint_changed, vm.send_hint)
         bind_label(self.submit_hint, vm.submit_hint_changed, vm.submit_hint)
         bind_label(self.info, vm.info_changed, vm.info)
         bind_label(self.error, vm.error_changed, vm.error)
+        vm.code_sent_changed.connect(self._code_sent)
         self.send.clicked.connect(vm.send_code)
         self.submit.clicked.connect(vm.submit)
         self.back.clicked.connect(self.back_requested)
         self.inbox.clicked.connect(self.inbox_requested)
         # Only a demo host has an inbox.
         bind_visible(self.inbox, vm.inbox_available_changed, vm.inbox_available)
+
+    @Slot(bool)
+    def _code_sent(self, sent: bool) -> None:
+        """Step 2 is next: the member types the code at once, and sending again is no
+        longer the main thing to do (a secondary button, 「確認コードを再送信する」)."""
+        self.send.setProperty("role", "" if sent else "primary")
+        self.send.style().unpolish(self.send)
+        self.send.style().polish(self.send)
+        self._send_text()
+        if sent:
+            self.code.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _send_text(self) -> None:
+        sent = self._vm.code_sent
+        self.send.setText(_("Send the code again") if sent else _("Send the confirmation code"))
+        self.send.setAccessibleName(self.send.text())
 
     def _captions(self) -> list[str]:
         raise NotImplementedError
@@ -125,11 +146,11 @@ class CodeFlowView(QWidget):
         for (caption, field, _unused), text in zip(self.fields, self._captions(), strict=True):
             caption.setText(text)
             field.set_accessible(text)
-        self.send.setText(_("Send the confirmation code"))
+        self._send_text()
         self.submit.setText(_("Confirm"))
         self.back.setText(_("Back to sign-in"))
         self.inbox.setText(_("Open the inbox (demo)"))
-        for button in (self.send, self.submit, self.back, self.inbox):
+        for button in (self.submit, self.back, self.inbox):
             button.setAccessibleName(button.text())
         self.error.setAccessibleName(_("Error"))
         self.step2.setText(self._step2_text())
@@ -147,7 +168,7 @@ class RegisterView(CodeFlowView):
         )
         self.email = self._add(self.first, vm.email, "registerEmailInput", half_width_only=True)
         self.new_web_id = self._add(
-            self.second, vm.new_web_id, "registerNewWebIdInput", half_width_only=True
+            None, vm.new_web_id, "registerNewWebIdInput", half_width_only=True
         )
         self._finish_layout()
         # The code row was added first; keep captions in the order rows were added.

@@ -241,14 +241,14 @@ class HomeView(QWidget):
             (self.borrow_tile, N_("Borrow")),
             (self.repay_tile, N_("Repay")),
             (self.history_tile, N_("History")),
-            (self.procedures_tile, N_("Procedures")),
+            (self.procedures_tile, N_("Account services")),
             (self.promise_button, N_("Promise a payment date")),
             (self.simulator_link, N_("Repayment simulation")),
-            (self.interest_link, N_("Interest info")),
+            (self.interest_link, N_("Interest inquiry")),
             (self.settings_link, N_("Settings")),
         ):
             button.setText(_(text))
             button.setAccessibleName(button.text())
         self.notices_box.setAccessibleName(_("Notices"))
-        self.procedures_panel.setAccessibleName(_("Procedures"))
+        self.procedures_panel.setAccessibleName(_("Account services"))
         self.card.retranslate()

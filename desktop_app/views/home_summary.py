@@ -152,7 +152,7 @@ class SummaryCard(QFrame):
     @Slot(str)
     def _show_damages(self, damages: str) -> None:
         self.damages_note.setText(
-            _("Late damages of {damages} included. Due date passed: please repay now.").format(
+            _("Late charges of {damages} included. Due date passed: please repay now.").format(
                 damages=damages
             )
             if damages

@@ -63,9 +63,17 @@ class IdleWarning(QObject):
         stay.setText(_("Stay signed in"))
         stay.setAccessibleName(_("Stay signed in"))
         stay.clicked.connect(self._stay)
+        leave = make_button("idleSignOutButton")
+        leave.setText(_("Sign out now"))
+        leave.setAccessibleName(_("Sign out now"))
+        leave.setAutoDefault(False)  # Enter keeps the member signed in, as the focus says
+        leave.clicked.connect(self._sign_out)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(leave)
         buttons.addWidget(stay)
+        stay.setDefault(True)
+        stay.setFocus()
         layout = QVBoxLayout(dialog)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(heading)
@@ -80,3 +88,7 @@ class IdleWarning(QObject):
     @Slot()
     def _stay(self) -> None:
         self._vm.stay()
+
+    @Slot()
+    def _sign_out(self) -> None:
+        self._vm.sign_out_now()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QSizePolicy,
     QTabWidget,
@@ -25,6 +26,7 @@ from desktop_app.views.binding import (
     bind_label,
     bind_line_edit,
     bind_visible,
+    hug_text,
     make_button,
     make_label,
     make_line_edit,
@@ -36,6 +38,23 @@ from desktop_app.views.widgets.language_switch import LanguageSwitch
 from desktop_app.views.widgets.page import Column, centred, scrolling
 
 CARD_WIDTH = 500  # at 標準; wider with the font
+
+
+class TallEnough(QVBoxLayout):
+    """A column whose widget is never shorter than its wrapped lines need: a notice that
+    appears grows the card at once. Qt lays a shown widget's parents out before the page has
+    caught up, and would meanwhile squeeze the tallest item (the sign-in form) to ~20 px."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+
+    def minimumSize(self) -> QSize:
+        smallest = super().minimumSize()
+        host = self.parentWidget()
+        if host is None or not self.hasHeightForWidth():
+            return smallest
+        return QSize(smallest.width(), max(smallest.height(), self.heightForWidth(host.width())))
 
 
 class LoginView(QWidget):
@@ -96,6 +115,9 @@ class LoginView(QWidget):
             link.setProperty("role", "link")
         self.remember = QCheckBox()
         name(self.remember, "rememberWebIdCheck")
+        hug_text(self.remember)
+        # Why the box is greyed out, where no keychain works: said, not only in a tooltip.
+        self.remember_hint = make_label("rememberWebIdHint", "muted", wrap=True)
         for label in (self.notice, self.error):
             label.setWordWrap(True)
         self.button = make_button("loginButton")
@@ -110,11 +132,13 @@ class LoginView(QWidget):
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         card = Column(CARD_WIDTH)  # wider at larger font sizes
         card.setObjectName("loginCard")
+        self.card_column = card
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        inner = QVBoxLayout(card)
+        inner = TallEnough(card)
         inner.addWidget(self.title)
         inner.addWidget(self.tabs)
         inner.addWidget(self.remember)
+        inner.addWidget(self.remember_hint)
         inner.addWidget(self.caps_hint)
         inner.addWidget(self.notice)
         inner.addWidget(self.error)
@@ -194,10 +218,11 @@ class LoginView(QWidget):
         bind_label(self.caps_hint, vm.caps_lock_hint_changed, vm.caps_lock_hint)
         bind_checked(self.remember, vm.remember_changed, vm.remember)
         bind_enabled(self.remember, vm.remember_available_changed, vm.remember_available)
+        bind_label(self.remember_hint, vm.remember_hint_changed, vm.remember_hint)
         vm.remember_hint_changed.connect(self.remember.setToolTip)
         self.remember.setToolTip(vm.remember_hint)
         self.remember.toggled.connect(vm.set_remember)
-        self._caps = CapsLockWatcher(vm.set_caps_lock, self)
+        self._caps = CapsLockWatcher(vm.set_caps_lock, self, focused=vm.set_secret_focused)
         for secret in (self.password, self.pin):
             secret.installEventFilter(self._caps)
         self.button.clicked.connect(vm.sign_in)

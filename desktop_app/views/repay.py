@@ -18,6 +18,7 @@ from desktop_app.views.binding import (
     bind_combo_index,
     bind_enabled,
     bind_label,
+    hug_text,
     make_combo,
     make_label,
     name,
@@ -75,6 +76,7 @@ class RepayView(QWidget):
         form.addRow(self._captions[1], self.payoff)
         kinds = QVBoxLayout()
         for button in (self.kind_next, self.kind_amount, self.kind_full):
+            hug_text(button)
             kinds.addWidget(button)
         kinds.addWidget(self.kind_hint)
         form.addRow(self._captions[2], kinds)
@@ -161,7 +163,7 @@ class RepayView(QWidget):
         self.pages.set_texts(
             _("Your repayment has been accepted"),
             _("Thank you. We have accepted your repayment as follows."),
-            _("Back to the top page"),
+            _("Back to Home"),
             _("Make another repayment"),
         )
         self.next_due.setAccessibleName(_("Next due date"))

@@ -28,12 +28,15 @@ class PromiseView(QWidget):
         self.title = QLabel()
         self.title.setProperty("role", "heading")
         self.explain = make_label("promiseExplainLabel", "muted", wrap=True)
+        self.amount_due = make_label("promiseAmountDueLabel", "figure", wrap=True)
+        self._amount_caption = QLabel()
         self.day = DateInput("promiseDateInput", vm.days)
         self.error = make_label("promiseError", "error", wrap=True)
         self.submit = make_button("promiseSubmitButton", primary=True)
         self.result = make_label("promiseResultLabel", "notice", wrap=True)
         self._caption = QLabel()
-        form = QFormLayout()
+        form = self._form = QFormLayout()
+        form.addRow(self._amount_caption, self.amount_due)
         form.addRow(self._caption, self.day)
         layout = form_column(self)
         layout.addWidget(self.title)
@@ -47,6 +50,9 @@ class PromiseView(QWidget):
         self._set_range(vm.date_range)
         self.day.dateChanged.connect(self._day_changed)
         bind_label(self.explain, vm.explanation_changed, vm.explanation)
+        bind_label(self.amount_due, vm.amount_due_changed, vm.amount_due)
+        vm.amount_due_changed.connect(self._show_amount)
+        self._show_amount(vm.amount_due)
         bind_label(self.error, vm.error_changed, vm.error)
         bind_label(self.result, vm.result_changed, vm.result)
         bind_enabled(self.submit, vm.can_submit_changed, vm.can_submit)
@@ -66,6 +72,11 @@ class PromiseView(QWidget):
         self.day.blockSignals(False)
         self._day_changed(self.day.date())
 
+    @Slot(str)
+    def _show_amount(self, amount: str) -> None:
+        """ご請求額 only while there is a repayment overdue."""
+        self._form.setRowVisible(self.amount_due, bool(amount))
+
     @Slot(QDate)
     def _day_changed(self, day: QDate) -> None:
         self._vm.set_day(day.toPython() if self.day.isEnabled() else None)  # type: ignore[arg-type]
@@ -73,6 +84,8 @@ class PromiseView(QWidget):
     def retranslate(self) -> None:
         self.title.setText(_("Promise a payment date"))
         self._caption.setText(_("Promised payment date"))
+        self._amount_caption.setText(_("Amount due now"))
+        self.amount_due.setAccessibleName(_("Amount due now"))
         self.day.setAccessibleName(_("Promised payment date"))
         self.day.retranslate()
         self.submit.setText(_("Promise this date"))

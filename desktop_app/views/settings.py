@@ -36,6 +36,9 @@ class StoreSection(QWidget):
         self.heading.setProperty("role", "heading")
         self.current = BreakableLabel()  # a long address wraps after each "/", "_" or "-"
         name(self.current, "storeCurrentLabel")
+        self.current_detail = BreakableLabel()  # the data file's full path, muted
+        name(self.current_detail, "storeCurrentDetailLabel")
+        self.current_detail.setProperty("role", "muted")
         self.url = make_line_edit("storeUrlInput")
         self.hint = BreakableLabel()
         name(self.hint, "storeHintLabel")
@@ -51,6 +54,7 @@ class StoreSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.current)
+        layout.addWidget(self.current_detail)
         layout.addWidget(self.url)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
@@ -61,6 +65,9 @@ class StoreSection(QWidget):
         vm = self._vm
         bind_line_edit(self.url, vm.url_text_changed, vm.url_text, vm.set_url_text)
         bind_label(self.current, vm.current_text_changed, vm.current_text)
+        bind_label(self.current_detail, vm.current_detail_changed, vm.current_detail)
+        vm.current_detail_changed.connect(self._show_detail)
+        self._show_detail(vm.current_detail)
         bind_label(self.status, vm.status_changed, vm.status)
         bind_enabled(self.test, vm.can_test_changed, vm.can_test)
         bind_enabled(self.save, vm.can_save_changed, vm.can_save)
@@ -70,6 +77,12 @@ class StoreSection(QWidget):
         self.test.clicked.connect(vm.test)
         self.url.returnPressed.connect(vm.test)
         self.save.clicked.connect(vm.save)
+
+    @Slot(str)
+    def _show_detail(self, detail: str) -> None:
+        """The full path also as the tool tip of the line it explains; no empty line."""
+        self.current.setToolTip(detail)
+        self.current_detail.setVisible(bool(detail))
 
     @Slot(bool)
     def _style_status(self, ok: bool) -> None:
@@ -89,6 +102,7 @@ class StoreSection(QWidget):
         self.save.setAccessibleName(_("Save the connection"))
         self.status.setAccessibleName(_("Result of the connection check"))
         self.current.setAccessibleName(_("Connection in use"))
+        self.current_detail.setAccessibleName(_("Location of the data"))
 
 
 class SettingsView(QWidget):
@@ -180,7 +194,7 @@ class SettingsView(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(_("Settings"))
-        captions = (_("Language"), _("Font size"), _("Theme"), _("Sign out after no use for"))
+        captions = (_("Language"), _("Font size"), _("Theme"), _("Automatic sign-out after"))
         for label, combo, text in zip(
             self._captions,
             (self.language, self.font_size, self.theme, self.idle),

@@ -61,7 +61,7 @@ def test_an_overdue_member_sees_what_they_owe_and_by_when_not_what_they_may_borr
     assert d.text("homeDueDateCaption") == "お支払期日"
     assert d.text("nextDueDateLabel") == "2026年11月19日(木)"
     banner = d.visible_text("overdueBanner")
-    assert "2026年11月19日(木)" in banner and "遅延損害金684円を含む10,000円" in banner
+    assert "2026年11月19日(木)" in banner and "遅延損害金684円を含むご請求額10,000円" in banner
     shown = " ".join(label.text() for label in _visible_labels(d))
     for word in ("借入可能額", "次回返済日", "増額"):
         assert word not in shown

@@ -26,11 +26,11 @@ def test_a_later_now_shows_interest_due_dates_and_overdue_state(drive):
     d = _relaunch(drive, "2026-11-27T10:00:00+09:00")
     d.sign_in_web("yamada2026", "Taro2026pass")
     # Nothing paid by 11-25: overdue; 21 days of interest, then 2 days of late damages at 20 %.
-    assert "2026年11月25日(水)の返済が確認できておりません" in d.visible_text("overdueBanner")
+    assert "2026年11月25日(水)のご返済が確認できておりません" in d.visible_text("overdueBanner")
     d.click("navRepay")
     assert d.text("payoffAmountLabel") == f"{120_000 + 1_242 + 131:,}円"
     d.click("navBorrow")
-    assert d.visible_text("borrowBlockedLabel").startswith("返済が遅れているため")
+    assert d.visible_text("borrowBlockedLabel").startswith("ご返済が確認できていないため")
 
 
 def test_interest_free_period_and_its_end(drive):

@@ -43,6 +43,7 @@ def test_caps_lock_hint_from_key_presses(drive, qtbot):
     d = drive()
     password = d.find(QLineEdit, "passwordInput")
     hint = d.find(QLabel, "capsLockHint")
+    password.setFocus()
     qtbot.keyClicks(password, "T")  # a capital without Shift: Caps Lock is on
     assert hint.isVisible() and "Caps Lock" in hint.text()
     qtbot.keyClick(

@@ -10,7 +10,7 @@ from contextlib import closing
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
 from desktop_app.paths import user_config_dir
 from desktop_app.testing import close_all, context_of, launch_app, wait_until_idle
@@ -45,16 +45,23 @@ def _check(d, qtbot, url: str) -> str:
 def test_the_address_in_use_is_shown(drive, store_url):
     d = drive()
     field = _settings(d)
-    assert field.text() == store_url
-    assert d.visible_text("storeCurrentLabel") == f"現在の接続先：保存先 {store_url}"
+    assert field.text() == store_url  # the setting itself keeps the address as typed
+    path = store_url.removeprefix("sqlite:///")
+    file = path.rsplit("/", 1)[-1]
+    current = d.find(QLabel, "storeCurrentLabel")
+    assert current.text() == f"現在の接続先：このパソコン内のデータ（{file}）"
+    assert d.visible_text("storeCurrentDetailLabel") == f"保存場所：{path}"  # muted, below
+    assert current.toolTip() == f"保存場所：{path}"
+    assert "sqlite" not in current.text() and "保存先" not in current.text()
     assert not d.find(QAbstractButton, "storeSaveButton").isEnabled()
 
 
 def test_the_default_store_is_named_as_such(drive):
     d = drive(store_url=None)
     _settings(d)
-    standard = "現在の接続先：このパソコン内のデータ（標準）"
-    assert d.visible_text("storeCurrentLabel") == standard
+    assert (
+        d.visible_text("storeCurrentLabel") == "現在の接続先：このパソコン内のデータ（members.db）"
+    )
     assert d.find(QLineEdit, "storeUrlInput").text().endswith("members.db")
 
 
@@ -104,7 +111,10 @@ def test_saving_switches_live_signs_out_and_is_remembered(drive, tmp_path, qtbot
     d.sign_in_web("yamada2026", "Taro2026pass")  # on the new store, seeded afresh
     assert d.screen() == "homeScreen"
     d.click("navSettings")
-    assert d.visible_text("storeCurrentLabel") == f"現在の接続先：保存先 {other}"
+    assert (
+        d.visible_text("storeCurrentLabel") == "現在の接続先：このパソコン内のデータ（branch.db）"
+    )
+    assert d.visible_text("storeCurrentDetailLabel") == f"保存場所：{tmp_path / 'branch.db'}"
     assert "接続先を切り替えました" in d.visible_text("storeStatusLabel")
 
 

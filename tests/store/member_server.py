@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import socket
@@ -102,7 +103,9 @@ class MemberServer:
                     return
             except httpx.HTTPError:
                 pass
-            time.sleep(0.1)
+            # Wait on the process between tries: an exit is seen at once, not a poll later.
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=0.1)
         self.stop()
         raise RuntimeError(f"member-server did not become healthy:\n{self.log.read_text()}")
 

@@ -54,7 +54,7 @@ def _signed_in(app, wait_idle, web_id="yamada2026", password="Taro2026pass"):
 
 
 def _with_damages(interest: int, damages: int) -> str:
-    return _("{total} (including late damages of {damages})").format(
+    return _("{total} (including late charges of {damages})").format(
         total=format_yen(interest + damages), damages=format_yen(damages)
     )
 
@@ -82,7 +82,7 @@ def test_figures_load_when_the_screen_is_shown_and_after_money_moves(
     assert store.inquiries == 1
     assert vm.to_date == _with_damages(1_183, 0)
     assert "1,183円" in vm.to_date
-    assert vm.to_due_date == _("{total} to {date} (including late damages of {damages})").format(
+    assert vm.to_due_date == _("{total} to {date} (including late charges of {damages})").format(
         total=format_yen(1_242), damages=format_yen(0), date=format_date(date(2026, 11, 25))
     )
     assert "2026年11月25日(水)" in vm.to_due_date

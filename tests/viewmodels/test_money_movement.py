@@ -127,7 +127,9 @@ def test_overdue_member_cannot_borrow(make_app, sql_store, wait_idle):
     borrow = BorrowViewModel(services_of(app), app)
     wait_idle()
     assert app.summary.overdue
-    assert borrow.blocked_reason.startswith("返済が遅れているため、借入はご利用いただけません。")
+    assert borrow.blocked_reason.startswith(
+        "ご返済が確認できていないため、お借入れはご利用いただけません。"
+    )
     assert borrow.blocked
     borrow.set_amount_text("10000")
     assert not borrow.can_confirm

@@ -221,3 +221,85 @@ def test_a_live_change_repolishes_the_widgets_once(qapp, monkeypatch):
         assert len(sheets) == 2
     finally:
         apply_appearance(qapp, "light", "medium")
+
+
+def _distance(a: QColor, b: QColor) -> int:
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue()))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_dialog_shows_its_edge(styled, theme, qtbot):
+    """Over the dimmed page a borderless dark dialog had no edge at all."""
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    styled(theme, QLabel("画面"))
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    QVBoxLayout(dialog).addWidget(QLabel("ご確認ください"))
+    dialog.resize(240, 120)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    image = dialog.grab().toImage()
+    inside = image.pixelColor(image.width() // 2, image.height() - 6)
+    for x, y in ((0, image.height() // 2), (image.width() // 2, 0), (image.width() - 1, 40)):
+        assert _distance(image.pixelColor(x, y), inside) >= 60
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_disabled_input_has_a_dashed_border_and_a_clearly_different_fill(styled, theme):
+    """Step 2 of register and reset: disabled fields (rgb 34,36,39) looked like the enabled
+    ones (43,46,51) in the dark theme."""
+    enabled, disabled = QLineEdit(), QLineEdit()
+    disabled.setEnabled(False)
+    styled(theme, enabled, disabled)
+    on, off = enabled.grab().toImage(), disabled.grab().toImage()
+    y = on.height() // 2
+    assert _distance(on.pixelColor(on.width() // 2, y), off.pixelColor(off.width() // 2, y)) >= 12
+    top = range(8, on.width() - 8)
+    assert len({on.pixelColor(x, 0).name() for x in top}) == 1  # a solid border
+    assert len({off.pixelColor(x, 0).name() for x in top}) >= 2  # dashes and gaps
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_secondary_button_does_not_look_like_an_input(styled, theme):
+    """すべて表示 and CSVで保存 looked like input boxes in the dark theme."""
+    button, field, focus = QPushButton("すべて表示"), QLineEdit(), QLineEdit()
+    styled(theme, button, field, focus)
+    focus.setFocus()
+    QApplication.processEvents()
+    pressed, typed = button.grab().toImage(), field.grab().toImage()
+    y = pressed.height() // 2
+    assert _distance(pressed.pixelColor(4, y), typed.pixelColor(4, typed.height() // 2)) >= 12
+    assert _distance(pressed.pixelColor(0, y), typed.pixelColor(0, typed.height() // 2)) >= 12
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_table_cells_keep_their_figures_clear_of_the_grid(styled, theme):
+    """A right-aligned amount ended on the cell's border."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    model = QStandardItemModel(1, 2)
+    for column, text in enumerate(("¥10,000", "三井住友銀行")):
+        item = QStandardItem(text)
+        align = Qt.AlignmentFlag.AlignRight if column == 0 else Qt.AlignmentFlag.AlignLeft
+        item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+        model.setItem(0, column, item)
+    table = QTableView()
+    table.setModel(model)
+    styled(theme, table)
+    table.resizeColumnsToContents()
+    QApplication.processEvents()
+    image = table.viewport().grab().toImage()
+    for column in (0, 1):
+        cell = table.visualRect(model.index(0, column))
+        background = image.pixelColor(cell.center().x(), cell.top() + 1)
+        inked = [
+            x
+            for x in range(cell.left(), cell.right() + 1)
+            for y in range(cell.top() + 2, cell.bottom() - 1)
+            if _distance(image.pixelColor(x, y), background) >= 80
+        ]
+        assert inked, "no text drawn"
+        assert min(inked) - cell.left() >= 6
+        assert cell.right() - max(inked) >= 6

@@ -68,7 +68,7 @@ def test_the_navigation_wraps_its_long_entry_at_the_largest_size_in_800_by_600(l
     assert nav.width() < 0.35 * window.width()
     home = find(window, NavButton, "navHome")
     assert find(window, QLabel, "navHomeText").text() == "Home"
-    assert find(window, QLabel, "navInterestText").text() == "Interest info"  # only one wraps
+    assert find(window, QLabel, "navInterestText").text() == "Interest inquiry"  # does not wrap
     # A click on the text is a click on the entry.
     qtbot.mouseClick(text, Qt.MouseButton.LeftButton)
     _settle(window)
@@ -100,7 +100,7 @@ def test_captions_and_values_go_one_under_the_other_when_narrow(qtbot):
 
 
 def test_tiles_go_two_a_row_then_one_a_row(qtbot):
-    buttons = [QPushButton(text) for text in ("Borrow", "Repay", "History", "Procedures")]
+    buttons = [QPushButton(text) for text in ("Borrow", "Repay", "History", "Account services")]
     host = QWidget()
     qtbot.addWidget(host)
     tiles = Tiles(buttons, parent=host)

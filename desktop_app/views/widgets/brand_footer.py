@@ -74,7 +74,7 @@ class BrandFooter(QFrame):
         brand, lang = self._brand, language()
         self.company.setText(brand.company(lang))
         self.registration.setText(
-            _("Money lender registration: {number}").format(number=brand.registration(lang))
+            _("Registered money lender: {number}").format(number=brand.registration(lang))
         )
         self.association.setText(
             _("Member of the Japan Financial Services Association, No. {number}").format(

@@ -10,15 +10,25 @@ from PySide6.QtGui import QKeyEvent
 
 class CapsLockWatcher(QObject):
     """Installed on password and PIN fields: a letter whose case disagrees with Shift means
-    Caps Lock is on; pressing Caps Lock flips what we believe. Reports through ``report``."""
+    Caps Lock is on; pressing Caps Lock flips what we believe. Reports through ``report``,
+    and whether a watched field has the focus through ``focused``."""
 
-    def __init__(self, report: Callable[[bool], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        report: Callable[[bool], None],
+        parent: QObject | None = None,
+        focused: Callable[[bool], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._report = report
+        self._focused = focused
         self._on = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        kind = event.type()
+        if self._focused is not None and kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._focused(kind == QEvent.Type.FocusIn)
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             from PySide6.QtCore import Qt
 
             if event.key() == Qt.Key.Key_CapsLock:
