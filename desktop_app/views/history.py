@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -107,7 +107,7 @@ class HistoryView(QWidget):
         filters.addWidget(self.export_button)
         column = Column(HISTORY_WIDTH)
         layout = QVBoxLayout(column)
-        layout.setContentsMargins(4, 8, 4, 8)  # the table's columns want every pixel
+        layout.setContentsMargins(2, 8, 2, 8)  # the table's columns want every pixel
         layout.addWidget(self.title)
         layout.addLayout(filters)
         layout.addWidget(self.count)
@@ -205,8 +205,14 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         last = header.count() - 1
         others = sum(header.sectionSize(column) for column in range(last))
-        narrowest = max(  # its caption whole, and a character or two of the name
-            header.sectionSizeHint(last), header.fontMetrics().horizontalAdvance("…") * 2 + 8
+        caption = str(self.table.model().headerData(last, Qt.Orientation.Horizontal) or "")
+        metrics = header.fontMetrics()
+        narrowest = (
+            max(  # its caption whole, and a character or two of the name
+                max((metrics.horizontalAdvance(line) for line in caption.split("\n")), default=0),
+                metrics.horizontalAdvance("…") * 2,
+            )
+            + 6
         )
         header.setMinimumSectionSize(narrowest)
         header.resizeSection(last, max(narrowest, self.table.viewport().width() - others))

@@ -28,12 +28,10 @@ SCREEN_WIDTH = 1100  # at 標準
 TABLE_MIN_HEIGHT = 240
 
 
-def _content_width(edit: QLineEdit) -> int:
-    """What ``edit`` needs to show its widest content whole, its frame and padding included."""
+def _content_width(edit: QLineEdit, *texts: str) -> int:
+    """What ``edit`` needs to show ``texts`` whole, its frame, padding and cursor included."""
     metrics = edit.fontMetrics()
-    texts = (WIDEST_INPUT, edit.text(), edit.placeholderText())
-    text = max(metrics.horizontalAdvance(text) for text in texts)
-    return text + 18  # the frame, the padding and the cursor
+    return max(metrics.horizontalAdvance(text) for text in texts) + 18
 
 
 class SimulatorView(QWidget):
@@ -133,12 +131,14 @@ class SimulatorView(QWidget):
 
     @Slot()
     def _fit_inputs(self, _text: str = "") -> None:
-        """Every input as wide as what it holds (the widest amount, its text, its hint): at
-        the largest font size 「121,183」 showed as 「I21,183」, scrolled in a narrow box."""
+        """Every input at least as wide as what it holds (the widest amount, its text; its
+        hint too where there is room): at the largest font size 「121,183」 showed as
+        「I21,183」, scrolled in a narrow box."""
         for edit in (self.principal, self.monthly, self.months):
-            width = _content_width(edit)
-            edit.setMinimumWidth(width)
-            edit.setMaximumWidth(max(width, round(INPUT_WIDTH * self._scale())))
+            least = _content_width(edit, WIDEST_INPUT, edit.text())
+            wish = _content_width(edit, edit.placeholderText())  # the hint, where there is room
+            edit.setMinimumWidth(least)
+            edit.setMaximumWidth(max(least, wish, round(INPUT_WIDTH * self._scale())))
 
     def _scale(self) -> float:
         return max(1.0, self.font().pointSizeF() / 12)
