@@ -198,6 +198,23 @@ def format_datetime(moment: datetime) -> str:
     return f"{format_date(moment.date())} {format_time(moment)}"
 
 
+def format_month(day: date) -> str:
+    """``2026年11月`` in Japanese, ``Nov 2026`` in English."""
+    if language() == "ja":
+        return f"{day.year}年{day.month}月"
+    return f"{_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def format_short_datetime(moment: datetime, separator: str = " ") -> str:
+    """``2026/11/24 10:00`` in Japanese, ``2026-11-24 10:00`` in English (unambiguous in
+    either order of day and month): for a table column, where ``format_datetime`` is too
+    wide (``separator="\\n"``: the time under the date)."""
+    day, time = moment.date(), format_time(moment)
+    if language() == "ja":
+        return f"{day.year}/{day.month}/{day.day}{separator}{time}"
+    return f"{day:%Y-%m-%d}{separator}{time}"
+
+
 def format_rate(rate: Decimal) -> str:
     """``Decimal("0.18")`` → ``18.0%``."""
     from decimal import Decimal

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Slot
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -50,6 +50,10 @@ class _Tour(QObject):
 
     def _shot(self, language: str, name: str) -> None:
         window = self._context.window
+        # What a scene just set is laid out first, as the member sees it a moment later: a
+        # wrapped label gets its height in a second pass (its width comes from the first).
+        for _pass in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         pixmap = window.grab()
         painter = QPainter(pixmap)
         for dialog in window.findChildren(QDialog):

@@ -191,13 +191,14 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
         ScreenSpec(
             "promise",
             standard("promise:PromiseViewModel", "services:PromiseView"),
-            lights=HOME,
+            lights="repay",  # promising a payment date is part of repaying
             tour=t.PROMISE,
         ),
         ScreenSpec(
             "limit",
             standard("limit:LimitIncreaseViewModel", "services:LimitIncreaseView"),
-            lights=HOME,
+            # No navigation entry of its own: none is lit (トップ lit said "you are on the top
+            # page" while the member was not).
             tour=t.LIMIT,
         ),
         ScreenSpec(

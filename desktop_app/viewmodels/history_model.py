@@ -5,12 +5,12 @@ member scrolls never shifts or repeats rows)."""
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Protocol
+from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from desktop_app.domain.models import HistoryCursor, HistoryPage, LedgerEntry, LedgerKind
-from desktop_app.i18n import N_, _, format_datetime, format_yen
+from desktop_app.i18n import N_, _, format_datetime, format_short_datetime, format_yen
 from desktop_app.viewmodels.bank_names import bank_name
 from desktop_app.viewmodels.table import Index as _Index
 from desktop_app.viewmodels.table import TextTableModel
@@ -75,7 +75,7 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
         repay = entry.kind is LedgerKind.REPAY
         match HistoryColumn(column):
             case HistoryColumn.AT:
-                return format_datetime(entry.at)
+                return format_short_datetime(entry.at, "\n")  # the time under the date
             case HistoryColumn.KIND:
                 return _(KINDS[entry.kind])
             case HistoryColumn.AMOUNT:
@@ -88,6 +88,35 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
                 return format_yen(entry.principal_after)
             case HistoryColumn.BANK:
                 return bank_name(entry.counterparty)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """A caption of two words on two lines (「Principal\\nafter」, 「取引\\n内容」: a
+        four-kanji compound is two words), so the column is as narrow as its figures."""
+        text = super().headerData(section, orientation, role)
+        if not isinstance(text, str):
+            return text
+        if " " in text:
+            head, _space, tail = text.rpartition(" ")
+            return f"{head}\n{tail}"
+        if len(text) == 4 and all("\u4e00" <= char <= "\u9fff" for char in text):
+            return f"{text[:2]}\n{text[2:]}"
+        return text
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The date and time in full (with the day of the week) on the tooltip; the bank's name,
+        which the column may elide, too."""
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            if not 0 <= index.row() < len(self._rows):
+                return None
+            entry = self._rows[index.row()]
+            if index.column() == HistoryColumn.AT:
+                return format_datetime(entry.at)
+            if index.column() == HistoryColumn.BANK:
+                return bank_name(entry.counterparty)
+            return None
+        return super().data(index, role)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or not self._owner.active:

@@ -23,6 +23,7 @@ from desktop_app.views.binding import (
     name,
 )
 from desktop_app.views.confirm import MovementWidgets
+from desktop_app.views.widgets.choice_text import full_choice
 from desktop_app.views.widgets.page import form_column
 
 
@@ -49,6 +50,7 @@ class BorrowView(QWidget):
         self.error, self.confirm, self.result = parts.error, parts.confirm, parts.result
         self.pages = parts.pages
         self.destination = make_combo("borrowDestinationCombo")
+        self.destination_text = full_choice(self.destination, "borrowDestinationFullText")
         self.estimate = make_label("transferEstimateLabel")
         self.go_repay = make_button("borrowGoRepayButton", primary=True)
         for label in (self.blocked, self.amount_error, self.estimate, self.error):
@@ -68,6 +70,7 @@ class BorrowView(QWidget):
         form.addRow(self._amount_caption, self.amount)
         form.addRow("", self.amount_error)
         form.addRow(self._destination_caption, self.destination)
+        form.addRow("", self.destination_text)  # the chosen entry whole, while the box cuts it
         form.addRow("", self.estimate)
         column = form_column(self)
         column.addWidget(self.pages.stack)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, QSize, Qt, Slot
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,6 +32,8 @@ from desktop_app.views.binding import (
 from desktop_app.views.completion import MovementPages
 from desktop_app.views.widgets.amount_input import amount_input
 
+DIALOG_MARGIN = 24  # between the dialog and its window's sides, at least
+
 
 class ConfirmDialog(QDialog):
     """Shows a summary; ``accepted``/``rejected`` tell the outcome (QDialog's signals)."""
@@ -44,6 +47,7 @@ class ConfirmDialog(QDialog):
         name(self.summary, "confirmSummaryLabel", title)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setProperty("role", "summary")
+        self.summary.setWordWrap(True)
         self.accept_button = QPushButton(_("Confirm"))
         name(self.accept_button, "confirmAcceptButton", _("Confirm"))
         self.accept_button.setProperty("role", "primary")
@@ -52,14 +56,19 @@ class ConfirmDialog(QDialog):
         name(self.cancel_button, "confirmCancelButton", _("Cancel"))
         heading = QLabel(title)
         heading.setProperty("role", "heading")
+        heading.setWordWrap(True)
         question = QLabel(_("Please check the details below."))
+        question.setWordWrap(True)
+        # Never wider than the window it opens over (the largest font size in 800×600 made
+        # it wider than the window, cut on both sides): the texts wrap instead.
+        self.setMaximumWidth(max(200, parent.window().width() - 2 * DIALOG_MARGIN))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.accept_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
+        layout.setContentsMargins(20, 14, 20, 14)  # within a 600 px window at 最大
+        layout.setSpacing(8)
         layout.addWidget(heading)
         layout.addWidget(question)
         layout.addWidget(self.summary)
@@ -72,6 +81,29 @@ class ConfirmDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self._came_from = QApplication.focusWidget()  # where the focus goes back
         self.finished.connect(self._dispose)
+
+    def sizeHint(self) -> QSize:
+        """As wide as the texts want up to the cap, as tall as they are wrapped to that."""
+        hint = super().sizeHint()
+        width = min(hint.width(), self.maximumWidth())
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return QSize(width, max(hint.height(), layout.totalHeightForWidth(width)))
+        return QSize(width, hint.height())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.resize(self.sizeHint())  # Qt gives a window whose texts wrap a width of its own
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """As tall as the texts wrapped to the width it has (adjustSize() keeps a window to
+        two thirds of the screen): a wrapped line is never squeezed."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(event.size().width())
+            if self.minimumHeight() != needed:
+                self.setMinimumHeight(needed)
 
     @Slot()
     def _dispose(self) -> None:

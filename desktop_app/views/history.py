@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QTimer, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -77,6 +77,7 @@ class HistoryView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)  # the date over the time: two lines, never more
         header = self.table.horizontalHeader()
         # Columns are sized once, from the first page: measuring every row again as each page
         # of a long history arrives would stall the window while the member scrolls.
@@ -106,6 +107,7 @@ class HistoryView(QWidget):
         filters.addWidget(self.export_button)
         column = Column(HISTORY_WIDTH)
         layout = QVBoxLayout(column)
+        layout.setContentsMargins(2, 8, 2, 8)  # the table's columns want every pixel
         layout.addWidget(self.title)
         layout.addLayout(filters)
         layout.addWidget(self.count)
@@ -119,7 +121,10 @@ class HistoryView(QWidget):
         # Scrolling when the filters and a readable table are taller than the window (the
         # largest font size in 800×600: the filters wrap onto several rows).
         self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
-        scrolling(self, centred(column))
+        self._column = column
+        self._page_scroll = scrolling(self, centred(column))
+        self._page_scroll.viewport().installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self._bind()
         self.retranslate()
 
@@ -147,6 +152,35 @@ class HistoryView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             QTimer.singleShot(0, self._size_columns)
+            QTimer.singleShot(0, self._fit_table_height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._page_scroll.viewport():
+            QTimer.singleShot(0, self._fit_table_height)
+        elif event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            QTimer.singleShot(0, self._fit_bank_column)
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _fit_table_height(self) -> None:
+        """The table takes the height the filters leave; where they leave less than a
+        readable table (the largest font size in 800×600), the page scrolls and the table is
+        as tall as the page's view: scrolled down, it is all the member sees, not a small box
+        with scroll bars of its own inside the scrolling page."""
+        view = self._page_scroll.viewport().height()
+        content = self._page_scroll.widget()
+        if content is None:
+            return
+        others = content.height() - self.table.height()  # the title, filters and notes
+        height = TABLE_MIN_HEIGHT if view - others >= TABLE_MIN_HEIGHT else view
+        if self.table.minimumHeight() != height:
+            self.table.setMinimumHeight(height)
+
+    def _size_rows(self) -> None:
+        """Every row two lines high (the date over the time), measured from the font."""
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(1)
+        rows.setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 8)
 
     @Slot()
     @Slot(QModelIndex, int, int)
@@ -154,10 +188,34 @@ class HistoryView(QWidget):
         self, _parent: QModelIndex | None = None, first: int = 0, _last: int = 0
     ) -> None:
         if first == 0:
+            self._size_rows()
             self.table.resizeColumnsToContents()
             header = self.table.horizontalHeader()
+            # The bank's name takes the width the figures leave and elides (「三井住友…」, in
+            # full on its tooltip), so the table is no wider than the page.
             header.setStretchLastSection(False)  # re-applied: the last column fills the width
             header.setStretchLastSection(True)
+            self._fit_bank_column()
+
+    @Slot()
+    def _fit_bank_column(self) -> None:
+        """The bank's name takes the width the figures leave and elides (「三井住…」, in full
+        on its tooltip), so the table is no wider than the page: Qt's stretched last column
+        would keep its measured width and scroll sideways."""
+        header = self.table.horizontalHeader()
+        last = header.count() - 1
+        others = sum(header.sectionSize(column) for column in range(last))
+        caption = str(self.table.model().headerData(last, Qt.Orientation.Horizontal) or "")
+        metrics = header.fontMetrics()
+        narrowest = (
+            max(  # its caption whole, and a character or two of the name
+                max((metrics.horizontalAdvance(line) for line in caption.split("\n")), default=0),
+                metrics.horizontalAdvance("…") * 2,
+            )
+            + 6
+        )
+        header.setMinimumSectionSize(narrowest)
+        header.resizeSection(last, max(narrowest, self.table.viewport().width() - others))
 
     @Slot()
     def _period_changed(self) -> None:

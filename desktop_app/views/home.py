@@ -5,7 +5,8 @@ with the font), scrolling when the window is small."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -48,14 +49,15 @@ class HomeView(QWidget):
         page = Column(PAGE_WIDTH)  # wider with the font
         page.setObjectName("homePage")
         column = QVBoxLayout(page)
-        column.setContentsMargins(16, 12, 16, 12)
-        column.setSpacing(14)
+        column.setContentsMargins(12, 8, 12, 8)
+        column.setSpacing(10)
         column.addLayout(self._greeting())
         self.card = SummaryCard(vm)
         self.limit_button = self.card.limit_button
         column.addWidget(self.card)
         column.addWidget(self._notices())
         column.addWidget(self._tiles())
+        self._column = column
         column.addWidget(self._procedures())
         column.addStretch(1)
         self.footer = BrandFooter(vm.brand, "home")
@@ -189,10 +191,38 @@ class HomeView(QWidget):
         vm.member_number_changed.connect(self._fold_procedures)  # another member, or none
         vm.can_borrow_changed.connect(self._show_can_borrow)
         self._show_can_borrow(vm.can_borrow)
+        vm.overdue_changed.connect(self._order_for_overdue)
+        self._order_for_overdue(vm.overdue)
+
+    @Slot(bool)
+    def _order_for_overdue(self, overdue: bool) -> None:
+        """An overdue member finds 返済 right under what they owe, before the notices."""
+        column = self._column
+        column.removeWidget(self.tiles)
+        column.insertWidget(column.indexOf(self.notices_box) + (0 if overdue else 1), self.tiles)
+        # Tab follows what is seen: the tiles, then the notice's 返済日のお約束.
+        QWidget.setTabOrder(
+            self.procedures_tile if overdue else self.limit_button, self.promise_button
+        )
+        QTimer.singleShot(0, self._scroll_to_top)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The page opens at its top (the focus handed on by the closing login screen made
+        the scroll area scroll to it), once the first layout is done."""
+        super().showEvent(event)
+        self._scroll.verticalScrollBar().setValue(0)
+        QTimer.singleShot(0, self._scroll_to_top)
+
+    @Slot()
+    def _scroll_to_top(self) -> None:
+        self._scroll.verticalScrollBar().setValue(0)
 
     @Slot(str)
     def _fold_procedures(self, _member_number: str) -> None:
         self.procedures_tile.setChecked(False)
+        # Another member's page opens at its top, not where the focus Qt moved on from a
+        # tile just disabled made it scroll.
+        QTimer.singleShot(0, self._scroll_to_top)
 
     @Slot(bool)
     def _show_can_borrow(self, can_borrow: bool) -> None:

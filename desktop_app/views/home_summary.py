@@ -19,8 +19,8 @@ from desktop_app.views.binding import bind_label, make_button, make_label
 from desktop_app.views.widgets.reflow import Pairs, preferred, smallest
 
 HERO_SCALE = 2.4  # the hero figure's size, in multiples of the interface font
-SPACING = 24
-FACT_SPACING = 28
+SPACING = 16  # between the hero and the figures beside it, and a caption and its value
+FACT_SPACING = 24
 
 
 def _figure(object_name: str) -> QLabel:
@@ -53,10 +53,13 @@ class SummaryCard(QFrame):
         rule.setFrameShape(QFrame.Shape.HLine)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)  # the style sheet's padding is the margin
-        layout.setSpacing(12)
+        layout.setSpacing(8)
         layout.addLayout(self._hero_box)
         layout.addWidget(rule)
         layout.addLayout(self._facts_box)
+        # On a line of its own: in the credit limit's column it made that column too wide
+        # for the three facts side by side in English.
+        layout.addWidget(self.limit_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._bind()
         self.size_hero()
 
@@ -100,7 +103,7 @@ class SummaryCard(QFrame):
         self.limit_button.setProperty("role", "link")
         facts: list[QWidget] = []
         for caption, widgets in (
-            (N_("Credit limit"), (self.credit_limit, self.limit_button)),
+            (N_("Credit limit"), (self.credit_limit,)),
             (N_("Member number"), (self.member_number,)),
             (N_("Annual interest rate"), (self.rate,)),
         ):

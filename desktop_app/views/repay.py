@@ -24,6 +24,7 @@ from desktop_app.views.binding import (
     name,
 )
 from desktop_app.views.confirm import MovementWidgets
+from desktop_app.views.widgets.choice_text import full_choice
 from desktop_app.views.widgets.page import form_column
 
 
@@ -62,6 +63,7 @@ class RepayView(QWidget):
         self.pages = parts.pages
         self.amount_error.setWordWrap(True)
         self.bank = make_combo("repayBankCombo")
+        self.bank_text = full_choice(self.bank, "repayBankFullText")
         self.payoff = make_label("payoffAmountLabel", "figure")
         self.next_payment = make_label("repayNextPaymentLabel", "figure")
         self.next_due = make_label("repayNextDueDateLabel", "figure")
@@ -81,6 +83,7 @@ class RepayView(QWidget):
         form.addRow(self._captions[4], self.amount)
         form.addRow("", self.amount_error)
         form.addRow(self._captions[3], self.bank)
+        form.addRow("", self.bank_text)  # the chosen entry whole, while the box cuts it
         column = form_column(self)
         column.addWidget(self.pages.stack)
         layout = self.pages.form

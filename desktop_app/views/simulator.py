@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QLabel,
+    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,10 +21,17 @@ from desktop_app.views.widgets.columns import SpreadColumns
 from desktop_app.views.widgets.page import Column, SideBySide, form_column
 from desktop_app.views.widgets.schedule_chart import ScheduleChart
 
-INPUT_WIDTH = 200
+INPUT_WIDTH = 200  # at most, at 標準; never narrower than what it holds
+WIDEST_INPUT = "9,999,999"  # the widest amount a member types
 SIDE_WIDTH = 400
 SCREEN_WIDTH = 1100  # at 標準
 TABLE_MIN_HEIGHT = 240
+
+
+def _content_width(edit: QLineEdit, *texts: str) -> int:
+    """What ``edit`` needs to show ``texts`` whole, its frame, padding and cursor included."""
+    metrics = edit.fontMetrics()
+    return max(metrics.horizontalAdvance(text) for text in texts) + 18
 
 
 class SimulatorView(QWidget):
@@ -36,8 +45,6 @@ class SimulatorView(QWidget):
         self.principal = make_line_edit("simPrincipalInput")
         self.monthly = make_line_edit("simMonthlyInput")
         self.months = make_line_edit("simMonthsInput")
-        for edit in (self.principal, self.monthly, self.months):
-            edit.setMaximumWidth(INPUT_WIDTH)
         self.hint = make_label("simHint", "muted", wrap=True)
         self.error = make_label("simError", "error", wrap=True)
         self.monthly_result = make_label("simMonthlyResultLabel", "figure")
@@ -119,6 +126,27 @@ class SimulatorView(QWidget):
         bind_label(self.total_interest, vm.total_interest_changed, vm.total_interest)
         self.chart.set_points(vm.chart_points)
         vm.chart_points_changed.connect(self.chart.set_points)
+        for edit in (self.principal, self.monthly, self.months):
+            edit.textChanged.connect(self._fit_inputs)
+
+    @Slot()
+    def _fit_inputs(self, _text: str = "") -> None:
+        """Every input at least as wide as what it holds (the widest amount, its text; its
+        hint too where there is room): at the largest font size 「121,183」 showed as
+        「I21,183」, scrolled in a narrow box."""
+        for edit in (self.principal, self.monthly, self.months):
+            least = _content_width(edit, WIDEST_INPUT, edit.text())
+            wish = _content_width(edit, edit.placeholderText())  # the hint, where there is room
+            edit.setMinimumWidth(least)
+            edit.setMaximumWidth(max(least, wish, round(INPUT_WIDTH * self._scale())))
+
+    def _scale(self) -> float:
+        return max(1.0, self.font().pointSizeF() / 12)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._fit_inputs)  # once every input has its new font
 
     def retranslate(self) -> None:
         self.title.setText(_("Repayment simulation"))
@@ -143,6 +171,7 @@ class SimulatorView(QWidget):
         self.table.setAccessibleName(_("Repayment schedule"))
         self.chart.setAccessibleName(_("Principal balance over time"))
         self.chart.set_points(self.chart.points)  # its description, in the new language
+        self._fit_inputs()  # the hints' width, in the new language
         self.error.setAccessibleName(_("Simulation error"))
         for label, caption in (
             (self.monthly_result, _("Monthly payment")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -77,3 +78,36 @@ def test_a_style_sheet_may_set_the_accent(qtbot):
 @pytest.mark.parametrize(("top", "step"), [(0, 1), (120_000, 50_000), (300_000, 100_000), (9, 5)])
 def test_round_steps(top, step):
     assert nice_step(top) == step
+
+
+def _monthly(first: date, count: int) -> list[date]:
+    days = [first]
+    for index in range(1, count):
+        month = first.month - 1 + index
+        days.append(date(first.year + month // 12, month % 12 + 1, 25))
+    return days
+
+
+@pytest.mark.parametrize("room", [300, 600, 1200])
+def test_month_labels_are_evenly_spaced(room):
+    from desktop_app.views.widgets.schedule_chart import month_ticks
+
+    days = [date(2026, 11, 24), *_monthly(date(2026, 11, 25), 30)[1:]]
+    picks = month_ticks(days, room, 100)
+    months = [(days[i].year - 2026) * 12 + days[i].month for i in picks]
+    gaps = {later - earlier for earlier, later in pairwise(months)}
+    assert len(picks) >= 2 and len(gaps) == 1, months  # every k-th month, none skipped
+    assert len(picks) <= room // 100
+    assert picks[0] == 0  # from the first month shown
+
+
+@pytest.mark.parametrize(("language", "label"), [("ja", "2026年11月"), ("en", "Nov 2026")])
+def test_a_month_is_written_in_the_interface_language(qapp, language, label):
+    from desktop_app.i18n import set_language
+    from desktop_app.views.widgets.schedule_chart import month_label
+
+    set_language(language)
+    try:
+        assert month_label(date(2026, 11, 24)) == label
+    finally:
+        set_language("ja")

@@ -10,7 +10,7 @@ from PySide6.QtCore import Property, QPointF, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop_app.i18n import _, format_yen
+from desktop_app.i18n import _, format_month, format_yen
 
 LIGHT_ACCENT = QColor("#b5651d")  # the themes' accent: light.qss and dark.qss
 DARK_ACCENT = QColor("#e08a2c")
@@ -25,8 +25,40 @@ def nice_step(top: int, ticks: int = 4) -> int:
     return next(int(f * power) for f in (1, 2, 5, 10) if f * power >= raw)
 
 
+MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)  # months between two labels: evenly spaced
+
+
 def month_label(day: date) -> str:
-    return f"{day.year}/{day.month}"
+    return format_month(day)
+
+
+def _widest_month(metrics: QFontMetrics) -> int:
+    """The width of the widest month label (「2026年12月」, 「May 2026」…)."""
+    return max(metrics.horizontalAdvance(month_label(date(2088, m, 1))) for m in range(1, 13))
+
+
+def month_ticks(days: list[date], room: float, label_width: float) -> list[int]:
+    """Indexes of ``days`` to label: the first day of every k-th month from the first one,
+    k the smallest of ``MONTH_STEPS`` whose labels fit ``room`` pixels side by side."""
+    firsts: list[int] = []  # the first day shown of each month, in order
+    seen: set[tuple[int, int]] = set()
+    for index, day in enumerate(days):
+        if (day.year, day.month) not in seen:
+            seen.add((day.year, day.month))
+            firsts.append(index)
+    if not firsts:
+        return []
+    start = days[firsts[0]]
+    fits = max(1, int(room // label_width))
+    for step in MONTH_STEPS:
+        picks = [
+            index
+            for index in firsts
+            if ((days[index].year - start.year) * 12 + days[index].month - start.month) % step == 0
+        ]
+        if len(picks) <= fits:
+            return picks
+    return picks[:1]
 
 
 class ScheduleChart(QWidget):
@@ -105,7 +137,7 @@ class ScheduleChart(QWidget):
         y_labels = [(v, format_yen(v)) for v in range(0, ceiling + 1, step)] if top else []
         y_labels = y_labels or [(0, format_yen(0))]
         left = max(metrics.horizontalAdvance(label) for _v, label in y_labels) + 10
-        right = metrics.horizontalAdvance("0000/00") // 2 + 6
+        right = _widest_month(metrics) // 2 + 6
         plot = QRectF(
             left,
             metrics.height() / 2 + 4,
@@ -165,23 +197,18 @@ class ScheduleChart(QWidget):
         x_of: Callable[[date], float],
         text: QColor,
     ) -> None:
-        """A few month labels along the bottom, never overlapping, never clipped."""
+        """Month labels along the bottom every k months (evenly spaced, none skipped),
+        never overlapping, never clipped."""
         days = [day for day, _value in self._points]
-        width = metrics.horizontalAdvance("0000/00") + 16
-        count = max(2, min(len(days), int(plot.width() // width) + 1))
-        picks = sorted({round(i * (len(days) - 1) / (count - 1)) for i in range(count)})
+        width = _widest_month(metrics) + 16
         painter.setPen(text)
-        last_right = -math.inf
-        for index in picks:
+        for index in month_ticks(days, plot.width() + width, width):
             label = month_label(days[index])
             label_width = metrics.horizontalAdvance(label)
             x = x_of(days[index])
             start = min(max(x - label_width / 2, 0.0), self.width() - label_width)
-            if start < last_right + 8:
-                continue
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
             box = QRectF(
                 start, plot.bottom() + metrics.height() / 2 + 2, label_width, metrics.height()
             )
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
-            last_right = start + label_width
