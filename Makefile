@@ -49,8 +49,9 @@ i18n: $(STAMP)
 	$(BIN)/pybabel update -i i18n/messages.pot -d i18n -D messages --no-fuzzy-matching --ignore-obsolete --width=100
 	$(BIN)/pybabel compile -d i18n -D messages --statistics
 
+# The published screenshots: the default look (標準, light), whatever this computer's settings say.
 tour: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/member-client --now 2026-11-24T10:00 --screenshot-tour docs/screenshots
+	XDG_CONFIG_HOME=$$(mktemp -d) QT_QPA_PLATFORM=offscreen $(BIN)/member-client --now 2026-11-24T10:00 --screenshot-tour docs/screenshots
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

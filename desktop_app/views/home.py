@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -134,6 +135,8 @@ class HomeView(QWidget):
     def _tiles(self) -> Tiles:
         self.borrow_tile = make_button("homeBorrowTile")
         self.repay_tile = make_button("homeRepayTile")
+        for tile in (self.borrow_tile, self.repay_tile):  # the keyboard starts on the first
+            tile.setProperty("firstFocus", True)  # that can act (返済 while overdue)
         self.history_tile = make_button("homeHistoryTile")
         self.procedures_tile = make_button("homeProceduresTile")
         self.procedures_tile.setCheckable(True)
@@ -226,8 +229,17 @@ class HomeView(QWidget):
 
     @Slot(bool)
     def _show_can_borrow(self, can_borrow: bool) -> None:
-        """While borrowing is unavailable, repaying becomes the main action."""
+        """While borrowing is unavailable, repaying becomes the main action (and takes the
+        keyboard if the other main action had it: the figures came after the page opened)."""
+        main, other = (
+            (self.borrow_tile, self.repay_tile)
+            if can_borrow
+            else (self.repay_tile, self.borrow_tile)
+        )
+        follow = other.hasFocus()
         self.borrow_tile.setEnabled(can_borrow)
+        if follow or (not can_borrow and QApplication.focusWidget() is None and self.isVisible()):
+            main.setFocus(Qt.FocusReason.OtherFocusReason)
         for button, primary in ((self.borrow_tile, can_borrow), (self.repay_tile, not can_borrow)):
             button.setProperty("role", "tile-primary" if primary else "tile")
             button.style().unpolish(button)

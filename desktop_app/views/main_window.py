@@ -20,7 +20,7 @@ from desktop_app.domain.brand import Brand
 from desktop_app.i18n import _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.connection import ConnectionViewModel
-from desktop_app.viewmodels.navigation import Navigator
+from desktop_app.viewmodels.navigation import LOGIN, Navigator
 from desktop_app.views.binding import (
     bind_enabled,
     bind_label,
@@ -154,8 +154,6 @@ class MainWindow(QMainWindow):
             if button is self.sender():
                 self._navigator.go(screen)
         self._light(self._navigator.lit)  # a click on the lit entry does not unlight it
-        # The keyboard follows into the screen (its first field), once its form is laid out.
-        QTimer.singleShot(0, self._focus_screen)
 
     @Slot()
     def _focus_screen(self) -> None:
@@ -183,7 +181,12 @@ class MainWindow(QMainWindow):
     def _show_screen(self, screen: str) -> None:
         page = self._pages.get(screen)
         if page is not None:
+            changed = page is not self.stack.currentWidget()
             self.stack.setCurrentWidget(page)
+            if changed and screen != LOGIN:  # the sign-in screen places its own focus
+                # The keyboard follows into the screen (its first control), once laid out:
+                # from the navigation, after signing in, from a completion page's button.
+                QTimer.singleShot(0, self._focus_screen)
 
     @Slot(str)
     def _light(self, screen: str) -> None:

@@ -219,3 +219,12 @@ def test_a_command_that_ran_gives_the_focus_back_not_to_the_sign_out_button(driv
     assert not d.find(QAbstractButton, "logoutButton").hasFocus()
     _press(d, update, Qt.Key.Key_Space)  # and again: still signed in, on the same screen
     assert d.screen() == "interestScreen"
+
+
+def test_the_home_page_after_signing_in_has_the_focus_on_its_main_action(drive):
+    d = drive()
+    d.sign_in_web("yamada2026", "Taro2026pass")
+    d.qtbot.waitUntil(d.find(QAbstractButton, "homeBorrowTile").hasFocus)
+    d.click("logoutButton")
+    d.sign_in_web("suzuki0303", "Ichiro2026")  # overdue: borrowing is blocked
+    d.qtbot.waitUntil(d.find(QAbstractButton, "homeRepayTile").hasFocus)

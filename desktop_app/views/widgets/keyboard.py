@@ -142,12 +142,21 @@ def free_tab(screen: QWidget) -> None:
 def focus_first_control(page: QWidget) -> bool:
     """Give the focus to the first control of ``page`` a member can use, in Tab order (the
     screen just opened from the navigation: the keyboard lands in its form, not in the menu).
-    Returns whether one took it."""
+    A control with the property ``firstFocus`` (the home page's main action) comes first when
+    it can take the focus. Returns whether one took it."""
+    for wanted in page.findChildren(QWidget):
+        if wanted.property("firstFocus") and _takes_tab(wanted):
+            wanted.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
     current: QWidget | None = page.nextInFocusChain()
     while current is not None and current is not page and page.isAncestorOf(current):
-        tab = bool(current.focusPolicy() & Qt.FocusPolicy.TabFocus)
-        if tab and current.isVisible() and current.isEnabled():
+        if _takes_tab(current):
             current.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         current = current.nextInFocusChain()
     return False
+
+
+def _takes_tab(widget: QWidget) -> bool:
+    tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    return tab and widget.isVisible() and widget.isEnabled()
