@@ -58,7 +58,7 @@ class _Tour(QObject):
         painter = QPainter(pixmap)
         for dialog in window.findChildren(QDialog):
             if dialog.isVisible():
-                dialog.adjustSize()
+                dialog.resize(dialog.sizeHint())  # adjustSize() keeps it to ⅔ of the screen
                 image = dialog.grab()
                 spot = QPoint(
                     (pixmap.width() - image.width()) // 2, (pixmap.height() - image.height()) // 3

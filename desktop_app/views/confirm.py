@@ -59,6 +59,7 @@ class ConfirmDialog(QDialog):
         heading.setWordWrap(True)
         question = QLabel(_("Please check the details below."))
         question.setWordWrap(True)
+        self._texts = (heading, question, self.summary)
         # Never wider than the window it opens over (the largest font size in 800×600 made
         # it wider than the window, cut on both sides): the texts wrap instead.
         self.setMaximumWidth(max(200, parent.window().width() - 2 * DIALOG_MARGIN))
@@ -85,11 +86,24 @@ class ConfirmDialog(QDialog):
     def sizeHint(self) -> QSize:
         """As wide as the texts want up to the cap, as tall as they are wrapped to that."""
         hint = super().sizeHint()
-        width = min(hint.width(), self.maximumWidth())
+        # Each 「見出し：値」 line whole where the window has room (a wrapped label's own hint
+        # is a compromise width that split 「普通 ***4567」 and 「130,000円」 off their lines).
+        width = min(max(hint.width(), self._natural_width()), self.maximumWidth())
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
             return QSize(width, max(hint.height(), layout.totalHeightForWidth(width)))
         return QSize(width, hint.height())
+
+    def _natural_width(self) -> int:
+        widest = 0
+        for label in self._texts:
+            metrics = label.fontMetrics()
+            padding = label.width() - label.contentsRect().width()  # its frame and padding
+            for line in label.text().splitlines():
+                widest = max(widest, metrics.horizontalAdvance(line) + padding)
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        return widest + (margins.left() + margins.right() if margins is not None else 0) + 8
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

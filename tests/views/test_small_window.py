@@ -180,6 +180,31 @@ def test_the_confirmation_is_never_wider_than_its_window(small_window):
     dialog.reject()
 
 
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_confirmation_keeps_each_line_whole_where_the_window_has_room(small_window, language):
+    """「普通 ***4567」 and 「130,000円」 were split off their lines in an 800 px window that had
+    room for them: the dialog is as wide as its longest line, up to the window's width."""
+    from desktop_app.viewmodels.borrow import BorrowViewModel
+
+    window = small_window(language)
+    context = context_of(window)
+    borrow = context.view_model("borrow", BorrowViewModel)
+    context.navigator.go("borrow")
+    _settle(window)
+    borrow.set_amount_text("10,000")
+    borrow.request_confirmation()
+    _settle(window)
+    dialog = window.findChild(QDialog, "confirmDialog")
+    dialog.resize(dialog.sizeHint())
+    _settle(window)
+    summary = window.findChild(QLabel, "confirmSummaryLabel")
+    metrics = summary.fontMetrics()
+    widest = max(metrics.horizontalAdvance(line) for line in summary.text().splitlines())
+    assert widest <= summary.contentsRect().width()  # no line wraps
+    assert dialog.width() <= window.width() - 2 * 24
+    dialog.reject()
+
+
 @pytest.mark.parametrize(("screen", "lit"), [("promise", "repay"), ("limit", "")])
 def test_a_screen_without_its_own_entry_lights_where_it_belongs(small_window, screen, lit):
     window = small_window("ja")
