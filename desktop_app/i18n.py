@@ -205,14 +205,22 @@ def format_month(day: date) -> str:
     return f"{_MONTHS_EN[day.month - 1]} {day.year}"
 
 
+def format_short_date(day: date) -> str:
+    """``2026/12/25(金)`` in Japanese, ``12/25/2026`` in English: for a table column,
+    where ``format_date`` is too wide."""
+    if language() == "ja":
+        return f"{day:%Y/%m/%d}({_WEEKDAYS_JA[day.weekday()]})"
+    return f"{day:%m/%d/%Y}"
+
+
 def format_short_datetime(moment: datetime, separator: str = " ") -> str:
-    """``2026/11/24 10:00`` in Japanese, ``2026-11-24 10:00`` in English (unambiguous in
-    either order of day and month): for a table column, where ``format_datetime`` is too
-    wide (``separator="\\n"``: the time under the date)."""
+    """``2026/11/04 10:00`` in Japanese, ``11/04/2026 10:00`` in English: for a table
+    column, where ``format_datetime`` is too wide (``separator="\\n"``: the time under the
+    date)."""
     day, time = moment.date(), format_time(moment)
     if language() == "ja":
-        return f"{day.year}/{day.month}/{day.day}{separator}{time}"
-    return f"{day:%Y-%m-%d}{separator}{time}"
+        return f"{day:%Y/%m/%d}{separator}{time}"
+    return f"{day:%m/%d/%Y}{separator}{time}"
 
 
 def format_rate(rate: Decimal) -> str:

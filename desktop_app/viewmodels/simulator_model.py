@@ -16,7 +16,7 @@ from desktop_app.domain.models import AccountSummary
 from desktop_app.domain.rules import MONTH_END
 from desktop_app.domain.simulation import MAX_MONTHS, Debt, Schedule, ScheduleRow
 from desktop_app.domain.text import FULLWIDTH_DIGITS
-from desktop_app.i18n import N_, format_date, format_yen
+from desktop_app.i18n import N_, format_short_date, format_yen
 from desktop_app.viewmodels.table import TextTableModel
 
 
@@ -131,7 +131,7 @@ class ScheduleTableModel(TextTableModel[ScheduleRow]):
             case ScheduleColumn.NUMBER:
                 return str(row.number)
             case ScheduleColumn.DAY:
-                return format_date(row.day)
+                return format_short_date(row.day)  # a column: the short form
             case ScheduleColumn.PAYMENT:
                 return format_yen(row.payment)
             case ScheduleColumn.INTEREST:

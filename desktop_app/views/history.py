@@ -212,7 +212,7 @@ class HistoryView(QWidget):
                 max((metrics.horizontalAdvance(line) for line in caption.split("\n")), default=0),
                 metrics.horizontalAdvance("…") * 2,
             )
-            + 6
+            + 4
         )
         header.setMinimumSectionSize(narrowest)
         header.resizeSection(last, max(narrowest, self.table.viewport().width() - others))

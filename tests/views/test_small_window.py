@@ -122,16 +122,19 @@ def test_history_table_is_as_tall_as_the_page_when_the_filters_fill_it(small_win
 
 
 @pytest.mark.parametrize(
-    ("language", "text"), [("ja", "2026/11/4 14:05"), ("en", "2026-11-04 14:05")]
+    ("language", "text", "day"),
+    [("ja", "2026/11/04 14:05", "2026/12/25(金)"), ("en", "11/04/2026 14:05", "12/25/2026")],
 )
-def test_a_short_date_and_time_for_a_table(language, text):
-    from datetime import datetime
+def test_a_short_date_and_time_for_a_table(language, text, day):
+    """Zero-padded, so a column's dates line up; English in its own order (not ISO)."""
+    from datetime import date, datetime
 
-    from desktop_app.i18n import format_short_datetime, set_language
+    from desktop_app.i18n import format_short_date, format_short_datetime, set_language
 
     set_language(language)
     try:
         assert format_short_datetime(datetime(2026, 11, 4, 14, 5)) == text
+        assert format_short_date(date(2026, 12, 25)) == day
     finally:
         set_language("ja")
 
