@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDateEdit, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QWidget,
+)
 
 from desktop_app.testing import wait_until_idle
 from tests.conftest import NOW  # noqa: F401  (the tests import it from here)
@@ -41,3 +49,16 @@ def open_popup(qtbot, edit: QDateEdit) -> None:
         edit, Qt.MouseButton.LeftButton, pos=QPoint(edit.width() - 6, edit.height() // 2)
     )
     qtbot.waitUntil(edit.calendarWidget().isVisible)
+
+
+def shown(window: QWidget, name: str) -> str:
+    """A label's text as the member sees it: "" while it is hidden."""
+    label = find(window, QLabel, name)
+    return label.text() if label.isVisible() else ""
+
+
+def focus(qtbot, edit: QLineEdit) -> QLineEdit:
+    """Give ``edit`` the keyboard, as a click or Tab would, and wait until it has it."""
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    return edit

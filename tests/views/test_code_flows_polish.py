@@ -11,18 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QRadi
 
 from desktop_app.testing import context_of, wait_until_idle
 
-from .conftest import click, find, type_keys
-
-
-def shown(window, name: str) -> str:
-    label = find(window, QLabel, name)
-    return label.text() if label.isVisible() else ""
-
-
-def focus(qtbot, edit: QLineEdit) -> QLineEdit:
-    edit.setFocus()
-    qtbot.waitUntil(edit.hasFocus)
-    return edit
+from .conftest import click, find, focus, shown, type_keys
 
 
 def screen(window) -> str:

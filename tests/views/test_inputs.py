@@ -10,14 +10,9 @@ from PySide6.QtWidgets import QAbstractButton, QDateEdit, QLabel, QLineEdit, QTa
 
 from desktop_app.testing import wait_until_idle
 
-from .conftest import click, find, type_keys
+from .conftest import click, find, shown, type_keys
 
 CONVERTED = "全角数字を半角に変換しました。"
-
-
-def shown(window, name: str) -> str:
-    label = find(window, QLabel, name)
-    return label.text() if label.isVisible() else ""
 
 
 def field(window, name: str) -> QLineEdit:

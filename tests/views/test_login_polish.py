@@ -11,20 +11,9 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QTa
 from desktop_app.testing import context_of, wait_until_idle
 from desktop_app.views.appearance import POINT_SIZES
 
-from .conftest import find, type_keys
+from .conftest import find, focus, shown, type_keys
 
 LARGEST = max(POINT_SIZES, key=POINT_SIZES.__getitem__)
-
-
-def shown(window, name: str) -> str:
-    label = find(window, QLabel, name)
-    return label.text() if label.isVisible() else ""
-
-
-def focus(qtbot, edit: QLineEdit) -> QLineEdit:
-    edit.setFocus()
-    qtbot.waitUntil(edit.hasFocus)
-    return edit
 
 
 def failed_sign_in(qtbot, window) -> None:

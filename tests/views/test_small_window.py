@@ -160,10 +160,10 @@ def test_a_cut_destination_is_shown_whole_under_its_box(small_window):
     assert not whole.isVisible()  # the box shows it whole: said once
 
 
-def test_the_confirmation_is_never_wider_than_its_window(small_window):
+def _open_confirmation(window: QMainWindow) -> QDialog:
+    """A borrowing of 10,000円 up to its confirmation dialog."""
     from desktop_app.viewmodels.borrow import BorrowViewModel
 
-    window = small_window("en", "xxlarge")
     context = context_of(window)
     borrow = context.view_model("borrow", BorrowViewModel)
     context.navigator.go("borrow")
@@ -172,6 +172,13 @@ def test_the_confirmation_is_never_wider_than_its_window(small_window):
     borrow.request_confirmation()
     _settle(window)
     dialog = window.findChild(QDialog, "confirmDialog")
+    assert dialog is not None
+    return dialog
+
+
+def test_the_confirmation_is_never_wider_than_its_window(small_window):
+    window = small_window("en", "xxlarge")
+    dialog = _open_confirmation(window)
     assert dialog is not None and dialog.isVisible()
     dialog.adjustSize()
     for _round in range(3):
@@ -187,17 +194,8 @@ def test_the_confirmation_is_never_wider_than_its_window(small_window):
 def test_the_confirmation_keeps_each_line_whole_where_the_window_has_room(small_window, language):
     """「普通 ***4567」 and 「130,000円」 were split off their lines in an 800 px window that had
     room for them: the dialog is as wide as its longest line, up to the window's width."""
-    from desktop_app.viewmodels.borrow import BorrowViewModel
-
     window = small_window(language)
-    context = context_of(window)
-    borrow = context.view_model("borrow", BorrowViewModel)
-    context.navigator.go("borrow")
-    _settle(window)
-    borrow.set_amount_text("10,000")
-    borrow.request_confirmation()
-    _settle(window)
-    dialog = window.findChild(QDialog, "confirmDialog")
+    dialog = _open_confirmation(window)
     dialog.resize(dialog.sizeHint())
     _settle(window)
     summary = window.findChild(QLabel, "confirmSummaryLabel")
