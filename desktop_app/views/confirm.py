@@ -103,7 +103,8 @@ class ConfirmDialog(QDialog):
                 widest = max(widest, metrics.horizontalAdvance(line) + padding)
         layout = self.layout()
         margins = layout.contentsMargins() if layout is not None else None
-        return widest + (margins.left() + margins.right() if margins is not None else 0) + 8
+        # and room for the wrapping engine's own rounding (a line measured to fit still wrapped)
+        return widest + (margins.left() + margins.right() if margins is not None else 0) + 32
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
