@@ -81,7 +81,7 @@ def _login(host: Host) -> Built:
     view = LoginView(host.login, host.settings)
     outer = view.content
     if isinstance(outer, QBoxLayout):  # the brand's legal display under the sign-in card
-        footer = BrandFooter(host.services.brand, "login")
+        footer = BrandFooter(host.services.brand, "login", kiosk=host.services.kiosk)
         # As wide as the card, growing with the font like it, its text under the card's.
         column = Column(CARD_WIDTH)
         box = QVBoxLayout(column)

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain import fields_live
-from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary
 from desktop_app.domain.rules import LoanRules
@@ -229,10 +228,12 @@ class MoneyMovementViewModel(ViewModel):
             self._pending = False
 
     def _error_text(self, error: AppError) -> str:
-        if error.code is ErrorCode.STORE_UNAVAILABLE and self._request_id is not None:
+        # Only a movement that was sent may have moved money (a confirmation opened and then
+        # cancelled, or figures that could not be read, sent nothing).
+        if error.code is ErrorCode.STORE_UNAVAILABLE and self._outcome_unknown():
             return _(OUTCOME_UNKNOWN)
-        if error.code is ErrorCode.UNEXPECTED and self._request_id is not None:
-            return _(OUTCOME_UNKNOWN_LOCAL).format(phone=DEFAULT_BRAND.support_phone)
+        if error.code is ErrorCode.UNEXPECTED and self._outcome_unknown():
+            return _(OUTCOME_UNKNOWN_LOCAL).format(phone=self._services.brand.support_phone)
         return super()._error_text(error)
 
     @Slot(object)

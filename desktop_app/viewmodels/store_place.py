@@ -72,7 +72,7 @@ def _address(url: str) -> str:
 
 def _database(url: str) -> StorePlace:
     parts = urlsplit(url)
-    database = parts.path.lstrip("/") or parts.username or "postgres"  # libpq's default
+    database = parts.path.lstrip("/") or "postgres"  # never the user name it may default to
     host = _host(url)
     if not host:  # a socket given as ``?host=/run/postgresql``, or libpq's default
         socket = parse_qs(parts.query).get("host", [""])[0]

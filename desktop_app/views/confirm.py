@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSize, Qt, Slot
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Slot
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -81,6 +81,8 @@ class ConfirmDialog(QDialog):
         self.accept_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)
         self._came_from = QApplication.focusWidget()  # where the focus goes back
+        for button in (self.accept_button, self.cancel_button):
+            button.installEventFilter(self)
         self.finished.connect(self._dispose)
 
     def sizeHint(self) -> QSize:
@@ -93,6 +95,24 @@ class ConfirmDialog(QDialog):
         if layout is not None and layout.hasHeightForWidth():
             return QSize(width, max(hint.height(), layout.totalHeightForWidth(width)))
         return QSize(width, hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """An Enter held down since the confirm button or the amount field repeats: it never
+        confirms a dialog the member has not read. Only a fresh press does."""
+        if (
+            event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.isAutoRepeat()
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.isAutoRepeat():
+            event.accept()  # the same held Enter, reaching the dialog itself
+            return
+        super().keyPressEvent(event)
 
     def _natural_width(self) -> int:
         widest = 0
@@ -196,4 +216,7 @@ class MovementWidgets(QObject):
 
     @Slot(str)
     def _open(self, summary: str) -> None:
+        if not self._screen.isVisible():  # the member left while the figures were read
+            self._vm.cancel_confirmation()
+            return
         open_confirmation(self._screen, self._title(), summary, self._vm)

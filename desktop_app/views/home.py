@@ -61,7 +61,7 @@ class HomeView(QWidget):
         self._column = column
         column.addWidget(self._procedures())
         column.addStretch(1)
-        self.footer = BrandFooter(vm.brand, "home")
+        self.footer = BrandFooter(vm.brand, "home", kiosk=vm.kiosk)
         column.addWidget(self.footer)
 
         holder = QWidget()

@@ -228,3 +228,29 @@ def test_the_home_page_after_signing_in_has_the_focus_on_its_main_action(drive):
     d.click("logoutButton")
     d.sign_in_web("suzuki0303", "Ichiro2026")  # overdue: borrowing is blocked
     d.qtbot.waitUntil(d.find(QAbstractButton, "homeRepayTile").hasFocus)
+
+
+def test_a_held_enter_never_confirms_the_dialog_it_opened(drive):
+    """Enter held down in the amount field opens the confirmation, and its repeats must not
+    confirm what the member has not read; a fresh press does."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    d = drive()
+    d.sign_in_web("yamada2026", "Taro2026pass")
+    d.click("navBorrow")
+    d.type("borrowAmountInput", "10000")
+    _press(d, _focus(d, QLineEdit, "borrowAmountInput"))
+    dialog = _open_dialog(d)
+    assert dialog is not None
+    accept = dialog.findChild(QAbstractButton, "confirmAcceptButton")
+    d.qtbot.waitUntil(accept.hasFocus)
+    for _repeat in range(3):
+        held = QKeyEvent(QEvent.Type.KeyPress, RETURN, Qt.KeyboardModifier.NoModifier, "\r", True)
+        QApplication.sendEvent(accept, held)
+    wait_until_idle(d.window)
+    assert _open_dialog(d) is dialog  # still open: nothing borrowed
+    assert not d.visible_text("borrowResultLabel")
+    d.qtbot.keyClick(accept, RETURN)  # a fresh press confirms
+    wait_until_idle(d.window)
+    d.qtbot.waitUntil(lambda: "10,000円" in d.visible_text("borrowResultLabel"))

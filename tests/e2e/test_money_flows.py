@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QDialog,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -281,3 +282,14 @@ def test_the_completion_page_and_the_hint_follow_a_live_language_switch(drive):
     receipt = d.visible_text("repayResultLabel")
     assert "返済方法：次回返済額を返済" in receipt and "返済金額：5,000円" in receipt
     assert "Receipt" not in receipt and "¥" not in receipt
+
+
+def test_no_confirmation_opens_over_a_screen_the_member_went_to_meanwhile(drive):
+    d = drive()
+    d.sign_in_web("yamada2026", "Taro2026pass")
+    d.click("navBorrow")
+    d.type("borrowAmountInput", "10000")
+    d.find(QAbstractButton, "borrowConfirmButton").click()  # the figures are being read…
+    d.click("navHome")  # …and the member goes to the top page
+    assert d.screen() == "homeScreen"
+    assert d.window.findChild(QDialog, "confirmDialog") is None

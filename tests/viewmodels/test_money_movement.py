@@ -179,3 +179,41 @@ def test_full_repayment_is_what_the_store_says_when_it_commits(make_app, sql_sto
     assert "111,183円" in repay.result  # not the 121,183 yen still on screen
     assert shown == 121_183
     assert app.summary.payoff_amount == 0
+
+
+class FiguresLostStore:
+    """The real store, but reading the account summary fails while ``down`` is set."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+        self.down = False
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def account_summary(self, token):
+        if self.down:
+            raise AppError(ErrorCode.STORE_UNAVAILABLE)
+        return self._store.account_summary(token)
+
+
+def test_figures_that_could_not_be_read_never_say_money_may_have_moved(
+    make_app, sql_store, wait_idle, qtbot
+):
+    """A confirmation opened and cancelled sent nothing: when the next read of the figures
+    fails, the member is not told a borrowing may have gone through."""
+    from desktop_app.i18n import _
+    from desktop_app.viewmodels.movement import OUTCOME_UNKNOWN
+
+    store = FiguresLostStore(sql_store)
+    app = _signed_in(make_app, store, wait_idle)
+    borrow = BorrowViewModel(services_of(app), app)
+    wait_idle()
+    borrow.set_amount_text("10000")
+    with qtbot.waitSignal(borrow.confirmation_requested):
+        borrow.request_confirmation()
+    borrow.cancel_confirmation()
+    store.down = True
+    borrow.request_confirmation()
+    wait_idle()
+    assert borrow.error != _(OUTCOME_UNKNOWN)

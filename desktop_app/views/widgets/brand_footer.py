@@ -36,7 +36,9 @@ class BrandFooter(QFrame):
     homeFooterFaqLink button, which opens the brand's FAQ page). It follows the interface
     language by itself, wherever it is placed."""
 
-    def __init__(self, brand: Brand, prefix: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, brand: Brand, prefix: str, parent: QWidget | None = None, *, kiosk: bool = False
+    ) -> None:
         super().__init__(parent)
         self._brand = brand
         name(self, f"{prefix}Footer")
@@ -49,6 +51,9 @@ class BrandFooter(QFrame):
         self.faq.setProperty("role", "link")
         self.faq.setCursor(Qt.CursorShape.PointingHandCursor)
         self.faq.clicked.connect(self._open_faq)
+        # A branch kiosk never opens a browser (the next visitor would find it open).
+        self.faq.setVisible(not kiosk)
+        self.faq.setEnabled(not kiosk)
         for label in (self.company, self.registration, self.association, self.contact):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
