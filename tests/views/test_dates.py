@@ -141,3 +141,39 @@ def test_the_day_colours_stay_readable_in_the_dark_theme(launch, qtbot):
         assert red(sunday) and sunday.lightness() > 150
     finally:
         apply_appearance(QApplication.instance(), "light", "medium")
+
+
+def test_a_calendar_is_built_when_it_first_opens_and_is_ours(launch, qtbot):
+    """Four calendars of ~50 widgets each were built at start and re-styled on every live
+    font or theme change; now each is built the first time it opens (or a script asks for
+    it), and it is the client's own (Japanese header, coloured days), never Qt's plain one."""
+    from PySide6.QtWidgets import QApplication, QCalendarWidget
+
+    from desktop_app.views.widgets.day_calendar import DayCalendar
+
+    window = launch()
+    sign_in(qtbot, window)
+    click(qtbot, window, "navHistory")
+    assert not [w for w in QApplication.allWidgets() if isinstance(w, QCalendarWidget)]
+    since = find(window, QDateEdit, "historyFromDate")
+    open_popup(qtbot, since)  # a click on the arrow
+    calendars = [w for w in QApplication.allWidgets() if isinstance(w, QCalendarWidget)]
+    assert len(calendars) == 1 and isinstance(calendars[0], DayCalendar)
+    qtbot.keyClick(calendars[0], Qt.Key.Key_Escape)
+    assert find(window, QDateEdit, "historyToDate").calendarWidget() is not calendars[0]
+    assert isinstance(find(window, QDateEdit, "historyToDate").calendarWidget(), DayCalendar)
+
+
+def test_every_day_of_the_calendar_fits_its_cell(launch, qtbot):
+    """A table's cell padding (amounts keep clear of the grid lines) left a calendar cell no
+    room for 「10」…「31」: on a real display only 1–9 were drawn."""
+    from PySide6.QtWidgets import QTableView
+
+    window = launch()
+    sign_in(qtbot, window)
+    click(qtbot, window, "navHistory")
+    since = find(window, QDateEdit, "historyFromDate")
+    open_popup(qtbot, since)
+    grid = since.calendarWidget().findChild(QTableView)
+    for column in range(grid.model().columnCount()):
+        assert grid.sizeHintForColumn(column) <= grid.columnWidth(column), column

@@ -16,6 +16,7 @@ from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
+    QMouseEvent,
     QValidator,
 )
 from PySide6.QtWidgets import (
@@ -63,13 +64,32 @@ class DateInput(QDateEdit):
         self._optional = optional
         self._unset_text = unset_text
         self.setCalendarPopup(True)
-        self.popup_calendar = DayCalendar(facts)
-        self.setCalendarWidget(self.popup_calendar)
+        self._facts = facts
+        # Built the first time it can open (a click, a key, a script asking for it): some 50
+        # widgets each, which every live font or theme change would re-style meanwhile.
+        self._calendar: DayCalendar | None = None
         self.setMinimumDate(qdate(minimum))
         if optional:
             self.setDate(self.minimumDate())
-        self.popup_calendar.installEventFilter(self)
         self.retranslate()
+
+    # -- the calendar, built when first needed ---------------------------------------------
+    @property
+    def popup_calendar(self) -> DayCalendar:
+        if self._calendar is None:
+            calendar = DayCalendar(self._facts)
+            self._calendar = calendar
+            self.setCalendarWidget(calendar)
+            calendar.installEventFilter(self)
+            calendar.retranslate()
+        return self._calendar
+
+    def calendarWidget(self) -> DayCalendar:
+        return self.popup_calendar
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.popup_calendar  # noqa: B018 (before Qt opens its own on the arrow)
+        super().mousePressEvent(event)
 
     # -- the value -----------------------------------------------------------------------
     def is_unset(self) -> bool:
@@ -86,7 +106,7 @@ class DateInput(QDateEdit):
 
     # -- where the calendar opens ----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.popup_calendar and event.type() == QEvent.Type.Show and self.is_unset():
+        if watched is self._calendar and event.type() == QEvent.Type.Show and self.is_unset():
             start = self._start()
             self.popup_calendar.setCurrentPage(start.year, start.month)
         return super().eventFilter(watched, event)
@@ -125,6 +145,8 @@ class DateInput(QDateEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Typed characters go into the text as into any line edit (Qt's own editing, section
         by section, would drop 「/」 and 「年」); Tab or Enter takes the date typed."""
+        if event.key() in (Qt.Key.Key_F4, Qt.Key.Key_Down):
+            self.popup_calendar  # noqa: B018 (were Qt to open one on a key: ours, not its own)
         key, typed = event.key(), event.text()
         plain = not event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -169,4 +191,5 @@ class DateInput(QDateEdit):
         self.setDisplayFormat(date_format())
         if self._optional and self._unset_text is not None:
             self.setSpecialValueText(self._unset_text())
-        self.popup_calendar.retranslate()
+        if self._calendar is not None:
+            self._calendar.retranslate()
