@@ -70,12 +70,24 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
         self._ended = False  # the last page has arrived
         self._loading = False
         self._generation = 0  # pages of an older query are dropped
+        self._compact = True  # two lines a cell and a caption, for a narrow table
+
+    def set_compact(self, compact: bool) -> None:
+        """Two lines (the time under the date, a caption's words one under the other) where
+        the table is narrow; one line where the table has the room."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            at = HistoryColumn.AT
+            self.dataChanged.emit(self.index(0, at), self.index(len(self._rows) - 1, at))
 
     def _text(self, entry: LedgerEntry, column: int) -> str:
         repay = entry.kind is LedgerKind.REPAY
         match HistoryColumn(column):
             case HistoryColumn.AT:
-                return format_short_datetime(entry.at, "\n")  # the time under the date
+                return format_short_datetime(entry.at, "\n" if self._compact else " ")
             case HistoryColumn.KIND:
                 return _(KINDS[entry.kind])
             case HistoryColumn.AMOUNT:
@@ -95,7 +107,7 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
         """A caption of two words on two lines (「Principal\\nafter」, 「取引\\n内容」: a
         four-kanji compound is two words), so the column is as narrow as its figures."""
         text = super().headerData(section, orientation, role)
-        if not isinstance(text, str):
+        if not isinstance(text, str) or not self._compact:
             return text
         if " " in text:
             head, _space, tail = text.rpartition(" ")

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -157,6 +158,10 @@ class HistoryView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self._page_scroll.viewport():
             QTimer.singleShot(0, self._fit_table_height)
+            if isinstance(event, QResizeEvent) and event.size().width() != event.oldSize().width():
+                # A wider or narrower page (not anything the table does itself): one line a
+                # row or two, decided again.
+                QTimer.singleShot(0, self._size_columns)
         elif event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             QTimer.singleShot(0, self._fit_bank_column)
         return super().eventFilter(watched, event)
@@ -176,11 +181,11 @@ class HistoryView(QWidget):
         if self.table.minimumHeight() != height:
             self.table.setMinimumHeight(height)
 
-    def _size_rows(self) -> None:
-        """Every row two lines high (the date over the time), measured from the font."""
+    def _size_rows(self, lines: int) -> None:
+        """Every row ``lines`` lines high (two: the date over the time), from the font."""
         rows = self.table.verticalHeader()
         rows.setMinimumSectionSize(1)
-        rows.setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 8)
+        rows.setDefaultSectionSize(lines * self.table.fontMetrics().lineSpacing() + 8)
 
     @Slot()
     @Slot(QModelIndex, int, int)
@@ -188,14 +193,36 @@ class HistoryView(QWidget):
         self, _parent: QModelIndex | None = None, first: int = 0, _last: int = 0
     ) -> None:
         if first == 0:
-            self._size_rows()
+            # One line a row where the table has the room (full HD), two where it has not.
+            model = self._vm.model
+            model.set_compact(False)
+            self._size_rows(1)
             self.table.resizeColumnsToContents()
+            if not self._fits():
+                model.set_compact(True)
+                self._size_rows(2)
+                self.table.resizeColumnsToContents()
             header = self.table.horizontalHeader()
             # The bank's name takes the width the figures leave and elides (「三井住友…」, in
             # full on its tooltip), so the table is no wider than the page.
             header.setStretchLastSection(False)  # re-applied: the last column fills the width
             header.setStretchLastSection(True)
             self._fit_bank_column()
+
+    def _fits(self) -> bool:
+        header = self.table.horizontalHeader()
+        last = header.count() - 1
+        others = sum(header.sectionSize(column) for column in range(last))
+        return others + self._bank_minimum() <= self.table.viewport().width()
+
+    def _bank_minimum(self) -> int:
+        """The bank column's caption whole, and a character or two of the name."""
+        header = self.table.horizontalHeader()
+        last = header.count() - 1
+        caption = str(self.table.model().headerData(last, Qt.Orientation.Horizontal) or "")
+        metrics = header.fontMetrics()
+        widest = max((metrics.horizontalAdvance(line) for line in caption.split("\n")), default=0)
+        return max(widest, metrics.horizontalAdvance("…") * 2) + 4
 
     @Slot()
     def _fit_bank_column(self) -> None:
@@ -205,15 +232,7 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         last = header.count() - 1
         others = sum(header.sectionSize(column) for column in range(last))
-        caption = str(self.table.model().headerData(last, Qt.Orientation.Horizontal) or "")
-        metrics = header.fontMetrics()
-        narrowest = (
-            max(  # its caption whole, and a character or two of the name
-                max((metrics.horizontalAdvance(line) for line in caption.split("\n")), default=0),
-                metrics.horizontalAdvance("…") * 2,
-            )
-            + 4
-        )
+        narrowest = self._bank_minimum()
         header.setMinimumSectionSize(narrowest)
         header.resizeSection(last, max(narrowest, self.table.viewport().width() - others))
 

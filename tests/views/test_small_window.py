@@ -110,6 +110,26 @@ def test_history_columns_fill_the_table_without_scrolling_sideways(small_window,
     assert model.data(when, Qt.ItemDataRole.ToolTipRole) not in ("", None)
 
 
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_history_rows_are_one_line_where_the_table_has_the_room(small_window, language):
+    """In full HD the date, its time and every caption stay on one line (the bank's column
+    took half the table while the others wrapped); in 800×600 they go on two again."""
+    window = small_window(language)
+    window.resize(1920, 1080)
+    table = _history(window)
+    _settle(window)
+    model, header = table.model(), table.horizontalHeader()
+    assert "\n" not in model.data(model.index(0, 0))
+    captions = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+    assert not [caption for caption in captions if "\n" in caption]
+    assert sum(header.sectionSize(c) for c in range(header.count())) == table.viewport().width()
+    assert _table_problem(table) == ""
+    window.resize(800, 600)
+    _settle(window)
+    assert "\n" in model.data(model.index(0, 0))
+    assert not table.horizontalScrollBar().isVisible()
+
+
 def test_history_table_is_as_tall_as_the_page_when_the_filters_fill_it(small_window):
     """At 最大 in 800×600 the filters leave less than a readable table: the table is not a
     small box with scroll bars inside the scrolling page, but as tall as its view."""
