@@ -213,14 +213,12 @@ class MoneyMovementViewModel(ViewModel):
     def may_retry(self, name: str) -> bool:
         """A movement runs again only as the member confirmed it: a changed amount, account
         or kind is a new request (it must be confirmed anew)."""
-        if name != MOVEMENT:
-            return True
-        return self._request_id is not None and self._request_id == self._sent_request_id
+        return name != MOVEMENT or self._outcome_unknown()
 
     def outcome_unknown(self, name: str) -> bool:
         """A movement sent and unanswered may have been applied: only running it again with
         its request id tells (the store answers with the first receipt)."""
-        return name == MOVEMENT and self.may_retry(name)
+        return name == MOVEMENT and self._outcome_unknown()
 
     def before_retry(self, name: str) -> None:
         super().before_retry(name)
@@ -264,6 +262,12 @@ class MoneyMovementViewModel(ViewModel):
         from the store."""
         if self.busy or self._outcome_unknown():
             return
+        self._clear_choices()
+        self._clear_form()
+        self._app.refresh_summary()
+
+    def _clear_form(self) -> None:
+        """No request, no receipt, no amount, no error."""
         self._request_id = None
         self._sent_request_id = None
         self._pending = False
@@ -271,10 +275,8 @@ class MoneyMovementViewModel(ViewModel):
         self.result = ""
         self.completed = False
         self.amount_text = ""
-        self._clear_choices()
         self._set_error(None)
         self._revalidate()
-        self._app.refresh_summary()
 
     def shown(self) -> None:
         """Coming to the screen (after a movement, or from the navigation) starts afresh."""
@@ -291,15 +293,7 @@ class MoneyMovementViewModel(ViewModel):
     @Slot()
     def reset(self) -> None:
         super().reset()
-        self._request_id = None
-        self._sent_request_id = None
-        self._pending = False
-        self._receipt = None
-        self.amount_text = ""
-        self.result = ""
-        self.completed = False
-        self._set_error(None)
-        self._revalidate()
+        self._clear_form()
 
     def retranslate(self) -> None:
         super().retranslate()

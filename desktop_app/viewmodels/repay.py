@@ -183,8 +183,7 @@ class RepayViewModel(MoneyMovementViewModel):
         store = self._services.store
         bank_code = INTERNET_REPAYMENT_BANKS[self.bank_index].code
         kind = self.kind
-        if kind is None:
-            raise AppError(ErrorCode.REQUIRED)
+        assert kind is not None  # confirm() validated the amount, which needs a kind
         self._sent_kind = kind
         intent = kind.intent
         sent = amount if intent is RepayIntent.AMOUNT else None

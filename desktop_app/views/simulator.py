@@ -18,7 +18,7 @@ from desktop_app.viewmodels.simulator import SimulatorViewModel
 from desktop_app.views.binding import bind_label, bind_line_edit, make_label, make_line_edit, name
 from desktop_app.views.widgets.amount_input import amount_input, count_input
 from desktop_app.views.widgets.columns import SpreadColumns
-from desktop_app.views.widgets.page import Column, SideBySide, form_column
+from desktop_app.views.widgets.page import BASE_POINTS, Column, SideBySide, form_column
 from desktop_app.views.widgets.schedule_chart import ScheduleChart
 
 INPUT_WIDTH = 200  # at most, at 標準; never narrower than what it holds
@@ -141,7 +141,7 @@ class SimulatorView(QWidget):
             edit.setMaximumWidth(max(least, wish, round(INPUT_WIDTH * self._scale())))
 
     def _scale(self) -> float:
-        return max(1.0, self.font().pointSizeF() / 12)
+        return max(1.0, self.font().pointSizeF() / BASE_POINTS)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -50,7 +50,7 @@ class DateInput(QDateEdit):
     def __init__(
         self,
         object_name: str,
-        facts: DayFacts | None = None,
+        facts: DayFacts,
         *,
         start: Callable[[], date] | None = None,
         optional: bool = False,
@@ -60,7 +60,7 @@ class DateInput(QDateEdit):
     ) -> None:
         super().__init__(parent)
         name(self, object_name)
-        self._start = start or (facts.today if facts is not None else date.today)
+        self._start = start or facts.today  # the injected clock's today, never the computer's
         self._optional = optional
         self._unset_text = unset_text
         self.setCalendarPopup(True)

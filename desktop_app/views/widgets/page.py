@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.views.widgets.reflow import smallest
+
 FORM_WIDTH = 640
 BASE_POINTS = 12.0  # the widths here are for 標準; larger text gets a wider column
 
@@ -160,11 +162,11 @@ class SideBySide(QWidget):
 
     def _side_by_side_width(self) -> int:
         spacing = max(0, self._box.spacing())
-        return _smallest(self._first).width() + _smallest(self._second).width() + spacing
+        return smallest(self._first).width() + smallest(self._second).width() + spacing
 
     def minimumSizeHint(self) -> QSize:
         """What one above the other needs: narrower than that is never asked for."""
-        hints = (_smallest(self._first), _smallest(self._second))
+        hints = (smallest(self._first), smallest(self._second))
         return QSize(max(h.width() for h in hints), sum(h.height() for h in hints))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -174,8 +176,3 @@ class SideBySide(QWidget):
             self._box.setDirection(direction)
             self.updateGeometry()
         super().resizeEvent(event)
-
-
-def _smallest(widget: QWidget) -> QSize:
-    """The smallest size a layout gives ``widget``: its minimum size, else its hint."""
-    return widget.minimumSize().expandedTo(widget.minimumSizeHint())
