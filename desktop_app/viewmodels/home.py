@@ -217,7 +217,9 @@ class HomeViewModel(ViewModel):
     def _interest_free(self, summary: AccountSummary, today: date) -> str:
         until = summary.interest_free_until
         terms = self._app.terms
-        free_days = terms.rules.loan.interest_free_days if terms is not None else 30
+        if terms is None:
+            return ""  # the store's rules say how many days: nothing until they are known
+        free_days = terms.rules.loan.interest_free_days
         if until is not None and until >= today:
             # Today counts while it is free; the day of the borrowing itself was never charged.
             left = min((until - today).days + 1, free_days)
