@@ -97,6 +97,18 @@ class ErrorCode(StrEnum):
     CODE_REQUEST_TOO_SOON = "code_request_too_soon"
     CODE_REQUESTS_EXHAUSTED = "code_requests_exhausted"
     CODE_GUESSES_EXHAUSTED = "code_guesses_exhausted"
+    # registered details and repayment settings
+    POSTAL_UNKNOWN = "postal_unknown"
+    UNKNOWN_BRANCH = "unknown_branch"
+    DUE_DAY_INVALID = "due_day_invalid"
+    DUE_DAY_TOO_LATE = "due_day_too_late"
+    DUE_DAY_FIXED = "due_day_fixed"  # automatic debit from this bank fixes the due day
+    REMINDER_INVALID = "reminder_invalid"
+    AUTO_DEBIT_NO_ACCOUNT = "auto_debit_no_account"
+    PASSWORD_WRONG = "password_wrong"  # the current password, when changing a secret
+    NOTHING_CHANGED = "nothing_changed"
+    CHANGE_LOCKED = "change_locked"  # too many wrong codes: this change waits until resume_at
+    CODE_NOT_REQUESTED = "code_not_requested"
 
 
 class Yen(int):
@@ -135,6 +147,9 @@ PARAMS: Mapping[ErrorCode, Mapping[str, ParamType]] = MappingProxyType(
         ErrorCode.SIMULATION_NEVER_CLEARS: {"minimum": Yen},
         ErrorCode.CODE_REQUEST_TOO_SOON: {"resume_at": datetime},
         ErrorCode.SIGN_IN_THROTTLED: {"retry_after": int},  # seconds
+        ErrorCode.DUE_DAY_TOO_LATE: {"latest": date},
+        ErrorCode.DUE_DAY_FIXED: {"day": int},
+        ErrorCode.CHANGE_LOCKED: {"resume_at": datetime},
     }
 )
 """The parameters of each code and their types; a code not listed carries none."""

@@ -18,6 +18,7 @@ class LedgerKind(StrEnum):
     BORROW = "borrow"
     REPAY = "repay"
     PREPAID_CHARGE = "prepaid_charge"  # borrowing onto the prepaid card
+    AUTO_DEBIT = "auto_debit"  # 口座振替: the minimum payment debited on the due date
 
 
 class ApplicationStatus(StrEnum):

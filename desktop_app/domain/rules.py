@@ -161,6 +161,23 @@ class ThrottleRules:
 
 
 @dataclass(frozen=True)
+class ProfileRules:
+    """Changing the registered details (DOMAIN.md §1, §5): one-time codes of ``change_code_digits``
+    digits (with ``CodeRules``' validity, tries and limits), a due-day change that may not put
+    the next due date more than ``due_day_max_days_after_payment`` days after the last
+    payment, automatic debit that keeps any due day only at ``auto_debit_any_day_banks`` and is
+    fixed to ``auto_debit_fixed_day`` elsewhere, and reminder emails ``reminder_days`` before
+    the due date (first, last)."""
+
+    change_code_digits: int = 4
+    due_day_max_days_after_payment: int = 35
+    auto_debit_any_day_banks: tuple[str, ...] = ("0009", "0033")
+    auto_debit_fixed_day: int = 5
+    reminder_days: tuple[int, int] = (1, 7)
+    report_move_within_days: int = 14  # the member's duty to report a move (貸金業法)
+
+
+@dataclass(frozen=True)
 class Rules:
     loan: LoanRules = field(default_factory=LoanRules)
     codes: CodeRules = field(default_factory=CodeRules)
@@ -170,6 +187,7 @@ class Rules:
     sessions: SessionRules = field(default_factory=SessionRules)
     lockout: LockoutRules = field(default_factory=LockoutRules)
     throttle: ThrottleRules = field(default_factory=ThrottleRules)
+    profile: ProfileRules = field(default_factory=ProfileRules)
 
 
 DEFAULT_RULES = Rules()

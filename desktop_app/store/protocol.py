@@ -34,9 +34,10 @@ from desktop_app.domain.models import (
     Session,
 )
 from desktop_app.domain.terms import ServiceTerms
+from desktop_app.store.protocol_profile import ProfileStore
 
 
-class Store(Protocol):
+class Store(ProfileStore, Protocol):
     def service_terms(self) -> ServiceTerms:
         """The rules the store applies, for the client to validate and display with (no
         session needed; cacheable until ``valid_until``)."""
