@@ -9,9 +9,11 @@ nothing it was sent (it may hold a password); an error of the server itself is 5
 from __future__ import annotations
 
 import logging
+import math
 import traceback
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
 from anyio.to_thread import run_sync
@@ -23,6 +25,7 @@ from starlette.exceptions import HTTPException
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.server.config import ServerConfig, configure_logging
 from desktop_app.server.middleware import Guard
+from desktop_app.server.profile_routes import router as profile_router
 from desktop_app.server.routes import ERRORS, Runner, router
 from desktop_app.server.schemas import Health
 from desktop_app.store.remote.wire import (
@@ -41,18 +44,24 @@ VERSION = "1"
 _REQUEST_ID_PLACE = f"header.{IDEMPOTENCY_HEADER}"
 
 
-def _refusal(error: AppError) -> JSONResponse:
+def _refusal(error: AppError, now: datetime) -> JSONResponse:
     headers: dict[str, str] = {}
+    status = status_of(error.code)
+    resume_at = error.params.get("resume_at")
     if error.code is ErrorCode.SIGN_IN_THROTTLED:
         headers[RETRY_AFTER_HEADER] = str(error.params["retry_after"])
+    elif status == 429 and isinstance(resume_at, datetime):
+        # a code asked for too soon, a change locked by wrong codes: the wait, in seconds
+        wait = math.ceil((resume_at - now).total_seconds())
+        headers[RETRY_AFTER_HEADER] = str(max(1, wait))
     elif error.code is ErrorCode.SESSION_EXPIRED:
         headers["WWW-Authenticate"] = "Bearer"
-    return JSONResponse(error_body(error), status_code=status_of(error.code), headers=headers)
+    return JSONResponse(error_body(error), status_code=status, headers=headers)
 
 
 async def _on_app_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, AppError)
-    return _refusal(error)
+    return _refusal(error, request.app.state.clock.now())
 
 
 async def _on_malformed(request: Request, error: Exception) -> JSONResponse:
@@ -142,7 +151,7 @@ def create_app(config: ServerConfig | None = None) -> Any:
     api = FastAPI(
         # The member routes are the app's own, not an included router: FastAPI matches an
         # included router's routes through a layer of its own on every request.
-        routes=list(router.routes),
+        routes=[*router.routes, *profile_router.routes],
         title=TITLE,
         version=VERSION,
         lifespan=_lifespan(config),

@@ -45,7 +45,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (401, "Signed out: no valid session, or the sign-in details do not match."),
         (403, "Locked, suspended or not allowed for this member."),
         (404, "Not one of this member's accounts, or no such member."),
-        (409, "Conflicts with what was done before (a reused request id, a pending application)."),
+        (
+            409,
+            "Conflicts with what was done before or is registered (a reused request id, a "
+            "pending application, a value already registered).",
+        ),
         (413, "The request body is larger than 16 KiB."),
         (422, "Refused by the rules (an amount, a date, a field's policy)."),
         (429, "Too many attempts or requests: wait and try again (see Retry-After)."),
@@ -114,6 +118,10 @@ class Member:
     async def call(self, operation: Callable[..., T], *args: Any, idempotent: bool = False) -> T:
         work = partial(self._bound, operation, *args)
         return await self._runner.call(work, idempotent=idempotent)
+
+    async def hashing(self, operation: Callable[..., T], *args: Any) -> T:
+        """A call that checks or hashes a password (argon2): on the sign-in pool."""
+        return await self._runner.hashing(partial(self._bound, operation, *args))
 
     async def read(self, kind: Any, operation: Callable[..., object], *args: Any) -> Response:
         """A read for this member, answered as ``kind`` (``answers``)."""

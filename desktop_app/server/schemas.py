@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from desktop_app.domain.models import CodeChannel, LedgerKind
+from desktop_app.domain.profile import CodedChange
 
 # No control characters (NUL in particular, which PostgreSQL cannot store) and no more than
 # any field of the protocol needs; the store applies the real policy of each field.
@@ -56,6 +57,8 @@ def _text(value: object) -> object:
 
 RowId = Annotated[int, Field(ge=0, le=2**31 - 1), BeforeValidator(_number)]
 PageSize = Annotated[int, Field(ge=0, le=10**6), BeforeValidator(_number)]  # the store: ≤ 1,000
+# A small number the store checks against its rules (a due day, days before it, an hour).
+Number = Annotated[int, Field(ge=-(2**31), le=2**31 - 1), BeforeValidator(_number)]
 
 
 Day = Annotated[date, BeforeValidator(_text)]
@@ -134,6 +137,84 @@ class HistoryRequest(Body):
     kinds: list[LedgerKind] | None = Field(default=None, max_length=len(LedgerKind))
     before: Cursor | None = None
     limit: PageSize = 100
+
+
+# -- the registered details and repayment settings (``ProfileStore``) -----------------------
+class AddressChange(Body):
+    postal_code: Text
+    town: Text
+    line2: Text
+
+
+class PhoneChange(Body):
+    phone: Text
+
+
+class WorkplaceChange(Body):
+    name: Text
+    phone: Text
+
+
+class ChangeCodeRequest(Body):
+    change: CodedChange
+
+
+class EmailChange(Body):
+    email: Text
+    code: Secret
+
+
+class NewAccount(Body):
+    """``NewBankAccount``: the holder already in 全銀 half-width kana."""
+
+    bank_code: Text
+    branch_code: Text
+    account_type: Text  # "ordinary" or "current": the store refuses anything else
+    account_number: Text
+    holder: Text
+
+
+class BankAccountChange(Body):
+    account: NewAccount
+    code: Secret
+
+
+class WebIdChange(Body):
+    web_id: Text
+    password: Secret  # the current one
+    code: Secret
+
+
+class PasswordChange(Body):
+    password: Secret  # the current one
+    new_password: Secret
+    code: Secret
+
+
+class DueDayQuestion(Body):
+    due_day: Number
+    auto_debit: StrictBool | None = None  # None: as registered
+
+
+class DueDayChange(Body):
+    due_day: Number
+
+
+class AutoDebitChange(Body):
+    enabled: StrictBool
+    due_day: Number
+
+
+class ReminderChange(Body):
+    """``Reminder``."""
+
+    enabled: StrictBool
+    days_before: Number
+    hour: Number
+
+
+class WebStatementsChange(Body):
+    enabled: StrictBool
 
 
 class ErrorBody(Body):

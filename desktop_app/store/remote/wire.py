@@ -35,6 +35,22 @@ class Paths:
     PROMISES = f"{API}/promises"
     LIMIT_APPLICATIONS = f"{API}/limit-applications"
     HISTORY = f"{API}/history/pages"
+    # the registered details and repayment settings (``ProfileStore``)
+    PROFILE = f"{API}/profile"
+    PROFILE_CHANGES = f"{API}/profile/changes"
+    ADDRESS = f"{API}/profile/address"
+    PHONE = f"{API}/profile/phone"
+    WORKPLACE = f"{API}/profile/workplace"
+    CHANGE_CODES = f"{API}/profile/change-codes"
+    EMAIL = f"{API}/profile/email"
+    BANK_ACCOUNT = f"{API}/profile/bank-account"
+    WEB_ID = f"{API}/profile/web-id"
+    PASSWORD = f"{API}/profile/password"
+    DUE_DAY_EFFECT = f"{API}/profile/due-day/effect"
+    DUE_DAY = f"{API}/profile/due-day"
+    AUTO_DEBIT = f"{API}/profile/auto-debit"
+    REMINDER = f"{API}/profile/reminder"
+    WEB_STATEMENTS = f"{API}/profile/web-statements"
 
 
 DEVICE_HEADER = "X-Device-Id"  # the device the session was issued for
@@ -56,7 +72,12 @@ _STATUS_GROUPS: dict[int, tuple[ErrorCode, ...]] = {
         ErrorCode.BORROW_BLOCKED_OVERDUE,
         ErrorCode.STORE_READ_ONLY,
     ),
-    404: (ErrorCode.UNKNOWN_DESTINATION, ErrorCode.UNKNOWN_BANK, ErrorCode.DETAILS_MISMATCH),
+    404: (
+        ErrorCode.UNKNOWN_DESTINATION,
+        ErrorCode.UNKNOWN_BANK,
+        ErrorCode.UNKNOWN_BRANCH,
+        ErrorCode.DETAILS_MISMATCH,
+    ),
     409: (
         ErrorCode.REQUEST_ID_REUSED,
         ErrorCode.APPLICATION_PENDING,
@@ -64,6 +85,10 @@ _STATUS_GROUPS: dict[int, tuple[ErrorCode, ...]] = {
         ErrorCode.WEB_ID_ALREADY_REGISTERED,
         ErrorCode.NOTHING_TO_REPAY,
         ErrorCode.PROMISE_NOT_OVERDUE,
+        ErrorCode.NOTHING_CHANGED,  # the registered value is already this one
+        ErrorCode.CODE_NOT_REQUESTED,
+        ErrorCode.DUE_DAY_FIXED,  # automatic debit from this bank fixes the due day
+        ErrorCode.AUTO_DEBIT_NO_ACCOUNT,
     ),
     429: (
         ErrorCode.SIGN_IN_THROTTLED,
@@ -71,6 +96,7 @@ _STATUS_GROUPS: dict[int, tuple[ErrorCode, ...]] = {
         ErrorCode.CODE_REQUESTS_EXHAUSTED,
         ErrorCode.CODE_GUESSES_EXHAUSTED,
         ErrorCode.CODE_TOO_MANY_TRIES,
+        ErrorCode.CHANGE_LOCKED,
     ),
     500: (ErrorCode.UNEXPECTED,),
     503: (
