@@ -15,11 +15,9 @@ import ssl
 import threading
 import time
 from datetime import date, datetime
-from functools import cache
-from typing import Any, TypeVar, cast
+from typing import Any
 
 import httpx
-from pydantic import TypeAdapter
 
 from desktop_app.domain.clock import OffsetClock
 from desktop_app.domain.errors import AppError, ErrorCode
@@ -39,6 +37,8 @@ from desktop_app.domain.models import (
 )
 from desktop_app.domain.requests import check_request_id
 from desktop_app.domain.terms import ServiceTerms
+from desktop_app.store.remote.parsing import parse, parse_all
+from desktop_app.store.remote.profile_client import ProfileCalls
 from desktop_app.store.remote.urls import check_remote_url
 from desktop_app.store.remote.wire import (
     DEVICE_HEADER,
@@ -48,24 +48,12 @@ from desktop_app.store.remote.wire import (
     decode_error,
 )
 
-T = TypeVar("T")
-
 CONNECT_TIMEOUT = 3.0
 READ_TIMEOUT = 10.0
 TRIES = 3  # of a request that may be tried again
 BACKOFF = (0.25, 0.75)  # seconds before the 2nd and 3rd try
 CLOCK_SLACK = 0.5  # seconds the client's clock may differ before it follows the server's
 _LOST = (502, 503, 504)  # a proxy's answer while the workers restart: the request may be lost
-
-
-@cache
-def _adapter(kind: Any) -> TypeAdapter[Any]:
-    return TypeAdapter(kind)
-
-
-def _parse(kind: type[T], payload: object) -> T:
-    adapter = _adapter(cast(Any, kind))
-    return cast(T, adapter.validate_python(payload))
 
 
 def _certificate_failure(error: BaseException) -> bool:
@@ -79,8 +67,9 @@ def _certificate_failure(error: BaseException) -> bool:
     return False
 
 
-class HttpStore:
-    """The ``Store`` protocol spoken to a member server; safe to call from several threads."""
+class HttpStore(ProfileCalls):
+    """The ``Store`` protocol spoken to a member server; safe to call from several threads.
+    The registered details' calls are ``ProfileCalls``'."""
 
     def __init__(
         self,
@@ -185,7 +174,7 @@ class HttpStore:
             self._devices.pop(token, None)
 
     def _signed_in(self, payload: object, device_id: str) -> Session:
-        session = _parse(Session, payload)
+        session = parse(Session, payload)
         with self._lock:
             self._devices[session.token] = device_id
         return session
@@ -193,7 +182,7 @@ class HttpStore:
     # ------------------------------------------------------------------ the protocol
 
     def service_terms(self) -> ServiceTerms:
-        return _parse(ServiceTerms, self._send("GET", Paths.TERMS, replayable=True))
+        return parse(ServiceTerms, self._send("GET", Paths.TERMS, replayable=True))
 
     def sign_in_with_card(self, card_number: str, pin: str, device_id: str) -> Session:
         body = {"card_number": card_number, "pin": pin, "device_id": device_id}
@@ -237,12 +226,11 @@ class HttpStore:
 
     def account_summary(self, token: str) -> AccountSummary:
         payload = self._send("GET", Paths.SUMMARY, token=token, replayable=True)
-        return _parse(AccountSummary, payload)
+        return parse(AccountSummary, payload)
 
     def bank_accounts(self, token: str) -> tuple[BankAccount, ...]:
         payload = self._send("GET", Paths.BANK_ACCOUNTS, token=token, replayable=True)
-        accounts = _adapter(tuple[BankAccount, ...]).validate_python(payload)
-        return cast(tuple[BankAccount, ...], accounts)
+        return parse_all(BankAccount, payload)
 
     def borrow(
         self, token: str, amount: int, destination_id: int, request_id: str
@@ -252,7 +240,7 @@ class HttpStore:
         payload = self._send(
             "POST", Paths.BORROWINGS, body=body, token=token, request_id=request_id, replayable=True
         )
-        return _parse(BorrowReceipt, payload)
+        return parse(BorrowReceipt, payload)
 
     def repay(
         self,
@@ -267,16 +255,16 @@ class HttpStore:
         payload = self._send(
             "POST", Paths.REPAYMENTS, body=body, token=token, request_id=request_id, replayable=True
         )
-        return _parse(RepayReceipt, payload)
+        return parse(RepayReceipt, payload)
 
     def interest_inquiry(self, token: str) -> InterestInquiry:
         payload = self._send("GET", Paths.INTEREST, token=token, replayable=True)
-        return _parse(InterestInquiry, payload)
+        return parse(InterestInquiry, payload)
 
     def promise_payment(self, token: str, day: date) -> AccountSummary:
         body = {"day": day.isoformat()}
         payload = self._send("POST", Paths.PROMISES, body=body, token=token, replayable=True)
-        return _parse(AccountSummary, payload)
+        return parse(AccountSummary, payload)
 
     def apply_limit_increase(
         self, token: str, annual_income: int, other_debts: int, requested_limit: int
@@ -287,7 +275,7 @@ class HttpStore:
             "requested_limit": requested_limit,
         }
         payload = self._send("POST", Paths.LIMIT_APPLICATIONS, body=body, token=token)
-        return _parse(LimitApplication, payload)
+        return parse(LimitApplication, payload)
 
     def history(
         self, token: str, query: HistoryQuery, before: HistoryCursor | None, limit: int
@@ -300,7 +288,7 @@ class HttpStore:
             "limit": limit,
         }
         payload = self._send("POST", Paths.HISTORY, body=body, token=token, replayable=True)
-        return _parse(HistoryPage, payload)
+        return parse(HistoryPage, payload)
 
     def close(self) -> None:
         self._client.close()

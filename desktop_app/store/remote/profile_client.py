@@ -1,0 +1,101 @@
+"""``ProfileCalls``: the ``ProfileStore`` half of ``HttpStore`` (the registered details and
+repayment settings), spoken to the member server's profile endpoints.
+
+The reads (the profile, the change history, a due-day change's effect) are sent again when
+their reply was lost; a change is not: sent twice, the second would be NOTHING_CHANGED or
+spend the one-time code again, so a lost reply is STORE_UNAVAILABLE and the member looks at
+the profile again. Passwords and codes go in the request body only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.domain.models import AccountSummary
+from desktop_app.domain.profile import (
+    CodedChange,
+    CodeSent,
+    DueDayEffect,
+    MemberProfile,
+    NewBankAccount,
+    ProfileChange,
+    Reminder,
+)
+from desktop_app.store.remote.parsing import parse, parse_all
+from desktop_app.store.remote.wire import Paths
+
+
+class ProfileCalls:
+    """Mixed into ``HttpStore``, whose ``_send`` carries the token and the device."""
+
+    if TYPE_CHECKING:
+
+        def _send(
+            self,
+            method: str,
+            path: str,
+            *,
+            body: dict[str, Any] | None = None,
+            token: str | None = None,
+            request_id: str | None = None,
+            replayable: bool = False,
+        ) -> Any: ...
+
+    def _changed(self, path: str, token: str, body: dict[str, Any]) -> MemberProfile:
+        return parse(MemberProfile, self._send("PUT", path, body=body, token=token))
+
+    def profile(self, token: str) -> MemberProfile:
+        payload = self._send("GET", Paths.PROFILE, token=token, replayable=True)
+        return parse(MemberProfile, payload)
+
+    def change_history(self, token: str, limit: int) -> tuple[ProfileChange, ...]:
+        path = f"{Paths.PROFILE_CHANGES}?limit={int(limit)}"
+        return parse_all(ProfileChange, self._send("GET", path, token=token, replayable=True))
+
+    def change_address(self, token: str, postal_code: str, town: str, line2: str) -> MemberProfile:
+        body = {"postal_code": postal_code, "town": town, "line2": line2}
+        return self._changed(Paths.ADDRESS, token, body)
+
+    def change_phone(self, token: str, phone: str) -> MemberProfile:
+        return self._changed(Paths.PHONE, token, {"phone": phone})
+
+    def change_workplace(self, token: str, name: str, phone: str) -> MemberProfile:
+        return self._changed(Paths.WORKPLACE, token, {"name": name, "phone": phone})
+
+    def request_change_code(self, token: str, change: CodedChange) -> CodeSent:
+        body = {"change": str(change)}
+        return parse(CodeSent, self._send("POST", Paths.CHANGE_CODES, body=body, token=token))
+
+    def change_email(self, token: str, email: str, code: str) -> MemberProfile:
+        return self._changed(Paths.EMAIL, token, {"email": email, "code": code})
+
+    def change_bank_account(self, token: str, account: NewBankAccount, code: str) -> MemberProfile:
+        return self._changed(Paths.BANK_ACCOUNT, token, {"account": asdict(account), "code": code})
+
+    def change_web_id(self, token: str, web_id: str, password: str, code: str) -> MemberProfile:
+        body = {"web_id": web_id, "password": password, "code": code}
+        return self._changed(Paths.WEB_ID, token, body)
+
+    def change_password(self, token: str, password: str, new_password: str, code: str) -> None:
+        body = {"password": password, "new_password": new_password, "code": code}
+        self._send("PUT", Paths.PASSWORD, body=body, token=token)
+
+    def due_day_effect(self, token: str, due_day: int, auto_debit: bool | None) -> DueDayEffect:
+        body = {"due_day": due_day, "auto_debit": auto_debit}
+        payload = self._send("POST", Paths.DUE_DAY_EFFECT, body=body, token=token, replayable=True)
+        return parse(DueDayEffect, payload)
+
+    def change_due_day(self, token: str, due_day: int) -> AccountSummary:
+        payload = self._send("PUT", Paths.DUE_DAY, body={"due_day": due_day}, token=token)
+        return parse(AccountSummary, payload)
+
+    def set_auto_debit(self, token: str, enabled: bool, due_day: int) -> AccountSummary:
+        body = {"enabled": enabled, "due_day": due_day}
+        return parse(AccountSummary, self._send("PUT", Paths.AUTO_DEBIT, body=body, token=token))
+
+    def set_reminder(self, token: str, reminder: Reminder) -> MemberProfile:
+        return self._changed(Paths.REMINDER, token, asdict(reminder))
+
+    def set_web_statements(self, token: str, enabled: bool) -> MemberProfile:
+        return self._changed(Paths.WEB_STATEMENTS, token, {"enabled": enabled})
