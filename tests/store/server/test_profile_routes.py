@@ -8,11 +8,13 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 from desktop_app.store.remote.wire import DEVICE_HEADER, Paths
 
 from .in_process import DEVICE, TOKEN, Wire, in_process, signed_headers
+from .profile_requests import PROFILE_REQUESTS
 
 SECRETS = ("Taro2026pass", "Taro2027pass", "4821")
 
@@ -23,69 +25,37 @@ def wire() -> Iterator[Wire]:
         yield opened
 
 
-REQUESTS: dict[tuple[str, str], dict[str, Any] | None] = {
-    ("GET", Paths.PROFILE): None,
-    ("GET", f"{Paths.PROFILE_CHANGES}?limit=20"): None,
-    ("PUT", Paths.ADDRESS): {
-        "postal_code": "1000001",
-        "town": "東京都千代田区千代田",
-        "line2": "１",
-    },
-    ("PUT", Paths.PHONE): {"phone": "09012345678"},
-    ("PUT", Paths.WORKPLACE): {"name": "株式会社こはく", "phone": "0312345678"},
-    ("POST", Paths.CHANGE_CODES): {"change": "email"},
-    ("PUT", Paths.EMAIL): {"email": "taro@example.jp", "code": "4821"},
-    ("PUT", Paths.BANK_ACCOUNT): {
-        "account": {
-            "bank_code": "0001",
-            "branch_code": "001",
-            "account_type": "ordinary",
-            "account_number": "1234567",
-            "holder": "ﾔﾏﾀﾞ ﾀﾛｳ",
-        },
-        "code": "4821",
-    },
-    ("PUT", Paths.WEB_ID): {"web_id": "taro2027", "password": "Taro2026pass", "code": "4821"},
-    ("PUT", Paths.PASSWORD): {
-        "password": "Taro2026pass",
-        "new_password": "Taro2027pass",
-        "code": "4821",
-    },
-    ("POST", Paths.DUE_DAY_EFFECT): {"due_day": 5, "auto_debit": None},
-    ("PUT", Paths.DUE_DAY): {"due_day": 5},
-    ("PUT", Paths.AUTO_DEBIT): {"enabled": True, "due_day": 5},
-    ("PUT", Paths.REMINDER): {"enabled": True, "days_before": 3, "hour": 9},
-    ("PUT", Paths.WEB_STATEMENTS): {"enabled": True},
-}
-
-
 def test_every_profile_endpoint_is_requested() -> None:
     profile_paths = {p for n, p in vars(Paths).items() if n.isupper() and "/profile" in p}
-    assert {path.partition("?")[0] for _, path in REQUESTS} == profile_paths
+    assert {path for _, path in PROFILE_REQUESTS} == profile_paths
 
 
-@pytest.mark.parametrize("call", REQUESTS, ids=lambda c: f"{c[0]} {c[1]}")
+@pytest.mark.parametrize("call", PROFILE_REQUESTS, ids=lambda c: f"{c[0]} {c[1]}")
 def test_without_a_session_or_its_device_nothing_reaches_the_store(
     wire: Wire, call: tuple[str, str]
 ) -> None:
     method, path = call
-    body = REQUESTS[call]
+    body, query = PROFILE_REQUESTS[call]
+
+    def send(headers: dict[str, str]) -> httpx.Response:
+        return wire.http.request(method, path, json=body, params=query, headers=headers)
+
     for headers in (
         {DEVICE_HEADER: DEVICE},
         {"Authorization": f"Bearer {TOKEN}"},
         {"Authorization": TOKEN, DEVICE_HEADER: DEVICE},
     ):
-        answer = wire.http.request(method, path, json=body, headers=headers)
+        answer = send(headers)
         assert (answer.status_code, answer.json()) == (
             401,
             {"code": "session_expired", "params": {}},
         )
         assert answer.headers["www-authenticate"] == "Bearer"
     other_device = signed_headers(**{DEVICE_HEADER: "another-device"})
-    answer = wire.http.request(method, path, json=body, headers=other_device)
+    answer = send(other_device)
     assert answer.status_code == 401  # the store refuses a token off its device
     assert wire.scripted.calls == []
-    answer = wire.http.request(method, path, json=body, headers=signed_headers())
+    answer = send(signed_headers())
     assert answer.status_code in (200, 204), answer.text
     assert len(wire.scripted.calls) == 1
 
@@ -107,10 +77,12 @@ WRONG: dict[str, list[dict[str, Any]]] = {
 }
 
 
-@pytest.mark.parametrize("call", [c for c, body in REQUESTS.items() if body], ids=lambda c: c[1])
+@pytest.mark.parametrize(
+    "call", [c for c, r in PROFILE_REQUESTS.items() if r.body], ids=lambda c: c[1]
+)
 def test_a_malformed_body_is_refused_before_the_store(wire: Wire, call: tuple[str, str]) -> None:
     method, path = call
-    body = REQUESTS[call]
+    body = PROFILE_REQUESTS[call].body
     assert body is not None
     for wrong in [{**body, "member_number": "100000002"}, *WRONG.get(path, [])]:
         answer = wire.http.request(method, path, json=wrong, headers=signed_headers())

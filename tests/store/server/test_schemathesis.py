@@ -27,6 +27,7 @@ from desktop_app.store.remote.wire import DEVICE_HEADER, RETRY_AFTER_HEADER, Pat
 
 from ..conftest import NOW, YAMADA
 from ..member_server import MemberServer, member_server, pg_available
+from .profile_requests import PROFILE_REQUESTS
 
 EXAMPLES = 30
 SEED = 20261124
@@ -169,10 +170,15 @@ def test_the_cases_with_a_session_reached_the_store() -> None:
     for path in (Paths.BORROWINGS, Paths.REPAYMENTS, Paths.PROMISES, Paths.LIMIT_APPLICATIONS):
         # refused by the rules or the member's state (404, 409, 422), past the session
         assert ANSWERED[f"POST {path}"] - {400, 401}, path
+    for path in (Paths.PROFILE, Paths.PROFILE_CHANGES):
+        assert 200 in ANSWERED[f"GET {path}"], path
+    for method, path in PROFILE_REQUESTS:  # the changes: done or refused, past the session
+        assert ANSWERED[f"{method.upper()} {path}"] - {400, 401}, path
 
 
 # Links the schema does not publish, for the stateful run: borrow to an account the member
-# has, repay what was borrowed, send a borrowing again with its request id, and page on.
+# has, repay what was borrowed, send a borrowing again with its request id, page on, set the
+# reminder the profile shows, and change the due day to one whose effect was asked.
 LINKS: dict[tuple[str, str], dict[str, Any]] = {
     ("get", Paths.BANK_ACCOUNTS): {
         "BorrowToTheFirstAccount": {
@@ -193,6 +199,22 @@ LINKS: dict[tuple[str, str], dict[str, Any]] = {
             "operationId": "borrow",
             "parameters": {"header.Idempotency-Key": "$request.header.Idempotency-Key"},
             "requestBody": "$request.body",
+        },
+    },
+    ("get", Paths.PROFILE): {
+        "KeepTheReminder": {
+            "operationId": "set_reminder",
+            "requestBody": {
+                "enabled": "$response.body#/reminder/enabled",
+                "days_before": "$response.body#/reminder/days_before",
+                "hour": "$response.body#/reminder/hour",
+            },
+        },
+    },
+    ("post", Paths.DUE_DAY_EFFECT): {
+        "ChangeToIt": {
+            "operationId": "change_due_day",
+            "requestBody": {"due_day": "$request.body#/due_day"},
         },
     },
     ("post", Paths.HISTORY): {

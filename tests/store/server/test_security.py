@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -34,6 +35,7 @@ from desktop_app.store.remote.wire import (
 from ..conftest import ITO, NOW, SATO, SUZUKI, YAMADA
 from ..helpers import ITO_EMAIL, ITO_NUMBER, NEW_PASSWORD, NEW_WEB_ID, latest_code
 from ..member_server import MemberServer, member_server, pg_available
+from .profile_requests import PROFILE_REQUESTS, ProfileRequest
 
 ROOT = Path(__file__).resolve().parents[3]
 DOCUMENT = json.loads((ROOT / "docs" / "openapi.json").read_text(encoding="utf-8"))
@@ -117,6 +119,8 @@ class Api:
             {"accounts": self.get(Paths.BANK_ACCOUNTS, signed)},
             self.get(Paths.INTEREST, signed),
             self.history(signed),
+            self.get(Paths.PROFILE, signed),
+            {"changes": self.get(f"{Paths.PROFILE_CHANGES}?limit=100", signed)},
         )
 
 
@@ -136,6 +140,12 @@ def demo(fresh_server: MemberServer) -> Iterator[HttpDemo]:
 
 def _key() -> str:
     return secrets.token_hex(8)
+
+
+def _profile_call(
+    method: str, path: str, request: ProfileRequest, api: Api, headers: dict[str, str], _: int
+) -> httpx.Response:
+    return api.http.request(method, path, json=request.body, params=request.query, headers=headers)
 
 
 # One well-formed call of every member endpoint: (method, path) → the call, given the member's
@@ -168,6 +178,10 @@ MEMBER_CALLS: dict[tuple[str, str], MemberCall] = {
     ("post", Paths.HISTORY): lambda api, headers, _: api.http.post(
         Paths.HISTORY, json={}, headers=headers
     ),
+    **{
+        (method, path): partial(_profile_call, method, path, request)
+        for (method, path), request in PROFILE_REQUESTS.items()
+    },
     ("delete", Paths.SIGN_OUT): lambda api, headers, _: api.http.delete(
         Paths.SIGN_OUT, headers=headers
     ),
@@ -253,7 +267,7 @@ def test_a_members_token_acts_on_that_member_alone(api: Api) -> None:
     assert {signed: api.standing(signed) for signed in (sato, suzuki)} == others
 
     # What yamada did is yamada's: the history, the summary, the application.
-    summary, _, interest, history = api.standing(api.sign_in(YAMADA))  # it signed out
+    summary, _, interest, history, *_ = api.standing(api.sign_in(YAMADA))  # it signed out
     assert summary["member_number"] == yamada.member_number
     assert summary["principal"] == 123_000  # the 1,000 repaid went to interest
     assert interest["interest_to_today"] == 1_183 - 1_000
@@ -453,6 +467,7 @@ def _bodies(yamada: Signed, account: int) -> dict[tuple[str, str], tuple[Json, d
             {"limit": 5, "before": {"at": "2026-11-24T10:00:00+09:00", "id": 99}},
             signed,
         ),
+        **{call: (r.body, signed) for call, r in PROFILE_REQUESTS.items() if r.body is not None},
     }
 
 
