@@ -3,10 +3,12 @@ operation, on the signed-in member's token and device (``routes.Signed``) like e
 call.
 
 Reads (the profile, the change history, a due-day change's effect) are idempotent and tried
-again on a dropped connection; every change is not (a second one would be NOTHING_CHANGED,
-or spend a one-time code). Passwords and codes travel in request bodies only, never in a path
-or a query (which the access log keeps). The current password of a Web-ID or password change
-is checked with argon2: those two run on the sign-in pool.
+again on a dropped connection. Every change is a POST, as every change of the API is: sent
+twice it would not do the same (the second is NOTHING_CHANGED, or finds its one-time code
+spent), so neither the client nor a proxy may send it again once it may have arrived (a PUT
+a proxy may resend after a timeout, by HTTP's rules). Passwords and codes travel in request
+bodies only, never in a path or a query (which the access log keeps). The current password
+of a Web-ID or password change is checked with argon2: those two run on the sign-in pool.
 """
 
 from __future__ import annotations
@@ -57,18 +59,18 @@ async def _changed(
     return json_answer(MemberProfile, await member.call(operation, *args))
 
 
-@router.put(Paths.ADDRESS, response_model=MemberProfile, operation_id="change_address")
+@router.post(Paths.ADDRESS, response_model=MemberProfile, operation_id="change_address")
 async def change_address(body: schemas.AddressChange, member: Signed) -> Response:
     store = member.store
     return await _changed(member, store.change_address, body.postal_code, body.town, body.line2)
 
 
-@router.put(Paths.PHONE, response_model=MemberProfile, operation_id="change_phone")
+@router.post(Paths.PHONE, response_model=MemberProfile, operation_id="change_phone")
 async def change_phone(body: schemas.PhoneChange, member: Signed) -> Response:
     return await _changed(member, member.store.change_phone, body.phone)
 
 
-@router.put(Paths.WORKPLACE, response_model=MemberProfile, operation_id="change_workplace")
+@router.post(Paths.WORKPLACE, response_model=MemberProfile, operation_id="change_workplace")
 async def change_workplace(body: schemas.WorkplaceChange, member: Signed) -> Response:
     return await _changed(member, member.store.change_workplace, body.name, body.phone)
 
@@ -79,12 +81,12 @@ async def request_change_code(body: schemas.ChangeCodeRequest, member: Signed) -
     return json_answer(CodeSent, sent)
 
 
-@router.put(Paths.EMAIL, response_model=MemberProfile, operation_id="change_email")
+@router.post(Paths.EMAIL, response_model=MemberProfile, operation_id="change_email")
 async def change_email(body: schemas.EmailChange, member: Signed) -> Response:
     return await _changed(member, member.store.change_email, body.email, body.code)
 
 
-@router.put(Paths.BANK_ACCOUNT, response_model=MemberProfile, operation_id="change_bank_account")
+@router.post(Paths.BANK_ACCOUNT, response_model=MemberProfile, operation_id="change_bank_account")
 async def change_bank_account(body: schemas.BankAccountChange, member: Signed) -> Response:
     given = body.account
     account = NewBankAccount(
@@ -97,14 +99,14 @@ async def change_bank_account(body: schemas.BankAccountChange, member: Signed) -
     return await _changed(member, member.store.change_bank_account, account, body.code)
 
 
-@router.put(Paths.WEB_ID, response_model=MemberProfile, operation_id="change_web_id")
+@router.post(Paths.WEB_ID, response_model=MemberProfile, operation_id="change_web_id")
 async def change_web_id(body: schemas.WebIdChange, member: Signed) -> Response:
     store = member.store
     changed = await member.hashing(store.change_web_id, body.web_id, body.password, body.code)
     return json_answer(MemberProfile, changed)
 
 
-@router.put(Paths.PASSWORD, status_code=204, operation_id="change_password")
+@router.post(Paths.PASSWORD, status_code=204, operation_id="change_password")
 async def change_password(body: schemas.PasswordChange, member: Signed) -> Response:
     store = member.store
     await member.hashing(store.change_password, body.password, body.new_password, body.code)
@@ -119,24 +121,24 @@ async def due_day_effect(body: schemas.DueDayQuestion, member: Signed) -> Respon
     )
 
 
-@router.put(Paths.DUE_DAY, response_model=AccountSummary, operation_id="change_due_day")
+@router.post(Paths.DUE_DAY, response_model=AccountSummary, operation_id="change_due_day")
 async def change_due_day(body: schemas.DueDayChange, member: Signed) -> Response:
     summary = await member.call(member.store.change_due_day, body.due_day)
     return json_answer(AccountSummary, summary)
 
 
-@router.put(Paths.AUTO_DEBIT, response_model=AccountSummary, operation_id="set_auto_debit")
+@router.post(Paths.AUTO_DEBIT, response_model=AccountSummary, operation_id="set_auto_debit")
 async def set_auto_debit(body: schemas.AutoDebitChange, member: Signed) -> Response:
     summary = await member.call(member.store.set_auto_debit, body.enabled, body.due_day)
     return json_answer(AccountSummary, summary)
 
 
-@router.put(Paths.REMINDER, response_model=MemberProfile, operation_id="set_reminder")
+@router.post(Paths.REMINDER, response_model=MemberProfile, operation_id="set_reminder")
 async def set_reminder(body: schemas.ReminderChange, member: Signed) -> Response:
     reminder = Reminder(enabled=body.enabled, days_before=body.days_before, hour=body.hour)
     return await _changed(member, member.store.set_reminder, reminder)
 
 
-@router.put(Paths.WEB_STATEMENTS, response_model=MemberProfile, operation_id="set_web_statements")
+@router.post(Paths.WEB_STATEMENTS, response_model=MemberProfile, operation_id="set_web_statements")
 async def set_web_statements(body: schemas.WebStatementsChange, member: Signed) -> Response:
     return await _changed(member, member.store.set_web_statements, body.enabled)

@@ -2,9 +2,9 @@
 repayment settings), spoken to the member server's profile endpoints.
 
 The reads (the profile, the change history, a due-day change's effect) are sent again when
-their reply was lost; a change is not: sent twice, the second would be NOTHING_CHANGED or
-spend the one-time code again, so a lost reply is STORE_UNAVAILABLE and the member looks at
-the profile again. Passwords and codes go in the request body only.
+their reply was lost; a change (a POST) is not: sent twice, the second would be
+NOTHING_CHANGED or find its one-time code spent, so a lost reply is STORE_UNAVAILABLE and the
+member looks at the profile again. Passwords and codes go in the request body only.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class ProfileCalls:
         ) -> Any: ...
 
     def _changed(self, path: str, token: str, body: dict[str, Any]) -> MemberProfile:
-        return parse(MemberProfile, self._send("PUT", path, body=body, token=token))
+        return parse(MemberProfile, self._send("POST", path, body=body, token=token))
 
     def profile(self, token: str) -> MemberProfile:
         payload = self._send("GET", Paths.PROFILE, token=token, replayable=True)
@@ -79,7 +79,7 @@ class ProfileCalls:
 
     def change_password(self, token: str, password: str, new_password: str, code: str) -> None:
         body = {"password": password, "new_password": new_password, "code": code}
-        self._send("PUT", Paths.PASSWORD, body=body, token=token)
+        self._send("POST", Paths.PASSWORD, body=body, token=token)
 
     def due_day_effect(self, token: str, due_day: int, auto_debit: bool | None) -> DueDayEffect:
         body = {"due_day": due_day, "auto_debit": auto_debit}
@@ -87,12 +87,12 @@ class ProfileCalls:
         return parse(DueDayEffect, payload)
 
     def change_due_day(self, token: str, due_day: int) -> AccountSummary:
-        payload = self._send("PUT", Paths.DUE_DAY, body={"due_day": due_day}, token=token)
+        payload = self._send("POST", Paths.DUE_DAY, body={"due_day": due_day}, token=token)
         return parse(AccountSummary, payload)
 
     def set_auto_debit(self, token: str, enabled: bool, due_day: int) -> AccountSummary:
         body = {"enabled": enabled, "due_day": due_day}
-        return parse(AccountSummary, self._send("PUT", Paths.AUTO_DEBIT, body=body, token=token))
+        return parse(AccountSummary, self._send("POST", Paths.AUTO_DEBIT, body=body, token=token))
 
     def set_reminder(self, token: str, reminder: Reminder) -> MemberProfile:
         return self._changed(Paths.REMINDER, token, asdict(reminder))

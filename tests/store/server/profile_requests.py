@@ -17,14 +17,14 @@ class ProfileRequest(NamedTuple):
 PROFILE_REQUESTS: dict[tuple[str, str], ProfileRequest] = {
     ("get", Paths.PROFILE): ProfileRequest(),
     ("get", Paths.PROFILE_CHANGES): ProfileRequest(query={"limit": 20}),
-    ("put", Paths.ADDRESS): ProfileRequest(
+    ("post", Paths.ADDRESS): ProfileRequest(
         {"postal_code": "1000001", "town": "東京都千代田区千代田", "line2": "１－１"}
     ),
-    ("put", Paths.PHONE): ProfileRequest({"phone": "09011112222"}),
-    ("put", Paths.WORKPLACE): ProfileRequest({"name": "株式会社こはく", "phone": "0312345678"}),
+    ("post", Paths.PHONE): ProfileRequest({"phone": "09011112222"}),
+    ("post", Paths.WORKPLACE): ProfileRequest({"name": "株式会社こはく", "phone": "0312345678"}),
     ("post", Paths.CHANGE_CODES): ProfileRequest({"change": "password"}),
-    ("put", Paths.EMAIL): ProfileRequest({"email": "taro@example.jp", "code": "4821"}),
-    ("put", Paths.BANK_ACCOUNT): ProfileRequest(
+    ("post", Paths.EMAIL): ProfileRequest({"email": "taro@example.jp", "code": "4821"}),
+    ("post", Paths.BANK_ACCOUNT): ProfileRequest(
         {
             "account": {
                 "bank_code": "0001",
@@ -36,15 +36,15 @@ PROFILE_REQUESTS: dict[tuple[str, str], ProfileRequest] = {
             "code": "4821",
         }
     ),
-    ("put", Paths.WEB_ID): ProfileRequest(
+    ("post", Paths.WEB_ID): ProfileRequest(
         {"web_id": "taro2027", "password": "Taro2026pass", "code": "4821"}
     ),
-    ("put", Paths.PASSWORD): ProfileRequest(
+    ("post", Paths.PASSWORD): ProfileRequest(
         {"password": "Taro2026pass", "new_password": "Taro2027pass", "code": "4821"}
     ),
     ("post", Paths.DUE_DAY_EFFECT): ProfileRequest({"due_day": 5, "auto_debit": None}),
-    ("put", Paths.DUE_DAY): ProfileRequest({"due_day": 25}),
-    ("put", Paths.AUTO_DEBIT): ProfileRequest({"enabled": False, "due_day": 25}),
-    ("put", Paths.REMINDER): ProfileRequest({"enabled": True, "days_before": 3, "hour": 9}),
-    ("put", Paths.WEB_STATEMENTS): ProfileRequest({"enabled": True}),
+    ("post", Paths.DUE_DAY): ProfileRequest({"due_day": 25}),
+    ("post", Paths.AUTO_DEBIT): ProfileRequest({"enabled": False, "due_day": 25}),
+    ("post", Paths.REMINDER): ProfileRequest({"enabled": True, "days_before": 3, "hour": 9}),
+    ("post", Paths.WEB_STATEMENTS): ProfileRequest({"enabled": True}),
 }

@@ -102,7 +102,7 @@ def test_a_refused_secret_is_logged_by_its_place_only(
 ) -> None:
     body = {"password": "Taro2026pass", "new_password": "Taro\x002027pass", "code": "4821"}
     with caplog.at_level(logging.INFO, logger="desktop_app.server"):
-        answer = wire.http.put(Paths.PASSWORD, json=body, headers=signed_headers())
+        answer = wire.http.post(Paths.PASSWORD, json=body, headers=signed_headers())
     assert answer.status_code == 400
     assert f"malformed request to {Paths.PASSWORD}: body.new_password" in caplog.text
     assert not [s for s in (*SECRETS, "2027pass") if s in caplog.text + answer.text]

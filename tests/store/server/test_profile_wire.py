@@ -207,7 +207,7 @@ def test_the_status_of_each_new_code() -> None:
 def test_a_locked_change_says_when_to_try_again(wire: Wire) -> None:
     resume_at = NOW + timedelta(minutes=9, seconds=30)
     wire.scripted.refusal = AppError(ErrorCode.CHANGE_LOCKED, resume_at=resume_at)
-    answer = wire.http.put(
+    answer = wire.http.post(
         Paths.EMAIL, json={"email": "taro@example.jp", "code": "0000"}, headers=signed_headers()
     )
     assert answer.status_code == 429
