@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.domain.models import Session, SentMessage
+from desktop_app.domain.models import SentMessage, Session
 from desktop_app.domain.profile import CodedChange, NewBankAccount
 from desktop_app.store.demo import DemoOperations
 from desktop_app.store.protocol import Store

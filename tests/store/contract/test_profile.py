@@ -164,10 +164,12 @@ def test_a_reminder_must_be_1_to_7_days_before_at_an_hour(
     store: Store, card_sign_in: SignIn
 ) -> None:
     session = card_sign_in(SATO)
+
+    def set_reminder(days: int, hour: int) -> AppError:
+        return refusal(lambda: store.set_reminder(session.token, Reminder(True, days, hour)))
+
     for days, hour in ((0, 9), (8, 9), (3, 24), (3, -1)):
-        reminder = Reminder(True, days, hour)
-        refused = refusal(lambda r=reminder: store.set_reminder(session.token, r))
-        assert refused.code is ErrorCode.REMINDER_INVALID
+        assert set_reminder(days, hour).code is ErrorCode.REMINDER_INVALID
     assert store.set_reminder(session.token, Reminder(True, 7, 0)).reminder == Reminder(True, 7, 0)
     assert refusal(lambda: store.set_reminder(session.token, Reminder(True, 7, 0))).code is (
         ErrorCode.NOTHING_CHANGED

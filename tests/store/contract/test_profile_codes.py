@@ -155,7 +155,7 @@ def test_the_new_bank_account_becomes_the_borrowing_destination(
         "三井住友銀行 本店営業部 普通 ***4567",
         "みずほ銀行 東京営業部 普通 ***4567",
     )
-    assert "【こはくローン】お振込先口座を変更しました" == demo.sent_messages(1)[0].subject
+    assert demo.sent_messages(1)[0].subject == "【こはくローン】お振込先口座を変更しました"
 
 
 def test_a_bank_account_is_checked_before_any_code_is_tried(
