@@ -32,6 +32,10 @@ from desktop_app.domain.profile import CodedChange
 _PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 Text = Annotated[str, StringConstraints(max_length=256, pattern=_PRINTABLE)]
 Secret = Annotated[str, StringConstraints(max_length=256, pattern=_PRINTABLE)]
+# A value of the registered details, which a field policy of the store judges character by
+# character (INVALID_CHAR and its position for a control character, as on a local store):
+# only NUL is refused here, which no policy lets through and PostgreSQL cannot store.
+Policed = Annotated[str, StringConstraints(max_length=256, pattern=r"^[^\x00]*$")]
 DeviceId = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=_PRINTABLE)]
 # An amount as the client sent it: the store refuses a fraction or a sign with its own code.
 Yen = (
@@ -141,18 +145,18 @@ class HistoryRequest(Body):
 
 # -- the registered details and repayment settings (``ProfileStore``) -----------------------
 class AddressChange(Body):
-    postal_code: Text
-    town: Text
-    line2: Text
+    postal_code: Policed
+    town: Policed
+    line2: Policed
 
 
 class PhoneChange(Body):
-    phone: Text
+    phone: Policed
 
 
 class WorkplaceChange(Body):
-    name: Text
-    phone: Text
+    name: Policed
+    phone: Policed
 
 
 class ChangeCodeRequest(Body):
@@ -160,35 +164,35 @@ class ChangeCodeRequest(Body):
 
 
 class EmailChange(Body):
-    email: Text
-    code: Secret
+    email: Policed
+    code: Policed
 
 
 class NewAccount(Body):
     """``NewBankAccount``: the holder already in 全銀 half-width kana."""
 
-    bank_code: Text
-    branch_code: Text
-    account_type: Text  # "ordinary" or "current": the store refuses anything else
-    account_number: Text
-    holder: Text
+    bank_code: Policed
+    branch_code: Policed
+    account_type: Policed  # "ordinary" or "current": the store refuses anything else
+    account_number: Policed
+    holder: Policed
 
 
 class BankAccountChange(Body):
     account: NewAccount
-    code: Secret
+    code: Policed
 
 
 class WebIdChange(Body):
-    web_id: Text
-    password: Secret  # the current one
-    code: Secret
+    web_id: Policed
+    password: Policed  # the current one
+    code: Policed
 
 
 class PasswordChange(Body):
-    password: Secret  # the current one
-    new_password: Secret
-    code: Secret
+    password: Policed  # the current one
+    new_password: Policed
+    code: Policed
 
 
 class DueDayQuestion(Body):
