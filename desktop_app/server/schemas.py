@@ -10,7 +10,7 @@ definition of each.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AwareDatetime,
@@ -173,7 +173,8 @@ class NewAccount(Body):
 
     bank_code: Policed
     branch_code: Policed
-    account_type: Policed  # "ordinary" or "current": the store refuses anything else
+    # 普通 or 当座: any other is malformed, on every store (REQUEST_INVALID)
+    account_type: Literal["ordinary", "current"]
     account_number: Policed
     holder: Policed
 

@@ -1,6 +1,7 @@
 """One well-formed request of every profile endpoint, as the server's tests send them: the
-method and path, the query and the body. Their codes are wrong (none was sent), so the changes
-that need one are refused by the store, past the session."""
+method and path, the query and the body. Sent as yamada, none changes a secret, whatever the
+code: a code is asked for the email, whose change names the email yamada has (refused as
+nothing changed before the code is tried); the other coded changes have no code asked."""
 
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ PROFILE_REQUESTS: dict[tuple[str, str], ProfileRequest] = {
     ),
     ("post", Paths.PHONE): ProfileRequest({"phone": "09011112222"}),
     ("post", Paths.WORKPLACE): ProfileRequest({"name": "株式会社こはく", "phone": "0312345678"}),
-    ("post", Paths.CHANGE_CODES): ProfileRequest({"change": "password"}),
-    ("post", Paths.EMAIL): ProfileRequest({"email": "taro@example.jp", "code": "4821"}),
+    ("post", Paths.CHANGE_CODES): ProfileRequest({"change": "email"}),
+    ("post", Paths.EMAIL): ProfileRequest({"email": "yamada@example.jp", "code": "4821"}),
     ("post", Paths.BANK_ACCOUNT): ProfileRequest(
         {
             "account": {

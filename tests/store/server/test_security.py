@@ -33,6 +33,7 @@ from desktop_app.store.remote.wire import (
 )
 
 from ..conftest import ITO, NOW, SATO, SUZUKI, YAMADA
+from ..contract.profile_support import change_code_in, wrong
 from ..helpers import ITO_EMAIL, ITO_NUMBER, NEW_PASSWORD, NEW_WEB_ID, latest_code
 from ..member_server import MemberServer, member_server, pg_available
 from .profile_requests import PROFILE_REQUESTS, ProfileRequest
@@ -255,11 +256,24 @@ def test_a_members_token_acts_on_that_member_alone(api: Api) -> None:
     assert answer.json()["member_number"] == yamada.member_number
 
     # Yamada's token on every member endpoint: answers about yamada, changes nothing else
-    # (yamada is not overdue, so may promise nothing, although suzuki is).
-    expected = {("post", Paths.PROMISES): 409, SIGN_OUT: 204}
+    # (yamada is not overdue, so may promise nothing, although suzuki is; the coded changes
+    # have no code asked but the email's, whose change names yamada's own address).
+    expected: dict[tuple[str, str], tuple[int, str | None]] = {
+        ("post", Paths.PROMISES): (409, "promise_not_overdue"),
+        SIGN_OUT: (204, None),
+        ("post", Paths.EMAIL): (409, "nothing_changed"),
+        ("post", Paths.BANK_ACCOUNT): (409, "code_not_requested"),
+        ("post", Paths.WEB_ID): (409, "code_not_requested"),
+        ("post", Paths.PASSWORD): (409, "code_not_requested"),
+        ("post", Paths.DUE_DAY): (409, "nothing_changed"),
+        ("post", Paths.AUTO_DEBIT): (409, "nothing_changed"),
+    }
     for name, call in MEMBER_CALLS.items():
         answer = call(api, yamada.headers(), mine[0])
-        assert answer.status_code == expected.get(name, 200), (name, answer.text)
+        status, code = expected.get(name, (200, None))
+        assert answer.status_code == status, (name, answer.text)
+        if code is not None:
+            assert answer.json()["code"] == code, name
         if name == ("get", Paths.SUMMARY):
             assert answer.json()["member_number"] == yamada.member_number
         if name == ("get", Paths.BANK_ACCOUNTS):
@@ -648,8 +662,34 @@ def test_the_log_keeps_no_secret(api: Api, demo: HttpDemo, running_server: Membe
         api.http.delete(Paths.SIGN_OUT, headers=signed.headers())
     secrets_used += [signed.token for signed in sessions]
 
+    # A password changed with a one-time code, after a wrong current one; a Web-ID change
+    # refused for its code, and a malformed one.
+    yamada = api.sign_in(YAMADA)
+    answer = api.http.post(
+        Paths.CHANGE_CODES, json={"change": "password"}, headers=yamada.headers()
+    )
+    assert answer.status_code == 200, answer.text
+    change_code = change_code_in(demo.sent_messages(1)[0])
+    changed = "Taro2027Change"
+    for current in ("Wrong2027Current", YAMADA[3]):
+        body = {"password": current, "new_password": changed, "code": change_code}
+        answer = api.http.post(Paths.PASSWORD, json=body, headers=yamada.headers())
+    assert answer.status_code == 204, answer.text
+    demo.advance_clock(timedelta(minutes=1))  # one code a minute
+    answer = api.http.post(Paths.CHANGE_CODES, json={"change": "web_id"}, headers=yamada.headers())
+    assert answer.status_code == 200, answer.text
+    web_id_code = change_code_in(demo.sent_messages(1)[0])
+    body = {"web_id": "taro2027", "password": changed, "code": wrong(web_id_code)}
+    answer = api.http.post(Paths.WEB_ID, json=body, headers=yamada.headers())
+    assert answer.json()["code"] == "code_wrong", answer.text
+    body = {"web_id": "taro2027", "password": changed, "code": web_id_code, "pin": YAMADA[1]}
+    assert api.http.post(Paths.WEB_ID, json=body, headers=yamada.headers()).status_code == 400
+    secrets_used += [changed, "Wrong2027Current", yamada.token]
+    numbers += [change_code, web_id_code, wrong(web_id_code)]
+
     log = running_server.log_text()
     assert f"POST {Paths.SIGN_IN_WEB_ID}" in log and f"POST {Paths.RESET}" in log  # this log
+    assert f"POST {Paths.PASSWORD}" in log
     # the server's own lines too, whichever worker wrote them
     assert f"INFO desktop_app.server malformed request to {Paths.SIGN_IN_CARD}: body.pin" in log
     assert [s for s in secrets_used if s in log] == []
