@@ -34,8 +34,9 @@ from desktop_app.store.remote.wire import Paths
 
 router = APIRouter(responses=ERRORS)
 
-# How many rows of the change history a client may ask for; the store answers at most its own.
-HistoryLimit = Annotated[int, Query(ge=0, le=10**6)]
+# How many rows of the change history: any integer a client may pass to a local store, which
+# answers none for one below 1 and at most its own maximum.
+HistoryLimit = Annotated[int, Query(ge=-(2**31), le=2**31 - 1)]
 
 
 @router.get(Paths.PROFILE, response_model=MemberProfile, operation_id="profile")

@@ -90,7 +90,7 @@ def test_a_malformed_body_is_refused_before_the_store(wire: Wire, call: tuple[st
     assert wire.scripted.calls == []
 
 
-@pytest.mark.parametrize("query", ["", "?limit=-1", "?limit=ten", f"?limit={10**7}"])
+@pytest.mark.parametrize("query", ["", "?limit=ten", "?limit=1.5", f"?limit={2**40}"])
 def test_a_change_history_without_a_fitting_limit_is_malformed(wire: Wire, query: str) -> None:
     answer = wire.http.get(f"{Paths.PROFILE_CHANGES}{query}", headers=signed_headers())
     assert (answer.status_code, answer.json()) == (400, MALFORMED)

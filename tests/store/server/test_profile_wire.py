@@ -101,6 +101,7 @@ CASES: list[tuple[str, tuple[Any, ...], object]] = [
     ("profile", (), BARE),
     ("change_history", (20,), HISTORY),
     ("change_history", (0,), ()),
+    ("change_history", (-1,), ()),  # the store's to judge, as on a local store
     ("change_address", ("1000001", "東京都千代田区千代田", "１－１"), FULL),
     ("change_phone", ("09012345678",), FULL),
     ("change_workplace", ("株式会社こはく", "0312345678"), FULL),
