@@ -20,7 +20,10 @@ from desktop_app.store.sql.credentials import CredentialOperations
 from desktop_app.store.sql.demo_reset import DemoResetOperations
 from desktop_app.store.sql.history import HISTORY_MAX_LIMIT, HistoryOperations
 from desktop_app.store.sql.movements import MoneyOperations
+from desktop_app.store.sql.profile import ProfileOperations
+from desktop_app.store.sql.profile_coded import CodedChangeOperations
 from desktop_app.store.sql.receipts import bank_account
+from desktop_app.store.sql.schedule import ScheduleOperations
 from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, BankAccountRow, SessionRow
 from desktop_app.store.sql.services import ServiceOperations
 from desktop_app.store.sql.signin import (
@@ -31,6 +34,7 @@ from desktop_app.store.sql.signin import (
 )
 from desktop_app.store.sql.staff import StaffOperations
 from desktop_app.store.sql.throttle import ThrottleOperations
+from desktop_app.store.sql.upkeep import UpkeepOperations
 
 __all__ = [
     "CARD_PIN_ATTEMPTS_PER_DAY",
@@ -47,6 +51,10 @@ class SqlStore(
     StaffOperations,
     ThrottleOperations,
     CredentialOperations,
+    ProfileOperations,
+    CodedChangeOperations,
+    ScheduleOperations,
+    UpkeepOperations,
     MoneyOperations,
     HistoryOperations,
     DemoResetOperations,
@@ -72,7 +80,8 @@ class SqlStore(
     # ----------------------------------------------------------------- destinations
 
     def bank_accounts(self, token: str) -> tuple[BankAccount, ...]:
-        """The registered bank accounts, then the prepaid card (``bank_code`` ``PREPAID``)."""
+        """The registered bank account (not one it replaced), then the prepaid card
+        (``bank_code`` ``PREPAID``)."""
         return self._with_session(token, self._bank_accounts, write=False)
 
     @staticmethod
@@ -81,7 +90,10 @@ class SqlStore(
     ) -> tuple[BankAccount, ...]:
         rows = db.scalars(
             select(BankAccountRow)
-            .where(BankAccountRow.member_id == session.member_id)
+            .where(
+                BankAccountRow.member_id == session.member_id,
+                BankAccountRow.retired_at.is_(None),
+            )
             .order_by(BankAccountRow.account_type == PREPAID_ACCOUNT_TYPE, BankAccountRow.id)
         )
         return tuple(bank_account(row) for row in rows)
