@@ -80,7 +80,11 @@ class NotOnlineView(QWidget):
         """The list's height: every item, wrapped to the list's width."""
         items = self.list
         spacing = items.spacing()
-        rows = sum(items.sizeHintForRow(row) + 2 * spacing for row in range(items.count()))
+        # The items as laid out (wrapped to the width); sizeHintForRow gives them unwrapped.
+        rows = sum(
+            items.visualItemRect(items.item(row)).height() + 2 * spacing
+            for row in range(items.count())
+        )
         height = rows + 2 * items.frameWidth() + 2
         if items.height() != height:
             items.setFixedHeight(height)
