@@ -144,6 +144,7 @@ class ScheduleOperations(ProfileBase):
             if not account.auto_debit:
                 raise AppError(ErrorCode.NOTHING_CHANGED)
             account.auto_debit = False
+            account.auto_debit_since = None
             account.updated_at = now
             self._record(
                 db, session, now, ChangeItem.AUTO_DEBIT, on_off_text(True), on_off_text(False)
@@ -158,6 +159,7 @@ class ScheduleOperations(ProfileBase):
             self._move_due_day(db, session, now, account, day)
         if not account.auto_debit:
             account.auto_debit = True
+            account.auto_debit_since = now.date()
             account.updated_at = now
             self._record(
                 db, session, now, ChangeItem.AUTO_DEBIT, on_off_text(False), on_off_text(True)

@@ -6,7 +6,8 @@ call; a read that finds work due leaves it to a write first, and a read-only sto
   paid, the rest of it (never more than the payoff) is debited from the member's bank
   account: a ledger row of kind ``auto_debit`` with request id ``auto-debit:<nominal due
   date>``, so once per due date (the ledger's unique request id), applied as a repayment
-  accrued to the due date (late damages, interest, principal), moving the due date on.
+  accrued to the due date (late damages, interest, principal), moving the due date on. An
+  automatic debit started after the due date is debited as of the day it was started.
 - The reminder email: from ``days_before`` the effective due date at ``hour``:00 (Tokyo) to
   the end of the due date, once per member and due date (``reminders_sent``), with the
   amount due. ``sent_messages`` queues every member's first (``_queue_reminders``).
@@ -124,8 +125,10 @@ class UpkeepOperations(StoreBase):
         nominal = account.next_due_date
         effective = self._effective(nominal)
         assert nominal is not None and effective is not None
-        # Debited on the due date: what accrues after it runs on what is left.
-        self._book_accrual(account, min(today, max(effective, account.accrued_to)))
+        # Debited on the due date (or, started after it, on the day it was started): what
+        # accrues after that runs on what is left.
+        since = account.auto_debit_since or today
+        self._book_accrual(account, min(today, max(effective, since, account.accrued_to)))
         payoff = account.principal + account.unpaid_interest + account.unpaid_damages
         amount = min(account.minimum_payment - account.paid_this_cycle, payoff)
         if amount <= 0:
