@@ -267,7 +267,7 @@ class LoginView(QWidget):
         self.forgot_link.setText(_("Forgot your password?"))
         self.inbox_link.setText(_("Inbox (demo)"))
         self.settings_link.setText(_("Settings (display and connection)"))
-        self.not_online_link.set_label(_("Procedures that cannot be done online"))
+        self.not_online_link.set_label(_("What cannot be done online"))
         for link in (self.register_link, self.forgot_link, self.inbox_link, self.settings_link):
             link.setAccessibleName(link.text())
         self.button.setText(_("Sign in"))

@@ -90,11 +90,11 @@ class NotOnlineView(QWidget):
             items.setFixedHeight(height)
 
     def retranslate(self) -> None:
-        self.title.setText(_("Procedures that cannot be done online"))
+        self.title.setText(_("What cannot be done online"))
         self.explain.setText(
-            _("These procedures cannot be done in the member service. Here is how to do them.")
+            _("These cannot be done in the member service. Here is how to do each of them.")
         )
-        self.list.setAccessibleName(_("Procedures that cannot be done online"))
+        self.list.setAccessibleName(_("What cannot be done online"))
         self.support.setAccessibleName(_("Support line"))
         self.back.setText(_("Back"))
         self.back.setAccessibleName(_("Back"))

@@ -202,6 +202,6 @@ class ProfileView(QWidget):
             button.setText(_("Change"))
             button.setAccessibleName(_("Change: {item}").format(item=text))
         self.values["password"].setText(_("Not shown, for your security"))
-        self.not_online.set_label(_("Procedures that cannot be done online"))
+        self.not_online.set_label(_("What cannot be done online"))
         self.history_title.setText(_("Change history"))
         self.history.setAccessibleName(_("Change history"))
