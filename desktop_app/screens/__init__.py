@@ -117,6 +117,32 @@ def _reset(host: Host) -> Built:
     return vm, ResetView(vm)
 
 
+def profile_form(view_model: str, view: str) -> Callable[[Host], Built]:
+    """The builder of a form of the registered details: built like ``standard``; once its
+    change went through (its view-model's ``changed(str)``: what to say) the profile screen
+    says so and shows what is registered now."""
+
+    def build(host: Host) -> Built:
+        from desktop_app.viewmodels.profile import ProfileViewModel
+
+        vm, widget = standard(view_model, view)(host)
+        profile = host.view_model(PROFILE, ProfileViewModel)
+        changed = vm.changed  # type: ignore[union-attr]
+        changed.connect(profile.announce)
+        changed.connect(Link(host.navigator, PROFILE, widget).follow)
+        return vm, widget
+
+    return build
+
+
+def _web_id_form(host: Host) -> Built:
+    vm, widget = profile_form(
+        "sign_in_change:WebIdChangeViewModel", "sign_in_change:WebIdChangeView"
+    )(host)
+    vm.web_id_replaced.connect(host.login.replace_remembered_web_id)  # type: ignore[union-attr]
+    return vm, widget
+
+
 def _settings(host: Host) -> Built:
     from desktop_app.views.settings import SettingsView
 
@@ -124,6 +150,11 @@ def _settings(host: Host) -> Built:
 
 
 # -- the registry ---------------------------------------------------------------------------
+PROFILE = "profile"
+# The forms of the registered details: each lights 登録内容 and goes back to it.
+_BACK_TO_PROFILE = {"back_requested": PROFILE}
+
+
 def _spec_list() -> tuple[ScreenSpec, ...]:
     from desktop_app.screens import scenes as t
 
@@ -137,6 +168,7 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
                 "reset_requested": "reset",
                 "inbox_requested": "inbox",
                 "settings_requested": "settings",
+                "not_online_requested": "notOnline",
             },
             tour=t.LOGIN,
         ),
@@ -187,6 +219,70 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             standard("interest:InterestViewModel", "interest:InterestView"),
             nav=NavEntry("navInterest", N_("Interest inquiry")),
             tour=t.INTEREST,
+        ),
+        ScreenSpec(
+            PROFILE,
+            standard("profile:ProfileViewModel", "profile:ProfileView"),
+            nav=NavEntry("navProfile", N_("My details")),
+            links={
+                "address_requested": "address",
+                "phone_requested": "phone",
+                "email_requested": "email",
+                "workplace_requested": "workplace",
+                "web_id_requested": "webId",
+                "password_requested": "password",
+                "not_online_requested": "notOnline",
+            },
+            tour=t.PROFILE,
+        ),
+        ScreenSpec(
+            "address",
+            profile_form("address:AddressViewModel", "address:AddressView"),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+            tour=t.ADDRESS,
+        ),
+        ScreenSpec(
+            "phone",
+            profile_form("contact:PhoneViewModel", "contact:PhoneView"),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+        ),
+        ScreenSpec(
+            "email",
+            profile_form("contact:EmailViewModel", "contact:EmailView"),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+            tour=t.EMAIL,
+        ),
+        ScreenSpec(
+            "workplace",
+            profile_form("contact:WorkplaceViewModel", "contact:WorkplaceView"),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+        ),
+        ScreenSpec(
+            "webId",
+            _web_id_form,
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+        ),
+        ScreenSpec(
+            "password",
+            profile_form(
+                "sign_in_change:PasswordChangeViewModel", "sign_in_change:PasswordChangeView"
+            ),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+        ),
+        ScreenSpec(
+            "notOnline",
+            standard("not_online:NotOnlineViewModel", "not_online:NotOnlineView"),
+            # A member whose card is locked reads it before signing in.
+            public=True,
+            lights=PROFILE,
+            links={"back_requested": BACK},
+            tour=t.NOT_ONLINE,
         ),
         ScreenSpec(
             "promise",
