@@ -3,9 +3,10 @@ the procedures that cannot be done online, and the change history (変更履歴)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.profile import ProfileViewModel
 from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
+from desktop_app.views.widgets.keyboard import focus_first_control
 from desktop_app.views.widgets.page import SideBySide, form_column
 from desktop_app.views.widgets.wrap_button import WrapButton
 
 HISTORY_HEIGHT = 220  # about five rows of two lines; the table scrolls the rest
+VALUE_COLUMNS = (2, 3)  # 変更前, 変更後: they share the width left and wrap
 
 # (section caption, ((caption, value label name, view-model property, button name, button
 # text, link signal name), …)); a value property "" has no value shown (the password).
@@ -175,12 +178,16 @@ class ProfileView(QWidget):
         table.setModel(self._vm.history)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
+        # The values wrap in their columns rather than push the table sideways.
+        table.setWordWrap(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        for column in VALUE_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         table.setMinimumHeight(HISTORY_HEIGHT)
         return table
 
@@ -190,6 +197,15 @@ class ProfileView(QWidget):
         bind_label(self.hint, vm.change_hint_changed, vm.change_hint)
         bind_label(self.error, vm.error_changed, vm.error)
         self.not_online.clicked.connect(self.not_online_requested)
+        vm.can_change_changed.connect(self._buttons_ready)
+
+    @Slot(bool)
+    def _buttons_ready(self, ready: bool) -> None:
+        """The change buttons were disabled while the details loaded, so the keyboard landed
+        on the link below them: it moves to the first button once they can be used."""
+        focus = QApplication.focusWidget()
+        if ready and self.isVisible() and (focus is None or focus is self.not_online):
+            focus_first_control(self)
 
     def retranslate(self) -> None:
         self.title.setText(_("Check and change your registered details"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QTableView,
     QWidget,
 )
@@ -34,6 +35,14 @@ def _focus(d, kind, name: str) -> QWidget:
 def _press(d, widget: QWidget, key: Qt.Key = RETURN) -> None:
     d.qtbot.keyClick(widget, key)
     wait_until_idle(d.window)
+
+
+def _scroller(widget: QWidget) -> QScrollArea:
+    parent = widget.parentWidget()
+    while not isinstance(parent, QScrollArea):
+        assert parent is not None
+        parent = parent.parentWidget()
+    return parent
 
 
 def _open_dialog(d) -> QDialog | None:
@@ -254,3 +263,20 @@ def test_a_held_enter_never_confirms_the_dialog_it_opened(drive):
     d.qtbot.keyClick(accept, RETURN)  # a fresh press confirms
     wait_until_idle(d.window)
     d.qtbot.waitUntil(lambda: "10,000円" in d.visible_text("borrowResultLabel"))
+
+
+def test_the_profile_screen_takes_the_keyboard_to_its_first_change_button_in_sight(drive):
+    """Its buttons are disabled while the details load: the keyboard must not stay on the
+    link below them, and a screen left scrolled down comes back with its focus in sight."""
+    d = drive()
+    d.sign_in_web("yamada2026", "Taro2026pass")
+    _press(d, _focus(d, QAbstractButton, "navProfile"))
+    first = d.find(QAbstractButton, "changeAddressButton")
+    d.qtbot.waitUntil(first.hasFocus)
+    area = _scroller(first)
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())  # down to 変更履歴
+    d.qtbot.waitUntil(lambda: first.visibleRegion().isEmpty())
+    _press(d, _focus(d, QAbstractButton, "navHome"))
+    _press(d, _focus(d, QAbstractButton, "navProfile"))
+    d.qtbot.waitUntil(first.hasFocus)
+    d.qtbot.waitUntil(lambda: not first.visibleRegion().isEmpty())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 
@@ -146,15 +147,26 @@ def focus_first_control(page: QWidget) -> bool:
     it can take the focus. Returns whether one took it."""
     for wanted in page.findChildren(QWidget):
         if wanted.property("firstFocus") and _takes_tab(wanted):
-            wanted.setFocus(Qt.FocusReason.TabFocusReason)
+            _focus_and_reveal(wanted)
             return True
     current: QWidget | None = page.nextInFocusChain()
     while current is not None and current is not page and page.isAncestorOf(current):
         if _takes_tab(current):
-            current.setFocus(Qt.FocusReason.TabFocusReason)
+            _focus_and_reveal(current)
             return True
         current = current.nextInFocusChain()
     return False
+
+
+def _focus_and_reveal(widget: QWidget) -> None:
+    """Focus ``widget`` and scroll the screen to it: a screen left scrolled down would
+    otherwise come back with its focused control out of sight."""
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
 
 
 def _takes_tab(widget: QWidget) -> bool:
