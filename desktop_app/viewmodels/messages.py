@@ -209,6 +209,36 @@ _SENTENCES: dict[ErrorCode, str] = {
         "A wrong confirmation code has been entered too many times today. Please try again "
         "tomorrow."
     ),
+    # registered details and repayment settings
+    ErrorCode.POSTAL_UNKNOWN: N_(
+        "No address is known for this postal code. Please check the postal code."
+    ),
+    ErrorCode.UNKNOWN_BRANCH: N_("Please choose the branch from the list."),
+    ErrorCode.DUE_DAY_INVALID: N_(
+        "Please choose the 5th, the 15th, the 25th or the last day of the month as the due day."
+    ),
+    ErrorCode.DUE_DAY_TOO_LATE: N_(
+        "With this due day the next due date would be too long after your last payment. "
+        "Please choose a due day whose next due date is on or before {latest}."
+    ),
+    ErrorCode.DUE_DAY_FIXED: N_(
+        "With automatic debit from this bank, the due day can only be day {day} of each month."
+    ),
+    ErrorCode.REMINDER_INVALID: N_(
+        "Please choose a reminder from 1 to 7 days before the due date, and the hour to send it."
+    ),
+    ErrorCode.AUTO_DEBIT_NO_ACCOUNT: N_(
+        "No bank account is registered for automatic debit. Please register a bank account first."
+    ),
+    ErrorCode.PASSWORD_WRONG: N_("The current password is incorrect. Please check it."),
+    ErrorCode.NOTHING_CHANGED: N_("This is what is registered now, so nothing was changed."),
+    ErrorCode.CHANGE_LOCKED: N_(
+        "A wrong confirmation code was entered too many times, so this change cannot be made "
+        "until {resume_at}."
+    ),
+    ErrorCode.CODE_NOT_REQUESTED: N_(
+        "No confirmation code has been sent for this change. Please have a code sent."
+    ),
 }
 
 # The same refusals for a secret's character: its position only, never the character.
