@@ -100,7 +100,7 @@ def test_four_processes_opening_a_fresh_database_migrate_it_once(
     assert [out.strip() for out, _ in results] == ["opened"] * PROCESSES
     logs = "".join(err for _, err in results)
     assert logs.count("Running upgrade  -> 0001") == 1, logs  # migrated once
-    assert logs.count("Running upgrade 0005 -> 0006") == 1, logs
+    assert logs.count("Running upgrade 0006 -> 0007") == 1, logs
     engine = create_engine(scratch_database, poolclass=NullPool)
     try:
         with engine.connect() as connection:
@@ -109,7 +109,7 @@ def test_four_processes_opening_a_fresh_database_migrate_it_once(
             versions = connection.scalars(text("SELECT version_num FROM alembic_version")).all()
     finally:
         engine.dispose()
-    assert versions == ["0006"]
+    assert versions == ["0007"]
 
 
 @pytest.fixture

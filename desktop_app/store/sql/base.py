@@ -164,6 +164,19 @@ class StoreBase:
             return False
         return True
 
+    # ----------------------------------------------------------------- upkeep (``upkeep``)
+
+    def _upkeep_due(self, db: DbSession, member_id: int, now: datetime) -> bool:
+        """Whether the member's account has work due by ``now`` (an automatic debit, a
+        reminder email) that a read must leave to a write first."""
+        return False
+
+    def _upkeep(self, db: DbSession, member_id: int, now: datetime) -> None:
+        """Do the member's due work, in the caller's write transaction."""
+
+    def _queue_reminders(self) -> None:
+        """Put every reminder email whose hour has come in the outbox."""
+
     # ----------------------------------------------------------------- accounts
 
     def _overdue(self, account: LoanAccount, today: date) -> bool:

@@ -1,6 +1,8 @@
-"""``CodeOperations``: the one-time codes Web-ID registration and password reset share.
+"""``CodeOperations``: the one-time codes Web-ID registration, password reset and the coded
+changes of the registered details (``profile_codes``) share.
 
-A code is six random digits, valid 10 minutes from the clock's now, with 5 tries. Only a salted
+A code is six random digits (four for a change: ``ProfileRules.change_code_digits``), valid 10
+minutes from the clock's now, with 5 tries. Only a salted
 SHA-256 of it is kept for checking (``verification_codes``); the plain code is kept in one
 place only, beside the outbox message that "sends" it, and only until that message is
 delivered (``outbox``): never in the audit log, an error or a log line. A new code voids the
@@ -32,8 +34,8 @@ from desktop_app.store.sql.schema import CodePurpose, Member, OutboxMessage, Ver
 CODE_DIGITS = 6
 
 
-def _new_code() -> str:
-    return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
+def _new_code(digits: int = CODE_DIGITS) -> str:
+    return f"{secrets.randbelow(10**digits):0{digits}d}"
 
 
 def _code_hash(salt: str, code: str) -> str:
@@ -64,9 +66,10 @@ class CodeOperations(StoreBase):
         purpose: CodePurpose,
         channel: CodeChannel,
         now: datetime,
+        digits: int = CODE_DIGITS,
     ) -> AppError | None:
         """Unless the member asked too soon or too often: void the member's live codes of
-        ``purpose``, store a new one, "send" it and count the request."""
+        ``purpose``, store a new one of ``digits`` digits, "send" it and count the request."""
         rules = self._rules.codes
         throttled = code_limits.member_refusal(db, rules, member.id, now)
         if throttled is not None:
@@ -80,7 +83,7 @@ class CodeOperations(StoreBase):
         )
         for old in db.scalars(live.with_for_update()):
             old.expires_at = now
-        code = _new_code()
+        code = _new_code(digits)
         salt = secrets.token_hex(16)
         expires_at = now + rules.validity
         db.add(

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from desktop_app.domain.models import MemberStatus
+from desktop_app.domain.profile import Address, Workplace
 from desktop_app.domain.rules import MONTH_END
 from desktop_app.store.sql.schema import CardStatus
 
@@ -45,6 +46,8 @@ class DemoMember:
     web_locked: bool = False
     rate: Decimal = DEFAULT_RATE
     prepaid_last4: str | None = None  # the last four digits of the member's prepaid card
+    address: Address | None = None
+    workplace: Workplace | None = None
 
 
 YAMADA = DemoMember(
@@ -62,6 +65,8 @@ YAMADA = DemoMember(
     25,
     DemoBank("0009", "三井住友銀行", "001", "本店営業部", "1234567", "ﾔﾏﾀﾞ ﾀﾛｳ"),
     prepaid_last4="8301",
+    address=Address("1600022", "東京都新宿区新宿", "３－１－１"),
+    workplace=Workplace("こはく商事株式会社", "0312345678"),
 )
 SATO = DemoMember(
     "100000002",
@@ -79,6 +84,10 @@ SATO = DemoMember(
     DemoBank("0033", "PayPay銀行", "001", "本店", "7654321", "ｻﾄｳ ﾊﾅｺ"),
     web_statements=True,
     prepaid_last4="4527",
+    address=Address(
+        "2200012", "神奈川県横浜市西区みなとみらい", "２－３－５　みなとみらいハイツ５０２"
+    ),
+    workplace=Workplace("株式会社さくらデザイン", "0452223333"),
 )
 SUZUKI = DemoMember(
     "100000003",
@@ -95,6 +104,8 @@ SUZUKI = DemoMember(
     5,
     DemoBank("0005", "三菱UFJ銀行", "050", "新宿支店", "2345678", "ｽｽﾞｷ ｲﾁﾛｳ"),
     prepaid_last4="6093",
+    address=Address("5300001", "大阪府大阪市北区梅田", "１－２－３"),
+    workplace=Workplace("梅田物流株式会社", "0663334444"),
 )
 TANAKA = DemoMember(
     "100000004",
@@ -113,6 +124,8 @@ TANAKA = DemoMember(
     card_status=CardStatus.LOCKED,
     web_locked=True,
     prepaid_last4="1148",
+    address=Address("4600008", "愛知県名古屋市中区栄", "３－４－５　栄パレス８０１"),
+    workplace=Workplace("栄デンタルクリニック", "0522345678"),
 )
 TAKAHASHI = DemoMember(
     "100000005",
@@ -130,6 +143,8 @@ TAKAHASHI = DemoMember(
     DemoBank("0001", "みずほ銀行", "110", "渋谷支店", "4567890", "ﾀｶﾊｼ ｹﾝ"),
     status=MemberStatus.SUSPENDED,
     prepaid_last4="7720",
+    address=Address("8120011", "福岡県福岡市博多区博多駅前", "２－１－１"),
+    workplace=Workplace("博多建設株式会社", "0924567890"),
 )
 ITO = DemoMember(
     "100000006",
@@ -146,6 +161,7 @@ ITO = DemoMember(
     15,
     DemoBank("0036", "楽天銀行", "251", "第一営業支店", "5678901", "ｲﾄｳ ｻｸﾗ"),
     prepaid_last4="3356",
+    address=Address("9800021", "宮城県仙台市青葉区中央", "１－１－１　青葉コーポ２０３"),
 )
 WATANABE = DemoMember(
     "100000007",
@@ -163,6 +179,8 @@ WATANABE = DemoMember(
     DemoBank("0009", "三井住友銀行", "654", "新宿西口支店", "6789012", "ﾜﾀﾅﾍﾞ ｼｮｳ"),
     status=MemberStatus.DORMANT,
     prepaid_last4="9012",
+    address=Address("0600001", "北海道札幌市中央区北一条西", "４－２"),
+    workplace=Workplace("札幌観光株式会社", "0112223333"),
 )
 
 DEMO_MEMBERS: tuple[DemoMember, ...] = (YAMADA, SATO, SUZUKI, TANAKA, TAKAHASHI, ITO, WATANABE)

@@ -60,7 +60,9 @@ _SAVE = (
     )
 )
 _DESTINATION = select(_banks).where(
-    _banks.c.id == bindparam("destination_id"), _banks.c.member_id == bindparam("member_id")
+    _banks.c.id == bindparam("destination_id"),
+    _banks.c.member_id == bindparam("member_id"),
+    _banks.c.retired_at.is_(None),  # a replaced account is a destination no more
 )
 _REPLAY = select(
     _ledger.c.id, _ledger.c.kind, _ledger.c.amount, _ledger.c.bank_account_id, _ledger.c.bank_code
@@ -90,7 +92,7 @@ def save_account(db: DbSession, account: LoanAccount, seen: int) -> None:
 
 
 def destination(db: DbSession, member_id: int, destination_id: int) -> Any:
-    """The member's bank account (or prepaid card) ``destination_id``, or None."""
+    """The member's current bank account (or prepaid card) ``destination_id``, or None."""
     params = {"destination_id": destination_id, "member_id": member_id}
     return db.connection().execute(_DESTINATION, params).first()
 

@@ -24,6 +24,7 @@ from desktop_app.store.sql.movement_rows import (
     locked_account,
     save_account,
 )
+from desktop_app.store.sql.payments import apply_payment
 from desktop_app.store.sql.receipts import bank_account, borrow_receipt, repay_receipt
 from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, LedgerRow, SessionRow
 from desktop_app.store.sql.sessions import SessionBase, T, Work
@@ -190,22 +191,7 @@ class MoneyOperations(SessionBase):
                 raise AppError(ErrorCode.NOTHING_TO_REPAY)
         assert amount is not None
         loan.check_repay_amount(amount, payoff, self._rules.loan)
-        share = loan.allocate(
-            amount, account.unpaid_damages, account.unpaid_interest, account.principal
-        )
-        account.unpaid_damages -= share.to_damages
-        account.unpaid_interest -= share.to_interest
-        account.principal -= share.to_principal
-        account.paid_this_cycle += amount
-        if account.principal == 0 and account.unpaid_interest == 0 and account.unpaid_damages == 0:
-            account.next_due_date = None
-            account.minimum_payment = 0
-            account.paid_this_cycle = 0
-        elif (
-            account.next_due_date is not None and account.paid_this_cycle >= account.minimum_payment
-        ):
-            account.next_due_date = loan.following_due_date(account.due_day, account.next_due_date)
-            account.paid_this_cycle = 0
+        share = apply_payment(account, amount)
         self._settle_promise(account, today)
         account.updated_at = now
         save_account(db, account, seen)

@@ -41,16 +41,27 @@ def notice_message(member: Member, now: datetime, what: str, advice: str) -> tup
     return subject, body
 
 
-def add_notice(db: DbSession, member: Member, now: datetime, what: str, advice: str) -> None:
-    """A notice of a change, by email when the member has one, else by SMS."""
+def add_notice(
+    db: DbSession,
+    member: Member,
+    now: datetime,
+    what: str,
+    advice: str,
+    *,
+    address: str | None = None,
+) -> None:
+    """A notice of a change, by email when the member has one, else by SMS; to the email
+    ``address`` instead when given (the old address, told of an email change)."""
     subject, body = notice_message(member, now, what, advice)
+    email = address or member.email
     db.add(
         OutboxMessage(
             member_id=member.id,
-            channel=(CodeChannel.EMAIL if member.email else CodeChannel.SMS).value,
+            channel=(CodeChannel.EMAIL if email else CodeChannel.SMS).value,
             subject=subject,
             body=body,
             created_at=now,
+            address=address,
         )
     )
 
@@ -76,6 +87,10 @@ def add_new_device_alert(db: DbSession, member: Member, now: datetime) -> None:
 _PURPOSE_TEXT = {
     CodePurpose.REGISTER: "Web-IDのご登録",
     CodePurpose.RESET: "パスワード再設定",
+    CodePurpose.EMAIL: "メールアドレスの変更",
+    CodePurpose.BANK_ACCOUNT: "お振込先口座の変更",
+    CodePurpose.WEB_ID: "Web-IDの変更",
+    CodePurpose.PASSWORD: "パスワードの変更",
 }
 
 

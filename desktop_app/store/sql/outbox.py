@@ -7,6 +7,7 @@ is then emptied in the database and every later read shows ``CODE_MASK`` in its 
 the code's salted hash stays, for checking it). Codes past their validity are emptied at the
 same time, delivered or not. Reading messages that carry no code writes nothing and never
 waits for a writer. A read-only store cannot record a delivery, so it shows codes masked.
+Reading the outbox first queues the reminder emails whose hour has come (``upkeep``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class OutboxOperations(StoreBase):
         limit = min(limit, INBOX_MAX_LIMIT)
         if limit <= 0:
             return ()
+        self._queue_reminders()
         with self._transaction(write=False) as db:
             rows = db.execute(self._newest(limit)).all()
         if self._read_only or all(message.code is None for message, _, _ in rows):
@@ -69,7 +71,7 @@ def _sent(rows: _Rows, *, reveal: bool) -> tuple[SentMessage, ...]:
     return tuple(
         SentMessage(
             channel=CodeChannel(message.channel),
-            recipient=recipient(message.channel, email, phone),
+            recipient=recipient(message.channel, message.address or email, phone),
             subject=message.subject,
             body=revealed(message.body, message.code if reveal else None),
             sent_at=message.created_at,

@@ -4,7 +4,8 @@ Money columns are ``BigInteger`` yen, rates ``Numeric`` fractions (``0.180`` = 1
 ``UtcDateTime`` (stored in UTC, returned in Asia/Tokyo), calendar days ``Date`` (Asia/Tokyo);
 the base and the column types are in ``schema_types``, the outbox and the one-time codes in
 ``schema_codes``, the tables of the store's keys and the sign-in throttle in
-``schema_security`` (all re-exported here).
+``schema_security``, the change history and the reminders sent in ``schema_profile`` (all
+re-exported here).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from desktop_app.store.sql.schema_codes import (
     OutboxMessage,
     VerificationCode,
 )
+from desktop_app.store.sql.schema_profile import ProfileChangeRow, ReminderSent
 from desktop_app.store.sql.schema_security import SignInThrottle, StoreKey
 from desktop_app.store.sql.schema_types import NAMING_CONVENTION, Base, Money, UtcDateTime
 
@@ -57,6 +59,8 @@ __all__ = [
     "Member",
     "Money",
     "OutboxMessage",
+    "ProfileChangeRow",
+    "ReminderSent",
     "SessionRow",
     "SignInThrottle",
     "StoreKey",
@@ -91,6 +95,13 @@ class Member(Base):
     status: Mapped[str] = mapped_column(String(16))
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # The registered address (7-digit postal code, 都道府県・市区町村・町域 as Japan Post
+    # lists it, 番地・建物名 full-width) and workplace; all None until registered.
+    postal_code: Mapped[str | None] = mapped_column(String(7), default=None)
+    address_town: Mapped[str | None] = mapped_column(String(200), default=None)
+    address_line2: Mapped[str | None] = mapped_column(String(100), default=None)
+    workplace_name: Mapped[str | None] = mapped_column(String(100), default=None)
+    workplace_phone: Mapped[str | None] = mapped_column(String(11), default=None)
 
 
 class KnownDevice(Base):
@@ -160,6 +171,12 @@ class LoanAccount(Base):
     interest_free_until: Mapped[date | None] = mapped_column(Date)
     # the day an overdue member promised to pay; cleared once the account is current again
     promised_date: Mapped[date | None] = mapped_column(Date)
+    # 口座振替 from the current bank account, and the reminder email (days before the due
+    # date, hour of the day in Tokyo)
+    auto_debit: Mapped[bool] = mapped_column(Boolean, default=False)
+    reminder_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    reminder_days_before: Mapped[int] = mapped_column(Integer, default=3)
+    reminder_hour: Mapped[int] = mapped_column(Integer, default=9)
     version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
@@ -173,7 +190,8 @@ PREPAID_CARD_NAME = "こはくプリペイドカード"
 class BankAccountRow(Base):
     """A borrowing destination: a bank account (``ordinary``/``current``) or the member's
     prepaid card (``account_type`` ``prepaid``, ``bank_code`` ``PREPAID``, the card's last four
-    digits as ``account_number``, no branch)."""
+    digits as ``account_number``, no branch). A bank account replaced by another is kept,
+    ``retired_at`` set, for the ledger rows that went to it; it is a destination no more."""
 
     __tablename__ = "bank_accounts"
 
@@ -186,6 +204,7 @@ class BankAccountRow(Base):
     account_type: Mapped[str] = mapped_column(String(8))
     account_number: Mapped[str] = mapped_column(String(7))
     holder: Mapped[str] = mapped_column(String(30))
+    retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
 
 
 class LedgerRow(Base):
@@ -195,7 +214,7 @@ class LedgerRow(Base):
     __table_args__ = (
         UniqueConstraint("member_id", "request_id"),
         Index("ix_ledger_member_at_id", "member_id", "at", "id"),
-        CheckConstraint("kind IN ('borrow', 'repay', 'prepaid_charge')", name="kind"),
+        CheckConstraint("kind IN ('borrow', 'repay', 'prepaid_charge', 'auto_debit')", name="kind"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -219,12 +238,14 @@ class LedgerRow(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-_TRANSACTION_PREFIX = MappingProxyType({"borrow": "B", "repay": "R", "prepaid_charge": "P"})
+_TRANSACTION_PREFIX = MappingProxyType(
+    {"borrow": "B", "repay": "R", "prepaid_charge": "P", "auto_debit": "D"}
+)
 
 
 def transaction_number(kind: str, at: datetime, row_id: int) -> str:
-    """``B2026112400000042``: B(orrow), R(epay) or P(repaid charge), the Tokyo date, the
-    ledger id."""
+    """``B2026112400000042``: B(orrow), R(epay), P(repaid charge) or D(ebit, 口座振替), the
+    Tokyo date, the ledger id."""
     return f"{_TRANSACTION_PREFIX[kind]}{at.astimezone(TOKYO):%Y%m%d}{row_id:08d}"
 
 

@@ -29,15 +29,24 @@ class OutboxMessage(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     code: Mapped[str | None] = mapped_column(String(8), default=None)
     delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    # The address a message went to when it is not the member's current one (the notice of
+    # an email change to the old address); None: the member's registered address or phone.
+    address: Mapped[str | None] = mapped_column(String(254), default=None)
 
 
 class CodePurpose(StrEnum):
     REGISTER = "register"
     RESET = "reset"
+    # the changes of the registered details that need a code (``profile.CodedChange``)
+    EMAIL = "email"
+    BANK_ACCOUNT = "bank_account"
+    WEB_ID = "web_id"
+    PASSWORD = "password"
 
 
 class VerificationCode(Base):
-    """A 6-digit confirmation code sent to a member (Web-ID registration, password reset).
+    """A confirmation code sent to a member: 6 digits for Web-ID registration and password
+    reset, 4 for a change of the email, the bank account, the Web-ID or the password.
 
     Only ``sha256(salt + code)`` is kept here; the code itself only in the outbox message
     that carries it, until that is delivered. A code is dead once used, expired,
@@ -47,7 +56,10 @@ class VerificationCode(Base):
 
     __tablename__ = "verification_codes"
     __table_args__ = (
-        CheckConstraint("purpose IN ('register', 'reset')", name="purpose"),
+        CheckConstraint(
+            "purpose IN ('register', 'reset', 'email', 'bank_account', 'web_id', 'password')",
+            name="purpose",
+        ),
         Index("ix_verification_codes_member_purpose_id", "member_id", "purpose", "id"),
     )
 

@@ -68,6 +68,11 @@ class _Seeder:
             status=demo.status.value,
             last_sign_in_at=last_sign_in_at,
             created_at=self.now - timedelta(days=3 * 365 + 30),
+            postal_code=demo.address.postal_code if demo.address else None,
+            address_town=demo.address.town if demo.address else None,
+            address_line2=demo.address.line2 if demo.address else None,
+            workplace_name=demo.workplace.name if demo.workplace else None,
+            workplace_phone=demo.workplace.phone if demo.workplace else None,
         )
         self.db.add(member)
         self.db.flush()
@@ -149,6 +154,10 @@ class _Seeder:
             first_borrowed_on=first_borrowed_on,
             interest_free_eligible=eligible,
             interest_free_until=None,
+            auto_debit=False,
+            reminder_enabled=False,
+            reminder_days_before=3,
+            reminder_hour=9,
             version=1,
             updated_at=self.now,
         )

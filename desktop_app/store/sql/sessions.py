@@ -71,6 +71,7 @@ class SessionBase(StoreBase):
             if row is None:
                 failure = AppError(ErrorCode.SESSION_EXPIRED)
             else:
+                self._upkeep(db, row.member_id, now)  # automatic debits, reminders
                 try:
                     with db.begin_nested():
                         return work(db, row, now)
@@ -122,10 +123,14 @@ class SessionBase(StoreBase):
         row.last_seen_at = max(last_seen, now)
         return row
 
-    def _read_with_session(self, token: str, work: Work[T]) -> T:
+    def _read_with_session(self, token: str, work: Work[T], *, upkeep: bool = True) -> T:
+        """A read; when the member's account has work due first (``_upkeep_due``: an
+        automatic debit, a reminder), that is written in a transaction of its own and the
+        read runs after it (a read-only store skips it)."""
         key = _token_hash(token)
         ended: str | None = None
         foreign = False
+        due: int | None = None
         with self._transaction(write=False) as db:
             now = self._now()
             row = db.get(SessionRow, key)
@@ -134,6 +139,9 @@ class SessionBase(StoreBase):
                 ended = self._ended(row, self._activity.last_seen(key, row.last_seen_at), now)
             if row is None or foreign or ended is not None:
                 outcome: T | AppError = AppError(ErrorCode.SESSION_EXPIRED)
+            elif upkeep and not self._read_only and self._upkeep_due(db, row.member_id, now):
+                due = row.member_id
+                outcome = AppError(ErrorCode.UNEXPECTED)  # never raised: read again below
             else:
                 try:
                     outcome = work(db, row, now)
@@ -153,6 +161,10 @@ class SessionBase(StoreBase):
             self._activity.note(key, now)
             if now - row.last_seen_at >= TOUCH_INTERVAL:
                 self._try_write("noting a session's activity", partial(_touch_row, key, now))
+        if due is not None:
+            with self._transaction() as db:
+                self._upkeep(db, due, self._now())
+            return self._read_with_session(token, work, upkeep=False)
         if isinstance(outcome, AppError):
             raise outcome
         return outcome

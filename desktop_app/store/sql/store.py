@@ -20,6 +20,7 @@ from desktop_app.store.sql.credentials import CredentialOperations
 from desktop_app.store.sql.demo_reset import DemoResetOperations
 from desktop_app.store.sql.history import HISTORY_MAX_LIMIT, HistoryOperations
 from desktop_app.store.sql.movements import MoneyOperations
+from desktop_app.store.sql.profile import ProfileOperations
 from desktop_app.store.sql.receipts import bank_account
 from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, BankAccountRow, SessionRow
 from desktop_app.store.sql.services import ServiceOperations
@@ -47,6 +48,7 @@ class SqlStore(
     StaffOperations,
     ThrottleOperations,
     CredentialOperations,
+    ProfileOperations,
     MoneyOperations,
     HistoryOperations,
     DemoResetOperations,
@@ -72,7 +74,8 @@ class SqlStore(
     # ----------------------------------------------------------------- destinations
 
     def bank_accounts(self, token: str) -> tuple[BankAccount, ...]:
-        """The registered bank accounts, then the prepaid card (``bank_code`` ``PREPAID``)."""
+        """The registered bank account (not one it replaced), then the prepaid card
+        (``bank_code`` ``PREPAID``)."""
         return self._with_session(token, self._bank_accounts, write=False)
 
     @staticmethod
@@ -81,7 +84,10 @@ class SqlStore(
     ) -> tuple[BankAccount, ...]:
         rows = db.scalars(
             select(BankAccountRow)
-            .where(BankAccountRow.member_id == session.member_id)
+            .where(
+                BankAccountRow.member_id == session.member_id,
+                BankAccountRow.retired_at.is_(None),
+            )
             .order_by(BankAccountRow.account_type == PREPAID_ACCOUNT_TYPE, BankAccountRow.id)
         )
         return tuple(bank_account(row) for row in rows)
