@@ -123,6 +123,10 @@ def _settings(host: Host) -> Built:
     return host.settings, SettingsView(host.settings, host.store_settings)
 
 
+PROFILE = "profile"  # 登録内容の確認・変更
+EMAIL_FORM = "email"  # the change of the email address
+
+
 # -- the registry ---------------------------------------------------------------------------
 def _spec_list() -> tuple[ScreenSpec, ...]:
     from desktop_app.screens import scenes as t
@@ -200,6 +204,51 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             # No navigation entry of its own: none is lit (トップ lit said "you are on the top
             # page" while the member was not).
             tour=t.LIMIT,
+        ),
+        # The bank account and the repayment settings: reached from the registered details
+        # (登録内容), and back there when done or given up.
+        ScreenSpec(
+            "bank",
+            standard("bank:BankFormViewModel", "bank:BankFormView"),
+            lights=PROFILE,
+            links={"done_requested": PROFILE, "back_requested": PROFILE},
+            tour=t.BANK,
+        ),
+        ScreenSpec(
+            "dueDay",
+            standard("due_day:DueDayViewModel", "repayment_settings:DueDayView"),
+            lights=PROFILE,
+            links={"done_requested": PROFILE, "back_requested": PROFILE},
+            tour=t.DUE_DAY,
+        ),
+        ScreenSpec(
+            "autoDebit",
+            standard("auto_debit:AutoDebitViewModel", "repayment_settings:AutoDebitView"),
+            lights=PROFILE,
+            links={
+                "done_requested": PROFILE,
+                "back_requested": PROFILE,
+                "bank_requested": "bank",
+            },
+            tour=t.AUTO_DEBIT,
+        ),
+        ScreenSpec(
+            "reminder",
+            standard("reminder:ReminderViewModel", "mail_settings:ReminderView"),
+            lights=PROFILE,
+            links={
+                "done_requested": PROFILE,
+                "back_requested": PROFILE,
+                "email_requested": EMAIL_FORM,
+            },
+            tour=t.REMINDER,
+        ),
+        ScreenSpec(
+            "webStatements",
+            standard("web_statements:WebStatementsViewModel", "mail_settings:WebStatementsView"),
+            lights=PROFILE,
+            links={"done_requested": PROFILE, "back_requested": PROFILE},
+            tour=t.WEB_STATEMENTS,
         ),
         ScreenSpec(
             "settings",

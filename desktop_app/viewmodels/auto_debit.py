@@ -170,19 +170,21 @@ class AutoDebitViewModel(SettingViewModel):
             ).format(day=due_day_label(profile.due_day))
         bank = bank_name(account.bank_name, account.bank_code)
         if fixed is None:
-            parts = [_("With automatic debit from {bank} you may keep any due day.").format(bank=bank)]
+            rule = _("With automatic debit from {bank} you may keep any due day.")
+            parts = [rule.format(bank=bank)]
         else:
             parts = [
-                _(
-                    "With automatic debit from {bank} the due day is fixed to {day}."
-                ).format(bank=bank, day=due_day_label(fixed))
+                _("With automatic debit from {bank} the due day is fixed to {day}.").format(
+                    bank=bank, day=due_day_label(fixed)
+                )
             ]
         effect = self._effect
         if effect is not None:
             if effect.next_due_date is None:
                 parts.append(
-                    _("Your due day will be {day}; the next due date is set when you next borrow.")
-                    .format(day=due_day_label(effect.due_day))
+                    _(
+                        "Your due day will be {day}; the next due date is set when you next borrow."
+                    ).format(day=due_day_label(effect.due_day))
                 )
             else:
                 parts.append(

@@ -4,9 +4,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop_app.domain import fields, fields_live
 from desktop_app.domain.errors import AppError, ErrorCode
@@ -32,10 +33,21 @@ _ENTER_NUMBER = N_("Please enter the 7-digit account number.")
 _ENTER_HOLDER = N_("Please enter the account holder's name.")
 
 
-def _search_banks(text: str) -> tuple[BankEntry, ...]:
-    from desktop_app.store import reference  # the 全銀 data: loaded by the first search
+WARM_UP_AFTER_MS = 150  # the bank list is read this long after the form is first shown
+_BANKS_LOCK = threading.Lock()  # one bank search at a time: the first one reads the list
 
-    return reference.search_banks(text)
+
+def _search_banks(text: str) -> tuple[BankEntry, ...]:
+    """In a worker: the first call reads the 全銀 bank list (a search typed while it is being
+    read waits for it, instead of reading it a second time)."""
+    from desktop_app.store import reference
+
+    with _BANKS_LOCK:
+        return reference.search_banks(text)
+
+
+def _load_banks() -> None:
+    _search_banks("")  # reads the bank list and its search keys once, finds nothing
 
 
 def _branch_search(bank_code: str) -> Callable[[str], tuple[BranchEntry, ...]]:
@@ -123,6 +135,7 @@ class BankFormViewModel(ViewModel):
         self._app = app
         self._bank: BankEntry | None = None
         self._branch: BranchEntry | None = None
+        self._warmed = False  # the bank list has been asked to load
         self.banks = LiveSearch[BankEntry]("bank_search", self._submit, _search_banks, bank_line)
         self.branches = LiveSearch[BranchEntry](
             "branch_search", self._submit, _branch_search(""), branch_line
@@ -300,9 +313,24 @@ class BankFormViewModel(ViewModel):
 
     # -- lifecycle -----------------------------------------------------------------------
     def shown(self) -> None:
-        """A new visit: a fresh form (the last visit's change is done)."""
+        """A new visit: a fresh form (the last visit's change is done). The first visit
+        loads the 全銀 bank list in the runner while the member reaches for the field, so
+        the first keystroke finds it read."""
         if self.result:
             self._clear_form()
+        if not self._warmed:
+            self._warmed = True
+            # Once the screen is painted: read meanwhile, the list would hold the GUI thread
+            # up (the interpreter's lock) while it paints the form for the first time.
+            QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
+
+    @Slot()
+    def _warm_up(self) -> None:
+        self._submit("bank_data", _load_banks, self._on_warm, self._on_warm, retry=False)
+
+    @Slot(object)
+    def _on_warm(self, _outcome: object) -> None:
+        """The bank list is read (or could not be: the first search will say so)."""
 
     def _clear_form(self) -> None:
         self._bank = self._branch = None

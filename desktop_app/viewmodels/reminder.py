@@ -87,7 +87,8 @@ class ReminderViewModel(SettingViewModel):
         self._offer_days()
         reminder = profile.reminder
         self.enabled = reminder.enabled
-        self.days_index = self.days.index(reminder.days_before) if reminder.days_before in self.days else -1
+        days = self.days
+        self.days_index = days.index(reminder.days_before) if reminder.days_before in days else -1
         self.hour_index = reminder.hour if reminder.hour in HOURS else -1
 
     def set_enabled(self, enabled: bool) -> None:

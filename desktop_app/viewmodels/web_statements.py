@@ -99,15 +99,14 @@ class WebStatementsViewModel(SettingViewModel):
                 "Your first borrowing is interest-free for {days} days from the day after you "
                 "borrow."
             ).format(days=days)
-        if not profile.email:
+        if profile.email:
             return _(
-                "A first borrowing is interest-free for {days} days for members who use web "
-                "statements and registered an email address. Please register an email address "
-                "too."
+                "With web statements, your first borrowing will be interest-free for {days} "
+                "days from the day after you borrow."
             ).format(days=days)
         return _(
-            "A first borrowing is interest-free for {days} days for members who registered an "
-            "email address and use web statements."
+            "A first borrowing is interest-free for {days} days for members who use web "
+            "statements and registered an email address. Please register an email address too."
         ).format(days=days)
 
     def _ready(self) -> bool:

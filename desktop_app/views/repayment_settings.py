@@ -147,10 +147,7 @@ class AutoDebitView(SettingFormView):
     def retranslate(self) -> None:
         self.set_texts(
             _("Automatic debit"),
-            _(
-                "The minimum payment is debited from your registered bank account on each due "
-                "date."
-            ),
+            _("The minimum payment is debited from your registered bank account on each due date."),
             _("Save"),
         )
         self._captions[0].setText(_("Account debited"))
