@@ -171,9 +171,10 @@ class LoanAccount(Base):
     interest_free_until: Mapped[date | None] = mapped_column(Date)
     # the day an overdue member promised to pay; cleared once the account is current again
     promised_date: Mapped[date | None] = mapped_column(Date)
-    # 口座振替 from the current bank account, and the reminder email (days before the due
-    # date, hour of the day in Tokyo)
+    # 口座振替 from the current bank account (since the day it was started: no debit is
+    # dated before it), and the reminder email (days before the due date, hour in Tokyo)
     auto_debit: Mapped[bool] = mapped_column(Boolean, default=False)
+    auto_debit_since: Mapped[date | None] = mapped_column(Date, default=None)
     reminder_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
     reminder_days_before: Mapped[int] = mapped_column(Integer, default=3)
     reminder_hour: Mapped[int] = mapped_column(Integer, default=9)

@@ -21,7 +21,9 @@ from desktop_app.store.sql.demo_reset import DemoResetOperations
 from desktop_app.store.sql.history import HISTORY_MAX_LIMIT, HistoryOperations
 from desktop_app.store.sql.movements import MoneyOperations
 from desktop_app.store.sql.profile import ProfileOperations
+from desktop_app.store.sql.profile_coded import CodedChangeOperations
 from desktop_app.store.sql.receipts import bank_account
+from desktop_app.store.sql.schedule import ScheduleOperations
 from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, BankAccountRow, SessionRow
 from desktop_app.store.sql.services import ServiceOperations
 from desktop_app.store.sql.signin import (
@@ -32,6 +34,7 @@ from desktop_app.store.sql.signin import (
 )
 from desktop_app.store.sql.staff import StaffOperations
 from desktop_app.store.sql.throttle import ThrottleOperations
+from desktop_app.store.sql.upkeep import UpkeepOperations
 
 __all__ = [
     "CARD_PIN_ATTEMPTS_PER_DAY",
@@ -49,6 +52,9 @@ class SqlStore(
     ThrottleOperations,
     CredentialOperations,
     ProfileOperations,
+    CodedChangeOperations,
+    ScheduleOperations,
+    UpkeepOperations,
     MoneyOperations,
     HistoryOperations,
     DemoResetOperations,

@@ -2,7 +2,7 @@
 
 - ``members``: the address (``postal_code``, ``address_town``, ``address_line2``) and the
   workplace (``workplace_name``, ``workplace_phone``), all NULL until registered.
-- ``loan_accounts``: ``auto_debit`` (口座振替), ``reminder_enabled``,
+- ``loan_accounts``: ``auto_debit`` (口座振替) and ``auto_debit_since``, ``reminder_enabled``,
   ``reminder_days_before`` and ``reminder_hour`` (off, 3 days before at 9:00 for the rows
   there are).
 - ``bank_accounts.retired_at``: a bank account replaced by another stays for the ledger rows
@@ -54,6 +54,7 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("auto_debit", sa.Boolean(), nullable=False, server_default=sa.false())
         )
+        batch.add_column(sa.Column("auto_debit_since", sa.Date(), nullable=True))
         batch.add_column(
             sa.Column("reminder_enabled", sa.Boolean(), nullable=False, server_default=sa.false())
         )
@@ -136,7 +137,13 @@ def downgrade() -> None:
     with op.batch_alter_table("bank_accounts") as batch:
         batch.drop_column("retired_at")
     with op.batch_alter_table("loan_accounts") as batch:
-        for column in ("reminder_hour", "reminder_days_before", "reminder_enabled", "auto_debit"):
+        for column in (
+            "reminder_hour",
+            "reminder_days_before",
+            "reminder_enabled",
+            "auto_debit_since",
+            "auto_debit",
+        ):
             batch.drop_column(column)
     with op.batch_alter_table("members") as batch:
         for column in (
