@@ -117,17 +117,44 @@ def _reset(host: Host) -> Built:
     return vm, ResetView(vm)
 
 
+def profile_form(view_model: str, view: str) -> Callable[[Host], Built]:
+    """The builder of a form of the registered details: built like ``standard``; once its
+    change went through (its view-model's ``changed(str)``: what to say) the profile screen
+    says so and shows what is registered now."""
+
+    def build(host: Host) -> Built:
+        from desktop_app.viewmodels.profile import ProfileViewModel
+
+        vm, widget = standard(view_model, view)(host)
+        profile = host.view_model(PROFILE, ProfileViewModel)
+        changed = vm.changed  # type: ignore[union-attr]
+        changed.connect(profile.announce)
+        changed.connect(Link(host.navigator, PROFILE, widget).follow)
+        return vm, widget
+
+    return build
+
+
+def _web_id_form(host: Host) -> Built:
+    vm, widget = profile_form(
+        "sign_in_change:WebIdChangeViewModel", "sign_in_change:WebIdChangeView"
+    )(host)
+    vm.web_id_replaced.connect(host.login.replace_remembered_web_id)  # type: ignore[union-attr]
+    return vm, widget
+
+
 def _settings(host: Host) -> Built:
     from desktop_app.views.settings import SettingsView
 
     return host.settings, SettingsView(host.settings, host.store_settings)
 
 
-PROFILE = "profile"  # 登録内容の確認・変更
-EMAIL_FORM = "email"  # the change of the email address
-
-
 # -- the registry ---------------------------------------------------------------------------
+PROFILE = "profile"
+# The forms of the registered details: each lights 登録内容 and goes back to it.
+_BACK_TO_PROFILE = {"back_requested": PROFILE}
+
+
 def _spec_list() -> tuple[ScreenSpec, ...]:
     from desktop_app.screens import scenes as t
 
@@ -141,6 +168,7 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
                 "reset_requested": "reset",
                 "inbox_requested": "inbox",
                 "settings_requested": "settings",
+                "not_online_requested": "notOnline",
             },
             tour=t.LOGIN,
         ),
@@ -193,6 +221,75 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             tour=t.INTEREST,
         ),
         ScreenSpec(
+            PROFILE,
+            standard("profile:ProfileViewModel", "profile:ProfileView"),
+            nav=NavEntry("navProfile", N_("Registered details")),
+            links={
+                "address_requested": "address",
+                "phone_requested": "phone",
+                "email_requested": "email",
+                "workplace_requested": "workplace",
+                "web_id_requested": "webId",
+                "password_requested": "password",
+                "not_online_requested": "notOnline",
+                "bank_requested": "bank",
+                "due_day_requested": "dueDay",
+                "auto_debit_requested": "autoDebit",
+                "reminder_requested": "reminder",
+                "web_statements_requested": "webStatements",
+            },
+            tour=t.PROFILE,
+        ),
+        ScreenSpec(
+            "address",
+            profile_form("address:AddressViewModel", "address:AddressView"),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+            tour=t.ADDRESS,
+        ),
+        ScreenSpec(
+            "phone",
+            profile_form("contact:PhoneViewModel", "contact:PhoneView"),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+        ),
+        ScreenSpec(
+            "email",
+            profile_form("contact:EmailViewModel", "contact:EmailView"),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+            tour=t.EMAIL,
+        ),
+        ScreenSpec(
+            "workplace",
+            profile_form("contact:WorkplaceViewModel", "contact:WorkplaceView"),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+        ),
+        ScreenSpec(
+            "webId",
+            _web_id_form,
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+        ),
+        ScreenSpec(
+            "password",
+            profile_form(
+                "sign_in_change:PasswordChangeViewModel", "sign_in_change:PasswordChangeView"
+            ),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+        ),
+        ScreenSpec(
+            "notOnline",
+            standard("not_online:NotOnlineViewModel", "not_online:NotOnlineView"),
+            # A member whose card is locked reads it before signing in.
+            public=True,
+            lights=PROFILE,
+            links={"back_requested": BACK},
+            tour=t.NOT_ONLINE,
+        ),
+        ScreenSpec(
             "promise",
             standard("promise:PromiseViewModel", "services:PromiseView"),
             lights="repay",  # promising a payment date is part of repaying
@@ -205,28 +302,26 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             # page" while the member was not).
             tour=t.LIMIT,
         ),
-        # The bank account and the repayment settings: reached from the registered details
-        # (登録内容), and back there when done or given up.
+        # The bank account and the repayment settings, like the other forms of 登録内容.
         ScreenSpec(
             "bank",
-            standard("bank:BankFormViewModel", "bank:BankFormView"),
+            profile_form("bank:BankFormViewModel", "bank:BankFormView"),
             lights=PROFILE,
-            links={"done_requested": PROFILE, "back_requested": PROFILE},
+            links=_BACK_TO_PROFILE,
             tour=t.BANK,
         ),
         ScreenSpec(
             "dueDay",
-            standard("due_day:DueDayViewModel", "repayment_settings:DueDayView"),
+            profile_form("due_day:DueDayViewModel", "repayment_settings:DueDayView"),
             lights=PROFILE,
-            links={"done_requested": PROFILE, "back_requested": PROFILE},
+            links=_BACK_TO_PROFILE,
             tour=t.DUE_DAY,
         ),
         ScreenSpec(
             "autoDebit",
-            standard("auto_debit:AutoDebitViewModel", "repayment_settings:AutoDebitView"),
+            profile_form("auto_debit:AutoDebitViewModel", "repayment_settings:AutoDebitView"),
             lights=PROFILE,
             links={
-                "done_requested": PROFILE,
                 "back_requested": PROFILE,
                 "bank_requested": "bank",
             },
@@ -234,20 +329,21 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
         ),
         ScreenSpec(
             "reminder",
-            standard("reminder:ReminderViewModel", "mail_settings:ReminderView"),
+            profile_form("reminder:ReminderViewModel", "mail_settings:ReminderView"),
             lights=PROFILE,
             links={
-                "done_requested": PROFILE,
                 "back_requested": PROFILE,
-                "email_requested": EMAIL_FORM,
+                "email_requested": "email",
             },
             tour=t.REMINDER,
         ),
         ScreenSpec(
             "webStatements",
-            standard("web_statements:WebStatementsViewModel", "mail_settings:WebStatementsView"),
+            profile_form(
+                "web_statements:WebStatementsViewModel", "mail_settings:WebStatementsView"
+            ),
             lights=PROFILE,
-            links={"done_requested": PROFILE, "back_requested": PROFILE},
+            links=_BACK_TO_PROFILE,
             tour=t.WEB_STATEMENTS,
         ),
         ScreenSpec(

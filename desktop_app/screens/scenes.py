@@ -187,6 +187,71 @@ def _reset(host: Host) -> Steps:
     host.navigator.go("login")
 
 
+def _profile(host: Host) -> Steps:
+    host.navigator.go("profile")
+    yield None
+    yield "profile"
+
+
+def _address(host: Host) -> Steps:
+    from desktop_app.viewmodels.address import AddressViewModel
+
+    address = host.view_model("address", AddressViewModel)
+    host.navigator.go("address")
+    address.postal.set_text("〒１００－０００１")
+    yield None  # Japan Post's data is looked up in the runner
+    address.postal.commit()
+    address.line2.set_text("1-1")
+    address.line2.commit()
+    yield "address_filled"
+    address.reset()
+
+
+def _form(host: Host, screen: str) -> Steps:
+    host.navigator.go(screen)
+    yield None
+    yield screen
+
+
+def _other_forms(host: Host) -> Steps:
+    for screen in ("phone", "workplace", "webId", "password"):
+        yield from _form(host, screen)
+
+
+def _otp(host: Host) -> Steps:
+    from desktop_app.viewmodels.contact import EmailViewModel
+
+    email = host.view_model("email", EmailViewModel)
+    host.navigator.go("email")
+    email.email.set_text("taro.new@example.jp")
+    yield None
+    yield "email"
+    email.submit()  # the code is sent, and the dialog opens for it
+    yield None
+    yield "otp_dialog"
+    if email.otp is not None:
+        email.otp.cancel()
+    email.reset()
+
+
+def _not_online(host: Host) -> Steps:
+    from desktop_app.viewmodels.login import LoginMethod
+
+    login = host.login
+    host.navigator.go("login")
+    login.set_method(LoginMethod.CARD)
+    login.set_card_text("4000999988887777")  # 田中: the card is locked
+    login.set_pin_text("4444")
+    login.sign_in()
+    yield None
+    yield "login_card_locked"
+    host.press("notOnlineLinkLogin")
+    yield None
+    yield "not_online"
+    login.reset()
+    host.navigator.go("login")
+
+
 # -- the bank account and the repayment settings --------------------------------------------
 def _bank(host: Host) -> Steps:
     from desktop_app.viewmodels.bank import BankFormViewModel
@@ -273,6 +338,10 @@ SETTINGS = (TourScene(YAMADA, _settings),)
 REGISTER = (TourScene(None, _register),)
 INBOX = (TourScene(None, _inbox),)
 RESET = (TourScene(None, _reset),)
+PROFILE = (TourScene(YAMADA, _profile), TourScene(YAMADA, _other_forms))
+ADDRESS = (TourScene(YAMADA, _address),)
+EMAIL = (TourScene(YAMADA, _otp),)
+NOT_ONLINE = (TourScene(None, _not_online),)
 BANK = (TourScene(YAMADA, _bank),)
 DUE_DAY = (TourScene(YAMADA, _due_day),)
 AUTO_DEBIT = (TourScene(YAMADA, _auto_debit),)

@@ -13,13 +13,16 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary, BankAccount
 from desktop_app.domain.profile import DueDayEffect, MemberProfile
-from desktop_app.i18n import _, format_date
+from desktop_app.i18n import N_, _, format_date
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.bank_names import bank_name
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 from desktop_app.viewmodels.setting import SettingViewModel, due_day_label, summary_lines
+
+STARTED = N_("Automatic debit has been registered. Your next due date is on the top page.")
+STOPPED = N_("Automatic debit has been stopped.")
 
 
 def account_line(account: BankAccount) -> str:
@@ -229,15 +232,8 @@ class AutoDebitViewModel(SettingViewModel):
         day = self._effect.due_day if enabled and self._effect else profile.due_day
         return "set_auto_debit", lambda: store.get().set_auto_debit(token, enabled, day)
 
-    def _done_text(self, outcome: MemberProfile | AccountSummary) -> str:
-        if not self.enabled:
-            return _("Automatic debit has been stopped.")
-        text = _("Automatic debit has been registered.")
-        if isinstance(outcome, AccountSummary) and outcome.next_due_date is not None:
-            text += " " + _("Your next due date is {date}.").format(
-                date=format_date(outcome.next_due_date)
-            )
-        return text
+    def _done(self, outcome: MemberProfile | AccountSummary) -> str:
+        return STARTED if self.enabled else STOPPED
 
     def reset(self) -> None:
         self._effect, self._refusal = None, None

@@ -27,6 +27,7 @@ from desktop_app.viewmodels.services import Services
 ACCOUNT_TYPES = (("ordinary", N_("Ordinary")), ("current", N_("Current")))
 """The account types a member may register: (stored value, caption)."""
 
+DONE = N_("Your bank account has been changed. Money you borrow is transferred to it.")
 _CHOOSE_BANK = N_("Please choose your bank from the list.")
 _CHOOSE_BRANCH = N_("Please choose the branch from the list.")
 _ENTER_NUMBER = N_("Please enter the 7-digit account number.")
@@ -96,8 +97,7 @@ class BankFormViewModel(ViewModel):
     submit_hint_changed(str): what is still missing before the change can be asked for.
     can_submit_changed(bool): whether 変更する is enabled.
     confirmation_requested(str): open the confirmation with this summary.
-    result_changed(str): the change went through ("" before).
-    finished(): the account was changed (back to the registered details).
+    changed(str): the account was changed: the message id the profile screen shows.
     """
 
     bank_text_changed = Signal(str)
@@ -112,8 +112,7 @@ class BankFormViewModel(ViewModel):
     submit_hint_changed = Signal(str)
     can_submit_changed = Signal(bool)
     confirmation_requested = Signal(str)
-    result_changed = Signal(str)
-    finished = Signal()
+    changed = Signal(str)
 
     bank_text = Observed("", bank_text_changed)
     branch_text = Observed("", branch_text_changed)
@@ -126,7 +125,6 @@ class BankFormViewModel(ViewModel):
     holder_preview = Observed("", holder_preview_changed)
     submit_hint = Observed("", submit_hint_changed)
     can_submit = Observed(False, can_submit_changed)
-    result = Observed("", result_changed)
 
     def __init__(
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
@@ -300,11 +298,10 @@ class BankFormViewModel(ViewModel):
         """The member went back to the form: nothing was sent."""
 
     @Slot(object)
-    def _on_changed(self, profile: MemberProfile) -> None:
-        account = profile.bank_account
-        self.result = _("Your bank account has been changed.") if account is not None else ""
+    def _on_changed(self, _profile: MemberProfile) -> None:
+        self._clear_form()
         self._app.refresh_summary()
-        self.finished.emit()
+        self.changed.emit(DONE)
 
     def _error_text(self, error: AppError) -> str:
         if error.code is ErrorCode.UNKNOWN_BANK:
@@ -313,11 +310,8 @@ class BankFormViewModel(ViewModel):
 
     # -- lifecycle -----------------------------------------------------------------------
     def shown(self) -> None:
-        """A new visit: a fresh form (the last visit's change is done). The first visit
-        loads the 全銀 bank list in the runner while the member reaches for the field, so
-        the first keystroke finds it read."""
-        if self.result:
-            self._clear_form()
+        """The first visit loads the 全銀 bank list in the runner while the member reaches
+        for the field, so the first keystroke finds it read."""
         if not self._warmed:
             self._warmed = True
             # Once the screen is painted: read meanwhile, the list would hold the GUI thread
@@ -340,7 +334,6 @@ class BankFormViewModel(ViewModel):
         for field in (self.account_number, self.holder):
             field.reset()
         self.otp.reset()
-        self.result = ""
         self.bank_row = self.branch_row = -1
         self.chosen_bank = self.chosen_branch = ""
         self.branch_enabled = False

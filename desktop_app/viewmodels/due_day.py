@@ -12,12 +12,14 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary
 from desktop_app.domain.profile import DueDayEffect, MemberProfile
-from desktop_app.i18n import _, format_date
+from desktop_app.i18n import N_, _, format_date
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 from desktop_app.viewmodels.setting import SettingViewModel, due_day_label, summary_lines
+
+DONE = N_("Your due day has been changed. Your next due date is on the top page.")
 
 
 def next_due_text(effect: DueDayEffect) -> str:
@@ -125,14 +127,8 @@ class DueDayViewModel(SettingViewModel):
         assert day is not None
         return "change_due_day", lambda: store.get().change_due_day(token, day)
 
-    def _done_text(self, outcome: MemberProfile | AccountSummary) -> str:
-        day = self.day
-        text = _("Your due day is now {day}.").format(day=due_day_label(day) if day else "")
-        if isinstance(outcome, AccountSummary) and outcome.next_due_date is not None:
-            text += " " + _("Your next due date is {date}.").format(
-                date=format_date(outcome.next_due_date)
-            )
-        return text
+    def _done(self, outcome: MemberProfile | AccountSummary) -> str:
+        return DONE
 
     def _error_text(self, error: AppError) -> str:
         if error.code is ErrorCode.DUE_DAY_FIXED:

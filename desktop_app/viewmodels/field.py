@@ -23,9 +23,10 @@ from desktop_app.viewmodels.messages import error_sentence, notice_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
-# Errors about a character are shown while typing; the rest (too short, empty …) only when
-# the member tries to go on, so a half-typed value is not scolded.
-_WHILE_TYPING = {ErrorCode.FULL_WIDTH_CHAR, ErrorCode.INVALID_CHAR}
+# Errors about a character are shown while typing, and what a look-up found (a postal code
+# Japan Post does not know); the rest (too short, empty …) only when the member tries to go
+# on, so a half-typed value is not scolded.
+_WHILE_TYPING = {ErrorCode.FULL_WIDTH_CHAR, ErrorCode.INVALID_CHAR, ErrorCode.POSTAL_UNKNOWN}
 
 Display = Callable[[str], str | None]
 """Raw text → what the field shows once left (None: as the policy's value)."""
@@ -124,6 +125,12 @@ class FieldViewModel(ViewModel):
         if shown is not None and shown != self.text:
             self._said.update(result.notices)
             self._show(shown)
+
+    def revalidate(self) -> None:
+        """Apply the policy again to the text shown (what it knows has changed: a look-up
+        answered)."""
+        self._result = self._policy(self.text)
+        self._render()
 
     def check(self) -> AppError | None:
         """The member wants to go on: show every error now and return it."""

@@ -64,6 +64,8 @@ class LoginViewModel(ViewModel):
         remember_available_changed(bool): the keychain works, so the box can be ticked.
         remember_hint_changed(str): why the box is disabled ("" when it is not).
         caps_lock_hint_changed(str): the Caps Lock warning ("" when it is off).
+        card_locked_changed(bool): the last refusal was a locked card (the sign-in screen
+            offers what cannot be done online: how to have it unlocked).
     """
 
     method_changed = Signal(int)
@@ -78,6 +80,7 @@ class LoginViewModel(ViewModel):
     remember_available_changed = Signal(bool)
     remember_hint_changed = Signal(str)
     caps_lock_hint_changed = Signal(str)
+    card_locked_changed = Signal(bool)
 
     method = Observed(LoginMethod.WEB_ID, method_changed)
     web_id_text = Observed("", web_id_text_changed)
@@ -91,6 +94,7 @@ class LoginViewModel(ViewModel):
     remember_available = Observed(False, remember_available_changed)
     remember_hint = Observed("", remember_hint_changed)
     caps_lock_hint = Observed("", caps_lock_hint_changed)
+    card_locked = Observed(False, card_locked_changed)
     KEPT_ON_RESET = frozenset({"remember", "remember_available", "remember_hint"})
 
     def __init__(
@@ -307,6 +311,16 @@ class LoginViewModel(ViewModel):
             if self._caps_lock and self._secret_focused
             else ""
         )
+
+    def _set_error(self, error: AppError | None) -> None:
+        super()._set_error(error)
+        self.card_locked = error is not None and error.code is ErrorCode.CARD_LOCKED
+
+    def replace_remembered_web_id(self, web_id: str) -> None:
+        """The member changed their Web-ID: a remembered one is the new one from now on (a
+        stale one would be offered at the next sign-in)."""
+        if web_id and self.remember and self.remember_available:
+            self._save_remembered(web_id)
 
     def may_retry(self, name: str) -> bool:
         """A sign-in runs again only while the inputs are as they were sent."""

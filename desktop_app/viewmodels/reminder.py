@@ -20,6 +20,8 @@ from desktop_app.viewmodels.services import Services
 from desktop_app.viewmodels.setting import SettingViewModel
 
 HOURS = tuple(range(24))
+REMINDER_SET = N_("The reminder email has been set.")
+REMINDER_STOPPED = N_("Reminder emails have been stopped.")
 NO_EMAIL = N_(
     "Reminder emails are sent to your registered email address, and none is registered. "
     "Please register an email address first."
@@ -142,13 +144,9 @@ class ReminderViewModel(SettingViewModel):
         assert reminder is not None
         return "set_reminder", lambda: store.get().set_reminder(token, reminder)
 
-    def _done_text(self, outcome: MemberProfile | AccountSummary) -> str:
+    def _done(self, outcome: MemberProfile | AccountSummary) -> str:
         reminder = outcome.reminder if isinstance(outcome, MemberProfile) else None
-        if reminder is None or not reminder.enabled:
-            return _("Reminder emails have been stopped.")
-        return _("We will send a reminder email at {hour}, {days}.").format(
-            hour=hour_label(reminder.hour), days=days_label(reminder.days_before)
-        )
+        return REMINDER_SET if reminder is not None and reminder.enabled else REMINDER_STOPPED
 
     def _error_text(self, error: AppError) -> str:
         if error.code is ErrorCode.NO_CONTACT:

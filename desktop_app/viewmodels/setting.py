@@ -37,8 +37,7 @@ class SettingViewModel(ViewModel):
     """Signals:
     can_submit_changed(bool): whether the change can be asked for now.
     confirmation_requested(str): open the confirmation with this summary.
-    result_changed(str): what the change did ("" before).
-    finished(): the change went through (back to the registered details).
+    changed(str): the change went through: the message id the profile screen shows.
 
     A subclass renders its state in ``_refresh`` (from ``profile`` and its own choices),
     says whether anything is to change in ``_ready``, and makes the change in ``_change``.
@@ -46,10 +45,8 @@ class SettingViewModel(ViewModel):
 
     can_submit_changed = Signal(bool)
     confirmation_requested = Signal(str)
-    result_changed = Signal(str)
-    finished = Signal()
+    changed = Signal(str)
     can_submit = Observed(False, can_submit_changed)
-    result = Observed("", result_changed)
 
     CONFIRMED = True  # whether the change is confirmed in a dialog first
 
@@ -59,7 +56,6 @@ class SettingViewModel(ViewModel):
         super().__init__(services, parent)
         self._app = app
         self.profile: MemberProfile | None = None
-        self._outcome: MemberProfile | AccountSummary | None = None
         self._question: tuple[object, Callable[[], Any]] | None = None  # the latest wanted
         self._asked: object = None  # the key of the question on its way
         self._asking = False
@@ -78,8 +74,6 @@ class SettingViewModel(ViewModel):
         """Every visit starts from what is registered now."""
         if self._app.session is None:
             return
-        self._outcome = None
-        self.result = ""
         self._set_error(None)
         self.load()
 
@@ -109,7 +103,9 @@ class SettingViewModel(ViewModel):
     @Slot(bool)
     def _update(self, *_args: object) -> None:
         self._refresh()
-        self.can_submit = self.profile is not None and not self.busy and self._ready()
+        session = self._app.session
+        writable = session is not None and not session.read_only
+        self.can_submit = writable and self.profile is not None and not self.busy and self._ready()
 
     def _refresh(self) -> None:
         """Render the notices of the current choices."""
@@ -200,17 +196,15 @@ class SettingViewModel(ViewModel):
         else:
             self.profile = outcome
             self._app.refresh_summary()
-        self._outcome = outcome
-        self.result = self._done_text(outcome)
-        self.finished.emit()
+        self.changed.emit(self._done(outcome))
 
-    def _done_text(self, outcome: MemberProfile | AccountSummary) -> str:
-        return _("Your registered details have been changed.")
+    def _done(self, outcome: MemberProfile | AccountSummary) -> str:
+        """The message id of what the profile screen says afterwards."""
+        return N_("Your registered details have been changed.")
 
     def reset(self) -> None:
         super().reset()
         self.profile = None
-        self._outcome = None
         self._question = None
         self._asking = False
         self._update()
@@ -218,5 +212,3 @@ class SettingViewModel(ViewModel):
     def retranslate(self) -> None:
         super().retranslate()
         self._update()
-        if self._outcome is not None:
-            self.result = self._done_text(self._outcome)

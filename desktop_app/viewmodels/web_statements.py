@@ -13,12 +13,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop_app.domain.clock import today
 from desktop_app.domain.models import AccountSummary, HistoryQuery, LedgerKind
 from desktop_app.domain.profile import MemberProfile
-from desktop_app.i18n import _, format_date
+from desktop_app.i18n import N_, _, format_date
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 from desktop_app.viewmodels.setting import SettingViewModel, summary_lines
 
+STARTED = N_("You now receive your statements on the web.")
+STOPPED = N_("Web statements have been stopped.")
 _BORROWINGS = HistoryQuery(kinds=frozenset({LedgerKind.BORROW, LedgerKind.PREPAID_CHARGE}))
 
 
@@ -124,11 +126,9 @@ class WebStatementsViewModel(SettingViewModel):
         token, store, enabled = self._app.token, self._services.store, self.enabled
         return "set_web_statements", lambda: store.get().set_web_statements(token, enabled)
 
-    def _done_text(self, outcome: MemberProfile | AccountSummary) -> str:
+    def _done(self, outcome: MemberProfile | AccountSummary) -> str:
         on = outcome.web_statements if isinstance(outcome, MemberProfile) else self.enabled
-        if on:
-            return _("You now receive your statements on the web.")
-        return _("Web statements have been stopped.")
+        return STARTED if on else STOPPED
 
     def reset(self) -> None:
         self._borrowed = None

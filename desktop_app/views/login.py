@@ -61,12 +61,14 @@ class LoginView(QWidget):
     """Signals:
     register_requested(), reset_requested(), inbox_requested(), settings_requested(): the
     member follows a link (the settings: display and the connection, before signing in).
+    not_online_requested(): a member whose card is locked asks how to have it unlocked.
     """
 
     register_requested = Signal()
     reset_requested = Signal()
     inbox_requested = Signal()
     settings_requested = Signal()
+    not_online_requested = Signal()
 
     def __init__(
         self,
@@ -110,7 +112,14 @@ class LoginView(QWidget):
         self.forgot_link = make_button("forgotPasswordLink")
         self.inbox_link = make_button("demoInboxLink")
         self.settings_link = make_button("loginSettingsLink")
-        for link in (self.register_link, self.forgot_link, self.inbox_link, self.settings_link):
+        self.not_online_link = make_button("notOnlineLinkLogin")  # under a locked card's error
+        for link in (
+            self.register_link,
+            self.forgot_link,
+            self.inbox_link,
+            self.settings_link,
+            self.not_online_link,
+        ):
             link.setFlat(True)
             link.setProperty("role", "link")
         self.remember = QCheckBox()
@@ -142,6 +151,7 @@ class LoginView(QWidget):
         inner.addWidget(self.caps_hint)
         inner.addWidget(self.notice)
         inner.addWidget(self.error)
+        inner.addWidget(self.not_online_link, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(self.button)
         inner.addWidget(self.button_hint)
         links = FlowLayout(spacing=12)  # wraps at large font sizes instead of clipping
@@ -230,6 +240,8 @@ class LoginView(QWidget):
         self.forgot_link.clicked.connect(self.reset_requested)
         self.inbox_link.clicked.connect(self.inbox_requested)
         self.settings_link.clicked.connect(self.settings_requested)
+        self.not_online_link.clicked.connect(self.not_online_requested)
+        bind_visible(self.not_online_link, vm.card_locked_changed, vm.card_locked)
         # Only a demo host has an inbox.
         bind_visible(self.inbox_link, vm.inbox_available_changed, vm.inbox_available)
         for field in (self.web_id, self.password, self.card, self.pin):
@@ -259,7 +271,14 @@ class LoginView(QWidget):
         self.forgot_link.setText(_("Forgot your password?"))
         self.inbox_link.setText(_("Inbox (demo)"))
         self.settings_link.setText(_("Settings (display and connection)"))
-        for link in (self.register_link, self.forgot_link, self.inbox_link, self.settings_link):
+        self.not_online_link.setText(_("Procedures that cannot be done online"))
+        for link in (
+            self.register_link,
+            self.forgot_link,
+            self.inbox_link,
+            self.settings_link,
+            self.not_online_link,
+        ):
             link.setAccessibleName(link.text())
         self.button.setText(_("Sign in"))
         self.button.setAccessibleName(_("Sign in"))

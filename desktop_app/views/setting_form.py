@@ -1,6 +1,7 @@
 """What the forms of the bank account and the repayment settings share: a heading and its
 explanation, the form's rows, the refusal, the submit button (Enter anywhere on the form
-presses it), 戻る back to the registered details, the confirmation dialog and the result."""
+presses it), 戻る back to the registered details and the confirmation dialog. Once the change
+went through the profile screen shows it (the registry's ``profile_form``)."""
 
 from __future__ import annotations
 
@@ -23,15 +24,10 @@ class FormViewModel(Protocol):
     @property
     def can_submit_changed(self) -> SignalInstance: ...
     @property
-    def result_changed(self) -> SignalInstance: ...
-    @property
     def confirmation_requested(self) -> SignalInstance: ...
-    @property
-    def finished(self) -> SignalInstance: ...
 
     error: str
     can_submit: bool
-    result: str
 
     def request_confirmation(self) -> None: ...
     def confirm(self) -> None: ...
@@ -39,16 +35,14 @@ class FormViewModel(Protocol):
 
 
 class SettingFormView(QWidget):
-    """``<prefix>Form`` with ``<prefix>Error``, ``<prefix>SubmitButton``, ``<prefix>BackButton``
-    and ``<prefix>ResultLabel``. A subclass fills ``form`` (and may add widgets to ``column``
+    """``<prefix>Form`` with ``<prefix>Error``, ``<prefix>SubmitButton`` and
+    ``<prefix>BackButton``. A subclass fills ``form`` (and may add widgets to ``column``
     before ``finish()``), and gives the texts in ``retranslate``.
 
     Signals:
-        done_requested(): the change went through: back to the registered details.
         back_requested(): 戻る: the member gave the change up.
     """
 
-    done_requested = Signal()
     back_requested = Signal()
 
     def __init__(self, vm: FormViewModel, prefix: str, parent: QWidget | None = None) -> None:
@@ -63,7 +57,6 @@ class SettingFormView(QWidget):
         self.error = make_label(f"{prefix}Error", "error", wrap=True)
         self.submit = make_button(f"{prefix}SubmitButton", primary=True)
         self.back = make_button(f"{prefix}BackButton")
-        self.result = make_label(f"{prefix}ResultLabel", "success", wrap=True)
         self.column: QVBoxLayout = form_column(self)
         self.column.addWidget(self.title)
         self.column.addWidget(self.explain)
@@ -77,16 +70,13 @@ class SettingFormView(QWidget):
         buttons.addStretch(1)
         self.column.addWidget(self.error)
         self.column.addLayout(buttons)
-        self.column.addWidget(self.result)
         self.column.addStretch(1)
         vm = self._form_vm
         bind_label(self.error, vm.error_changed, vm.error)
         bind_enabled(self.submit, vm.can_submit_changed, vm.can_submit)
-        bind_label(self.result, vm.result_changed, vm.result)
         self.submit.clicked.connect(vm.request_confirmation)
         self.back.clicked.connect(self.back_requested)
         vm.confirmation_requested.connect(self._open_confirmation)
-        vm.finished.connect(self.done_requested)
         fit_to_width(self)
 
     def caption(self, text: str = "") -> QLabel:

@@ -1,0 +1,70 @@
+"""The phone (``phoneForm``), workplace (``workplaceForm``) and email (``emailForm``) forms."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.i18n import N_, _
+from desktop_app.viewmodels.contact import EmailViewModel, PhoneViewModel, WorkplaceViewModel
+from desktop_app.views.change_form import ChangeFormView
+
+
+class PhoneView(ChangeFormView):
+    def __init__(self, vm: PhoneViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(vm, "phoneForm", "phone", parent=parent)
+        self.phone = self.add_field(
+            vm.phone, "phoneInput", N_("New phone number"), half_width_only=True
+        )
+        self.finish()
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Change your phone number"))
+        self.explain.setText(_("Enter the number we can reach you on, for example 090-1234-5678."))
+        self.phone.edit.setPlaceholderText(_("e.g. 090-1234-5678"))
+        self.submit.setText(_("Change the phone number"))
+        super().retranslate()
+
+
+class WorkplaceView(ChangeFormView):
+    def __init__(self, vm: WorkplaceViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(vm, "workplaceForm", "workplace", parent=parent)
+        self.workplace_name = self.add_field(
+            vm.workplace_name, "workplaceNameInput", N_("Workplace name")
+        )
+        self.phone = self.add_field(
+            vm.phone, "workplacePhoneInput", N_("Workplace phone number"), half_width_only=True
+        )
+        self.finish()
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Change your workplace"))
+        self.explain.setText(
+            _("When you change jobs, please tell us the name and phone number of the new one.")
+        )
+        self.phone.edit.setPlaceholderText(_("e.g. 03-1234-5678"))
+        self.submit.setText(_("Change the workplace"))
+        super().retranslate()
+
+
+class EmailView(ChangeFormView):
+    def __init__(self, vm: EmailViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(vm, "emailForm", "email", parent=parent)
+        self.email = self.add_field(
+            vm.email,
+            "emailChangeInput",
+            N_("New email address"),
+            half_width_only=True,
+            error_name="emailChangeError",
+        )
+        self.finish()
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Change your email address"))
+        self.explain.setText(
+            _(
+                "To confirm that it is you, we send a confirmation code to your registered "
+                "phone before the change. Your previous address is told of the change."
+            )
+        )
+        self.submit.setText(_("Send a confirmation code"))
+        super().retranslate()

@@ -1,0 +1,228 @@
+"""Issue 11's registered details through the harness and the contract's names, as 山田
+(yamada2026): the address from a full-width postal code, a phone change by the keyboard, an
+email change with the one-time code from the outbox, a locked change after 5 wrong codes, a
+Web-ID change that ends the other sessions, and what cannot be done online."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QListWidget, QTableView
+
+from desktop_app.domain.clock import TOKYO, FixedClock
+from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.host import ENTRY, SERVICE
+from desktop_app.store.sql import SqlStore
+from desktop_app.testing import sent_messages, wait_until_idle
+
+
+def _profile(d) -> None:
+    d.sign_in_web("yamada2026", "Taro2026pass")
+    d.click("navProfile")
+    assert d.screen() == "profileScreen"
+
+
+def _history_row(d, row: int = 0) -> list[str]:
+    model = d.find(QTableView, "changeHistoryTable").model()
+    return [model.index(row, column).data() for column in range(model.columnCount())]
+
+
+def _otp(d) -> QDialog:
+    dialog = d.window.findChild(QDialog, "otpDialog")
+    assert dialog is not None and dialog.isVisible(), "no one-time code dialog is open"
+    return dialog
+
+
+def _code_sent(d) -> str:
+    newest = sent_messages(d.window)[0]
+    match = re.search(r"(?<!\d)(\d{4})(?!\d)", newest.body)
+    assert match is not None, newest.body
+    return match.group(1)
+
+
+def _type_code(d, code: str) -> None:
+    field = _otp(d).findChild(QLineEdit, "otpCodeInput")
+    d.qtbot.waitUntil(field.hasFocus)  # the dialog opens with the keyboard in the code field
+    d.qtbot.keyClicks(field, code)
+    d.qtbot.keyClick(field, Qt.Key.Key_Return)
+    wait_until_idle(d.window)
+
+
+def test_a_full_width_postal_code_fills_the_town_and_the_new_address_is_registered(drive):
+    d = drive()
+    _profile(d)
+    d.click("changeAddressButton")
+    assert d.screen() == "addressForm"
+    d.type("postalCodeInput", "１００－０００１")
+    wait_until_idle(d.window)
+    assert d.find(QLineEdit, "addressInput").text() == "東京都千代田区千代田"
+    assert d.find(QLineEdit, "addressInput").isReadOnly()
+    assert "14日以内" in d.visible_text("addressDutyLabel")
+    d.type("addressLine2Input", "１－１")
+    d.click("addressSubmitButton")
+    summary = d.dialog().findChild(QLabel, "confirmSummaryLabel").text()
+    assert summary == "新しいご住所：〒100-0001 東京都千代田区千代田１－１"
+    d.confirm_dialog()
+    assert d.screen() == "profileScreen"
+    assert d.text("profileAddressLabel") == "〒100-0001 東京都千代田区千代田１－１"
+    assert d.visible_text("profileNoticeLabel") == "ご住所を変更しました。"
+    when, item, before, after, device = _history_row(d)
+    assert (item, device) == ("ご住所", "この端末")
+    assert after.startswith("〒100-0001 東京都千代田区千代田") and "１－１" not in after
+    assert before.startswith("〒160-0022")  # the old address, its 番地 masked
+    assert when == "2026/11/24 10:00"
+
+
+def test_an_unknown_postal_code_is_said_under_the_field(drive):
+    d = drive()
+    _profile(d)
+    d.click("changeAddressButton")
+    d.type("postalCodeInput", "〒999-9999")
+    wait_until_idle(d.window)
+    assert d.visible_text("postalCodeError") == (
+        "この郵便番号に該当する住所が見つかりません。郵便番号をご確認ください。"
+    )
+    assert not d.find(QAbstractButton, "addressSubmitButton").isEnabled()
+
+
+def test_a_phone_change_by_the_keyboard(drive):
+    d = drive()
+    _profile(d)
+    d.click("changePhoneButton")
+    field = d.find(QLineEdit, "phoneInput")
+    d.qtbot.waitUntil(field.hasFocus)  # the keyboard lands in the form
+    d.qtbot.keyClicks(field, "080-9876-5432")
+    d.qtbot.keyClick(field, Qt.Key.Key_Return)  # Enter sends the form
+    wait_until_idle(d.window)
+    assert d.dialog().findChild(QLabel, "confirmSummaryLabel").text() == (
+        "新しい電話番号：080-9876-5432"
+    )
+    accept = d.dialog().findChild(QAbstractButton, "confirmAcceptButton")
+    d.qtbot.waitUntil(accept.hasFocus)  # 確定 has the keyboard: Enter confirms
+    d.qtbot.keyClick(accept, Qt.Key.Key_Return)
+    wait_until_idle(d.window)
+    assert d.screen() == "profileScreen"
+    assert d.text("profilePhoneLabel") == "080-9876-5432"
+    assert _history_row(d)[1] == "電話番号"
+
+
+def test_an_email_change_with_the_code_from_the_outbox(drive):
+    d = drive()
+    _profile(d)
+    d.click("changeEmailButton")
+    d.type("emailChangeInput", "ｔａｒｏ．ｎｅｗ＠ｅｘａｍｐｌｅ．ｊｐ")
+    assert d.find(QLineEdit, "emailChangeInput").text() == "taro.new@example.jp"
+    d.click("emailSubmitButton")
+    dialog = _otp(d)
+    info = dialog.findChild(QLabel, "otpInfoLabel").text()
+    assert info.startswith("ご登録の携帯電話番号（") and "5678" in info
+    assert "1234" not in info  # the number is masked
+    resend = dialog.findChild(QAbstractButton, "otpResendButton")
+    assert not resend.isEnabled() and "秒" in resend.text()
+    _type_code(d, _code_sent(d))
+    assert d.window.findChild(QDialog, "otpDialog") is None
+    assert d.screen() == "profileScreen"
+    assert d.text("profileEmailLabel") == "taro.new@example.jp"
+    assert "メールアドレスを変更しました" in d.visible_text("profileNoticeLabel")
+    assert any(m.channel == "email" for m in sent_messages(d.window)[:2])  # the old address
+
+
+def test_five_wrong_codes_lock_the_change_and_say_so(drive):
+    d = drive()
+    _profile(d)
+    d.click("changeEmailButton")
+    d.type("emailChangeInput", "taro.new@example.jp")
+    d.click("emailSubmitButton")
+    right = _code_sent(d)
+    wrong = "0000" if right != "0000" else "1111"
+    error = _otp(d).findChild(QLabel, "otpError")
+    _type_code(d, wrong)
+    assert error.text() == "確認コードが正しくありません。あと4回入力できます。"
+    for _ in range(4):
+        _type_code(d, wrong)
+    assert error.isVisible() and error.text() == (
+        "確認コードの入力誤りが規定の回数を超えたため、11月24日(火) 10:10まで"
+        "このお手続きはできません。"
+    )
+    submit = _otp(d).findChild(QAbstractButton, "otpSubmitButton")
+    _otp(d).findChild(QLineEdit, "otpCodeInput").setText(right)
+    assert not submit.isEnabled()  # even the right code cannot be used now
+    d.qtbot.keyClick(_otp(d).findChild(QLineEdit, "otpCodeInput"), Qt.Key.Key_Escape)
+    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "otpDialog") is None)
+    assert d.screen() == "emailForm"
+    d.click("emailSubmitButton")  # asking again while it is locked: said in the dialog
+    assert "11月24日(火) 10:10まで" in _otp(d).findChild(QLabel, "otpError").text()
+    assert d.text("profileEmailLabel") == "yamada@example.jp"
+
+
+def test_a_web_id_change_ends_the_other_sessions_and_the_remembered_id(
+    drive, store_url, memory_keyring
+):
+    d = drive()
+    clock = FixedClock(datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO))
+    other = SqlStore(store_url, clock, hash_profile="fast")
+    try:
+        elsewhere = other.sign_in_with_web_id("yamada2026", "Taro2026pass", "other-device")
+        d.find(QAbstractButton, "rememberWebIdCheck").setChecked(True)
+        _profile(d)
+        d.click("changeWebIdButton")
+        d.type("newWebIdInput", "ｔａｒｏ２０２６ｎｅｗ")
+        d.type("webIdCurrentPasswordInput", "Taro2026pass")
+        d.click("webIdSubmitButton")
+        _type_code(d, _code_sent(d))
+        assert d.screen() == "profileScreen"
+        assert d.text("profileWebIdLabel") == "taro2026new"
+        assert "ほかの端末からはすべてログアウトしました" in d.visible_text("profileNoticeLabel")
+        try:
+            other.account_summary(elsewhere.token)
+        except AppError as error:
+            assert error.code is ErrorCode.SESSION_EXPIRED
+        else:
+            raise AssertionError("the other session was not ended")
+        assert memory_keyring == {(SERVICE, ENTRY): "taro2026new"}
+        d.click("logoutButton")
+        d.sign_in_web("taro2026new", "Taro2026pass")
+        assert d.screen() == "homeScreen"
+    finally:
+        other.close()
+
+
+def test_a_locked_card_is_shown_what_cannot_be_done_online(drive):
+    d = drive()
+    d.sign_in_card("4000999988887777", "4444")  # 田中: the card is locked
+    assert "ロック" in d.visible_text("loginError")
+    link = d.find(QAbstractButton, "notOnlineLinkLogin")
+    assert link.isVisible()
+    d.click("notOnlineLinkLogin")
+    assert d.screen() == "notOnlineScreen"
+    items = d.find(QListWidget, "notOnlineList")
+    texts = [items.item(row).text() for row in range(items.count())]
+    titles = [text.splitlines()[0] for text in texts]
+    assert titles == [
+        "暗証番号の再設定",
+        "カードの再発行",
+        "氏名の変更",
+        "金利の引き下げのご相談",
+        "Web-IDの削除",
+        "ご契約の解約",
+        "完済証明書の発行",
+    ]
+    assert all("お手続き方法：" in t and "ご用意いただくもの：" in t for t in texts)
+    assert "0120-000-000" in d.visible_text("notOnlineSupportLabel")
+    assert "9:00" in d.visible_text("notOnlineSupportLabel")
+    d.click("notOnlineBackButton")
+    assert d.screen() == "loginScreen"
+    assert link.isVisible()  # still beside the error it explains
+    d.type("pinInput", "1")
+    assert not link.isVisible()  # typing again: the refusal and its link are gone
+
+
+def test_the_profile_links_to_what_cannot_be_done_online(drive):
+    d = drive()
+    _profile(d)
+    d.click("notOnlineLink")
+    assert d.screen() == "notOnlineScreen"
+    d.click("notOnlineBackButton")
+    assert d.screen() == "profileScreen"
