@@ -19,7 +19,13 @@ from desktop_app.viewmodels.bank_names import bank_name
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
-from desktop_app.viewmodels.setting import SettingViewModel, due_day_label, summary_lines
+from desktop_app.viewmodels.setting import (
+    SettingViewModel,
+    day_in_sentence,
+    due_day_label,
+    sentences,
+    summary_lines,
+)
 
 STARTED = N_("Automatic debit has been registered. Your next due date is on the top page.")
 STOPPED = N_("Automatic debit has been stopped.")
@@ -170,7 +176,7 @@ class AutoDebitViewModel(SettingViewModel):
             return _(
                 "Automatic debit stops: please repay by each due date yourself. Your due day "
                 "stays {day}."
-            ).format(day=due_day_label(profile.due_day))
+            ).format(day=day_in_sentence(profile.due_day))
         bank = bank_name(account.bank_name, account.bank_code)
         if fixed is None:
             rule = _("With automatic debit from {bank} you may keep any due day.")
@@ -178,7 +184,7 @@ class AutoDebitViewModel(SettingViewModel):
         else:
             parts = [
                 _("With automatic debit from {bank} the due day is fixed to {day}.").format(
-                    bank=bank, day=due_day_label(fixed)
+                    bank=bank, day=day_in_sentence(fixed)
                 )
             ]
         effect = self._effect
@@ -187,15 +193,15 @@ class AutoDebitViewModel(SettingViewModel):
                 parts.append(
                     _(
                         "Your due day will be {day}; the next due date is set when you next borrow."
-                    ).format(day=due_day_label(effect.due_day))
+                    ).format(day=day_in_sentence(effect.due_day))
                 )
             else:
                 parts.append(
                     _("Your due day will be {day} and your next due date {date}.").format(
-                        day=due_day_label(effect.due_day), date=format_date(effect.next_due_date)
+                        day=day_in_sentence(effect.due_day), date=format_date(effect.next_due_date)
                     )
                 )
-        return " ".join(parts)
+        return sentences(parts)
 
     def _ready(self) -> bool:
         profile = self.profile

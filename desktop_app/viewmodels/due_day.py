@@ -17,7 +17,12 @@ from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
-from desktop_app.viewmodels.setting import SettingViewModel, due_day_label, summary_lines
+from desktop_app.viewmodels.setting import (
+    SettingViewModel,
+    due_day_label,
+    sentences,
+    summary_lines,
+)
 
 DONE = N_("Your due day has been changed. Your next due date is on the top page.")
 
@@ -88,7 +93,11 @@ class DueDayViewModel(SettingViewModel):
         self._update()
 
     def _answered(self, answer: object, error: AppError | None) -> None:
-        self._effect = answer if isinstance(answer, DueDayEffect) else None
+        effect = answer if isinstance(answer, DueDayEffect) else None
+        if effect is not None and effect.due_day != self.day:
+            # Automatic debit from this bank keeps the due day: changing it would be refused.
+            effect, error = None, AppError(ErrorCode.DUE_DAY_FIXED, day=effect.due_day)
+        self._effect = effect
         self._refusal = error
         self._set_error(error)
 
@@ -133,7 +142,7 @@ class DueDayViewModel(SettingViewModel):
     def _error_text(self, error: AppError) -> str:
         if error.code is ErrorCode.DUE_DAY_FIXED:
             stop_first = _("To choose another due day, please stop automatic debit first.")
-            return f"{error_sentence(error)} {stop_first}"
+            return sentences([error_sentence(error), stop_first])
         return super()._error_text(error)
 
     def reset(self) -> None:

@@ -74,7 +74,6 @@ class ReminderViewModel(SettingViewModel):
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
     ) -> None:
         super().__init__(services, app, parent)
-        self.hour_labels = [hour_label(hour) for hour in HOURS]
         self._update()
 
     def _offer_days(self) -> None:
@@ -113,6 +112,7 @@ class ReminderViewModel(SettingViewModel):
 
     def _refresh(self) -> None:
         self._offer_days()
+        self.hour_labels = [hour_label(hour) for hour in HOURS]
         profile, reminder = self.profile, self._reminder()
         self.email_needed = profile is not None and not profile.email
         if profile is None or reminder is None:

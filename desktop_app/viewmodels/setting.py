@@ -13,9 +13,10 @@ from desktop_app.domain.errors import AppError
 from desktop_app.domain.models import AccountSummary
 from desktop_app.domain.profile import MemberProfile
 from desktop_app.domain.rules import MONTH_END, Rules
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.messages import in_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
@@ -26,6 +27,16 @@ DAY_LABEL = N_("Day {day} of each month")
 def due_day_label(day: int) -> str:
     """「毎月15日」, 「毎月末日」 (31 stands for the month's last day)."""
     return _(MONTH_END_LABEL) if day == MONTH_END else _(DAY_LABEL).format(day=day)
+
+
+def sentences(parts: list[str]) -> str:
+    """Sentences one after the other: Japanese puts no space after 。, English one."""
+    return ("" if language() == "ja" else " ").join(part for part in parts if part)
+
+
+def day_in_sentence(day: int) -> str:
+    """``due_day_label`` inside a sentence (English: 「day 5 of each month」)."""
+    return in_sentence(due_day_label(day))
 
 
 def summary_lines(rows: tuple[tuple[str, str], ...]) -> str:

@@ -4,7 +4,7 @@ the one-time code dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.bank import ACCOUNT_TYPES, BankFormViewModel
@@ -92,6 +93,7 @@ class BankFormView(SettingFormView):
         self.column.addWidget(self.hint)
         self.finish()
         self.otp = attach_otp(self, vm.otp)
+        vm.otp.code_needed.connect(self._code_dialog_opened)
         _DownToList(self.bank_search, self.bank_results)
         _DownToList(self.branch_search, self.branch_results)
         self._bind()
@@ -191,6 +193,20 @@ class BankFormView(SettingFormView):
             self.account_type.blockSignals(True)
             self.account_type.setCurrentIndex(index)
             self.account_type.blockSignals(False)
+
+    @Slot()
+    def _code_dialog_opened(self) -> None:
+        """The code dialog opens as 確定 of the confirmation is handled, while the window is
+        still taking the keyboard back from the confirmation (queued): hand it to the code
+        dialog once that is done."""
+        QTimer.singleShot(0, self._activate_code_dialog)
+
+    @Slot()
+    def _activate_code_dialog(self) -> None:
+        dialog = self.otp.dialog
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            dialog.activateWindow()
+            dialog.code.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- Enter ---------------------------------------------------------------------------
     def enter_pressed(self) -> None:

@@ -4,10 +4,12 @@ on the form, and the change confirmed with the one-time code from the sent messa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QWidget
+import re
 
-from desktop_app.testing import context_of, wait_until_idle
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QListWidget, QWidget
+
+from desktop_app.testing import context_of, sent_messages, wait_until_idle
 from tests.views.conftest import type_keys
 
 
@@ -101,3 +103,57 @@ def test_enter_in_the_searches_takes_the_first_line_and_moves_on(drive, qtbot):
     assert d.visible_text("branchChosenLabel") == "東京営業部（001）"
     assert d.find(QLineEdit, "accountNumberInput").hasFocus()
     assert isinstance(d.find(QLabel, "bankChosenLabel"), QLabel)
+
+
+def _code_sent(d) -> str:
+    newest = sent_messages(d.window)[0]
+    match = re.search(r"(?<!\d)(\d{4})(?!\d)", newest.body)
+    assert match is not None, newest.body
+    return match.group(1)
+
+
+def change_bank_to_mizuho(d) -> list[str]:
+    """From the profile screen, register みずほ銀行 東京営業部 普通 1234567 ﾔﾏﾀﾞ ﾀﾛｳ as the
+    member does (Enter on the form, 確定, the code from the sent messages, Enter); returns
+    the confirmation's lines."""
+    qtbot = d.qtbot
+    d.click("navProfile")
+    d.click("changeBankButton")
+    assert d.screen() == "bankForm"
+    _fill(d, qtbot)
+    holder = d.find(QLineEdit, "accountHolderInput")
+    holder.setFocus()
+    qtbot.waitUntil(holder.hasFocus)
+    qtbot.keyClick(holder, Qt.Key.Key_Return)  # Enter submits the form
+    wait_until_idle(d.window)
+    summary = d.dialog().findChild(QLabel, "confirmSummaryLabel").text().splitlines()
+    d.confirm_dialog()
+    dialog = d.window.findChild(QDialog, "otpDialog")
+    assert dialog is not None and dialog.isVisible()
+    code_field = dialog.findChild(QLineEdit, "otpCodeInput")
+    qtbot.waitUntil(code_field.hasFocus)
+    qtbot.keyClicks(code_field, _code_sent(d))
+    qtbot.keyClick(code_field, Qt.Key.Key_Return)
+    wait_until_idle(d.window)
+    return summary
+
+
+def test_the_new_account_becomes_the_borrowing_destination_after_the_one_time_code(drive):
+    d = drive()
+    d.sign_in_web("yamada2026", "Taro2026pass")
+    d.click("navBorrow")  # the registered account, before the change
+    destinations = d.find(QComboBox, "borrowDestinationCombo")
+    assert destinations.itemText(0).startswith("三井住友銀行")
+    assert change_bank_to_mizuho(d) == [
+        "金融機関：みずほ銀行（0001）",
+        "支店：東京営業部（001）",
+        "口座種別：普通",
+        "口座番号：1234567",
+        "口座名義：ﾔﾏﾀﾞ ﾀﾛｳ",
+    ]
+    assert d.screen() == "profileScreen"
+    assert "みずほ銀行" in d.text("profileBankLabel")
+    assert d.visible_text("profileNoticeLabel").startswith("口座を変更しました。")
+    d.click("navBorrow")
+    assert destinations.currentText() == "みずほ銀行 東京営業部 普通 ***4567"
+    assert all("三井住友" not in destinations.itemText(i) for i in range(destinations.count()))
