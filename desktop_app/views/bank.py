@@ -261,5 +261,5 @@ class BankFormView(SettingFormView):
         self.number.set_accessible(_("Account number"))
         self.number.edit.setPlaceholderText(_("7 digits"))
         self.holder.set_accessible(_("Account holder"))
-        self.holder.edit.setPlaceholderText(_("In kana, e.g. ヤマダ タロウ"))
+        self.holder.edit.setPlaceholderText(_("As on your bank book, e.g. YAMADA TARO"))
         self.hint.setAccessibleName(_("What is still needed"))
