@@ -16,6 +16,7 @@ from desktop_app.domain.reference import BankEntry, BranchEntry
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.bank_names import bank_name
+from desktop_app.viewmodels.change_form import READ_ONLY
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.field import FieldViewModel
 from desktop_app.viewmodels.live_search import LiveSearch
@@ -236,6 +237,9 @@ class BankFormViewModel(ViewModel):
         self.can_submit = not self._missing() and not self.busy and not self.otp.active
 
     def _missing(self) -> str:
+        session = self._app.session
+        if session is not None and session.read_only:
+            return READ_ONLY
         if self._bank is None:
             return _CHOOSE_BANK
         if self._branch is None:

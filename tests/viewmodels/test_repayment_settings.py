@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import threading
 
+from sqlalchemy import text
+
 from desktop_app.viewmodels.auto_debit import AutoDebitViewModel
 from desktop_app.viewmodels.due_day import DueDayViewModel
 from desktop_app.viewmodels.reminder import ReminderViewModel
@@ -70,3 +72,24 @@ def test_a_reminder_offers_1_to_7_days_and_every_hour(make_app, sql_store, wait_
     assert not vm.enabled and not vm.can_submit  # off, as registered: nothing to save
     vm.set_enabled(True)
     assert vm.can_submit
+
+
+def test_without_a_bank_account_automatic_debit_says_to_register_one_first(
+    make_app, sql_store, wait_idle
+):
+    with sql_store.engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE bank_accounts SET retired_at = CURRENT_TIMESTAMP WHERE member_id = "
+                "(SELECT id FROM members WHERE member_number = '100000001') "
+                "AND account_type != 'prepaid'"
+            )
+        )
+    app = _signed_in(make_app, sql_store, wait_idle)
+    vm = AutoDebitViewModel(services_of(app), app)
+    vm.shown()
+    wait_idle()
+    assert vm.bank_needed and vm.account == ""
+    assert vm.notice == "口座振替に使う口座が登録されていません。先に口座をご登録ください。"
+    vm.set_enabled(True)
+    assert not vm.can_submit
