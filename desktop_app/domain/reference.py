@@ -50,4 +50,8 @@ def search_key(text: str) -> str:
     folded = "".join(hiragana_to_katakana(char) for char in folded)
     folded = folded.translate(_LARGE)
     folded = folded.replace("ー", "-").replace("－", "-").replace("‐", "-")
-    return "".join(char for char in folded if not char.isspace())
+    folded = "".join(char for char in folded if not char.isspace())
+    # Lower case and kana changes can leave a sequence NFKC composes: compose until stable.
+    while (again := unicodedata.normalize("NFKC", folded).lower()) != folded:
+        folded = again
+    return folded

@@ -9,7 +9,19 @@ policies again and raises their errors (with ``field``-free codes such as POSTAL
 Changes of the email, the bank account, the Web-ID and the password need a 4-digit one-time
 code (``request_change_code``) sent by SMS to the registered phone, else to the email; it is
 valid 10 minutes, 5 wrong tries kill it and lock that change until the code would have
-expired (CHANGE_LOCKED with ``resume_at``); only a salted hash of it is kept.
+expired (CHANGE_LOCKED with ``resume_at``); only a salted hash of it is kept. A code is
+for its own change only and is used up by the change it allowed (CODE_NOT_REQUESTED after
+that). A wrong current password (Web-ID and password changes) uses up a try of the code like
+a wrong code (five lock the change); it does not count towards the sign-in lockout of the
+Web-ID. A value outside the protocol's choices (an unknown ``CodedChange``, an account type
+other than ``ordinary``/``current``) is refused with REQUEST_INVALID.
+
+The store acts on its own the first time it looks at an account once something is due: on
+and after the (effective) due date, automatic debit pays this cycle's remaining minimum (a
+ledger row of kind ``auto_debit``, once per due date, shown in the history like a
+repayment); from ``days_before`` the due date at ``hour``:00 to the end of the due date, the
+reminder email is put in the outbox, once per due date (a demo host's ``sent_messages``
+queues it as well).
 """
 
 from __future__ import annotations

@@ -80,8 +80,9 @@ class CodedChangeBase(ProfileBase):
     def _lock_of(self, row: VerificationCode | None, now: datetime) -> AppError | None:
         """CHANGE_LOCKED while the newest code of the change, killed by wrong tries, would
         still be valid."""
-        dead = row is not None and row.used_at is None and row.attempts >= self._rules.codes.tries
-        if dead and row is not None and now < row.expires_at:
+        if row is None or row.used_at is not None or row.attempts < self._rules.codes.tries:
+            return None
+        if now < row.expires_at:
             return AppError(ErrorCode.CHANGE_LOCKED, resume_at=row.expires_at)
         return None
 

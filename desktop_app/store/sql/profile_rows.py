@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from desktop_app.domain.clock import TOKYO
@@ -125,25 +125,16 @@ def current_bank(db: DbSession, member_id: int) -> BankAccountRow | None:
     ).first()
 
 
-def _latest(
-    db: DbSession, member_id: int, kinds: tuple[str, ...], *conditions: ColumnElement[bool]
-) -> datetime | None:
-    return db.scalar(
+def last_payment(db: DbSession, member_id: int) -> date | None:
+    """What a due-day change may not put the next due date more than 35 days after
+    (``profile.next_due_after_change``): the day of the last repayment or automatic debit,
+    or of the borrowing after it when there is one (a balance borrowed after the last payment
+    counts from the day it was borrowed); None with neither on record."""
+    at: datetime | None = db.scalar(
         select(func.max(LedgerRow.at)).where(
-            LedgerRow.member_id == member_id, LedgerRow.kind.in_(kinds), *conditions
+            LedgerRow.member_id == member_id, LedgerRow.kind.in_(_PAYMENTS + _BORROWINGS)
         )
     )
-
-
-def last_payment(db: DbSession, member_id: int) -> date | None:
-    """The day of the last payment (a repayment or an automatic debit) of the current loan,
-    else of its last borrowing: what a due-day change may not be more than 35 days after.
-    A loan paid off before does not count (the current one began after it)."""
-    paid_off = _latest(db, member_id, _PAYMENTS, LedgerRow.principal_after == 0)
-    since = (LedgerRow.at > paid_off,) if paid_off is not None else ()
-    at: datetime | None = _latest(db, member_id, _PAYMENTS, *since)
-    if at is None:
-        at = _latest(db, member_id, _BORROWINGS, *since)
     return None if at is None else at.astimezone(TOKYO).date()
 
 

@@ -2,8 +2,8 @@
 
 The next due date after a change of due day is ``profile.next_due_after_change`` (DOMAIN.md
 §5): this cycle's minimum counts as paid when ``paid_this_cycle`` reaches it; the last payment
-is the day of the current loan's last repayment or automatic debit, else of its last
-borrowing (``profile_rows.last_payment``). A member who owes nothing just keeps the new day.
+is the day of the last repayment or automatic debit, or of the borrowing after it when there
+is one (``profile_rows.last_payment``). A member who owes nothing just keeps the new day.
 Automatic debit from a bank that fixes the due day (every bank but 三井住友 and PayPay)
 moves the due day to the 5th by the same rule; the debits themselves are ``upkeep``'s.
 """

@@ -23,7 +23,7 @@ from desktop_app.domain.profile import (
 from desktop_app.store.demo import DemoOperations
 from desktop_app.store.protocol import Store
 
-from ..conftest import DEVICE, ITO, SATO, YAMADA
+from ..conftest import DEVICE, ITO, NOW, SATO, YAMADA
 from ..helpers import refusal
 from .conftest import HostFactory
 from .profile_support import MIZUHO, YAMADA_EMAIL, YAMADA_PHONE, subjects
@@ -70,7 +70,7 @@ def test_a_new_address_is_registered_and_in_the_history(
     assert profile.address == Address("1000001", "東京都千代田区千代田", "１－１")
     assert store.profile(session.token).address == profile.address
     (change,) = store.change_history(session.token, 10)
-    assert (change.item, change.at) == (ChangeItem.ADDRESS, change.at)
+    assert (change.item, change.at) == (ChangeItem.ADDRESS, NOW)
     assert change.before == "〒160-0022 東京都新宿区新宿＊＊＊"
     assert change.after == "〒100-0001 東京都千代田区千代田＊＊＊"
     assert "３－１－１" not in change.before and "１－１" not in change.after

@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import HistoryQuery, LedgerEntry, LedgerKind, Session
+from desktop_app.domain.models import HistoryQuery, LedgerEntry, LedgerKind, RepayIntent, Session
 from desktop_app.domain.profile import ChangeItem, CodedChange, DueDayEffect, Reminder
 from desktop_app.store.demo import DemoOperations
 from desktop_app.store.protocol import Store
@@ -50,6 +50,15 @@ def test_the_effect_of_a_due_day_change_is_shown_before_it_is_made(
     # Automatic debit from 三井住友銀行 keeps any day.
     assert store.due_day_effect(session.token, 5, True) == DueDayEffect(5, date(2026, 12, 7))
     assert store.profile(session.token).due_day == 25  # nothing was changed
+
+
+def test_the_35_days_run_from_the_last_payment(store: Store, card_sign_in: SignIn) -> None:
+    session = card_sign_in(YAMADA)
+    store.repay(session.token, RepayIntent.AMOUNT, 1_000, "0009", "part")  # today, 11-24
+    # Part of the minimum: still due 11-25; the 15th after today is within 35 days of today.
+    assert store.due_day_effect(session.token, 15, None) == DueDayEffect(15, date(2026, 12, 15))
+    summary = store.change_due_day(session.token, 15)
+    assert (summary.next_due_date, summary.paid_this_cycle) == (date(2026, 12, 15), 1_000)
 
 
 def test_changing_the_due_day_moves_the_next_due_date(
