@@ -223,7 +223,7 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
         ScreenSpec(
             PROFILE,
             standard("profile:ProfileViewModel", "profile:ProfileView"),
-            nav=NavEntry("navProfile", N_("Registered details")),
+            nav=NavEntry("navProfile", N_("My details")),
             links={
                 "address_requested": "address",
                 "phone_requested": "phone",

@@ -167,6 +167,7 @@ class AddressViewModel(ChangeFormViewModel):
         self._lookup_failed = False
         super().reset()
         self._set_towns(())
+        self._render_duty()  # the store's rule, not the member's: said again at once
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -24,8 +24,8 @@ class ProfileViewModel(ViewModel):
     address_changed, phone_changed, email_changed, workplace_changed, bank_changed,
     due_day_changed, auto_debit_changed, reminder_changed, web_statements_changed,
     web_id_changed(str): one registered item each.
-    can_change_changed(bool): the change buttons are enabled (loaded, and the store can be
-        written).
+    can_change_changed(bool): the change buttons are enabled (the details have arrived,
+        and the store can be written).
     change_hint_changed(str): why they are not ("" when they are).
     notice_changed(str): what was just changed (from a form; "" otherwise).
 
@@ -158,11 +158,11 @@ class ProfileViewModel(ViewModel):
     def _refresh(self, *_args: object) -> None:
         session = self._app.session
         read_only = session is not None and session.read_only
-        loaded = self._profile is not None and not self.busy
+        loaded = self._profile is not None  # (a reload shows the last answer meanwhile)
         self.can_change = loaded and not read_only
         if read_only:
             self.change_hint = _(READ_ONLY)
-        elif not loaded and not self.error:
+        elif session is not None and not loaded and not self.error:
             self.change_hint = _(LOADING)
         else:
             self.change_hint = ""

@@ -52,6 +52,11 @@ class SecretFormViewModel(ChangeFormViewModel):
         on = self._caps_lock and self._secret_focused
         self.caps_lock_hint = _(CAPS_LOCK) if on else ""
 
+    def _set_error(self, error: AppError | None) -> None:
+        super()._set_error(error)
+        if error is not None and error.code is ErrorCode.PASSWORD_WRONG:
+            self.current_password.reset()  # a refused secret is never kept to send again
+
     def reset(self) -> None:
         super().reset()
         self._caps_lock = self._secret_focused = False

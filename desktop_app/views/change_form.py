@@ -65,6 +65,7 @@ class ChangeFormView(QWidget):
         half_width_only: bool = False,
         secret: bool = False,
         error_name: str = "",
+        notice_name: str = "",
     ) -> PolicyField:
         field = PolicyField(
             field_vm,
@@ -72,6 +73,7 @@ class ChangeFormView(QWidget):
             half_width_only=half_width_only,
             secret=secret,
             error_name=error_name,
+            notice_name=notice_name,
         )
         caption = QLabel()
         caption.setBuddy(field.edit)

@@ -12,8 +12,14 @@ from desktop_app.views.change_form import ChangeFormView
 class PhoneView(ChangeFormView):
     def __init__(self, vm: PhoneViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, "phoneForm", "phone", parent=parent)
+        # The field's own error and notice: phoneError is the form's refusal.
         self.phone = self.add_field(
-            vm.phone, "phoneInput", N_("New phone number"), half_width_only=True
+            vm.phone,
+            "phoneInput",
+            N_("New phone number"),
+            half_width_only=True,
+            error_name="phoneNumberError",
+            notice_name="phoneNumberNotice",
         )
         self.finish()
 

@@ -36,6 +36,7 @@ from desktop_app.views.widgets.caps_lock import CapsLockWatcher
 from desktop_app.views.widgets.flow import FlowLayout
 from desktop_app.views.widgets.language_switch import LanguageSwitch
 from desktop_app.views.widgets.page import Column, centred, scrolling
+from desktop_app.views.widgets.wrap_button import WrapButton
 
 CARD_WIDTH = 500  # at 標準; wider with the font
 
@@ -112,14 +113,9 @@ class LoginView(QWidget):
         self.forgot_link = make_button("forgotPasswordLink")
         self.inbox_link = make_button("demoInboxLink")
         self.settings_link = make_button("loginSettingsLink")
-        self.not_online_link = make_button("notOnlineLinkLogin")  # under a locked card's error
-        for link in (
-            self.register_link,
-            self.forgot_link,
-            self.inbox_link,
-            self.settings_link,
-            self.not_online_link,
-        ):
+        # Under a locked card's error; a long text, which wraps at large sizes.
+        self.not_online_link = WrapButton("notOnlineLinkLogin")
+        for link in (self.register_link, self.forgot_link, self.inbox_link, self.settings_link):
             link.setFlat(True)
             link.setProperty("role", "link")
         self.remember = QCheckBox()
@@ -151,7 +147,7 @@ class LoginView(QWidget):
         inner.addWidget(self.caps_hint)
         inner.addWidget(self.notice)
         inner.addWidget(self.error)
-        inner.addWidget(self.not_online_link, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.not_online_link)
         inner.addWidget(self.button)
         inner.addWidget(self.button_hint)
         links = FlowLayout(spacing=12)  # wraps at large font sizes instead of clipping
@@ -271,14 +267,8 @@ class LoginView(QWidget):
         self.forgot_link.setText(_("Forgot your password?"))
         self.inbox_link.setText(_("Inbox (demo)"))
         self.settings_link.setText(_("Settings (display and connection)"))
-        self.not_online_link.setText(_("Procedures that cannot be done online"))
-        for link in (
-            self.register_link,
-            self.forgot_link,
-            self.inbox_link,
-            self.settings_link,
-            self.not_online_link,
-        ):
+        self.not_online_link.set_label(_("What cannot be done online"))
+        for link in (self.register_link, self.forgot_link, self.inbox_link, self.settings_link):
             link.setAccessibleName(link.text())
         self.button.setText(_("Sign in"))
         self.button.setAccessibleName(_("Sign in"))

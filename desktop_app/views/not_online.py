@@ -80,17 +80,21 @@ class NotOnlineView(QWidget):
         """The list's height: every item, wrapped to the list's width."""
         items = self.list
         spacing = items.spacing()
-        rows = sum(items.sizeHintForRow(row) + 2 * spacing for row in range(items.count()))
+        # The items as laid out (wrapped to the width); sizeHintForRow gives them unwrapped.
+        rows = sum(
+            items.visualItemRect(items.item(row)).height() + 2 * spacing
+            for row in range(items.count())
+        )
         height = rows + 2 * items.frameWidth() + 2
         if items.height() != height:
             items.setFixedHeight(height)
 
     def retranslate(self) -> None:
-        self.title.setText(_("Procedures that cannot be done online"))
+        self.title.setText(_("What cannot be done online"))
         self.explain.setText(
-            _("These procedures cannot be done in the member service. Here is how to do them.")
+            _("These cannot be done in the member service. Here is how to do each of them.")
         )
-        self.list.setAccessibleName(_("Procedures that cannot be done online"))
+        self.list.setAccessibleName(_("What cannot be done online"))
         self.support.setAccessibleName(_("Support line"))
         self.back.setText(_("Back"))
         self.back.setAccessibleName(_("Back"))

@@ -3,8 +3,8 @@ view needs to offer it: ``attach_otp(self, vm.otp)``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -49,8 +49,10 @@ class OtpDialog(QDialog):
         self.cancel.setAccessibleName(_("Cancel"))
         for button in (self.submit, self.resend, self.cancel):
             button.setAutoDefault(False)  # Enter is the code field's: it sends the code once
+        resend_row = QHBoxLayout()  # a row of its own: with the seconds left it is long
+        resend_row.addWidget(self.resend)
+        resend_row.addStretch(1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.resend)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.submit)
@@ -62,6 +64,7 @@ class OtpDialog(QDialog):
         layout.addWidget(self._caption)
         layout.addWidget(self.code)
         layout.addWidget(self.error)
+        layout.addLayout(resend_row)
         layout.addLayout(buttons)
         QWidget.setTabOrder(self.code.edit, self.submit)
         QWidget.setTabOrder(self.submit, self.resend)
@@ -82,7 +85,34 @@ class OtpDialog(QDialog):
         self.cancel.clicked.connect(self.reject)
         self.rejected.connect(vm.cancel)
         vm.finished.connect(self._finished)
+        for signal in (vm.info_changed, vm.error_changed):
+            signal.connect(self._later_refit)
         self.finished.connect(self._dispose)
+
+    def sizeHint(self) -> QSize:
+        """As wide as the sentences want, up to the cap; as tall as they are wrapped to that."""
+        hint = super().sizeHint()
+        metrics = self.info.fontMetrics()
+        natural = max(metrics.horizontalAdvance(label.text()) for label in (self.info, self.error))
+        width = min(max(hint.width(), natural + 72), self.maximumWidth())
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return QSize(width, max(hint.height(), layout.totalHeightForWidth(width)))
+        return QSize(width, hint.height())
+
+    @Slot()
+    def _refit(self) -> None:
+        """A sentence came or went: the dialog takes the room it needs (no squeezed line)."""
+        if isValid(self) and self.isVisible():
+            self.resize(self.sizeHint())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(event.size().width())
+            if self.minimumHeight() != needed:
+                self.setMinimumHeight(needed)
 
     @Slot(str)
     def _set_resend_text(self, text: str) -> None:
@@ -98,6 +128,10 @@ class OtpDialog(QDialog):
         if isValid(self) and self.isVisible():
             self.done(QDialog.DialogCode.Accepted if done else QDialog.DialogCode.Rejected)
 
+    @Slot(str)
+    def _later_refit(self, _text: str) -> None:
+        QTimer.singleShot(0, self._refit)  # once the labels have their new texts laid out
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()  # never QDialog's default button: the code field sends, once
@@ -106,6 +140,7 @@ class OtpDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.resize(self.sizeHint())
         self.code.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.profile import ProfileViewModel
 from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
-from desktop_app.views.widgets.page import form_column
+from desktop_app.views.widgets.page import SideBySide, form_column
+from desktop_app.views.widgets.wrap_button import WrapButton
 
 HISTORY_HEIGHT = 220  # about five rows of two lines; the table scrolls the rest
 
@@ -122,16 +123,13 @@ class ProfileView(QWidget):
             section.setProperty("role", "section")
             section.setWordWrap(True)
             self._sections.append((section, caption_id))
+            layout.addSpacing(6)
             layout.addWidget(section)
             for row in rows:
-                layout.addLayout(self._row(*row))
-        self.not_online = make_button("notOnlineLink")
-        self.not_online.setFlat(True)
-        self.not_online.setProperty("role", "link")
-        links = QHBoxLayout()
-        links.addWidget(self.not_online)
-        links.addStretch(1)
-        layout.addLayout(links)
+                layout.addWidget(self._row(*row))
+        self.not_online = WrapButton("notOnlineLink")  # long: it wraps at large sizes
+        layout.addWidget(self.not_online)
+        layout.addSpacing(6)
         self.history_title = QLabel()
         self.history_title.setProperty("role", "section")
         layout.addWidget(self.history_title)
@@ -143,19 +141,23 @@ class ProfileView(QWidget):
 
     def _row(
         self, caption_id: str, label_name: str, prop: str, button_name: str, link: str
-    ) -> QHBoxLayout:
+    ) -> SideBySide:
         caption = QLabel()
         caption.setProperty("role", "fact-caption")
         caption.setWordWrap(True)
         value = make_label(label_name, wrap=True)
         button = make_button(button_name)
-        text = QVBoxLayout()
-        text.setSpacing(0)
-        text.addWidget(caption)
-        text.addWidget(value)
-        row = QHBoxLayout()
-        row.addLayout(text, 1)
-        row.addWidget(button)
+        button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        text = QWidget()
+        text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        lines = QVBoxLayout(text)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(0)
+        lines.addWidget(caption)
+        lines.addWidget(value)
+        # The button beside the value while both fit (an email address does not wrap), else
+        # under it.
+        row = SideBySide(text, button, stretch=0)
         self._rows.append((caption, value, button, caption_id))
         self.buttons[link] = button
         self.values[prop or link] = value
@@ -190,7 +192,7 @@ class ProfileView(QWidget):
         self.not_online.clicked.connect(self.not_online_requested)
 
     def retranslate(self) -> None:
-        self.title.setText(_("Registered details"))
+        self.title.setText(_("Check and change your registered details"))
         for section, caption_id in self._sections:
             section.setText(_(caption_id))
         for caption, value, button, caption_id in self._rows:
@@ -200,7 +202,6 @@ class ProfileView(QWidget):
             button.setText(_("Change"))
             button.setAccessibleName(_("Change: {item}").format(item=text))
         self.values["password"].setText(_("Not shown, for your security"))
-        self.not_online.setText(_("Procedures that cannot be done online"))
-        self.not_online.setAccessibleName(self.not_online.text())
+        self.not_online.set_label(_("What cannot be done online"))
         self.history_title.setText(_("Change history"))
         self.history.setAccessibleName(_("Change history"))

@@ -23,8 +23,18 @@ ENGLISH_BANK = re.compile(
     r"SMBC|MUFG|Mizuho|Rakuten|PayPay Bank|Japan Post|Kohaku Prepaid|\bOrdinary\b|\bBranch\b"
 )
 # What stays as it is: the member's name, each language's own name in the language switch,
-# and the demo inbox's messages, shown as the service sent them (in Japanese).
-KEPT = {"memberNameLabel", "headerMemberLabel", "languageCombo", "loginLanguageCombo", "inboxList"}
+# the demo inbox's messages, shown as the service sent them (in Japanese), and the registered
+# address and workplace (and their masked history), which are the member's own words.
+KEPT = {
+    "memberNameLabel",
+    "headerMemberLabel",
+    "languageCombo",
+    "loginLanguageCombo",
+    "inboxList",
+    "profileAddressLabel",
+    "profileWorkplaceLabel",
+    "changeHistoryTable",
+}
 
 
 def _texts(widget: QWidget) -> list[str]:

@@ -226,3 +226,106 @@ def test_the_profile_links_to_what_cannot_be_done_online(drive):
     assert d.screen() == "notOnlineScreen"
     d.click("notOnlineBackButton")
     assert d.screen() == "profileScreen"
+
+
+def _enter_in(d, name: str, text: str) -> None:
+    field = d.find(QLineEdit, name)
+    field.setFocus()
+    d.qtbot.waitUntil(field.hasFocus)
+    d.qtbot.keyClicks(field, text)
+    d.qtbot.keyClick(field, Qt.Key.Key_Return)
+    wait_until_idle(d.window)
+
+
+def test_enter_sends_each_form_and_escape_gives_the_code_up(drive):
+    d = drive()
+    _profile(d)
+    d.click("changeWorkplaceButton")
+    d.type("workplaceNameInput", "ｺﾊｸ商事")
+    _enter_in(d, "workplacePhoneInput", "0312345678")
+    summary = d.dialog().findChild(QLabel, "confirmSummaryLabel").text()
+    assert summary == "勤務先：コハク商事\n勤務先の電話番号：03-1234-5678"
+    d.qtbot.keyClick(d.dialog(), Qt.Key.Key_Escape)  # not confirmed: nothing changes
+    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "confirmDialog") is None)
+    assert d.screen() == "workplaceForm"
+    d.click("workplaceBackButton")
+    d.click("changeAddressButton")
+    d.type("postalCodeInput", "1000001")
+    wait_until_idle(d.window)
+    _enter_in(d, "addressLine2Input", "1-1")
+    assert (
+        "〒100-0001 東京都千代田区千代田１－１"
+        in d.dialog().findChild(QLabel, "confirmSummaryLabel").text()
+    )
+    d.qtbot.keyClick(d.dialog(), Qt.Key.Key_Escape)
+    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "confirmDialog") is None)
+    d.click("addressBackButton")
+    d.click("changePasswordButton")
+    d.type("currentPasswordInput", "Taro2026pass")
+    d.type("newPasswordInput", "Taro2027pass")
+    _enter_in(d, "newPasswordConfirmInput", "Taro2027pass")
+    code = _otp(d).findChild(QLineEdit, "otpCodeInput")
+    d.qtbot.waitUntil(code.hasFocus)
+    d.qtbot.keyClick(code, Qt.Key.Key_Escape)
+    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "otpDialog") is None)
+    assert d.screen() == "passwordChangeForm"
+    assert d.find(QAbstractButton, "passwordChangeSubmitButton").isEnabled()  # may ask again
+
+
+def test_a_password_change_signs_out_the_other_devices(drive, store_url):
+    d = drive()
+    clock = FixedClock(datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO))
+    other = SqlStore(store_url, clock, hash_profile="fast")
+    try:
+        elsewhere = other.sign_in_with_web_id("yamada2026", "Taro2026pass", "other-device")
+        _profile(d)
+        d.click("changePasswordButton")
+        d.type("currentPasswordInput", "Taro2026pass")
+        d.type("newPasswordInput", "Taro2027pass")
+        d.type("newPasswordConfirmInput", "Taro2027pasz")
+        assert not d.find(QAbstractButton, "passwordChangeSubmitButton").isEnabled()
+        assert "同じパスワード" in d.visible_text("passwordChangeSubmitHint")
+        d.type("newPasswordConfirmInput", "Taro2027pass")
+        d.click("passwordChangeSubmitButton")
+        _type_code(d, _code_sent(d))
+        assert d.screen() == "profileScreen"
+        assert "ほかの端末からはすべてログアウトしました" in d.visible_text("profileNoticeLabel")
+        try:
+            other.account_summary(elsewhere.token)
+        except AppError as error:
+            assert error.code is ErrorCode.SESSION_EXPIRED
+        else:
+            raise AssertionError("the other session was not ended")
+        d.click("logoutButton")
+        d.sign_in_web("yamada2026", "Taro2027pass")
+        assert d.screen() == "homeScreen"
+    finally:
+        other.close()
+
+
+def test_a_wrong_current_password_is_said_on_the_form(drive):
+    d = drive()
+    _profile(d)
+    d.click("changeWebIdButton")
+    d.type("newWebIdInput", "taro2026new")
+    d.type("webIdCurrentPasswordInput", "Wrong2026pass")
+    d.click("webIdSubmitButton")
+    _type_code(d, _code_sent(d))
+    assert d.window.findChild(QDialog, "otpDialog") is None  # the code was not the problem
+    assert d.visible_text("webIdError") == "現在のパスワードが正しくありません。ご確認ください。"
+    assert d.find(QLineEdit, "newWebIdInput").text() == "taro2026new"  # kept, to correct
+    assert d.find(QLineEdit, "webIdCurrentPasswordInput").text() == ""  # the secret is not
+
+
+def test_caps_lock_is_warned_of_while_a_password_is_typed(drive):
+    d = drive()
+    _profile(d)
+    d.click("changePasswordButton")
+    field = d.find(QLineEdit, "currentPasswordInput")
+    field.setFocus()
+    d.qtbot.waitUntil(field.hasFocus)
+    d.qtbot.keyClicks(field, "TARO")  # capitals without Shift: Caps Lock is on
+    assert "Caps Lock" in d.visible_text("passwordChangeCapsLockHint")
+    d.find(QLineEdit, "newPasswordInput").setFocus()
+    d.qtbot.keyClick(d.find(QLineEdit, "newPasswordInput"), Qt.Key.Key_CapsLock)
+    assert d.visible_text("passwordChangeCapsLockHint") == ""
