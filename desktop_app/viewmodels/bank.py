@@ -16,8 +16,8 @@ from desktop_app.domain.reference import BankEntry, BranchEntry
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.bank_names import bank_name
-from desktop_app.viewmodels.change_form import READ_ONLY
 from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.change_form import READ_ONLY
 from desktop_app.viewmodels.field import FieldViewModel
 from desktop_app.viewmodels.live_search import LiveSearch
 from desktop_app.viewmodels.messages import error_sentence

@@ -96,7 +96,8 @@ class DueDayViewModel(SettingViewModel):
         effect = answer if isinstance(answer, DueDayEffect) else None
         if effect is not None and effect.due_day != self.day:
             # Automatic debit from this bank keeps the due day: changing it would be refused.
-            effect, error = None, AppError(ErrorCode.DUE_DAY_FIXED, day=effect.due_day)
+            error = AppError(ErrorCode.DUE_DAY_FIXED, day=effect.due_day)
+            effect = None
         self._effect = effect
         self._refusal = error
         self._set_error(error)
