@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desktop_app import i18n
 from desktop_app.app import AppContext, Options, build, configure_logging, ensure_application
 from desktop_app.screens import screens
-from desktop_app.screens.scenes import SUZUKI, YAMADA
+from desktop_app.screens.scenes import HANAKO, SUZUKI, YAMADA
 from desktop_app.viewmodels.login import LoginMethod
 
 
@@ -120,6 +120,7 @@ class _Tour(QObject):
 _MEMBERS: dict[str, tuple[str | None, str | None, str, str]] = {
     YAMADA: ("yamada2026", "Taro2026pass", "4000123412341234", "1234"),
     SUZUKI: (None, None, "123456789012345", "3690"),
+    HANAKO: ("hanako0202", "Hanako2026", "5012345678", "2580"),
 }
 
 

@@ -232,6 +232,11 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
                 "web_id_requested": "webId",
                 "password_requested": "password",
                 "not_online_requested": "notOnline",
+                "bank_requested": "bank",
+                "due_day_requested": "dueDay",
+                "auto_debit_requested": "autoDebit",
+                "reminder_requested": "reminder",
+                "web_statements_requested": "webStatements",
             },
             tour=t.PROFILE,
         ),
@@ -296,6 +301,50 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             # No navigation entry of its own: none is lit (トップ lit said "you are on the top
             # page" while the member was not).
             tour=t.LIMIT,
+        ),
+        # The bank account and the repayment settings, like the other forms of 登録内容.
+        ScreenSpec(
+            "bank",
+            profile_form("bank:BankFormViewModel", "bank:BankFormView"),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+            tour=t.BANK,
+        ),
+        ScreenSpec(
+            "dueDay",
+            profile_form("due_day:DueDayViewModel", "repayment_settings:DueDayView"),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+            tour=t.DUE_DAY,
+        ),
+        ScreenSpec(
+            "autoDebit",
+            profile_form("auto_debit:AutoDebitViewModel", "repayment_settings:AutoDebitView"),
+            lights=PROFILE,
+            links={
+                "back_requested": PROFILE,
+                "bank_requested": "bank",
+            },
+            tour=t.AUTO_DEBIT,
+        ),
+        ScreenSpec(
+            "reminder",
+            profile_form("reminder:ReminderViewModel", "mail_settings:ReminderView"),
+            lights=PROFILE,
+            links={
+                "back_requested": PROFILE,
+                "email_requested": "email",
+            },
+            tour=t.REMINDER,
+        ),
+        ScreenSpec(
+            "webStatements",
+            profile_form(
+                "web_statements:WebStatementsViewModel", "mail_settings:WebStatementsView"
+            ),
+            lights=PROFILE,
+            links=_BACK_TO_PROFILE,
+            tour=t.WEB_STATEMENTS,
         ),
         ScreenSpec(
             "settings",

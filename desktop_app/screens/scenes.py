@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 Steps = Iterator[str | None]
 YAMADA = "yamada"
 SUZUKI = "suzuki"
+HANAKO = "hanako"  # 佐藤 花子: never borrowed, email and web statements on
 
 
 def _login(host: Host) -> Steps:
@@ -251,6 +252,75 @@ def _not_online(host: Host) -> Steps:
     host.navigator.go("login")
 
 
+# -- the bank account and the repayment settings --------------------------------------------
+def _bank(host: Host) -> Steps:
+    from desktop_app.viewmodels.bank import BankFormViewModel
+
+    bank = host.view_model("bank", BankFormViewModel)
+    host.navigator.go("bank")
+    bank.set_bank_text("みずほ")
+    yield None
+    bank.choose_bank(0)
+    yield None
+    bank.set_branch_text("東京営業部")
+    yield None
+    bank.choose_branch(0)
+    bank.account_number.set_text("１２３４５６７")
+    bank.holder.set_text("やまだ　たろう")
+    yield None
+    yield "bank_form"
+    bank.request_confirmation()
+    yield "bank_confirm"
+    host.press("confirmCancelButton")
+    yield None
+
+
+def _due_day(host: Host) -> Steps:
+    from desktop_app.viewmodels.due_day import DueDayViewModel
+
+    due_day = host.view_model("dueDay", DueDayViewModel)
+    host.navigator.go("dueDay")
+    yield None
+    due_day.set_day_index(due_day.days.index(15) if 15 in due_day.days else 0)
+    yield None
+    yield "due_day_form"
+
+
+def _auto_debit(host: Host) -> Steps:
+    from desktop_app.viewmodels.auto_debit import AutoDebitViewModel
+
+    auto_debit = host.view_model("autoDebit", AutoDebitViewModel)
+    host.navigator.go("autoDebit")
+    yield None
+    auto_debit.set_enabled(True)
+    yield None
+    yield "auto_debit_form"
+
+
+def _reminder(host: Host) -> Steps:
+    from desktop_app.viewmodels.reminder import ReminderViewModel
+
+    reminder = host.view_model("reminder", ReminderViewModel)
+    host.navigator.go("reminder")
+    yield None
+    reminder.set_enabled(True)
+    reminder.set_days_index(reminder.days.index(3) if 3 in reminder.days else 0)
+    reminder.set_hour_index(9)
+    yield None
+    yield "reminder_form"
+
+
+def _web_statements(host: Host) -> Steps:
+    from desktop_app.viewmodels.web_statements import WebStatementsViewModel
+
+    web = host.view_model("webStatements", WebStatementsViewModel)
+    host.navigator.go("webStatements")
+    yield None
+    web.set_enabled(False)  # what stopping them before the first borrowing costs
+    yield None
+    yield "web_statements_form"
+
+
 LOGIN = (TourScene(None, _login), TourScene(YAMADA, _signed_out))
 HOME = (
     TourScene(YAMADA, _home),
@@ -272,3 +342,8 @@ PROFILE = (TourScene(YAMADA, _profile), TourScene(YAMADA, _other_forms))
 ADDRESS = (TourScene(YAMADA, _address),)
 EMAIL = (TourScene(YAMADA, _otp),)
 NOT_ONLINE = (TourScene(None, _not_online),)
+BANK = (TourScene(YAMADA, _bank),)
+DUE_DAY = (TourScene(YAMADA, _due_day),)
+AUTO_DEBIT = (TourScene(YAMADA, _auto_debit),)
+REMINDER = (TourScene(YAMADA, _reminder),)
+WEB_STATEMENTS = (TourScene(HANAKO, _web_statements),)

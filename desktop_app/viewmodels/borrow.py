@@ -75,6 +75,8 @@ class BorrowViewModel(MoneyMovementViewModel):
     def shown(self) -> None:
         super().shown()  # a fresh form, the figures read again
         if self._app.session is not None:
+            if not self.busy and not self._outcome_unknown():
+                self.load_destinations()  # the account may have changed since (登録内容)
             self.refresh_estimate()  # time has passed since: the estimate may have moved
 
     @Slot(object)

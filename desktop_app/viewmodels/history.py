@@ -37,6 +37,7 @@ class HistoryKind(IntEnum):
     BORROWING = 1
     REPAYMENT = 2
     PREPAID_CHARGE = 3
+    AUTO_DEBIT = 4
 
     @property
     def kinds(self) -> frozenset[LedgerKind] | None:
@@ -47,10 +48,18 @@ class HistoryKind(IntEnum):
 _KIND_SETS: dict[HistoryKind, frozenset[LedgerKind] | None] = {
     HistoryKind.ALL: None,
     HistoryKind.BORROWING: frozenset({LedgerKind.BORROW}),
-    HistoryKind.REPAYMENT: frozenset({LedgerKind.REPAY}),
+    # An automatic debit (口座振替) is a repayment too: 返済 lists it beside its own choice.
+    HistoryKind.REPAYMENT: frozenset({LedgerKind.REPAY, LedgerKind.AUTO_DEBIT}),
     HistoryKind.PREPAID_CHARGE: frozenset({LedgerKind.PREPAID_CHARGE}),
+    HistoryKind.AUTO_DEBIT: frozenset({LedgerKind.AUTO_DEBIT}),
 }
-KIND_FILTER_NAMES = (N_("All"), N_("Borrowing"), N_("Repayment"), N_("Prepaid card charge"))
+KIND_FILTER_NAMES = (
+    N_("All"),
+    N_("Borrowing"),
+    N_("Repayment"),
+    N_("Prepaid card charge"),
+    N_("Automatic debit"),
+)
 
 
 class _ExportProgress(QObject):
@@ -70,7 +79,8 @@ class HistoryViewModel(ViewModel):
         export_progress_changed(int): how far the export is, 0–100.
         since_changed(object), until_changed(object): the period's first and last day (a
             ``date``, or None for no limit).
-        kind_changed(int): the ``HistoryKind`` filter (0 all, 1 borrowing, 2 repayment, 3 prepaid).
+        kind_changed(int): the ``HistoryKind`` filter (0 all, 1 borrowing, 2 repayment, 3
+            prepaid, 4 automatic debit).
     """
 
     summary_text_changed = Signal(str)

@@ -43,7 +43,10 @@ KINDS = {
     LedgerKind.BORROW: N_("Borrowing"),
     LedgerKind.REPAY: N_("Repayment"),
     LedgerKind.PREPAID_CHARGE: N_("Prepaid card charge"),
+    LedgerKind.AUTO_DEBIT: N_("Automatic debit"),
 }
+# The kinds that pay the loan back: their interest and principal parts are shown.
+REPAYING = frozenset({LedgerKind.REPAY, LedgerKind.AUTO_DEBIT})
 
 
 class PageSource(Protocol):
@@ -84,7 +87,7 @@ class HistoryTableModel(TextTableModel[LedgerEntry]):
             self.dataChanged.emit(self.index(0, at), self.index(len(self._rows) - 1, at))
 
     def _text(self, entry: LedgerEntry, column: int) -> str:
-        repay = entry.kind is LedgerKind.REPAY
+        repay = entry.kind in REPAYING
         match HistoryColumn(column):
             case HistoryColumn.AT:
                 return format_short_datetime(entry.at, "\n" if self._compact else " ")

@@ -96,5 +96,5 @@ def test_screenshot_tour_renders_every_screen_in_both_languages(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     for language in ("ja", "en"):
         shots = sorted((out / language).glob("*.png"))
-        assert len(shots) == 35
+        assert len(shots) == 41  # 35 and the bank and repayment settings' 6
         assert all(shot.stat().st_size > 5_000 for shot in shots)

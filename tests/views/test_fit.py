@@ -41,6 +41,7 @@ LARGEST = max(POINT_SIZES, key=POINT_SIZES.__getitem__)
 MEMBERS = {
     "yamada": ("web", "yamada2026", "Taro2026pass"),
     "suzuki": ("card", "123456789012345", "3690"),
+    "hanako": ("web", "hanako0202", "Hanako2026"),
 }
 
 
