@@ -105,6 +105,14 @@ class OtpDialog(QDialog):
         """A sentence came or went: the dialog takes the room it needs (no squeezed line)."""
         if isValid(self) and self.isVisible():
             self.resize(self.sizeHint())
+            self._centre()
+
+    def _centre(self) -> None:
+        """Over the middle of the window it belongs to (Qt placed it for its first size)."""
+        parent = self.parentWidget()
+        if parent is not None:
+            centre = parent.window().frameGeometry().center()
+            self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -141,6 +149,7 @@ class OtpDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.resize(self.sizeHint())
+        self._centre()
         self.code.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()

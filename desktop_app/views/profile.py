@@ -3,7 +3,7 @@ the procedures that cannot be done online, and the change history (変更履歴)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, SignalInstance, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -178,9 +178,9 @@ class ProfileView(QWidget):
         table.setModel(self._vm.history)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # The values wrap in their columns rather than push the table sideways.
+        # The values wrap in their columns rather than push the table sideways (it scrolls
+        # sideways only when even the column titles cannot fit: the largest text, 800×600).
         table.setWordWrap(True)
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = table.horizontalHeader()
@@ -221,3 +221,20 @@ class ProfileView(QWidget):
         self.not_online.set_label(_("What cannot be done online"))
         self.history_title.setText(_("Change history"))
         self.history.setAccessibleName(_("Change history"))
+        self._fit_history_header()
+
+    def _fit_history_header(self) -> None:
+        """No column narrower than its title, in this language and at this text size."""
+        header = self.history.horizontalHeader()
+        model = self.history.model()
+        metrics = header.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal)))
+            for column in range(model.columnCount())
+        )
+        header.setMinimumSectionSize(widest + 2 * metrics.averageCharWidth() + 8)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_history_header()

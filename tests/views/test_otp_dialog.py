@@ -91,3 +91,16 @@ def test_escape_gives_the_change_up(form, qtbot):
     assert finished.args == [False]
     qtbot.waitUntil(lambda: window.findChild(QWidget, "otpDialog") is None)
     assert done == [] and not vm.active and vm.code.text == ""
+
+
+def test_the_dialog_sits_over_the_middle_of_its_window(form, qtbot):
+    """Sized to its sentence after Qt placed it: it must not hang off the window's side."""
+    window, vm, store, runner = form
+    window.move(100, 100)
+    vm.start(CodedChange.EMAIL, store.apply, lambda _result: None)
+    dialog = _dialog(qtbot, window)
+    qtbot.waitUntil(runner.is_idle)
+    qtbot.waitUntil(lambda: dialog.geometry().width() >= dialog.sizeHint().width())
+    centre, middle = dialog.frameGeometry().center(), window.frameGeometry().center()
+    assert abs(centre.x() - middle.x()) <= 2 and abs(centre.y() - middle.y()) <= 2
+    dialog.reject()

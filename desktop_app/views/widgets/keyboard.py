@@ -159,12 +159,14 @@ def focus_first_control(page: QWidget) -> bool:
 
 
 def _focus_and_reveal(widget: QWidget) -> None:
-    """Focus ``widget`` and scroll the screen to it: a screen left scrolled down would
-    otherwise come back with its focused control out of sight."""
+    """Focus ``widget`` and scroll the screen to it from its top (its title in sight when
+    the control is near it): a screen left scrolled down would otherwise come back with its
+    focused control out of sight."""
     widget.setFocus(Qt.FocusReason.TabFocusReason)
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea):
+            parent.verticalScrollBar().setValue(0)
             parent.ensureWidgetVisible(widget)
         parent = parent.parentWidget()
 
