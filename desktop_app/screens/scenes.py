@@ -269,7 +269,7 @@ def _bank(host: Host) -> Steps:
     bank.holder.set_text("やまだ　たろう")
     yield None
     yield "bank_form"
-    bank.request_confirmation()
+    bank.submit()
     yield "bank_confirm"
     host.press("confirmCancelButton")
     yield None

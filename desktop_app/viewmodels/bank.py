@@ -16,9 +16,8 @@ from desktop_app.domain.reference import BankEntry, BranchEntry
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.bank_names import bank_name
-from desktop_app.viewmodels.base import ViewModel
-from desktop_app.viewmodels.change_form import READ_ONLY
 from desktop_app.viewmodels.field import FieldViewModel
+from desktop_app.viewmodels.form import READ_ONLY, FormViewModel
 from desktop_app.viewmodels.live_search import LiveSearch
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
@@ -86,7 +85,7 @@ class HolderField(FieldViewModel):
             self.field_error = error_sentence(error)
 
 
-class BankFormViewModel(ViewModel):
+class BankFormViewModel(FormViewModel):
     """Signals:
     bank_text_changed(str), branch_text_changed(str): what the search fields hold (the
         lines found are ``banks.texts_changed`` and ``branches.texts_changed``).
@@ -95,10 +94,7 @@ class BankFormViewModel(ViewModel):
     branch_enabled_changed(bool): a bank is chosen, so its branches can be searched.
     account_type_changed(str): "ordinary" or "current".
     holder_preview_changed(str): the holder exactly as it will be stored ("" if it cannot be).
-    submit_hint_changed(str): what is still missing before the change can be asked for.
-    can_submit_changed(bool): whether 変更する is enabled.
-    confirmation_requested(str): open the confirmation with this summary.
-    changed(str): the account was changed: the message id the profile screen shows.
+    and ``FormViewModel``'s (``submit_hint``: what is still missing).
     """
 
     bank_text_changed = Signal(str)
@@ -110,10 +106,6 @@ class BankFormViewModel(ViewModel):
     branch_enabled_changed = Signal(bool)
     account_type_changed = Signal(str)
     holder_preview_changed = Signal(str)
-    submit_hint_changed = Signal(str)
-    can_submit_changed = Signal(bool)
-    confirmation_requested = Signal(str)
-    changed = Signal(str)
 
     bank_text = Observed("", bank_text_changed)
     branch_text = Observed("", branch_text_changed)
@@ -124,14 +116,11 @@ class BankFormViewModel(ViewModel):
     branch_enabled = Observed(False, branch_enabled_changed)
     account_type = Observed("ordinary", account_type_changed)
     holder_preview = Observed("", holder_preview_changed)
-    submit_hint = Observed("", submit_hint_changed)
-    can_submit = Observed(False, can_submit_changed)
 
     def __init__(
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
     ) -> None:
-        super().__init__(services, parent)
-        self._app = app
+        super().__init__(services, app, parent)
         self._bank: BankEntry | None = None
         self._branch: BranchEntry | None = None
         self._warmed = False  # the bank list has been asked to load
@@ -149,7 +138,7 @@ class BankFormViewModel(ViewModel):
             services, fields.account_number, self, live=fields_live.digits
         )
         self.holder = HolderField(services, self)
-        self.otp = OtpViewModel(services, app, parent=self)
+        self.otp: OtpViewModel = OtpViewModel(services, app, parent=self)
         for field in (self.account_number, self.holder):
             field.text_changed.connect(self._refresh)
         self.busy_changed.connect(self._refresh)
@@ -237,8 +226,7 @@ class BankFormViewModel(ViewModel):
         self.can_submit = not self._missing() and not self.busy and not self.otp.active
 
     def _missing(self) -> str:
-        session = self._app.session
-        if session is not None and session.read_only:
+        if self._read_only():
             return READ_ONLY
         if self._bank is None:
             return _CHOOSE_BANK
@@ -277,7 +265,7 @@ class BankFormViewModel(ViewModel):
         return "\n".join(_("{caption}: {value}").format(caption=c, value=v) for c, v in rows)
 
     # -- the change --------------------------------------------------------------------------
-    def request_confirmation(self) -> None:
+    def submit(self) -> None:
         """変更する (or Enter): show every error, or ask the member to confirm."""
         checks = [field.check() for field in (self.account_number, self.holder)]
         if any(checks) or not self.can_submit:
@@ -297,9 +285,6 @@ class BankFormViewModel(ViewModel):
             self._on_changed,
             self._on_failure,  # a refusal of the account itself is the form's to show
         )
-
-    def cancel_confirmation(self) -> None:
-        """The member went back to the form: nothing was sent."""
 
     @Slot(object)
     def _on_changed(self, _profile: MemberProfile) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Slot
 
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.models import AccountSummary
@@ -15,9 +15,8 @@ from desktop_app.domain.profile import MemberProfile
 from desktop_app.domain.rules import MONTH_END, Rules
 from desktop_app.i18n import N_, _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.form import READ_ONLY, FormViewModel
 from desktop_app.viewmodels.messages import in_sentence
-from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
 MONTH_END_LABEL = N_("The last day of each month")
@@ -44,28 +43,17 @@ def summary_lines(rows: tuple[tuple[str, str], ...]) -> str:
     return "\n".join(_("{caption}: {value}").format(caption=c, value=v) for c, v in rows)
 
 
-class SettingViewModel(ViewModel):
-    """Signals:
-    can_submit_changed(bool): whether the change can be asked for now.
-    confirmation_requested(str): open the confirmation with this summary.
-    changed(str): the change went through: the message id the profile screen shows.
-
-    A subclass renders its state in ``_refresh`` (from ``profile`` and its own choices),
-    says whether anything is to change in ``_ready``, and makes the change in ``_change``.
-    """
-
-    can_submit_changed = Signal(bool)
-    confirmation_requested = Signal(str)
-    changed = Signal(str)
-    can_submit = Observed(False, can_submit_changed)
+class SettingViewModel(FormViewModel):
+    """A form of choices (``FormViewModel``'s signals). A subclass renders its state in
+    ``_refresh`` (from ``profile`` and its own choices), says whether anything is to change
+    in ``_ready``, and makes the change in ``_change``."""
 
     CONFIRMED = True  # whether the change is confirmed in a dialog first
 
     def __init__(
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
     ) -> None:
-        super().__init__(services, parent)
-        self._app = app
+        super().__init__(services, app, parent)
         self.profile: MemberProfile | None = None
         self._question: tuple[object, Callable[[], Any]] | None = None  # the latest wanted
         self._asked: object = None  # the key of the question on its way
@@ -114,8 +102,8 @@ class SettingViewModel(ViewModel):
     @Slot(bool)
     def _update(self, *_args: object) -> None:
         self._refresh()
-        session = self._app.session
-        writable = session is not None and not session.read_only
+        writable = self._app.session is not None and not self._read_only()
+        self.submit_hint = "" if writable or self._app.session is None else _(READ_ONLY)
         self.can_submit = writable and self.profile is not None and not self.busy and self._ready()
 
     def _refresh(self) -> None:
@@ -177,7 +165,7 @@ class SettingViewModel(ViewModel):
         """The store's answer to the current choice (or its refusal)."""
 
     # -- the change --------------------------------------------------------------------------
-    def request_confirmation(self) -> None:
+    def submit(self) -> None:
         """The submit button or Enter: confirm first, or change at once."""
         if not self.can_submit:
             return
@@ -192,9 +180,6 @@ class SettingViewModel(ViewModel):
             return
         name, work = self._change()
         self._run(name, work, self._on_changed)
-
-    def cancel_confirmation(self) -> None:
-        """Back to the form: nothing changed."""
 
     def _change(self) -> tuple[str, Callable[[], Any]]:
         """(the store call's name, the call) of the change the choices ask for."""

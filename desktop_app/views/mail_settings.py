@@ -19,8 +19,8 @@ from desktop_app.views.binding import (
     make_label,
     name,
 )
+from desktop_app.views.change_form import ChangeFormView
 from desktop_app.views.repayment_settings import ChoiceCombo
-from desktop_app.views.setting_form import SettingFormView
 
 
 def _check(object_name: str) -> QCheckBox:
@@ -30,7 +30,7 @@ def _check(object_name: str) -> QCheckBox:
     return check
 
 
-class ReminderView(SettingFormView):
+class ReminderView(ChangeFormView):
     """Signals:
     email_requested(): register an email address first (offered while none is).
     """
@@ -73,7 +73,6 @@ class ReminderView(SettingFormView):
         bind_label(self.notice, vm.notice_changed, vm.notice)
         bind_visible(self.register_email, vm.email_needed_changed, vm.email_needed)
         self.register_email.clicked.connect(self.email_requested)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.set_texts(
@@ -90,9 +89,10 @@ class ReminderView(SettingFormView):
         self.notice.setAccessibleName(_("Reminder email"))
         self.register_email.setText(_("Register an email address"))
         self.register_email.setAccessibleName(_("Register an email address"))
+        super().retranslate()
 
 
-class WebStatementsView(SettingFormView):
+class WebStatementsView(ChangeFormView):
     def __init__(self, vm: WebStatementsViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, "webStatements", parent)
         self._vm = vm
@@ -104,7 +104,6 @@ class WebStatementsView(SettingFormView):
         bind_checked(self.use, vm.enabled_changed, vm.enabled)
         self.use.toggled.connect(vm.set_enabled)
         bind_label(self.notice, vm.notice_changed, vm.notice)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.set_texts(
@@ -118,3 +117,4 @@ class WebStatementsView(SettingFormView):
         self.use.setText(_("Use web statements"))
         self.use.setAccessibleName(_("Use web statements"))
         self.notice.setAccessibleName(_("What this means for the interest-free period"))
+        super().retranslate()

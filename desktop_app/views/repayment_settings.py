@@ -22,7 +22,7 @@ from desktop_app.views.binding import (
     make_label,
     name,
 )
-from desktop_app.views.setting_form import SettingFormView
+from desktop_app.views.change_form import ChangeFormView
 
 
 class ChoiceCombo(QObject):
@@ -64,7 +64,7 @@ class ChoiceCombo(QObject):
             self._combo.blockSignals(False)
 
 
-class DueDayView(SettingFormView):
+class DueDayView(ChangeFormView):
     def __init__(self, vm: DueDayViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, "dueDay", parent)
         self._vm = vm
@@ -85,7 +85,6 @@ class DueDayView(SettingFormView):
         )
         bind_label(self.current, vm.current_changed, vm.current)
         bind_label(self.effect, vm.effect_changed, vm.effect)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.set_texts(
@@ -101,9 +100,10 @@ class DueDayView(SettingFormView):
         self.current.setAccessibleName(_("Due day now"))
         self.day.setAccessibleName(_("New due day"))
         self.effect.setAccessibleName(_("Next due date after the change"))
+        super().retranslate()
 
 
-class AutoDebitView(SettingFormView):
+class AutoDebitView(ChangeFormView):
     """Signals:
     bank_requested(): register a bank account first (offered while none is).
     """
@@ -142,7 +142,6 @@ class AutoDebitView(SettingFormView):
         bind_label(self.notice, vm.notice_changed, vm.notice)
         bind_visible(self.register_bank, vm.bank_needed_changed, vm.bank_needed)
         self.register_bank.clicked.connect(self.bank_requested)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.set_texts(
@@ -159,3 +158,4 @@ class AutoDebitView(SettingFormView):
         self.notice.setAccessibleName(_("What automatic debit means for your due day"))
         self.register_bank.setText(_("Register a bank account"))
         self.register_bank.setAccessibleName(_("Register a bank account"))
+        super().retranslate()
