@@ -7,16 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.models import AccountSummary
-from desktop_app.domain.profile import MemberProfile
+from desktop_app.domain.profile import DueDayEffect, MemberProfile
 from desktop_app.domain.rules import MONTH_END, Rules
 from desktop_app.i18n import N_, _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.form import READ_ONLY, FormViewModel
 from desktop_app.viewmodels.messages import in_sentence
+from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
 
 MONTH_END_LABEL = N_("The last day of each month")
@@ -208,3 +209,53 @@ class SettingViewModel(FormViewModel):
     def retranslate(self) -> None:
         super().retranslate()
         self._update()
+
+
+class DueDayChoiceViewModel(SettingViewModel):
+    """A setting that chooses the due day (返済日の変更, 口座振替): the days the store's rules
+    offer, the one chosen, and the store's answer to what it leads to (``_effect``, or its
+    refusal ``_refusal``).
+
+    Signals:
+    days_changed(list): the due days offered (5, 15, 25, 31 for the month's last day).
+    day_labels_changed(list): their captions (毎月5日 … 毎月末日).
+    day_index_changed(int): the chosen one (-1 before the registered details arrive).
+    """
+
+    days_changed = Signal(list)
+    day_labels_changed = Signal(list)
+    day_index_changed = Signal(int)
+    days = Observed[list[int]]([], days_changed)
+    day_labels = Observed[list[str]]([], day_labels_changed)
+    day_index = Observed(-1, day_index_changed)
+
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, app, parent)
+        self._effect: DueDayEffect | None = None
+        self._refusal: AppError | None = None
+        self._update()
+
+    @property
+    def day(self) -> int | None:
+        days = self.days
+        return days[self.day_index] if 0 <= self.day_index < len(days) else None
+
+    def _offer_days(self) -> None:
+        rules = self.rules
+        days = list(rules.loan.due_days) if rules is not None else []
+        if days != self.days:
+            self.days = days
+        self.day_labels = [due_day_label(day) for day in days]
+
+    def set_day_index(self, index: int) -> None:
+        """The member chose the due day at ``index`` of ``days``."""
+        raise NotImplementedError
+
+    def _index_of(self, day: int) -> int:
+        return self.days.index(day) if day in self.days else -1
+
+    def reset(self) -> None:
+        self._effect, self._refusal = None, None
+        super().reset()

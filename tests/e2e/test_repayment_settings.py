@@ -78,9 +78,11 @@ def test_automatic_debit_from_mizuho_fixes_the_due_day_to_the_5th_before_confirm
     assert "みずほ銀行" in d.text("autoDebitAccountLabel")
     check.click()
     wait_until_idle(d.window)
-    notice = d.visible_text("autoDebitNotice")
-    assert "みずほ銀行の口座からの口座振替では、返済日は毎月5日に固定されます。" in notice
-    assert "返済日は毎月5日、次回返済日は2026年12月7日(月)になります。" in notice
+    # The fixed day is said once, then the next due date alone.
+    assert d.visible_text("autoDebitNotice") == (
+        "みずほ銀行の口座からの口座振替では、返済日は毎月5日に固定されます。"
+        "次回返済日は2026年12月7日(月)になります。"
+    )
     combo = d.find(QComboBox, "autoDebitDueDayCombo")
     assert combo.currentData() == 5 and not combo.isEnabled()
     _enter(d, check)
