@@ -14,6 +14,7 @@ from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary, BankAccount
 from desktop_app.domain.profile import DueDayEffect, MemberProfile
 from desktop_app.i18n import N_, _, format_date
+from desktop_app.viewmodels.bank_account import account_line
 from desktop_app.viewmodels.bank_names import bank_name
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
@@ -27,21 +28,6 @@ from desktop_app.viewmodels.setting import (
 
 STARTED = N_("Automatic debit has been registered. Your next due date is on the top page.")
 STOPPED = N_("Automatic debit has been stopped.")
-
-
-def account_line(account: BankAccount) -> str:
-    """「みずほ銀行 東京営業部 普通 ***4567」."""
-    from desktop_app.viewmodels.bank_names import branch_name
-
-    kind = _("Ordinary") if account.account_type == "ordinary" else _("Current")
-    return " ".join(
-        (
-            bank_name(account.bank_name, account.bank_code),
-            branch_name(account.branch_name, account.branch_code),
-            kind,
-            account.masked_number,
-        )
-    )
 
 
 def _effect_sentence(effect: DueDayEffect, *, day_said: bool) -> str:

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop_app.i18n import _
-from desktop_app.viewmodels.bank import ACCOUNT_TYPES, BankFormViewModel
+from desktop_app.viewmodels.bank import BankFormViewModel
+from desktop_app.viewmodels.bank_account import ACCOUNT_TYPES
 from desktop_app.views.binding import (
     bind_enabled,
     bind_label,
