@@ -16,6 +16,7 @@ from desktop_app.domain.profile import DueDayEffect, MemberProfile
 from desktop_app.i18n import N_, _, format_date
 from desktop_app.viewmodels.bank_account import account_line
 from desktop_app.viewmodels.bank_names import bank_name
+from desktop_app.viewmodels.form import summary_lines
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.setting import (
@@ -23,7 +24,6 @@ from desktop_app.viewmodels.setting import (
     day_in_sentence,
     due_day_label,
     sentences,
-    summary_lines,
 )
 
 STARTED = N_("Automatic debit has been registered. Your next due date is on the top page.")

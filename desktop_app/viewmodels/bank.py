@@ -24,7 +24,7 @@ from desktop_app.viewmodels.bank_search import (
     search_banks,
 )
 from desktop_app.viewmodels.field import FieldViewModel
-from desktop_app.viewmodels.form import READ_ONLY, FormViewModel
+from desktop_app.viewmodels.form import READ_ONLY, FormViewModel, summary_lines
 from desktop_app.viewmodels.live_search import LiveSearch
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.otp import OtpViewModel
@@ -216,7 +216,7 @@ class BankFormViewModel(FormViewModel):
             (_("Account number"), account.account_number),
             (_("Account holder"), account.holder),
         )
-        return "\n".join(_("{caption}: {value}").format(caption=c, value=v) for c, v in rows)
+        return summary_lines(rows)
 
     # -- the change --------------------------------------------------------------------------
     def submit(self) -> None:

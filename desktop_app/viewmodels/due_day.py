@@ -13,13 +13,13 @@ from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary
 from desktop_app.domain.profile import DueDayEffect, MemberProfile
 from desktop_app.i18n import N_, _, format_date
+from desktop_app.viewmodels.form import summary_lines
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.setting import (
     DueDayChoiceViewModel,
     due_day_label,
     sentences,
-    summary_lines,
 )
 
 DONE = N_("Your due day has been changed. Your next due date is on the top page.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.i18n import N_
+from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.observed import Observed
@@ -16,6 +16,11 @@ from desktop_app.viewmodels.otp import OtpViewModel
 from desktop_app.viewmodels.services import Services
 
 READ_ONLY = N_("The data file cannot be written to, so your details cannot be changed now.")
+
+
+def summary_lines(rows: tuple[tuple[str, str], ...]) -> str:
+    """「見出し：値」 lines of a confirmation."""
+    return "\n".join(_("{caption}: {value}").format(caption=c, value=v) for c, v in rows)
 
 
 class FormViewModel(ViewModel):

@@ -39,11 +39,6 @@ def day_in_sentence(day: int) -> str:
     return in_sentence(due_day_label(day))
 
 
-def summary_lines(rows: tuple[tuple[str, str], ...]) -> str:
-    """「見出し：値」 lines of a confirmation."""
-    return "\n".join(_("{caption}: {value}").format(caption=c, value=v) for c, v in rows)
-
-
 class SettingViewModel(FormViewModel):
     """A form of choices (``FormViewModel``'s signals). A subclass renders its state in
     ``_refresh`` (from ``profile`` and its own choices), says whether anything is to change

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QListWidget, QTableView
 
@@ -42,17 +43,35 @@ def _code_sent(d) -> str:
     return match.group(1)
 
 
-def _type_code(d, code: str) -> None:
-    field = _otp(d).findChild(QLineEdit, "otpCodeInput")
-    d.qtbot.waitUntil(field.hasFocus)  # the dialog opens with the keyboard in the code field
-    d.qtbot.keyClicks(field, code)
+def _type_and_enter(d, field: QLineEdit, text: str) -> None:
+    """Once ``field`` has the keyboard: type ``text`` and press Enter, as the member does."""
+    d.qtbot.waitUntil(field.hasFocus)
+    d.qtbot.keyClicks(field, text)
     d.qtbot.keyClick(field, Qt.Key.Key_Return)
     wait_until_idle(d.window)
 
 
-def test_a_full_width_postal_code_fills_the_town_and_the_new_address_is_registered(drive):
+def _type_code(d, code: str) -> None:
+    # The dialog opens with the keyboard in the code field.
+    _type_and_enter(d, _otp(d).findChild(QLineEdit, "otpCodeInput"), code)
+
+
+def _escape_dialog(d, name: str, widget=None) -> None:
+    """Esc in the open dialog ``name`` (or in ``widget`` in it): it closes, nothing changes."""
+    d.qtbot.keyClick(widget if widget is not None else d.dialog(), Qt.Key.Key_Escape)
+    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, name) is None)
+
+
+@pytest.fixture
+def profile(drive):
+    """山田 signed in, on the profile screen."""
     d = drive()
     _profile(d)
+    return d
+
+
+def test_a_full_width_postal_code_fills_the_town_and_the_new_address_is_registered(profile):
+    d = profile
     d.click("changeAddressButton")
     assert d.screen() == "addressForm"
     d.type("postalCodeInput", "１００－０００１")
@@ -75,9 +94,8 @@ def test_a_full_width_postal_code_fills_the_town_and_the_new_address_is_register
     assert when == "2026/11/24 10:00"
 
 
-def test_an_unknown_postal_code_is_said_under_the_field(drive):
-    d = drive()
-    _profile(d)
+def test_an_unknown_postal_code_is_said_under_the_field(profile):
+    d = profile
     d.click("changeAddressButton")
     d.type("postalCodeInput", "〒999-9999")
     wait_until_idle(d.window)
@@ -87,9 +105,8 @@ def test_an_unknown_postal_code_is_said_under_the_field(drive):
     assert not d.find(QAbstractButton, "addressSubmitButton").isEnabled()
 
 
-def test_a_phone_change_by_the_keyboard(drive):
-    d = drive()
-    _profile(d)
+def test_a_phone_change_by_the_keyboard(profile):
+    d = profile
     d.click("changePhoneButton")
     field = d.find(QLineEdit, "phoneInput")
     d.qtbot.waitUntil(field.hasFocus)  # the keyboard lands in the form
@@ -108,9 +125,8 @@ def test_a_phone_change_by_the_keyboard(drive):
     assert _history_row(d)[1] == "電話番号"
 
 
-def test_an_email_change_with_the_code_from_the_outbox(drive):
-    d = drive()
-    _profile(d)
+def test_an_email_change_with_the_code_from_the_outbox(profile):
+    d = profile
     d.click("changeEmailButton")
     d.type("emailChangeInput", "ｔａｒｏ．ｎｅｗ＠ｅｘａｍｐｌｅ．ｊｐ")
     assert d.find(QLineEdit, "emailChangeInput").text() == "taro.new@example.jp"
@@ -129,9 +145,8 @@ def test_an_email_change_with_the_code_from_the_outbox(drive):
     assert any(m.channel == "email" for m in sent_messages(d.window)[:2])  # the old address
 
 
-def test_five_wrong_codes_lock_the_change_and_say_so(drive):
-    d = drive()
-    _profile(d)
+def test_five_wrong_codes_lock_the_change_and_say_so(profile):
+    d = profile
     d.click("changeEmailButton")
     d.type("emailChangeInput", "taro.new@example.jp")
     d.click("emailSubmitButton")
@@ -149,8 +164,7 @@ def test_five_wrong_codes_lock_the_change_and_say_so(drive):
     submit = _otp(d).findChild(QAbstractButton, "otpSubmitButton")
     _otp(d).findChild(QLineEdit, "otpCodeInput").setText(right)
     assert not submit.isEnabled()  # even the right code cannot be used now
-    d.qtbot.keyClick(_otp(d).findChild(QLineEdit, "otpCodeInput"), Qt.Key.Key_Escape)
-    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "otpDialog") is None)
+    _escape_dialog(d, "otpDialog", _otp(d).findChild(QLineEdit, "otpCodeInput"))
     assert d.screen() == "emailForm"
     d.click("emailSubmitButton")  # asking again while it is locked: said in the dialog
     assert "11月24日(火) 10:10まで" in _otp(d).findChild(QLabel, "otpError").text()
@@ -219,9 +233,8 @@ def test_a_locked_card_is_shown_what_cannot_be_done_online(drive):
     assert not link.isVisible()  # typing again: the refusal and its link are gone
 
 
-def test_the_profile_links_to_what_cannot_be_done_online(drive):
-    d = drive()
-    _profile(d)
+def test_the_profile_links_to_what_cannot_be_done_online(profile):
+    d = profile
     d.click("notOnlineLink")
     assert d.screen() == "notOnlineScreen"
     d.click("notOnlineBackButton")
@@ -231,22 +244,17 @@ def test_the_profile_links_to_what_cannot_be_done_online(drive):
 def _enter_in(d, name: str, text: str) -> None:
     field = d.find(QLineEdit, name)
     field.setFocus()
-    d.qtbot.waitUntil(field.hasFocus)
-    d.qtbot.keyClicks(field, text)
-    d.qtbot.keyClick(field, Qt.Key.Key_Return)
-    wait_until_idle(d.window)
+    _type_and_enter(d, field, text)
 
 
-def test_enter_sends_each_form_and_escape_gives_the_code_up(drive):
-    d = drive()
-    _profile(d)
+def test_enter_sends_each_form_and_escape_gives_the_code_up(profile):
+    d = profile
     d.click("changeWorkplaceButton")
     d.type("workplaceNameInput", "ｺﾊｸ商事")
     _enter_in(d, "workplacePhoneInput", "0312345678")
     summary = d.dialog().findChild(QLabel, "confirmSummaryLabel").text()
     assert summary == "勤務先：コハク商事\n勤務先の電話番号：03-1234-5678"
-    d.qtbot.keyClick(d.dialog(), Qt.Key.Key_Escape)  # not confirmed: nothing changes
-    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "confirmDialog") is None)
+    _escape_dialog(d, "confirmDialog")  # not confirmed: nothing changes
     assert d.screen() == "workplaceForm"
     d.click("workplaceBackButton")
     d.click("changeAddressButton")
@@ -257,8 +265,7 @@ def test_enter_sends_each_form_and_escape_gives_the_code_up(drive):
         "〒100-0001 東京都千代田区千代田１－１"
         in d.dialog().findChild(QLabel, "confirmSummaryLabel").text()
     )
-    d.qtbot.keyClick(d.dialog(), Qt.Key.Key_Escape)
-    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "confirmDialog") is None)
+    _escape_dialog(d, "confirmDialog")
     d.click("addressBackButton")
     d.click("changePasswordButton")
     d.type("currentPasswordInput", "Taro2026pass")
@@ -266,8 +273,7 @@ def test_enter_sends_each_form_and_escape_gives_the_code_up(drive):
     _enter_in(d, "newPasswordConfirmInput", "Taro2027pass")
     code = _otp(d).findChild(QLineEdit, "otpCodeInput")
     d.qtbot.waitUntil(code.hasFocus)
-    d.qtbot.keyClick(code, Qt.Key.Key_Escape)
-    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "otpDialog") is None)
+    _escape_dialog(d, "otpDialog", code)
     assert d.screen() == "passwordChangeForm"
     assert d.find(QAbstractButton, "passwordChangeSubmitButton").isEnabled()  # may ask again
 
@@ -303,9 +309,8 @@ def test_a_password_change_signs_out_the_other_devices(drive, store_url):
         other.close()
 
 
-def test_a_wrong_current_password_is_said_on_the_form(drive):
-    d = drive()
-    _profile(d)
+def test_a_wrong_current_password_is_said_on_the_form(profile):
+    d = profile
     d.click("changeWebIdButton")
     d.type("newWebIdInput", "taro2026new")
     d.type("webIdCurrentPasswordInput", "Wrong2026pass")
@@ -317,9 +322,8 @@ def test_a_wrong_current_password_is_said_on_the_form(drive):
     assert d.find(QLineEdit, "webIdCurrentPasswordInput").text() == ""  # the secret is not
 
 
-def test_caps_lock_is_warned_of_while_a_password_is_typed(drive):
-    d = drive()
-    _profile(d)
+def test_caps_lock_is_warned_of_while_a_password_is_typed(profile):
+    d = profile
     d.click("changePasswordButton")
     field = d.find(QLineEdit, "currentPasswordInput")
     field.setFocus()
