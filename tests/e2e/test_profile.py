@@ -6,6 +6,8 @@ Web-ID change that ends the other sessions, and what cannot be done online."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 import pytest
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QList
 
 from desktop_app.domain.clock import TOKYO, FixedClock
 from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.models import Session
 from desktop_app.host import ENTRY, SERVICE
 from desktop_app.store.sql import SqlStore
 from desktop_app.testing import sent_messages, wait_until_idle
@@ -171,14 +174,29 @@ def test_five_wrong_codes_lock_the_change_and_say_so(profile):
     assert d.text("profileEmailLabel") == "yamada@example.jp"
 
 
+@contextmanager
+def _other_device(store_url: str) -> Iterator[tuple[SqlStore, Session]]:
+    """山田 signed in on another device as well (the same store, opened on its own)."""
+    clock = FixedClock(datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO))
+    other = SqlStore(store_url, clock, hash_profile="fast")
+    try:
+        yield other, other.sign_in_with_web_id("yamada2026", "Taro2026pass", "other-device")
+    finally:
+        other.close()
+
+
+def _assert_signed_out(other: SqlStore, token: str) -> None:
+    """The other device's session was ended."""
+    with pytest.raises(AppError) as refused:
+        other.account_summary(token)
+    assert refused.value.code is ErrorCode.SESSION_EXPIRED
+
+
 def test_a_web_id_change_ends_the_other_sessions_and_the_remembered_id(
     drive, store_url, memory_keyring
 ):
     d = drive()
-    clock = FixedClock(datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO))
-    other = SqlStore(store_url, clock, hash_profile="fast")
-    try:
-        elsewhere = other.sign_in_with_web_id("yamada2026", "Taro2026pass", "other-device")
+    with _other_device(store_url) as (other, elsewhere):
         d.find(QAbstractButton, "rememberWebIdCheck").setChecked(True)
         _profile(d)
         d.click("changeWebIdButton")
@@ -189,18 +207,11 @@ def test_a_web_id_change_ends_the_other_sessions_and_the_remembered_id(
         assert d.screen() == "profileScreen"
         assert d.text("profileWebIdLabel") == "taro2026new"
         assert "ほかの端末からはすべてログアウトしました" in d.visible_text("profileNoticeLabel")
-        try:
-            other.account_summary(elsewhere.token)
-        except AppError as error:
-            assert error.code is ErrorCode.SESSION_EXPIRED
-        else:
-            raise AssertionError("the other session was not ended")
+        _assert_signed_out(other, elsewhere.token)
         assert memory_keyring == {(SERVICE, ENTRY): "taro2026new"}
         d.click("logoutButton")
         d.sign_in_web("taro2026new", "Taro2026pass")
         assert d.screen() == "homeScreen"
-    finally:
-        other.close()
 
 
 def test_a_locked_card_is_shown_what_cannot_be_done_online(drive):
@@ -280,10 +291,7 @@ def test_enter_sends_each_form_and_escape_gives_the_code_up(profile):
 
 def test_a_password_change_signs_out_the_other_devices(drive, store_url):
     d = drive()
-    clock = FixedClock(datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO))
-    other = SqlStore(store_url, clock, hash_profile="fast")
-    try:
-        elsewhere = other.sign_in_with_web_id("yamada2026", "Taro2026pass", "other-device")
+    with _other_device(store_url) as (other, elsewhere):
         _profile(d)
         d.click("changePasswordButton")
         d.type("currentPasswordInput", "Taro2026pass")
@@ -296,17 +304,10 @@ def test_a_password_change_signs_out_the_other_devices(drive, store_url):
         _type_code(d, _code_sent(d))
         assert d.screen() == "profileScreen"
         assert "ほかの端末からはすべてログアウトしました" in d.visible_text("profileNoticeLabel")
-        try:
-            other.account_summary(elsewhere.token)
-        except AppError as error:
-            assert error.code is ErrorCode.SESSION_EXPIRED
-        else:
-            raise AssertionError("the other session was not ended")
+        _assert_signed_out(other, elsewhere.token)
         d.click("logoutButton")
         d.sign_in_web("yamada2026", "Taro2027pass")
         assert d.screen() == "homeScreen"
-    finally:
-        other.close()
 
 
 def test_a_wrong_current_password_is_said_on_the_form(profile):
