@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QLabel, QTableView, QWidget
 from sqlalchemy import create_engine, text
 
 from desktop_app.testing import advance_clock, context_of, sent_messages, wait_until_idle
@@ -18,6 +18,10 @@ def _form(d, button: str, screen: str) -> None:
     d.click("navProfile")
     d.click(button)
     assert d.screen() == screen
+    # The same way back as on every form of the registered details.
+    prefix = screen.removesuffix("Form")
+    back = d.find(QAbstractButton, f"{prefix}BackButton")
+    assert back.isVisible() and back.text() == "登録内容の確認・変更に戻る"
 
 
 def _choose(d, combo_name: str, value: int) -> QComboBox:
