@@ -1,7 +1,8 @@
 """The screen registry: every screen declared once — its name, how it is built, its place in
 the navigation, where its links lead, and the states the screenshot tour shows of it.
 
-Adding a screen is one ``ScreenSpec`` in ``_spec_list`` plus its view and view-model: the
+Adding a screen is one ``ScreenSpec`` in ``_spec_list`` (a form of the registered details:
+one line in ``screens.profile``) plus its view and view-model: the
 navigator, the main window's navigation, the lazy building after the first paint, the wipe on
 sign-out and the tour all follow from here. Views and view-models are imported only when a
 screen is built, so start-up pays for the sign-in screen alone.
@@ -9,14 +10,12 @@ screen is built, so start-up pays for the sign-in screen alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.i18n import N_
+from desktop_app.screens.builders import Link, standard
 from desktop_app.screens.kinds import BACK, Built, Host, NavEntry, ScreenSpec, TourScene
+from desktop_app.screens.profile import PROFILE, contact_forms, settings_forms
 from desktop_app.viewmodels.navigation import HOME, LOGIN, Navigator
 
 __all__ = [
@@ -32,45 +31,7 @@ __all__ = [
 ]
 
 
-class Link(QObject):
-    """Follows one declared link of a view to a screen (or back)."""
-
-    def __init__(self, navigator: Navigator, target: str, parent: QObject) -> None:
-        super().__init__(parent)
-        self._navigator = navigator
-        self._target = target
-
-    @Slot()
-    def follow(self) -> None:
-        if self._target == BACK:
-            self._navigator.back()
-        else:
-            self._navigator.go(self._target)
-
-
 # -- builders -------------------------------------------------------------------------------
-def standard(view_model: str, view: str) -> Callable[[Host], Built]:
-    """The builder of a screen whose view-model takes (services, session) and whose view takes
-    its view-model: ``standard("interest:InterestViewModel", "interest:InterestView")``
-    names them by module (under desktop_app.viewmodels and desktop_app.views) and class, so
-    they are imported only when the screen is built."""
-
-    def build(host: Host) -> Built:
-        vm = _class("desktop_app.viewmodels", view_model)(
-            host.services, host.app_vm, parent=host.app_vm
-        )
-        return vm, _class("desktop_app.views", view)(vm)
-
-    return build
-
-
-def _class(package: str, reference: str) -> Any:
-    from importlib import import_module
-
-    module, name = reference.split(":")
-    return getattr(import_module(f"{package}.{module}"), name)
-
-
 def _login(host: Host) -> Built:
     from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
@@ -117,32 +78,6 @@ def _reset(host: Host) -> Built:
     return vm, ResetView(vm)
 
 
-def profile_form(view_model: str, view: str) -> Callable[[Host], Built]:
-    """The builder of a form of the registered details: built like ``standard``; once its
-    change went through (its view-model's ``changed(str)``: what to say) the profile screen
-    says so and shows what is registered now."""
-
-    def build(host: Host) -> Built:
-        from desktop_app.viewmodels.profile import ProfileViewModel
-
-        vm, widget = standard(view_model, view)(host)
-        profile = host.view_model(PROFILE, ProfileViewModel)
-        changed = vm.changed  # type: ignore[union-attr]
-        changed.connect(profile.announce)
-        changed.connect(Link(host.navigator, PROFILE, widget).follow)
-        return vm, widget
-
-    return build
-
-
-def _web_id_form(host: Host) -> Built:
-    vm, widget = profile_form(
-        "sign_in_change:WebIdChangeViewModel", "sign_in_change:WebIdChangeView"
-    )(host)
-    vm.web_id_replaced.connect(host.login.replace_remembered_web_id)  # type: ignore[union-attr]
-    return vm, widget
-
-
 def _settings(host: Host) -> Built:
     from desktop_app.views.settings import SettingsView
 
@@ -150,13 +85,11 @@ def _settings(host: Host) -> Built:
 
 
 # -- the registry ---------------------------------------------------------------------------
-PROFILE = "profile"
-# The forms of the registered details: each lights 登録内容 and goes back to it.
-_BACK_TO_PROFILE = {"back_requested": PROFILE}
 
 
 def _spec_list() -> tuple[ScreenSpec, ...]:
     from desktop_app.screens import scenes as t
+    from desktop_app.screens import scenes_profile as tp
 
     return (
         ScreenSpec(
@@ -238,48 +171,9 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
                 "reminder_requested": "reminder",
                 "web_statements_requested": "webStatements",
             },
-            tour=t.PROFILE,
+            tour=tp.PROFILE,
         ),
-        ScreenSpec(
-            "address",
-            profile_form("address:AddressViewModel", "address:AddressView"),
-            lights=PROFILE,
-            links=_BACK_TO_PROFILE,
-            tour=t.ADDRESS,
-        ),
-        ScreenSpec(
-            "phone",
-            profile_form("contact:PhoneViewModel", "contact:PhoneView"),
-            lights=PROFILE,
-            links=_BACK_TO_PROFILE,
-        ),
-        ScreenSpec(
-            "email",
-            profile_form("contact:EmailViewModel", "contact:EmailView"),
-            lights=PROFILE,
-            links=_BACK_TO_PROFILE,
-            tour=t.EMAIL,
-        ),
-        ScreenSpec(
-            "workplace",
-            profile_form("contact:WorkplaceViewModel", "contact:WorkplaceView"),
-            lights=PROFILE,
-            links=_BACK_TO_PROFILE,
-        ),
-        ScreenSpec(
-            "webId",
-            _web_id_form,
-            lights=PROFILE,
-            links=_BACK_TO_PROFILE,
-        ),
-        ScreenSpec(
-            "password",
-            profile_form(
-                "sign_in_change:PasswordChangeViewModel", "sign_in_change:PasswordChangeView"
-            ),
-            lights=PROFILE,
-            links=_BACK_TO_PROFILE,
-        ),
+        *contact_forms(),
         ScreenSpec(
             "notOnline",
             standard("not_online:NotOnlineViewModel", "not_online:NotOnlineView"),
@@ -303,49 +197,7 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             tour=t.LIMIT,
         ),
         # The bank account and the repayment settings, like the other forms of 登録内容.
-        ScreenSpec(
-            "bank",
-            profile_form("bank:BankFormViewModel", "bank:BankFormView"),
-            lights=PROFILE,
-            links=_BACK_TO_PROFILE,
-            tour=t.BANK,
-        ),
-        ScreenSpec(
-            "dueDay",
-            profile_form("due_day:DueDayViewModel", "repayment_settings:DueDayView"),
-            lights=PROFILE,
-            links=_BACK_TO_PROFILE,
-            tour=t.DUE_DAY,
-        ),
-        ScreenSpec(
-            "autoDebit",
-            profile_form("auto_debit:AutoDebitViewModel", "repayment_settings:AutoDebitView"),
-            lights=PROFILE,
-            links={
-                "back_requested": PROFILE,
-                "bank_requested": "bank",
-            },
-            tour=t.AUTO_DEBIT,
-        ),
-        ScreenSpec(
-            "reminder",
-            profile_form("reminder:ReminderViewModel", "mail_settings:ReminderView"),
-            lights=PROFILE,
-            links={
-                "back_requested": PROFILE,
-                "email_requested": "email",
-            },
-            tour=t.REMINDER,
-        ),
-        ScreenSpec(
-            "webStatements",
-            profile_form(
-                "web_statements:WebStatementsViewModel", "mail_settings:WebStatementsView"
-            ),
-            lights=PROFILE,
-            links=_BACK_TO_PROFILE,
-            tour=t.WEB_STATEMENTS,
-        ),
+        *settings_forms(),
         ScreenSpec(
             "settings",
             _settings,

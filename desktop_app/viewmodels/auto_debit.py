@@ -8,49 +8,49 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary, BankAccount
 from desktop_app.domain.profile import DueDayEffect, MemberProfile
 from desktop_app.i18n import N_, _, format_date
-from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.bank_account import account_line
 from desktop_app.viewmodels.bank_names import bank_name
+from desktop_app.viewmodels.form import summary_lines
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
-from desktop_app.viewmodels.services import Services
 from desktop_app.viewmodels.setting import (
-    SettingViewModel,
+    DueDayChoiceViewModel,
     day_in_sentence,
     due_day_label,
     sentences,
-    summary_lines,
 )
 
 STARTED = N_("Automatic debit has been registered. Your next due date is on the top page.")
 STOPPED = N_("Automatic debit has been stopped.")
 
 
-def account_line(account: BankAccount) -> str:
-    """「みずほ銀行 東京営業部 普通 ***4567」."""
-    from desktop_app.viewmodels.bank_names import branch_name
-
-    kind = _("Ordinary") if account.account_type == "ordinary" else _("Current")
-    return " ".join(
-        (
-            bank_name(account.bank_name, account.bank_code),
-            branch_name(account.branch_name, account.branch_code),
-            kind,
-            account.masked_number,
-        )
+def _effect_sentence(effect: DueDayEffect, *, day_said: bool) -> str:
+    """The due day and the next due date the change leads to (only the date when the bank's
+    fixed day was said already)."""
+    date = effect.next_due_date
+    if day_said:
+        if date is None:
+            return _("Your next due date is set when you next borrow.")
+        return _("Your next due date will be {date}.").format(date=format_date(date))
+    day = day_in_sentence(effect.due_day)
+    if date is None:
+        return _(
+            "Your due day will be {day}; the next due date is set when you next borrow."
+        ).format(day=day)
+    return _("Your due day will be {day} and your next due date {date}.").format(
+        day=day, date=format_date(date)
     )
 
 
-class AutoDebitViewModel(SettingViewModel):
-    """Signals:
+class AutoDebitViewModel(DueDayChoiceViewModel):
+    """Signals (and ``DueDayChoiceViewModel``'s):
     enabled_changed(bool): 利用する is checked.
-    days_changed(list), day_labels_changed(list): the due days offered and their captions.
-    day_index_changed(int): the chosen due day.
     day_choosable_changed(bool): the member may choose the due day (else the bank fixes it).
     account_changed(str): the account debited ("" when none is registered).
     notice_changed(str): what the choice means: the bank's rule, the due day and the next
@@ -59,29 +59,15 @@ class AutoDebitViewModel(SettingViewModel):
     """
 
     enabled_changed = Signal(bool)
-    days_changed = Signal(list)
-    day_labels_changed = Signal(list)
-    day_index_changed = Signal(int)
     day_choosable_changed = Signal(bool)
     account_changed = Signal(str)
     notice_changed = Signal(str)
     bank_needed_changed = Signal(bool)
     enabled = Observed(False, enabled_changed)
-    days = Observed[list[int]]([], days_changed)
-    day_labels = Observed[list[str]]([], day_labels_changed)
-    day_index = Observed(-1, day_index_changed)
     day_choosable = Observed(False, day_choosable_changed)
     account = Observed("", account_changed)
     notice = Observed("", notice_changed)
     bank_needed = Observed(False, bank_needed_changed)
-
-    def __init__(
-        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
-    ) -> None:
-        super().__init__(services, app, parent)
-        self._effect: DueDayEffect | None = None
-        self._refusal: AppError | None = None
-        self._update()
 
     # -- the bank's rule -------------------------------------------------------------------
     def _fixed_day(self) -> int | None:
@@ -93,23 +79,11 @@ class AutoDebitViewModel(SettingViewModel):
             return None
         return rules.profile.auto_debit_fixed_day
 
-    @property
-    def day(self) -> int | None:
-        days = self.days
-        return days[self.day_index] if 0 <= self.day_index < len(days) else None
-
     # -- choices ---------------------------------------------------------------------------
     def _loaded(self, profile: MemberProfile) -> None:
         self._offer_days()
         self.enabled = profile.auto_debit
         self._choose(profile.due_day)
-
-    def _offer_days(self) -> None:
-        rules = self.rules
-        days = list(rules.loan.due_days) if rules is not None else []
-        if days != self.days:
-            self.days = days
-        self.day_labels = [due_day_label(day) for day in days]
 
     def set_enabled(self, enabled: bool) -> None:
         self.enabled = enabled
@@ -127,7 +101,7 @@ class AutoDebitViewModel(SettingViewModel):
         self._ask_effect()
 
     def _choose(self, day: int) -> None:
-        self.day_index = self.days.index(day) if day in self.days else -1
+        self.day_index = self._index_of(day)
         self._ask_effect()
 
     def _ask_effect(self) -> None:
@@ -148,9 +122,7 @@ class AutoDebitViewModel(SettingViewModel):
         self._refusal = error
         self._set_error(error)
         if self._effect is not None and self._effect.due_day != self.day:
-            self.day_index = (
-                self.days.index(self._effect.due_day) if self._effect.due_day in self.days else -1
-            )
+            self.day_index = self._index_of(self._effect.due_day)
 
     # -- what it means -----------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -187,20 +159,8 @@ class AutoDebitViewModel(SettingViewModel):
                     bank=bank, day=day_in_sentence(fixed)
                 )
             ]
-        effect = self._effect
-        if effect is not None:
-            if effect.next_due_date is None:
-                parts.append(
-                    _(
-                        "Your due day will be {day}; the next due date is set when you next borrow."
-                    ).format(day=day_in_sentence(effect.due_day))
-                )
-            else:
-                parts.append(
-                    _("Your due day will be {day} and your next due date {date}.").format(
-                        day=day_in_sentence(effect.due_day), date=format_date(effect.next_due_date)
-                    )
-                )
+        if self._effect is not None:
+            parts.append(_effect_sentence(self._effect, day_said=fixed is not None))
         return sentences(parts)
 
     def _ready(self) -> bool:
@@ -240,7 +200,3 @@ class AutoDebitViewModel(SettingViewModel):
 
     def _done(self, outcome: MemberProfile | AccountSummary) -> str:
         return STARTED if self.enabled else STOPPED
-
-    def reset(self) -> None:
-        self._effect, self._refusal = None, None
-        super().reset()

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -15,18 +14,21 @@ from desktop_app.domain.profile import CodedChange, MemberProfile, NewBankAccoun
 from desktop_app.domain.reference import BankEntry, BranchEntry
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.bank_names import bank_name
-from desktop_app.viewmodels.base import ViewModel
-from desktop_app.viewmodels.change_form import READ_ONLY
+from desktop_app.viewmodels.bank_account import ACCOUNT_TYPES, HolderField
+from desktop_app.viewmodels.bank_search import (
+    WARM_UP_AFTER_MS,
+    bank_line,
+    branch_line,
+    branch_search,
+    load_banks,
+    search_banks,
+)
 from desktop_app.viewmodels.field import FieldViewModel
+from desktop_app.viewmodels.form import READ_ONLY, FormViewModel, summary_lines
 from desktop_app.viewmodels.live_search import LiveSearch
-from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.otp import OtpViewModel
 from desktop_app.viewmodels.services import Services
-
-ACCOUNT_TYPES = (("ordinary", N_("Ordinary")), ("current", N_("Current")))
-"""The account types a member may register: (stored value, caption)."""
 
 DONE = N_("Your bank account has been changed. Money you borrow is transferred to it.")
 _CHOOSE_BANK = N_("Please choose your bank from the list.")
@@ -35,58 +37,7 @@ _ENTER_NUMBER = N_("Please enter the 7-digit account number.")
 _ENTER_HOLDER = N_("Please enter the account holder's name.")
 
 
-WARM_UP_AFTER_MS = 150  # the bank list is read this long after the form is first shown
-_BANKS_LOCK = threading.Lock()  # one bank search at a time: the first one reads the list
-
-
-def _search_banks(text: str) -> tuple[BankEntry, ...]:
-    """In a worker: the first call reads the 全銀 bank list (a search typed while it is being
-    read waits for it, instead of reading it a second time)."""
-    from desktop_app.store import reference
-
-    with _BANKS_LOCK:
-        return reference.search_banks(text)
-
-
-def _load_banks() -> None:
-    _search_banks("")  # reads the bank list and its search keys once, finds nothing
-
-
-def _branch_search(bank_code: str) -> Callable[[str], tuple[BranchEntry, ...]]:
-    def search(text: str) -> tuple[BranchEntry, ...]:
-        from desktop_app.store import reference
-
-        return reference.search_branches(bank_code, text)
-
-    return search
-
-
-def bank_line(bank: BankEntry) -> str:
-    """「みずほ銀行（0001）」 (its English name where the bank has one)."""
-    return _("{name} ({code})").format(name=bank_name(bank.name, bank.code), code=bank.code)
-
-
-def branch_line(branch: BranchEntry) -> str:
-    """「東京営業部（001）」: branches are known by their Japanese names only."""
-    return _("{name} ({code})").format(name=branch.name, code=branch.code)
-
-
-class HolderField(FieldViewModel):
-    """The account holder: every refusal shows as the member types (a name too long for the
-    全銀 field does not get shorter by typing on), and the field keeps what was typed: the
-    preview shows what will be stored."""
-
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
-        super().__init__(services, fields.account_holder, parent, display=lambda raw: raw)
-
-    def _render(self) -> None:
-        super()._render()
-        error = self.result.error
-        if error is not None and error.code is not ErrorCode.REQUIRED and not self.field_error:
-            self.field_error = error_sentence(error)
-
-
-class BankFormViewModel(ViewModel):
+class BankFormViewModel(FormViewModel):
     """Signals:
     bank_text_changed(str), branch_text_changed(str): what the search fields hold (the
         lines found are ``banks.texts_changed`` and ``branches.texts_changed``).
@@ -95,10 +46,7 @@ class BankFormViewModel(ViewModel):
     branch_enabled_changed(bool): a bank is chosen, so its branches can be searched.
     account_type_changed(str): "ordinary" or "current".
     holder_preview_changed(str): the holder exactly as it will be stored ("" if it cannot be).
-    submit_hint_changed(str): what is still missing before the change can be asked for.
-    can_submit_changed(bool): whether 変更する is enabled.
-    confirmation_requested(str): open the confirmation with this summary.
-    changed(str): the account was changed: the message id the profile screen shows.
+    and ``FormViewModel``'s (``submit_hint``: what is still missing).
     """
 
     bank_text_changed = Signal(str)
@@ -110,10 +58,6 @@ class BankFormViewModel(ViewModel):
     branch_enabled_changed = Signal(bool)
     account_type_changed = Signal(str)
     holder_preview_changed = Signal(str)
-    submit_hint_changed = Signal(str)
-    can_submit_changed = Signal(bool)
-    confirmation_requested = Signal(str)
-    changed = Signal(str)
 
     bank_text = Observed("", bank_text_changed)
     branch_text = Observed("", branch_text_changed)
@@ -124,20 +68,17 @@ class BankFormViewModel(ViewModel):
     branch_enabled = Observed(False, branch_enabled_changed)
     account_type = Observed("ordinary", account_type_changed)
     holder_preview = Observed("", holder_preview_changed)
-    submit_hint = Observed("", submit_hint_changed)
-    can_submit = Observed(False, can_submit_changed)
 
     def __init__(
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
     ) -> None:
-        super().__init__(services, parent)
-        self._app = app
+        super().__init__(services, app, parent)
         self._bank: BankEntry | None = None
         self._branch: BranchEntry | None = None
         self._warmed = False  # the bank list has been asked to load
-        self.banks = LiveSearch[BankEntry]("bank_search", self._submit, _search_banks, bank_line)
+        self.banks = LiveSearch[BankEntry]("bank_search", self._submit, search_banks, bank_line)
         self.branches = LiveSearch[BranchEntry](
-            "branch_search", self._submit, _branch_search(""), branch_line
+            "branch_search", self._submit, branch_search(""), branch_line
         )
         self.banks.setParent(self)
         self.branches.setParent(self)
@@ -149,7 +90,7 @@ class BankFormViewModel(ViewModel):
             services, fields.account_number, self, live=fields_live.digits
         )
         self.holder = HolderField(services, self)
-        self.otp = OtpViewModel(services, app, parent=self)
+        self.otp: OtpViewModel = OtpViewModel(services, app, parent=self)
         for field in (self.account_number, self.holder):
             field.text_changed.connect(self._refresh)
         self.busy_changed.connect(self._refresh)
@@ -191,7 +132,7 @@ class BankFormViewModel(ViewModel):
         self.chosen_branch = ""
         self.branch_row = -1
         self.branch_text = ""
-        self.branches.retarget(_branch_search(self._bank.code))
+        self.branches.retarget(branch_search(self._bank.code))
         self.branch_enabled = True
         self.branches.search("")  # every branch of the bank, to choose from or to narrow
         self._refresh()
@@ -207,18 +148,20 @@ class BankFormViewModel(ViewModel):
 
     def choose_first_bank(self) -> bool:
         """Enter in the bank search: the first line, unless one is chosen already."""
-        if self._bank is not None and self._bank in self.banks.entries:
-            return True
-        if self.banks.entries:
-            self.choose_bank(0)
-            return True
-        return False
+        return self._choose_first(self.banks.entries, self._bank, self.choose_bank)
 
     def choose_first_branch(self) -> bool:
-        if self._branch is not None and self._branch in self.branches.entries:
+        return self._choose_first(self.branches.entries, self._branch, self.choose_branch)
+
+    @staticmethod
+    def _choose_first(
+        entries: tuple[object, ...], chosen: object, choose: Callable[[int], None]
+    ) -> bool:
+        """Whether an entry listed is chosen (the first one, when none was)."""
+        if chosen is not None and chosen in entries:
             return True
-        if self.branches.entries:
-            self.choose_branch(0)
+        if entries:
+            choose(0)
             return True
         return False
 
@@ -237,8 +180,7 @@ class BankFormViewModel(ViewModel):
         self.can_submit = not self._missing() and not self.busy and not self.otp.active
 
     def _missing(self) -> str:
-        session = self._app.session
-        if session is not None and session.read_only:
+        if self._read_only():
             return READ_ONLY
         if self._bank is None:
             return _CHOOSE_BANK
@@ -274,10 +216,10 @@ class BankFormViewModel(ViewModel):
             (_("Account number"), account.account_number),
             (_("Account holder"), account.holder),
         )
-        return "\n".join(_("{caption}: {value}").format(caption=c, value=v) for c, v in rows)
+        return summary_lines(rows)
 
     # -- the change --------------------------------------------------------------------------
-    def request_confirmation(self) -> None:
+    def submit(self) -> None:
         """変更する (or Enter): show every error, or ask the member to confirm."""
         checks = [field.check() for field in (self.account_number, self.holder)]
         if any(checks) or not self.can_submit:
@@ -297,9 +239,6 @@ class BankFormViewModel(ViewModel):
             self._on_changed,
             self._on_failure,  # a refusal of the account itself is the form's to show
         )
-
-    def cancel_confirmation(self) -> None:
-        """The member went back to the form: nothing was sent."""
 
     @Slot(object)
     def _on_changed(self, _profile: MemberProfile) -> None:
@@ -324,7 +263,7 @@ class BankFormViewModel(ViewModel):
 
     @Slot()
     def _warm_up(self) -> None:
-        self._submit("bank_data", _load_banks, self._on_warm, self._on_warm, retry=False)
+        self._submit("bank_data", load_banks, self._on_warm, self._on_warm, retry=False)
 
     @Slot(object)
     def _on_warm(self, _outcome: object) -> None:

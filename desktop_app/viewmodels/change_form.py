@@ -14,39 +14,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Slot
 
 from desktop_app.domain.fields import FieldResult
 from desktop_app.domain.fields_live import LiveConversion
 from desktop_app.domain.profile import CodedChange
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import _
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.field import FieldViewModel
+from desktop_app.viewmodels.form import READ_ONLY, FormViewModel
 from desktop_app.viewmodels.hints import missing, typed_problem
-from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.otp import OtpViewModel
 from desktop_app.viewmodels.services import Services
 
-READ_ONLY = N_("The data file cannot be written to, so your details cannot be changed now.")
 
-
-class ChangeFormViewModel(ViewModel):
-    """Signals:
-    can_submit_changed(bool): the form's button is enabled.
-    submit_hint_changed(str): why it is not ("" when it is, or while busy).
-    confirmation_requested(str): the summary to confirm (a change without a code).
-    changed(str): the change went through: the message id the profile screen shows.
-
-    ``otp`` is the one-time code of a ``CODED`` change (None for the others).
-    """
-
-    can_submit_changed = Signal(bool)
-    submit_hint_changed = Signal(str)
-    confirmation_requested = Signal(str)
-    changed = Signal(str)
-    can_submit = Observed(False, can_submit_changed)
-    submit_hint = Observed("", submit_hint_changed)
+class ChangeFormViewModel(FormViewModel):
+    """A form of typed fields (``FormViewModel``'s signals); ``otp`` is the one-time code of
+    a ``CODED`` change (None for the others)."""
 
     CODED: ClassVar[CodedChange | None] = None
     DONE: ClassVar[str] = ""  # message id: what the profile screen says afterwards
@@ -55,10 +39,8 @@ class ChangeFormViewModel(ViewModel):
     def __init__(
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
     ) -> None:
-        super().__init__(services, parent)
-        self._app = app
+        super().__init__(services, app, parent)
         self._captions: dict[FieldViewModel, str] = {}
-        self.otp: OtpViewModel | None = None
         if self.CODED is not None:
             self.otp = OtpViewModel(services, app, self)
 
@@ -108,8 +90,7 @@ class ChangeFormViewModel(ViewModel):
     @Slot(str)
     @Slot(bool)
     def _refresh(self, *_args: object) -> None:
-        session = self._app.session
-        problem = _(READ_ONLY) if session is not None and session.read_only else self._problem()
+        problem = _(READ_ONLY) if self._read_only() else self._problem()
         working = self._working()
         self.can_submit = not working and not problem
         self.submit_hint = "" if working else problem
@@ -131,9 +112,6 @@ class ChangeFormViewModel(ViewModel):
         if not self.can_submit:
             return
         self._run(self.NAME, self._work(), self._on_changed)
-
-    def cancel_confirmation(self) -> None:
-        """The member did not confirm: nothing happens."""
 
     @Slot(object)
     def _on_changed(self, _result: object) -> None:

@@ -7,21 +7,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import AccountSummary
 from desktop_app.domain.profile import DueDayEffect, MemberProfile
 from desktop_app.i18n import N_, _, format_date
-from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.form import summary_lines
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
-from desktop_app.viewmodels.services import Services
 from desktop_app.viewmodels.setting import (
-    SettingViewModel,
+    DueDayChoiceViewModel,
     due_day_label,
     sentences,
-    summary_lines,
 )
 
 DONE = N_("Your due day has been changed. Your next due date is on the top page.")
@@ -35,49 +33,20 @@ def next_due_text(effect: DueDayEffect) -> str:
     )
 
 
-class DueDayViewModel(SettingViewModel):
-    """Signals:
-    days_changed(list): the due days offered (5, 15, 25, 31 for the month's last day).
-    day_labels_changed(list): their captions (毎月5日 … 毎月末日).
-    day_index_changed(int): the chosen one (-1 before the registered details arrive).
+class DueDayViewModel(DueDayChoiceViewModel):
+    """Signals (and ``DueDayChoiceViewModel``'s):
     effect_changed(str): the next due date after the change, as the store says ("" if none).
     current_changed(str): the due day registered now.
     """
 
-    days_changed = Signal(list)
-    day_labels_changed = Signal(list)
-    day_index_changed = Signal(int)
     effect_changed = Signal(str)
     current_changed = Signal(str)
-    days = Observed[list[int]]([], days_changed)
-    day_labels = Observed[list[str]]([], day_labels_changed)
-    day_index = Observed(-1, day_index_changed)
     effect = Observed("", effect_changed)
     current = Observed("", current_changed)
 
-    def __init__(
-        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
-    ) -> None:
-        super().__init__(services, app, parent)
-        self._effect: DueDayEffect | None = None
-        self._refusal: AppError | None = None
-        self._update()
-
-    @property
-    def day(self) -> int | None:
-        days = self.days
-        return days[self.day_index] if 0 <= self.day_index < len(days) else None
-
     def _loaded(self, profile: MemberProfile) -> None:
         self._offer_days()
-        self.set_day_index(self.days.index(profile.due_day) if profile.due_day in self.days else -1)
-
-    def _offer_days(self) -> None:
-        rules = self.rules
-        days = list(rules.loan.due_days) if rules is not None else []
-        if days != self.days:
-            self.days = days
-        self.day_labels = [due_day_label(day) for day in days]
+        self.set_day_index(self._index_of(profile.due_day))
 
     def set_day_index(self, index: int) -> None:
         """The member chose a due day: ask the store where the next due date would fall."""
@@ -145,7 +114,3 @@ class DueDayViewModel(SettingViewModel):
             stop_first = _("To choose another due day, please stop automatic debit first.")
             return sentences([error_sentence(error), stop_first])
         return super()._error_text(error)
-
-    def reset(self) -> None:
-        self._effect, self._refusal = None, None
-        super().reset()

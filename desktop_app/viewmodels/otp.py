@@ -1,6 +1,6 @@
 """The one-time code of a sensitive change (email, bank account, Web-ID, password): a 4-digit
 code sent to the registered phone (or email), typed into the ``otpDialog``, then the change
-itself with that code.
+itself with that code (what the dialog says and what the refusals mean: ``otp_text``).
 
 A form's view-model owns one ``OtpViewModel`` and, once its own inputs are valid, calls
 ``start(change, apply, on_done)``: the code is requested in the runner and ``code_needed``
@@ -20,55 +20,24 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from desktop_app.domain import fields, fields_live
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import FieldResult
-from desktop_app.domain.models import CodeChannel
 from desktop_app.domain.profile import CodedChange, CodeSent
 from desktop_app.domain.rules import ProfileRules
-from desktop_app.i18n import N_, _, format_time
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.field import FieldViewModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.otp_text import (
+    CODE_DEAD,
+    CODE_ERRORS,
+    NO_CODE,
+    info_text,
+    resend_after_dead_code,
+    resend_after_request_refused,
+    resend_text,
+    seconds_to,
+)
 from desktop_app.viewmodels.services import Services
 
-SENT_BY_SMS = N_(
-    "We have sent a confirmation code to your registered mobile phone ({destination}). It is "
-    "valid until {time}."
-)
-SENT_BY_EMAIL = N_(
-    "We have sent a confirmation code to your registered email address ({destination}). It "
-    "is valid until {time}."
-)
-SENDING = N_("Sending a confirmation code…")
-EARLIER_CODE = N_("Please enter the confirmation code we sent you a moment ago.")
-RESEND = N_("Send the code again")
-RESEND_IN = N_("Send the code again ({seconds} s)")
-COUNTDOWN_FROM = 60  # seconds: a longer wait is said by the refusal, not counted down
-
-# Refusals after which the code typed can no longer succeed: 確定 stays off until a new code.
-_CODE_DEAD = frozenset(
-    {
-        ErrorCode.CODE_EXPIRED,
-        ErrorCode.CODE_TOO_MANY_TRIES,
-        ErrorCode.CODE_NOT_REQUESTED,
-        ErrorCode.CHANGE_LOCKED,
-        ErrorCode.CODE_GUESSES_EXHAUSTED,
-    }
-)
-# Refusals of the request that leave no code to type.
-_NO_CODE = frozenset(
-    {
-        ErrorCode.CHANGE_LOCKED,
-        ErrorCode.CODE_REQUESTS_EXHAUSTED,
-        ErrorCode.CODE_GUESSES_EXHAUSTED,
-        ErrorCode.NO_CONTACT,
-    }
-)
-# What the dialog itself says; any other refusal of ``apply`` belongs to the form.
-_CODE_ERRORS = (
-    _CODE_DEAD
-    | _NO_CODE
-    | {ErrorCode.CODE_WRONG, ErrorCode.CODE_REQUEST_TOO_SOON, ErrorCode.STORE_UNAVAILABLE}
-)
 TICK_MS = 500  # how often the resend countdown looks at the clock
 
 
@@ -188,15 +157,12 @@ class OtpViewModel(ViewModel):
         self._requesting = False
         if not self.active:
             return
-        resume = error.params.get("resume_at")
         if error.code is ErrorCode.CODE_REQUEST_TOO_SOON:
             # The code sent a moment ago (before the dialog was last closed) still counts.
             self._code_alive = self._earlier = True
-        elif error.code in _NO_CODE:
+        elif error.code in NO_CODE:
             self._code_alive = False
-        self._resend_at = resume if isinstance(resume, datetime) else None
-        if error.code not in _NO_CODE | {ErrorCode.CODE_REQUEST_TOO_SOON}:
-            self._resend_at = self._services.clock.now()  # a fault: may ask again at once
+        self._resend_at = resend_after_request_refused(error, self._now())
         self._set_error(error)
         self._render()
 
@@ -223,21 +189,15 @@ class OtpViewModel(ViewModel):
     def _on_refused(self, error: AppError) -> None:
         if not self.active:
             return
-        if error.code not in _CODE_ERRORS and self._on_error is not None:
+        if error.code not in CODE_ERRORS and self._on_error is not None:
             on_error = self._on_error
             self._close(False)
             on_error(error)
             return
         self.code.reset()
-        if error.code in _CODE_DEAD:
+        if error.code in CODE_DEAD:
             self._code_alive = False
-            resume = error.params.get("resume_at")
-            if isinstance(resume, datetime):
-                self._resend_at = resume  # locked: a new code after the lock ends
-            elif error.code is ErrorCode.CODE_GUESSES_EXHAUSTED:
-                self._resend_at = None  # not today
-            else:
-                self._resend_at = self._now()  # expired, killed: a new code at once
+            self._resend_at = resend_after_dead_code(error, self._now())
         self._set_error(error)
         self._render()
 
@@ -264,22 +224,14 @@ class OtpViewModel(ViewModel):
     def _now(self) -> datetime:
         return self._services.clock.now()
 
-    def _seconds_to_resend(self) -> int | None:
-        """Seconds until another code may be asked for (0: now); None: not at all."""
-        if self._resend_at is None:
-            return None
-        left = (self._resend_at - self._now()).total_seconds()
-        return max(0, int(left + 0.999))
-
     @Slot()
     @Slot(str)
     @Slot(bool)
     def _refresh(self, *_args: object) -> None:
-        wait = self._seconds_to_resend() if self.active else None
+        wait = seconds_to(self._resend_at, self._now()) if self.active else None
         idle = not self.busy
         self.can_resend = self.active and idle and wait == 0
-        counted = wait is not None and 0 < wait <= COUNTDOWN_FROM
-        self.resend_text = _(RESEND_IN).format(seconds=wait) if counted else _(RESEND)
+        self.resend_text = resend_text(wait)
         self.can_submit = self.active and idle and self._code_alive and self.code.valid
         if wait and not self._timer.isActive():
             self._timer.start()
@@ -287,18 +239,7 @@ class OtpViewModel(ViewModel):
             self._timer.stop()
 
     def _render(self) -> None:
-        sent = self._sent
-        if sent is not None:
-            template = SENT_BY_SMS if sent.channel is CodeChannel.SMS else SENT_BY_EMAIL
-            self.info = _(template).format(
-                destination=sent.destination, time=format_time(sent.expires_at)
-            )
-        elif self._requesting:
-            self.info = _(SENDING)
-        elif self._earlier:
-            self.info = _(EARLIER_CODE)
-        else:
-            self.info = ""
+        self.info = info_text(self._sent, self._requesting, self._earlier)
         self._refresh()
 
     @Slot(bool)

@@ -11,11 +11,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.models import AccountSummary
-from desktop_app.domain.profile import MemberProfile
+from desktop_app.domain.profile import DueDayEffect, MemberProfile
 from desktop_app.domain.rules import MONTH_END, Rules
 from desktop_app.i18n import N_, _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.form import READ_ONLY, FormViewModel
 from desktop_app.viewmodels.messages import in_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
@@ -39,33 +39,17 @@ def day_in_sentence(day: int) -> str:
     return in_sentence(due_day_label(day))
 
 
-def summary_lines(rows: tuple[tuple[str, str], ...]) -> str:
-    """「見出し：値」 lines of a confirmation."""
-    return "\n".join(_("{caption}: {value}").format(caption=c, value=v) for c, v in rows)
-
-
-class SettingViewModel(ViewModel):
-    """Signals:
-    can_submit_changed(bool): whether the change can be asked for now.
-    confirmation_requested(str): open the confirmation with this summary.
-    changed(str): the change went through: the message id the profile screen shows.
-
-    A subclass renders its state in ``_refresh`` (from ``profile`` and its own choices),
-    says whether anything is to change in ``_ready``, and makes the change in ``_change``.
-    """
-
-    can_submit_changed = Signal(bool)
-    confirmation_requested = Signal(str)
-    changed = Signal(str)
-    can_submit = Observed(False, can_submit_changed)
+class SettingViewModel(FormViewModel):
+    """A form of choices (``FormViewModel``'s signals). A subclass renders its state in
+    ``_refresh`` (from ``profile`` and its own choices), says whether anything is to change
+    in ``_ready``, and makes the change in ``_change``."""
 
     CONFIRMED = True  # whether the change is confirmed in a dialog first
 
     def __init__(
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
     ) -> None:
-        super().__init__(services, parent)
-        self._app = app
+        super().__init__(services, app, parent)
         self.profile: MemberProfile | None = None
         self._question: tuple[object, Callable[[], Any]] | None = None  # the latest wanted
         self._asked: object = None  # the key of the question on its way
@@ -114,8 +98,8 @@ class SettingViewModel(ViewModel):
     @Slot(bool)
     def _update(self, *_args: object) -> None:
         self._refresh()
-        session = self._app.session
-        writable = session is not None and not session.read_only
+        writable = self._app.session is not None and not self._read_only()
+        self.submit_hint = "" if writable or self._app.session is None else _(READ_ONLY)
         self.can_submit = writable and self.profile is not None and not self.busy and self._ready()
 
     def _refresh(self) -> None:
@@ -177,7 +161,7 @@ class SettingViewModel(ViewModel):
         """The store's answer to the current choice (or its refusal)."""
 
     # -- the change --------------------------------------------------------------------------
-    def request_confirmation(self) -> None:
+    def submit(self) -> None:
         """The submit button or Enter: confirm first, or change at once."""
         if not self.can_submit:
             return
@@ -192,9 +176,6 @@ class SettingViewModel(ViewModel):
             return
         name, work = self._change()
         self._run(name, work, self._on_changed)
-
-    def cancel_confirmation(self) -> None:
-        """Back to the form: nothing changed."""
 
     def _change(self) -> tuple[str, Callable[[], Any]]:
         """(the store call's name, the call) of the change the choices ask for."""
@@ -223,3 +204,53 @@ class SettingViewModel(ViewModel):
     def retranslate(self) -> None:
         super().retranslate()
         self._update()
+
+
+class DueDayChoiceViewModel(SettingViewModel):
+    """A setting that chooses the due day (返済日の変更, 口座振替): the days the store's rules
+    offer, the one chosen, and the store's answer to what it leads to (``_effect``, or its
+    refusal ``_refusal``).
+
+    Signals:
+    days_changed(list): the due days offered (5, 15, 25, 31 for the month's last day).
+    day_labels_changed(list): their captions (毎月5日 … 毎月末日).
+    day_index_changed(int): the chosen one (-1 before the registered details arrive).
+    """
+
+    days_changed = Signal(list)
+    day_labels_changed = Signal(list)
+    day_index_changed = Signal(int)
+    days = Observed[list[int]]([], days_changed)
+    day_labels = Observed[list[str]]([], day_labels_changed)
+    day_index = Observed(-1, day_index_changed)
+
+    def __init__(
+        self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(services, app, parent)
+        self._effect: DueDayEffect | None = None
+        self._refusal: AppError | None = None
+        self._update()
+
+    @property
+    def day(self) -> int | None:
+        days = self.days
+        return days[self.day_index] if 0 <= self.day_index < len(days) else None
+
+    def _offer_days(self) -> None:
+        rules = self.rules
+        days = list(rules.loan.due_days) if rules is not None else []
+        if days != self.days:
+            self.days = days
+        self.day_labels = [due_day_label(day) for day in days]
+
+    def set_day_index(self, index: int) -> None:
+        """The member chose the due day at ``index`` of ``days``."""
+        raise NotImplementedError
+
+    def _index_of(self, day: int) -> int:
+        return self.days.index(day) if day in self.days else -1
+
+    def reset(self) -> None:
+        self._effect, self._refusal = None, None
+        super().reset()

@@ -15,9 +15,10 @@ from desktop_app.domain.models import AccountSummary, HistoryQuery, LedgerKind
 from desktop_app.domain.profile import MemberProfile
 from desktop_app.i18n import N_, _, format_date
 from desktop_app.viewmodels.application import ApplicationViewModel
+from desktop_app.viewmodels.form import summary_lines
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
-from desktop_app.viewmodels.setting import SettingViewModel, summary_lines
+from desktop_app.viewmodels.setting import SettingViewModel
 
 STARTED = N_("You now receive your statements on the web.")
 STOPPED = N_("Web statements have been stopped.")

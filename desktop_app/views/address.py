@@ -23,7 +23,7 @@ TOWN = N_("Prefecture, city and town")
 
 class AddressView(ChangeFormView):
     def __init__(self, vm: AddressViewModel, parent: QWidget | None = None) -> None:
-        super().__init__(vm, "addressForm", "address", parent=parent)
+        super().__init__(vm, "address", parent)
         self._address_vm = vm
         self.postal = self.add_field(
             vm.postal, "postalCodeInput", N_("Postal code"), half_width_only=True

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop_app.i18n import _
-from desktop_app.viewmodels.bank import ACCOUNT_TYPES, BankFormViewModel
+from desktop_app.viewmodels.bank import BankFormViewModel
+from desktop_app.viewmodels.bank_account import ACCOUNT_TYPES
 from desktop_app.views.binding import (
     bind_enabled,
     bind_label,
@@ -25,8 +26,8 @@ from desktop_app.views.binding import (
     make_line_edit,
     name,
 )
-from desktop_app.views.otp import attach_otp
-from desktop_app.views.setting_form import SettingFormView
+from desktop_app.views.change_form import ChangeFormView
+from desktop_app.views.widgets.keyboard import is_plain_enter
 from desktop_app.views.widgets.policy_field import PolicyField
 
 LIST_ROWS = 5  # lines of a result list shown without scrolling
@@ -63,7 +64,7 @@ class _DownToList(QObject):
         return False
 
 
-class BankFormView(SettingFormView):
+class BankFormView(ChangeFormView):
     def __init__(self, vm: BankFormViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, "bank", parent)
         self._vm = vm
@@ -79,7 +80,6 @@ class BankFormView(SettingFormView):
         self.holder = PolicyField(vm.holder, "accountHolderInput")
         self.preview = make_label("accountHolderPreviewLabel", "figure")
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hint = make_label("bankSubmitHint", "muted", wrap=True)
         self._captions = [self.caption() for _row in range(5)]
         self.form.addRow(self._captions[0], self._block(self.bank_search, self.bank_results))
         self.form.addRow("", self.bank_chosen)
@@ -90,14 +90,11 @@ class BankFormView(SettingFormView):
         self.form.addRow(self._captions[4], self.holder)
         self._preview_caption = self.caption()
         self.form.addRow(self._preview_caption, self.preview)
-        self.column.addWidget(self.hint)
         self.finish()
-        self.otp = attach_otp(self, vm.otp)
         vm.otp.code_needed.connect(self._code_dialog_opened)
         _DownToList(self.bank_search, self.bank_results)
         _DownToList(self.branch_search, self.branch_results)
         self._bind()
-        self.retranslate()
 
     @staticmethod
     def _block(search: QWidget, results: QWidget) -> QWidget:
@@ -129,8 +126,6 @@ class BankFormView(SettingFormView):
         bind_label(self.preview, vm.holder_preview_changed, vm.holder_preview, hide_empty=False)
         vm.holder_preview_changed.connect(self._show_preview_row)
         self._show_preview_row(vm.holder_preview)
-        bind_label(self.hint, vm.submit_hint_changed, vm.submit_hint)
-        vm.submit_hint_changed.connect(self.submit.setToolTip)
         self.account_type.currentIndexChanged.connect(self._type_chosen)
         vm.account_type_changed.connect(self._show_type)
         bind_enabled(self.branch_search, vm.branch_enabled_changed, vm.branch_enabled)
@@ -209,19 +204,26 @@ class BankFormView(SettingFormView):
             dialog.code.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- Enter ---------------------------------------------------------------------------
-    def enter_pressed(self) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a search field (or its list) takes its first (or current) line and goes
-        on to the next field; anywhere else it presses 変更する."""
+        on to the next field; anywhere else it is the window's, as on every form (it presses
+        the focused button, or 変更する)."""
+        if is_plain_enter(event) and not event.isAutoRepeat() and self._search_enter():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _search_enter(self) -> bool:
         focused = QApplication.focusWidget()
         if focused in (self.bank_search, self.bank_results):
             if self._vm.choose_first_bank():
                 self.branch_search.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
+            return True
         if focused in (self.branch_search, self.branch_results):
             if self._vm.choose_first_branch():
                 self.number.edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        self._vm.request_confirmation()  # or says what is missing under the fields
+            return True
+        return False
 
     def retranslate(self) -> None:
         self.set_texts(
@@ -262,4 +264,4 @@ class BankFormView(SettingFormView):
         self.number.edit.setPlaceholderText(_("7 digits"))
         self.holder.set_accessible(_("Account holder"))
         self.holder.edit.setPlaceholderText(_("As on your bank book, e.g. YAMADA TARO"))
-        self.hint.setAccessibleName(_("What is still needed"))
+        super().retranslate()

@@ -1,19 +1,24 @@
-"""What the forms of the registered details share on screen: a title and an explanation,
-the fields under their captions, the refusal, the button with why it is disabled, a way back
-to the profile screen; Enter in a field sends the form (the main window presses the form's
-primary button); a confirmation (or, for a sensitive
-change, the one-time code dialog) before the change is made.
+"""What every form of the registered details shares on screen (the address, phone, email,
+workplace, Web-ID and password forms, the bank account and the repayment settings): a title
+and an explanation, the rows under their captions, the refusal, the button with why it is
+disabled (also its tool tip), the link back to the profile screen, and a confirmation (or,
+for a sensitive change, the one-time code dialog) before the change is made. Enter in a field
+presses the form's button (the main window does it: ``views.widgets.keyboard``).
 
-A subclass adds its rows with ``add_field`` (or ``add_row``), then calls ``finish()``."""
+``<prefix>Form`` holds ``<prefix>ExplainLabel``, ``<prefix>Error``,
+``<prefix>SubmitButton``, ``<prefix>SubmitHint`` and ``<prefix>BackButton``. A subclass adds
+its rows with ``add_field`` or ``add_row`` (and may add widgets to ``column`` under them),
+calls ``finish()``, and gives its texts in ``retranslate`` (``set_texts``, then
+``super().retranslate()``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
-from desktop_app.viewmodels.change_form import ChangeFormViewModel
 from desktop_app.viewmodels.field import FieldViewModel
+from desktop_app.viewmodels.form import FormViewModel
 from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
 from desktop_app.views.confirm import open_confirmation
 from desktop_app.views.otp import attach_otp
@@ -30,32 +35,38 @@ class ChangeFormView(QWidget):
 
     def __init__(
         self,
-        vm: ChangeFormViewModel,
-        screen_name: str,
+        vm: FormViewModel,
         prefix: str,
-        submit_name: str = "",
-        error_name: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._vm = vm
-        name(self, screen_name)
+        self._form_vm = vm
+        name(self, f"{prefix}Form")
         self.title = QLabel()
         self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)
         self.explain = make_label(f"{prefix}ExplainLabel", "muted", wrap=True)
         self.form = QFormLayout()
-        self.error = make_label(error_name or f"{prefix}Error", "error", wrap=True)
-        self.submit = make_button(submit_name or f"{prefix}SubmitButton", primary=True)
+        self.error = make_label(f"{prefix}Error", "error", wrap=True)
+        self.submit = make_button(f"{prefix}SubmitButton", primary=True)
         self.submit_hint = make_label(f"{prefix}SubmitHint", "muted", wrap=True)
         self.back = make_button(f"{prefix}BackButton")
         self.back.setFlat(True)
         self.back.setProperty("role", "link")
         self._fields: list[tuple[QLabel, PolicyField, str]] = []
-        self.layout_column = form_column(self)
+        self.column: QVBoxLayout = form_column(self)
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.explain)
+        self.column.addLayout(self.form)
         if vm.otp is not None:
             self.otp = attach_otp(self, vm.otp)
 
     # -- building ------------------------------------------------------------------------
+    def caption(self, text: str = "") -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        return label
+
     def add_field(
         self,
         field_vm: FieldViewModel,
@@ -67,6 +78,8 @@ class ChangeFormView(QWidget):
         error_name: str = "",
         notice_name: str = "",
     ) -> PolicyField:
+        """A field under its caption (the message id ``caption_id``, also its accessible
+        name)."""
         field = PolicyField(
             field_vm,
             object_name,
@@ -75,7 +88,7 @@ class ChangeFormView(QWidget):
             error_name=error_name,
             notice_name=notice_name,
         )
-        caption = QLabel()
+        caption = self.caption()
         caption.setBuddy(field.edit)
         self.form.addRow(caption, field)
         self._fields.append((caption, field, caption_id))
@@ -88,11 +101,8 @@ class ChangeFormView(QWidget):
             self.form.addRow(caption, widget)
 
     def finish(self) -> None:
-        """Lay the form out and bind what every form has."""
-        layout = self.layout_column
-        layout.addWidget(self.title)
-        layout.addWidget(self.explain)
-        layout.addLayout(self.form)
+        """The common rows below the form; bind them."""
+        layout = self.column
         layout.addWidget(self.error)
         layout.addWidget(self.submit)
         layout.addWidget(self.submit_hint)
@@ -101,9 +111,11 @@ class ChangeFormView(QWidget):
         links.addStretch(1)
         layout.addLayout(links)
         layout.addStretch(1)
-        vm = self._vm
+        vm = self._form_vm
         bind_label(self.error, vm.error_changed, vm.error)
         bind_label(self.submit_hint, vm.submit_hint_changed, vm.submit_hint)
+        vm.submit_hint_changed.connect(self.submit.setToolTip)
+        self.submit.setToolTip(vm.submit_hint)
         bind_enabled(self.submit, vm.can_submit_changed, vm.can_submit)
         self.submit.clicked.connect(vm.submit)
         self.back.clicked.connect(self.back_requested)
@@ -114,15 +126,17 @@ class ChangeFormView(QWidget):
     # -- behaviour -----------------------------------------------------------------------
     @Slot(str)
     def _confirm(self, summary: str) -> None:
-        if not self.isVisible():
+        if not self.isVisible():  # the member left meanwhile
+            self._form_vm.cancel_confirmation()
             return
-        open_confirmation(self, self.confirm_title(), summary, self._vm)
+        open_confirmation(self, self.title.text(), summary, self._form_vm)
 
-    def confirm_title(self) -> str:
-        return self.title.text()
-
-    def first_field(self) -> QWidget | None:
-        return self._fields[0][1].edit if self._fields else None
+    def set_texts(self, title: str, explain: str, submit: str) -> None:
+        """The form's own texts (an empty explanation is hidden)."""
+        self.title.setText(title)
+        self.explain.setText(explain)
+        self.explain.setVisible(bool(explain))
+        self.submit.setText(submit)
 
     def retranslate(self) -> None:
         for caption, field, caption_id in self._fields:
@@ -131,3 +145,4 @@ class ChangeFormView(QWidget):
         self.back.setText(_("Back to registered details"))
         self.back.setAccessibleName(self.back.text())
         self.submit.setAccessibleName(self.submit.text())
+        self.submit_hint.setAccessibleName(_("What is still needed"))

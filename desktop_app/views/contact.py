@@ -11,7 +11,7 @@ from desktop_app.views.change_form import ChangeFormView
 
 class PhoneView(ChangeFormView):
     def __init__(self, vm: PhoneViewModel, parent: QWidget | None = None) -> None:
-        super().__init__(vm, "phoneForm", "phone", parent=parent)
+        super().__init__(vm, "phone", parent)
         # The field's own error and notice: phoneError is the form's refusal.
         self.phone = self.add_field(
             vm.phone,
@@ -33,7 +33,7 @@ class PhoneView(ChangeFormView):
 
 class WorkplaceView(ChangeFormView):
     def __init__(self, vm: WorkplaceViewModel, parent: QWidget | None = None) -> None:
-        super().__init__(vm, "workplaceForm", "workplace", parent=parent)
+        super().__init__(vm, "workplace", parent)
         self.workplace_name = self.add_field(
             vm.workplace_name, "workplaceNameInput", N_("Workplace name")
         )
@@ -54,7 +54,7 @@ class WorkplaceView(ChangeFormView):
 
 class EmailView(ChangeFormView):
     def __init__(self, vm: EmailViewModel, parent: QWidget | None = None) -> None:
-        super().__init__(vm, "emailForm", "email", parent=parent)
+        super().__init__(vm, "email", parent)
         self.email = self.add_field(
             vm.email,
             "emailChangeInput",

@@ -3,34 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.reminder import HOURS, ReminderViewModel
 from desktop_app.viewmodels.web_statements import WebStatementsViewModel
-from desktop_app.views.binding import (
-    bind_checked,
-    bind_enabled,
-    bind_label,
-    bind_visible,
-    hug_text,
-    make_button,
-    make_combo,
-    make_label,
-    name,
-)
-from desktop_app.views.repayment_settings import ChoiceCombo
-from desktop_app.views.setting_form import SettingFormView
+from desktop_app.views.binding import bind_enabled, bind_label, make_combo, make_label
+from desktop_app.views.change_form import ChangeFormView
+from desktop_app.views.choices import ChoiceCombo, bound_check, offer_button
 
 
-def _check(object_name: str) -> QCheckBox:
-    check = QCheckBox()
-    name(check, object_name)
-    hug_text(check)
-    return check
-
-
-class ReminderView(SettingFormView):
+class ReminderView(ChangeFormView):
     """Signals:
     email_requested(): register an email address first (offered while none is).
     """
@@ -40,11 +23,15 @@ class ReminderView(SettingFormView):
     def __init__(self, vm: ReminderViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, "reminder", parent)
         self._vm = vm
-        self.use = _check("reminderEnabledCheck")
+        self.use = bound_check(
+            "reminderEnabledCheck", vm.enabled_changed, vm.enabled, vm.set_enabled
+        )
         self.days = make_combo("reminderDaysCombo")
         self.hour = make_combo("reminderHourCombo")
         self.notice = make_label("reminderNotice", "notice", wrap=True)
-        self.register_email = make_button("reminderEmailButton")
+        self.register_email = offer_button(
+            "reminderEmailButton", vm.email_needed_changed, vm.email_needed, self.email_requested
+        )
         self._captions = (self.caption(), self.caption())
         self.form.addRow("", self.use)
         self.form.addRow(self._captions[0], self.days)
@@ -66,14 +53,9 @@ class ReminderView(SettingFormView):
             (vm.hour_index_changed, lambda: vm.hour_index),
             vm.set_hour_index,
         )
-        bind_checked(self.use, vm.enabled_changed, vm.enabled)
-        self.use.toggled.connect(vm.set_enabled)
         for combo in (self.days, self.hour):
             bind_enabled(combo, vm.enabled_changed, vm.enabled)
         bind_label(self.notice, vm.notice_changed, vm.notice)
-        bind_visible(self.register_email, vm.email_needed_changed, vm.email_needed)
-        self.register_email.clicked.connect(self.email_requested)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.set_texts(
@@ -90,21 +72,19 @@ class ReminderView(SettingFormView):
         self.notice.setAccessibleName(_("Reminder email"))
         self.register_email.setText(_("Register an email address"))
         self.register_email.setAccessibleName(_("Register an email address"))
+        super().retranslate()
 
 
-class WebStatementsView(SettingFormView):
+class WebStatementsView(ChangeFormView):
     def __init__(self, vm: WebStatementsViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, "webStatements", parent)
         self._vm = vm
-        self.use = _check("webStatementsCheck")
+        self.use = bound_check("webStatementsCheck", vm.enabled_changed, vm.enabled, vm.set_enabled)
         self.notice = make_label("webStatementsNotice", "notice", wrap=True)
         self.form.addRow(self.use)
         self.column.addWidget(self.notice)
         self.finish()
-        bind_checked(self.use, vm.enabled_changed, vm.enabled)
-        self.use.toggled.connect(vm.set_enabled)
         bind_label(self.notice, vm.notice_changed, vm.notice)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.set_texts(
@@ -118,3 +98,4 @@ class WebStatementsView(SettingFormView):
         self.use.setText(_("Use web statements"))
         self.use.setAccessibleName(_("Use web statements"))
         self.notice.setAccessibleName(_("What this means for the interest-free period"))
+        super().retranslate()

@@ -21,13 +21,10 @@ class SecretFormView(ChangeFormView):
     def __init__(
         self,
         vm: SecretFormViewModel,
-        screen_name: str,
         prefix: str,
-        submit_name: str,
-        error_name: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vm, screen_name, prefix, submit_name, error_name, parent)
+        super().__init__(vm, prefix, parent)
         self._secret_vm = vm
         self.caps_hint = make_label(f"{prefix}CapsLockHint", "notice", wrap=True)
         self._caps = CapsLockWatcher(vm.set_caps_lock, self, focused=vm.set_secret_focused)
@@ -49,7 +46,7 @@ class SecretFormView(ChangeFormView):
 
 class WebIdChangeView(SecretFormView):
     def __init__(self, vm: WebIdChangeViewModel, parent: QWidget | None = None) -> None:
-        super().__init__(vm, "webIdForm", "webId", "webIdSubmitButton", "webIdError", parent)
+        super().__init__(vm, "webId", parent)
         self.new_web_id = self.add_field(
             vm.new_web_id, "newWebIdInput", N_("New Web-ID"), half_width_only=True
         )
@@ -77,14 +74,7 @@ class WebIdChangeView(SecretFormView):
 
 class PasswordChangeView(SecretFormView):
     def __init__(self, vm: PasswordChangeViewModel, parent: QWidget | None = None) -> None:
-        super().__init__(
-            vm,
-            "passwordChangeForm",
-            "passwordChange",
-            "passwordChangeSubmitButton",
-            "passwordChangeError",
-            parent,
-        )
+        super().__init__(vm, "passwordChange", parent)
         self.current = self.add_field(
             vm.current_password, "currentPasswordInput", N_("Current password"), secret=True
         )

@@ -6,13 +6,17 @@ Web-ID change that ends the other sessions, and what cannot be done online."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QListWidget, QTableView
 
 from desktop_app.domain.clock import TOKYO, FixedClock
 from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.domain.models import Session
 from desktop_app.host import ENTRY, SERVICE
 from desktop_app.store.sql import SqlStore
 from desktop_app.testing import sent_messages, wait_until_idle
@@ -42,17 +46,35 @@ def _code_sent(d) -> str:
     return match.group(1)
 
 
-def _type_code(d, code: str) -> None:
-    field = _otp(d).findChild(QLineEdit, "otpCodeInput")
-    d.qtbot.waitUntil(field.hasFocus)  # the dialog opens with the keyboard in the code field
-    d.qtbot.keyClicks(field, code)
+def _type_and_enter(d, field: QLineEdit, text: str) -> None:
+    """Once ``field`` has the keyboard: type ``text`` and press Enter, as the member does."""
+    d.qtbot.waitUntil(field.hasFocus)
+    d.qtbot.keyClicks(field, text)
     d.qtbot.keyClick(field, Qt.Key.Key_Return)
     wait_until_idle(d.window)
 
 
-def test_a_full_width_postal_code_fills_the_town_and_the_new_address_is_registered(drive):
+def _type_code(d, code: str) -> None:
+    # The dialog opens with the keyboard in the code field.
+    _type_and_enter(d, _otp(d).findChild(QLineEdit, "otpCodeInput"), code)
+
+
+def _escape_dialog(d, name: str, widget=None) -> None:
+    """Esc in the open dialog ``name`` (or in ``widget`` in it): it closes, nothing changes."""
+    d.qtbot.keyClick(widget if widget is not None else d.dialog(), Qt.Key.Key_Escape)
+    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, name) is None)
+
+
+@pytest.fixture
+def profile(drive):
+    """山田 signed in, on the profile screen."""
     d = drive()
     _profile(d)
+    return d
+
+
+def test_a_full_width_postal_code_fills_the_town_and_the_new_address_is_registered(profile):
+    d = profile
     d.click("changeAddressButton")
     assert d.screen() == "addressForm"
     d.type("postalCodeInput", "１００－０００１")
@@ -75,9 +97,8 @@ def test_a_full_width_postal_code_fills_the_town_and_the_new_address_is_register
     assert when == "2026/11/24 10:00"
 
 
-def test_an_unknown_postal_code_is_said_under_the_field(drive):
-    d = drive()
-    _profile(d)
+def test_an_unknown_postal_code_is_said_under_the_field(profile):
+    d = profile
     d.click("changeAddressButton")
     d.type("postalCodeInput", "〒999-9999")
     wait_until_idle(d.window)
@@ -87,9 +108,8 @@ def test_an_unknown_postal_code_is_said_under_the_field(drive):
     assert not d.find(QAbstractButton, "addressSubmitButton").isEnabled()
 
 
-def test_a_phone_change_by_the_keyboard(drive):
-    d = drive()
-    _profile(d)
+def test_a_phone_change_by_the_keyboard(profile):
+    d = profile
     d.click("changePhoneButton")
     field = d.find(QLineEdit, "phoneInput")
     d.qtbot.waitUntil(field.hasFocus)  # the keyboard lands in the form
@@ -108,9 +128,8 @@ def test_a_phone_change_by_the_keyboard(drive):
     assert _history_row(d)[1] == "電話番号"
 
 
-def test_an_email_change_with_the_code_from_the_outbox(drive):
-    d = drive()
-    _profile(d)
+def test_an_email_change_with_the_code_from_the_outbox(profile):
+    d = profile
     d.click("changeEmailButton")
     d.type("emailChangeInput", "ｔａｒｏ．ｎｅｗ＠ｅｘａｍｐｌｅ．ｊｐ")
     assert d.find(QLineEdit, "emailChangeInput").text() == "taro.new@example.jp"
@@ -129,9 +148,8 @@ def test_an_email_change_with_the_code_from_the_outbox(drive):
     assert any(m.channel == "email" for m in sent_messages(d.window)[:2])  # the old address
 
 
-def test_five_wrong_codes_lock_the_change_and_say_so(drive):
-    d = drive()
-    _profile(d)
+def test_five_wrong_codes_lock_the_change_and_say_so(profile):
+    d = profile
     d.click("changeEmailButton")
     d.type("emailChangeInput", "taro.new@example.jp")
     d.click("emailSubmitButton")
@@ -149,22 +167,36 @@ def test_five_wrong_codes_lock_the_change_and_say_so(drive):
     submit = _otp(d).findChild(QAbstractButton, "otpSubmitButton")
     _otp(d).findChild(QLineEdit, "otpCodeInput").setText(right)
     assert not submit.isEnabled()  # even the right code cannot be used now
-    d.qtbot.keyClick(_otp(d).findChild(QLineEdit, "otpCodeInput"), Qt.Key.Key_Escape)
-    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "otpDialog") is None)
+    _escape_dialog(d, "otpDialog", _otp(d).findChild(QLineEdit, "otpCodeInput"))
     assert d.screen() == "emailForm"
     d.click("emailSubmitButton")  # asking again while it is locked: said in the dialog
     assert "11月24日(火) 10:10まで" in _otp(d).findChild(QLabel, "otpError").text()
     assert d.text("profileEmailLabel") == "yamada@example.jp"
 
 
+@contextmanager
+def _other_device(store_url: str) -> Iterator[tuple[SqlStore, Session]]:
+    """山田 signed in on another device as well (the same store, opened on its own)."""
+    clock = FixedClock(datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO))
+    other = SqlStore(store_url, clock, hash_profile="fast")
+    try:
+        yield other, other.sign_in_with_web_id("yamada2026", "Taro2026pass", "other-device")
+    finally:
+        other.close()
+
+
+def _assert_signed_out(other: SqlStore, token: str) -> None:
+    """The other device's session was ended."""
+    with pytest.raises(AppError) as refused:
+        other.account_summary(token)
+    assert refused.value.code is ErrorCode.SESSION_EXPIRED
+
+
 def test_a_web_id_change_ends_the_other_sessions_and_the_remembered_id(
     drive, store_url, memory_keyring
 ):
     d = drive()
-    clock = FixedClock(datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO))
-    other = SqlStore(store_url, clock, hash_profile="fast")
-    try:
-        elsewhere = other.sign_in_with_web_id("yamada2026", "Taro2026pass", "other-device")
+    with _other_device(store_url) as (other, elsewhere):
         d.find(QAbstractButton, "rememberWebIdCheck").setChecked(True)
         _profile(d)
         d.click("changeWebIdButton")
@@ -175,18 +207,11 @@ def test_a_web_id_change_ends_the_other_sessions_and_the_remembered_id(
         assert d.screen() == "profileScreen"
         assert d.text("profileWebIdLabel") == "taro2026new"
         assert "ほかの端末からはすべてログアウトしました" in d.visible_text("profileNoticeLabel")
-        try:
-            other.account_summary(elsewhere.token)
-        except AppError as error:
-            assert error.code is ErrorCode.SESSION_EXPIRED
-        else:
-            raise AssertionError("the other session was not ended")
+        _assert_signed_out(other, elsewhere.token)
         assert memory_keyring == {(SERVICE, ENTRY): "taro2026new"}
         d.click("logoutButton")
         d.sign_in_web("taro2026new", "Taro2026pass")
         assert d.screen() == "homeScreen"
-    finally:
-        other.close()
 
 
 def test_a_locked_card_is_shown_what_cannot_be_done_online(drive):
@@ -219,9 +244,8 @@ def test_a_locked_card_is_shown_what_cannot_be_done_online(drive):
     assert not link.isVisible()  # typing again: the refusal and its link are gone
 
 
-def test_the_profile_links_to_what_cannot_be_done_online(drive):
-    d = drive()
-    _profile(d)
+def test_the_profile_links_to_what_cannot_be_done_online(profile):
+    d = profile
     d.click("notOnlineLink")
     assert d.screen() == "notOnlineScreen"
     d.click("notOnlineBackButton")
@@ -231,22 +255,17 @@ def test_the_profile_links_to_what_cannot_be_done_online(drive):
 def _enter_in(d, name: str, text: str) -> None:
     field = d.find(QLineEdit, name)
     field.setFocus()
-    d.qtbot.waitUntil(field.hasFocus)
-    d.qtbot.keyClicks(field, text)
-    d.qtbot.keyClick(field, Qt.Key.Key_Return)
-    wait_until_idle(d.window)
+    _type_and_enter(d, field, text)
 
 
-def test_enter_sends_each_form_and_escape_gives_the_code_up(drive):
-    d = drive()
-    _profile(d)
+def test_enter_sends_each_form_and_escape_gives_the_code_up(profile):
+    d = profile
     d.click("changeWorkplaceButton")
     d.type("workplaceNameInput", "ｺﾊｸ商事")
     _enter_in(d, "workplacePhoneInput", "0312345678")
     summary = d.dialog().findChild(QLabel, "confirmSummaryLabel").text()
     assert summary == "勤務先：コハク商事\n勤務先の電話番号：03-1234-5678"
-    d.qtbot.keyClick(d.dialog(), Qt.Key.Key_Escape)  # not confirmed: nothing changes
-    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "confirmDialog") is None)
+    _escape_dialog(d, "confirmDialog")  # not confirmed: nothing changes
     assert d.screen() == "workplaceForm"
     d.click("workplaceBackButton")
     d.click("changeAddressButton")
@@ -257,8 +276,7 @@ def test_enter_sends_each_form_and_escape_gives_the_code_up(drive):
         "〒100-0001 東京都千代田区千代田１－１"
         in d.dialog().findChild(QLabel, "confirmSummaryLabel").text()
     )
-    d.qtbot.keyClick(d.dialog(), Qt.Key.Key_Escape)
-    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "confirmDialog") is None)
+    _escape_dialog(d, "confirmDialog")
     d.click("addressBackButton")
     d.click("changePasswordButton")
     d.type("currentPasswordInput", "Taro2026pass")
@@ -266,18 +284,14 @@ def test_enter_sends_each_form_and_escape_gives_the_code_up(drive):
     _enter_in(d, "newPasswordConfirmInput", "Taro2027pass")
     code = _otp(d).findChild(QLineEdit, "otpCodeInput")
     d.qtbot.waitUntil(code.hasFocus)
-    d.qtbot.keyClick(code, Qt.Key.Key_Escape)
-    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "otpDialog") is None)
+    _escape_dialog(d, "otpDialog", code)
     assert d.screen() == "passwordChangeForm"
     assert d.find(QAbstractButton, "passwordChangeSubmitButton").isEnabled()  # may ask again
 
 
 def test_a_password_change_signs_out_the_other_devices(drive, store_url):
     d = drive()
-    clock = FixedClock(datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO))
-    other = SqlStore(store_url, clock, hash_profile="fast")
-    try:
-        elsewhere = other.sign_in_with_web_id("yamada2026", "Taro2026pass", "other-device")
+    with _other_device(store_url) as (other, elsewhere):
         _profile(d)
         d.click("changePasswordButton")
         d.type("currentPasswordInput", "Taro2026pass")
@@ -290,22 +304,14 @@ def test_a_password_change_signs_out_the_other_devices(drive, store_url):
         _type_code(d, _code_sent(d))
         assert d.screen() == "profileScreen"
         assert "ほかの端末からはすべてログアウトしました" in d.visible_text("profileNoticeLabel")
-        try:
-            other.account_summary(elsewhere.token)
-        except AppError as error:
-            assert error.code is ErrorCode.SESSION_EXPIRED
-        else:
-            raise AssertionError("the other session was not ended")
+        _assert_signed_out(other, elsewhere.token)
         d.click("logoutButton")
         d.sign_in_web("yamada2026", "Taro2027pass")
         assert d.screen() == "homeScreen"
-    finally:
-        other.close()
 
 
-def test_a_wrong_current_password_is_said_on_the_form(drive):
-    d = drive()
-    _profile(d)
+def test_a_wrong_current_password_is_said_on_the_form(profile):
+    d = profile
     d.click("changeWebIdButton")
     d.type("newWebIdInput", "taro2026new")
     d.type("webIdCurrentPasswordInput", "Wrong2026pass")
@@ -317,9 +323,8 @@ def test_a_wrong_current_password_is_said_on_the_form(drive):
     assert d.find(QLineEdit, "webIdCurrentPasswordInput").text() == ""  # the secret is not
 
 
-def test_caps_lock_is_warned_of_while_a_password_is_typed(drive):
-    d = drive()
-    _profile(d)
+def test_caps_lock_is_warned_of_while_a_password_is_typed(profile):
+    d = profile
     d.click("changePasswordButton")
     field = d.find(QLineEdit, "currentPasswordInput")
     field.setFocus()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QLabel, QTableView, QWidget
 from sqlalchemy import create_engine, text
 
 from desktop_app.testing import advance_clock, context_of, sent_messages, wait_until_idle
@@ -18,6 +18,10 @@ def _form(d, button: str, screen: str) -> None:
     d.click("navProfile")
     d.click(button)
     assert d.screen() == screen
+    # The same way back as on every form of the registered details.
+    prefix = screen.removesuffix("Form")
+    back = d.find(QAbstractButton, f"{prefix}BackButton")
+    assert back.isVisible() and back.text() == "登録内容の確認・変更に戻る"
 
 
 def _choose(d, combo_name: str, value: int) -> QComboBox:
@@ -78,9 +82,11 @@ def test_automatic_debit_from_mizuho_fixes_the_due_day_to_the_5th_before_confirm
     assert "みずほ銀行" in d.text("autoDebitAccountLabel")
     check.click()
     wait_until_idle(d.window)
-    notice = d.visible_text("autoDebitNotice")
-    assert "みずほ銀行の口座からの口座振替では、返済日は毎月5日に固定されます。" in notice
-    assert "返済日は毎月5日、次回返済日は2026年12月7日(月)になります。" in notice
+    # The fixed day is said once, then the next due date alone.
+    assert d.visible_text("autoDebitNotice") == (
+        "みずほ銀行の口座からの口座振替では、返済日は毎月5日に固定されます。"
+        "次回返済日は2026年12月7日(月)になります。"
+    )
     combo = d.find(QComboBox, "autoDebitDueDayCombo")
     assert combo.currentData() == 5 and not combo.isEnabled()
     _enter(d, check)

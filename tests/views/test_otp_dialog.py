@@ -54,14 +54,21 @@ def _dialog(qtbot, window: QWidget) -> QWidget:
     return dialog
 
 
-def test_enter_sends_the_code_and_closes_the_dialog(form, qtbot):
+def _code_field(form, qtbot, change: CodedChange, done: list[object]) -> tuple[QWidget, QLineEdit]:
+    """Start ``change``: the dialog opens, the code is sent, the code field has the keyboard."""
     window, vm, store, runner = form
-    done: list[object] = []
-    vm.start(CodedChange.EMAIL, store.apply, done.append)
+    vm.start(change, store.apply, done.append)
     dialog = _dialog(qtbot, window)
     qtbot.waitUntil(runner.is_idle)
     code = dialog.findChild(QLineEdit, "otpCodeInput")
     qtbot.waitUntil(code.hasFocus)
+    return dialog, code
+
+
+def test_enter_sends_the_code_and_closes_the_dialog(form, qtbot):
+    window, _vm, store, runner = form
+    done: list[object] = []
+    dialog, code = _code_field(form, qtbot, CodedChange.EMAIL, done)
     assert "090-****-5678" in dialog.findChild(QLabel, "otpInfoLabel").text()
     resend = dialog.findChild(QAbstractButton, "otpResendButton")
     assert not resend.isEnabled() and "60秒" in resend.text()
@@ -78,13 +85,9 @@ def test_enter_sends_the_code_and_closes_the_dialog(form, qtbot):
 
 
 def test_escape_gives_the_change_up(form, qtbot):
-    window, vm, store, runner = form
+    window, vm, _store, _runner = form
     done: list[object] = []
-    vm.start(CodedChange.PASSWORD, store.apply, done.append)
-    dialog = _dialog(qtbot, window)
-    qtbot.waitUntil(runner.is_idle)
-    code = dialog.findChild(QLineEdit, "otpCodeInput")
-    qtbot.waitUntil(code.hasFocus)
+    _dialog_open, code = _code_field(form, qtbot, CodedChange.PASSWORD, done)
     qtbot.keyClicks(code, "43")
     with qtbot.waitSignal(vm.finished) as finished:
         qtbot.keyClick(code, Qt.Key.Key_Escape)
