@@ -26,7 +26,7 @@ from desktop_app.viewmodels.setting import (
     sentences,
 )
 
-STARTED = N_("Automatic debit has been registered. Your next due date is on the top page.")
+STARTED = N_("Automatic debit has been registered. Home shows your next due date.")
 STOPPED = N_("Automatic debit has been stopped.")
 
 

@@ -22,7 +22,7 @@ from desktop_app.viewmodels.setting import (
     sentences,
 )
 
-DONE = N_("Your due day has been changed. Your next due date is on the top page.")
+DONE = N_("Your due day has been changed. Home shows your next due date.")
 
 
 def next_due_text(effect: DueDayEffect) -> str:

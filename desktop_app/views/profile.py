@@ -3,7 +3,7 @@ the procedures that cannot be done online, and the change history (変更履歴)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance, Slot
+from PySide6.QtCore import QEvent, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -226,13 +226,8 @@ class ProfileView(QWidget):
     def _fit_history_header(self) -> None:
         """No column narrower than its title, in this language and at this text size."""
         header = self.history.horizontalHeader()
-        model = self.history.model()
-        metrics = header.fontMetrics()
-        widest = max(
-            metrics.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal)))
-            for column in range(model.columnCount())
-        )
-        header.setMinimumSectionSize(widest + 2 * metrics.averageCharWidth() + 8)
+        widest = max(header.sectionSizeHint(column) for column in range(header.count()))
+        header.setMinimumSectionSize(widest)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

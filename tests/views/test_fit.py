@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -139,13 +140,19 @@ def _button_problem(button: QAbstractButton) -> str:
 
 
 def _table_problem(table: QTableView) -> str:
-    """A column narrower than its contents shows them elided (「1,1…」)."""
+    """A column narrower than its contents shows them elided (「1,1…」); a stretched column
+    of a table that wraps its words shows them on more lines, so only its title must fit."""
     header = table.horizontalHeader()
     last = header.count() - 1
     for column in range(header.count()):
         if header.isSectionHidden(column) or (column == last and header.stretchLastSection()):
             continue
-        needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        wraps = (
+            table.wordWrap() and header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
+        )
+        needed = header.sectionSizeHint(column)
+        if not wraps:
+            needed = max(table.sizeHintForColumn(column), needed)
         if header.sectionSize(column) < needed:
             return f"column {column} is {header.sectionSize(column)} px, needs {needed}"
     return ""
