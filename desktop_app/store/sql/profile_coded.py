@@ -68,13 +68,11 @@ class CodedChangeOperations(CodedChangeBase):
         old = member.email
         member.email = address
         self._refresh_eligibility(member, self._account(db, member.id, lock=True))
-        after = email_text(address)
-        self._record(db, session, now, ChangeItem.EMAIL, email_text(old), after)
-        self._tell(db, member, now, ChangeItem.EMAIL, after)
-        if old:  # the old address learns of it too: it may not have been the member
-            self._tell(db, member, now, ChangeItem.EMAIL, after, address=old)
-        db.flush()
-        return self._profile(db, session, now)
+        before, after = email_text(old), email_text(address)
+        # The old address learns of it too: it may not have been the member.
+        return self._recorded(
+            db, session, member, now, ChangeItem.EMAIL, before, after, also_to=old
+        )
 
     # ----------------------------------------------------------------- bank account
 
@@ -120,11 +118,8 @@ class CodedChangeOperations(CodedChangeBase):
             current.retired_at = now
         new.member_id = member.id
         db.add(new)
-        after = bank_text(new)
-        self._record(db, session, now, ChangeItem.BANK_ACCOUNT, bank_text(current), after)
-        self._tell(db, member, now, ChangeItem.BANK_ACCOUNT, after)
-        db.flush()
-        return self._profile(db, session, now)
+        before, after = bank_text(current), bank_text(new)
+        return self._recorded(db, session, member, now, ChangeItem.BANK_ACCOUNT, before, after)
 
     # ----------------------------------------------------------------- Web-ID and password
 
