@@ -13,7 +13,6 @@ of a Web-ID or password change is checked with argon2: those two run on the sign
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -53,38 +52,32 @@ async def change_history(member: Signed, limit: HistoryLimit) -> Response:
     return await member.read(tuple[ProfileChange, ...], member.store.change_history, limit)
 
 
-async def _changed(
-    member: Signed, operation: Callable[..., MemberProfile], *args: object
-) -> Response:
-    """A change answered with the profile it leaves."""
-    return json_answer(MemberProfile, await member.call(operation, *args))
-
-
 @router.post(Paths.ADDRESS, response_model=MemberProfile, operation_id="change_address")
 async def change_address(body: schemas.AddressChange, member: Signed) -> Response:
     store = member.store
-    return await _changed(member, store.change_address, body.postal_code, body.town, body.line2)
+    return await member.change(
+        MemberProfile, store.change_address, body.postal_code, body.town, body.line2
+    )
 
 
 @router.post(Paths.PHONE, response_model=MemberProfile, operation_id="change_phone")
 async def change_phone(body: schemas.PhoneChange, member: Signed) -> Response:
-    return await _changed(member, member.store.change_phone, body.phone)
+    return await member.change(MemberProfile, member.store.change_phone, body.phone)
 
 
 @router.post(Paths.WORKPLACE, response_model=MemberProfile, operation_id="change_workplace")
 async def change_workplace(body: schemas.WorkplaceChange, member: Signed) -> Response:
-    return await _changed(member, member.store.change_workplace, body.name, body.phone)
+    return await member.change(MemberProfile, member.store.change_workplace, body.name, body.phone)
 
 
 @router.post(Paths.CHANGE_CODES, response_model=CodeSent, operation_id="request_change_code")
 async def request_change_code(body: schemas.ChangeCodeRequest, member: Signed) -> Response:
-    sent = await member.call(member.store.request_change_code, body.change)
-    return json_answer(CodeSent, sent)
+    return await member.change(CodeSent, member.store.request_change_code, body.change)
 
 
 @router.post(Paths.EMAIL, response_model=MemberProfile, operation_id="change_email")
 async def change_email(body: schemas.EmailChange, member: Signed) -> Response:
-    return await _changed(member, member.store.change_email, body.email, body.code)
+    return await member.change(MemberProfile, member.store.change_email, body.email, body.code)
 
 
 @router.post(Paths.BANK_ACCOUNT, response_model=MemberProfile, operation_id="change_bank_account")
@@ -97,7 +90,7 @@ async def change_bank_account(body: schemas.BankAccountChange, member: Signed) -
         account_number=given.account_number,
         holder=given.holder,
     )
-    return await _changed(member, member.store.change_bank_account, account, body.code)
+    return await member.change(MemberProfile, member.store.change_bank_account, account, body.code)
 
 
 @router.post(Paths.WEB_ID, response_model=MemberProfile, operation_id="change_web_id")
@@ -124,22 +117,21 @@ async def due_day_effect(body: schemas.DueDayQuestion, member: Signed) -> Respon
 
 @router.post(Paths.DUE_DAY, response_model=AccountSummary, operation_id="change_due_day")
 async def change_due_day(body: schemas.DueDayChange, member: Signed) -> Response:
-    summary = await member.call(member.store.change_due_day, body.due_day)
-    return json_answer(AccountSummary, summary)
+    return await member.change(AccountSummary, member.store.change_due_day, body.due_day)
 
 
 @router.post(Paths.AUTO_DEBIT, response_model=AccountSummary, operation_id="set_auto_debit")
 async def set_auto_debit(body: schemas.AutoDebitChange, member: Signed) -> Response:
-    summary = await member.call(member.store.set_auto_debit, body.enabled, body.due_day)
-    return json_answer(AccountSummary, summary)
+    store = member.store
+    return await member.change(AccountSummary, store.set_auto_debit, body.enabled, body.due_day)
 
 
 @router.post(Paths.REMINDER, response_model=MemberProfile, operation_id="set_reminder")
 async def set_reminder(body: schemas.ReminderChange, member: Signed) -> Response:
     reminder = Reminder(enabled=body.enabled, days_before=body.days_before, hour=body.hour)
-    return await _changed(member, member.store.set_reminder, reminder)
+    return await member.change(MemberProfile, member.store.set_reminder, reminder)
 
 
 @router.post(Paths.WEB_STATEMENTS, response_model=MemberProfile, operation_id="set_web_statements")
 async def set_web_statements(body: schemas.WebStatementsChange, member: Signed) -> Response:
-    return await _changed(member, member.store.set_web_statements, body.enabled)
+    return await member.change(MemberProfile, member.store.set_web_statements, body.enabled)

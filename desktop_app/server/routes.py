@@ -127,6 +127,10 @@ class Member:
         """A read for this member, answered as ``kind`` (``answers``)."""
         return json_answer(kind, await self.call(operation, *args, idempotent=True))
 
+    async def change(self, kind: Any, operation: Callable[..., object], *args: Any) -> Response:
+        """A change for this member (never tried again), answered as ``kind``."""
+        return json_answer(kind, await self.call(operation, *args))
+
     def _bound(self, operation: Callable[..., T], *args: Any) -> T:
         with bound_device(self.device_id):  # a token is good only on its own device
             return operation(self.token, *args)

@@ -10,7 +10,7 @@ member looks at the profile again. Passwords and codes go in the request body on
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop_app.domain.models import AccountSummary
 from desktop_app.domain.profile import (
@@ -22,28 +22,20 @@ from desktop_app.domain.profile import (
     ProfileChange,
     Reminder,
 )
-from desktop_app.store.remote.parsing import parse, parse_all
+from desktop_app.store.remote.parsing import T, parse, parse_all
+from desktop_app.store.remote.transport import HttpTransport
 from desktop_app.store.remote.wire import Paths
 
 
-class ProfileCalls:
-    """Mixed into ``HttpStore``, whose ``_send`` carries the token and the device."""
+class ProfileCalls(HttpTransport):
+    """The base of ``HttpStore``: its ``_send`` carries the token and the device."""
 
-    if TYPE_CHECKING:
-
-        def _send(
-            self,
-            method: str,
-            path: str,
-            *,
-            body: dict[str, Any] | None = None,
-            token: str | None = None,
-            request_id: str | None = None,
-            replayable: bool = False,
-        ) -> Any: ...
+    def _post(self, kind: type[T], path: str, token: str, body: dict[str, Any]) -> T:
+        """A change (never sent again once it may have arrived), answered as ``kind``."""
+        return parse(kind, self._send("POST", path, body=body, token=token))
 
     def _changed(self, path: str, token: str, body: dict[str, Any]) -> MemberProfile:
-        return parse(MemberProfile, self._send("POST", path, body=body, token=token))
+        return self._post(MemberProfile, path, token, body)
 
     def profile(self, token: str) -> MemberProfile:
         payload = self._send("GET", Paths.PROFILE, token=token, replayable=True)
@@ -64,8 +56,7 @@ class ProfileCalls:
         return self._changed(Paths.WORKPLACE, token, {"name": name, "phone": phone})
 
     def request_change_code(self, token: str, change: CodedChange) -> CodeSent:
-        body = {"change": str(change)}
-        return parse(CodeSent, self._send("POST", Paths.CHANGE_CODES, body=body, token=token))
+        return self._post(CodeSent, Paths.CHANGE_CODES, token, {"change": str(change)})
 
     def change_email(self, token: str, email: str, code: str) -> MemberProfile:
         return self._changed(Paths.EMAIL, token, {"email": email, "code": code})
@@ -87,12 +78,11 @@ class ProfileCalls:
         return parse(DueDayEffect, payload)
 
     def change_due_day(self, token: str, due_day: int) -> AccountSummary:
-        payload = self._send("POST", Paths.DUE_DAY, body={"due_day": due_day}, token=token)
-        return parse(AccountSummary, payload)
+        return self._post(AccountSummary, Paths.DUE_DAY, token, {"due_day": due_day})
 
     def set_auto_debit(self, token: str, enabled: bool, due_day: int) -> AccountSummary:
         body = {"enabled": enabled, "due_day": due_day}
-        return parse(AccountSummary, self._send("POST", Paths.AUTO_DEBIT, body=body, token=token))
+        return self._post(AccountSummary, Paths.AUTO_DEBIT, token, body)
 
     def set_reminder(self, token: str, reminder: Reminder) -> MemberProfile:
         return self._changed(Paths.REMINDER, token, asdict(reminder))

@@ -24,7 +24,7 @@ from desktop_app.store.sql.movement_rows import (
     locked_account,
     save_account,
 )
-from desktop_app.store.sql.payments import apply_payment
+from desktop_app.store.sql.payments import PaymentBooking, Source, next_payment, payoff
 from desktop_app.store.sql.receipts import bank_account, borrow_receipt, repay_receipt
 from desktop_app.store.sql.schema import PREPAID_ACCOUNT_TYPE, LedgerRow, SessionRow
 from desktop_app.store.sql.sessions import SessionBase, T, Work
@@ -32,7 +32,7 @@ from desktop_app.store.sql.sessions import SessionBase, T, Work
 R = TypeVar("R", BorrowReceipt, RepayReceipt)
 
 
-class MoneyOperations(SessionBase):
+class MoneyOperations(SessionBase, PaymentBooking):
     """Money movements, each at most once per request id."""
 
     # ----------------------------------------------------------------- money movements
@@ -180,46 +180,21 @@ class MoneyOperations(SessionBase):
         bank = repayment_bank(bank_code)
         if bank is None:
             raise AppError(ErrorCode.UNKNOWN_BANK)
-        today = now.date()
-        self._book_accrual(account, today)
-        payoff = account.principal + account.unpaid_interest + account.unpaid_damages
+        self._book_accrual(account, now.date())
+        owed = payoff(account)
         if intent is RepayIntent.FULL:
-            amount = payoff
+            amount = owed
         elif intent is RepayIntent.NEXT:
-            amount = min(max(0, account.minimum_payment - account.paid_this_cycle), payoff)
+            amount = next_payment(account, owed)
             if amount <= 0:
                 raise AppError(ErrorCode.NOTHING_TO_REPAY)
         assert amount is not None
-        loan.check_repay_amount(amount, payoff, self._rules.loan)
-        share = apply_payment(account, amount)
-        self._settle_promise(account, today)
-        account.updated_at = now
-        save_account(db, account, seen)
-
-        available = max(0, account.credit_limit - account.principal)
-        number = add_ledger(
-            db,
-            {
-                "member_id": member_id,
-                "request_id": request_id,
-                "kind": LedgerKind.REPAY.value,
-                "amount": amount,
-                "to_damages": share.to_damages,
-                "to_interest": share.to_interest,
-                "to_principal": share.to_principal,
-                "principal_after": account.principal,
-                "available_after": available,
-                "minimum_payment_after": account.minimum_payment,
-                "next_due_date_after": account.next_due_date,
-                "counterparty": bank.name,
-                "bank_account_id": None,
-                "bank_code": bank.code,
-                "at": now,
-            },
-        )
-        audit(db, now, member_id, "repay", f"{number} amount={amount}")
+        loan.check_repay_amount(amount, owed, self._rules.loan)
+        source = Source(request_id, LedgerKind.REPAY, bank.name, bank.code)
+        booked = self._book_payment(db, account, seen, amount, now, source)
+        share = booked.share
         receipt = RepayReceipt(
-            transaction_no=number,
+            transaction_no=booked.number,
             request_id=request_id,
             at=now,
             amount=amount,
@@ -228,7 +203,7 @@ class MoneyOperations(SessionBase):
             to_interest=share.to_interest,
             to_principal=share.to_principal,
             principal_after=account.principal,
-            available_after=available,
+            available_after=booked.available,
             next_due_date=account.next_due_date,
         )
         return self._dated(receipt)

@@ -82,10 +82,8 @@ class ProfileOperations(ProfileBase):
         member.address_town = address.town
         member.address_line2 = address.line2
         after = address_text(address)
-        self._record(db, session, now, ChangeItem.ADDRESS, address_text(before), after)
-        self._tell(db, member, now, ChangeItem.ADDRESS, after)
-        db.flush()
-        return self._profile(db, session, now)
+        before_text = address_text(before)
+        return self._recorded(db, session, member, now, ChangeItem.ADDRESS, before_text, after)
 
     def change_phone(self, token: str, phone: str) -> MemberProfile:
         self._check_open(Service.ALL, self._now())
@@ -101,10 +99,7 @@ class ProfileOperations(ProfileBase):
         before = phone_text(member.phone)
         member.phone = number
         after = phone_text(number)
-        self._record(db, session, now, ChangeItem.PHONE, before, after)
-        self._tell(db, member, now, ChangeItem.PHONE, after)
-        db.flush()
-        return self._profile(db, session, now)
+        return self._recorded(db, session, member, now, ChangeItem.PHONE, before, after)
 
     def change_workplace(self, token: str, name: str, phone: str) -> MemberProfile:
         self._check_open(Service.ALL, self._now())
@@ -123,10 +118,7 @@ class ProfileOperations(ProfileBase):
         member.workplace_name = company
         member.workplace_phone = number
         after = workplace_text(company, number)
-        self._record(db, session, now, ChangeItem.WORKPLACE, before, after)
-        self._tell(db, member, now, ChangeItem.WORKPLACE, after)
-        db.flush()
-        return self._profile(db, session, now)
+        return self._recorded(db, session, member, now, ChangeItem.WORKPLACE, before, after)
 
     # ----------------------------------------------------------------- reminder, web statements
 
@@ -182,11 +174,8 @@ class ProfileOperations(ProfileBase):
         member.web_statements = enabled
         self._refresh_eligibility(member, account)
         account.updated_at = now
-        after = on_off_text(enabled)
-        self._record(db, session, now, ChangeItem.WEB_STATEMENTS, on_off_text(not enabled), after)
-        self._tell(db, member, now, ChangeItem.WEB_STATEMENTS, after)
-        db.flush()
-        return self._profile(db, session, now)
+        before, after = on_off_text(not enabled), on_off_text(enabled)
+        return self._recorded(db, session, member, now, ChangeItem.WEB_STATEMENTS, before, after)
 
 
 def _fields(reminder: Reminder) -> tuple[bool, int, int]:

@@ -73,6 +73,27 @@ class ProfileBase(ServiceOperations, CodeOperations):
         add_change(db, session.member_id, now, session.device_id, item, before, after)
         self._audit(db, now, session.member_id, f"profile_{item.value}_changed")
 
+    def _recorded(
+        self,
+        db: DbSession,
+        session: SessionRow,
+        member: Member,
+        now: datetime,
+        item: ChangeItem,
+        before: str,
+        after: str,
+        *,
+        also_to: str | None = None,
+    ) -> MemberProfile:
+        """A change recorded (``_record``) and told to the member (to ``also_to`` as well,
+        when given): the profile it leaves."""
+        self._record(db, session, now, item, before, after)
+        self._tell(db, member, now, item, after)
+        if also_to:
+            self._tell(db, member, now, item, after, address=also_to)
+        db.flush()
+        return self._profile(db, session, now)
+
     @staticmethod
     def _tell(
         db: DbSession,

@@ -33,7 +33,13 @@ from desktop_app.store.sql.profile_rows import (
     email_text,
     web_id_text,
 )
-from desktop_app.store.sql.schema import BankAccountRow, CodePurpose, SessionRow, WebCredential
+from desktop_app.store.sql.schema import (
+    BankAccountRow,
+    CodePurpose,
+    Member,
+    SessionRow,
+    WebCredential,
+)
 
 EMAIL_MAX_LENGTH = 254
 ACCOUNT_TYPES = ("ordinary", "current")
@@ -56,22 +62,17 @@ class CodedChangeOperations(CodedChangeBase):
         member = self._member(db, session)
         if member.email == address:
             raise AppError(ErrorCode.NOTHING_CHANGED)
-        row = self._live_code(db, member.id, CodePurpose.EMAIL, now)
-        if isinstance(row, AppError):
-            return row
-        refused = self._code_refusal(db, row, code, now)
-        if refused is not None:
-            return refused
+        used = self._used_code(db, member.id, CodePurpose.EMAIL, code, now)
+        if isinstance(used, AppError):
+            return used
         old = member.email
         member.email = address
         self._refresh_eligibility(member, self._account(db, member.id, lock=True))
-        after = email_text(address)
-        self._record(db, session, now, ChangeItem.EMAIL, email_text(old), after)
-        self._tell(db, member, now, ChangeItem.EMAIL, after)
-        if old:  # the old address learns of it too: it may not have been the member
-            self._tell(db, member, now, ChangeItem.EMAIL, after, address=old)
-        db.flush()
-        return self._profile(db, session, now)
+        before, after = email_text(old), email_text(address)
+        # The old address learns of it too: it may not have been the member.
+        return self._recorded(
+            db, session, member, now, ChangeItem.EMAIL, before, after, also_to=old
+        )
 
     # ----------------------------------------------------------------- bank account
 
@@ -110,21 +111,15 @@ class CodedChangeOperations(CodedChangeBase):
             day = auto_debit_due_day(new.bank_code, loan_account.due_day, self._rules.profile)
             if day != loan_account.due_day:
                 raise AppError(ErrorCode.DUE_DAY_FIXED, day=day)
-        row = self._live_code(db, member.id, CodePurpose.BANK_ACCOUNT, now)
-        if isinstance(row, AppError):
-            return row
-        refused = self._code_refusal(db, row, code, now)
-        if refused is not None:
-            return refused
+        used = self._used_code(db, member.id, CodePurpose.BANK_ACCOUNT, code, now)
+        if isinstance(used, AppError):
+            return used
         if current is not None:
             current.retired_at = now
         new.member_id = member.id
         db.add(new)
-        after = bank_text(new)
-        self._record(db, session, now, ChangeItem.BANK_ACCOUNT, bank_text(current), after)
-        self._tell(db, member, now, ChangeItem.BANK_ACCOUNT, after)
-        db.flush()
-        return self._profile(db, session, now)
+        before, after = bank_text(current), bank_text(new)
+        return self._recorded(db, session, member, now, ChangeItem.BANK_ACCOUNT, before, after)
 
     # ----------------------------------------------------------------- Web-ID and password
 
@@ -155,14 +150,10 @@ class CodedChangeOperations(CodedChangeBase):
     ) -> MemberProfile | AppError:
         member = self._member(db, session)
         cred = self._locked_credential(db, member.id)
-        row = self._live_code(db, member.id, CodePurpose.WEB_ID, now)
+        right = stored is not None and cred.password_hash == stored
+        row = self._used_code(db, member.id, CodePurpose.WEB_ID, code, now, password_right=right)
         if isinstance(row, AppError):
             return row
-        if stored is None or cred.password_hash != stored:
-            return self._wrong_password(db, row, now)
-        refused = self._code_refusal(db, row, code, now)
-        if refused is not None:
-            return refused
         # Only a member holding a right code learns whether a Web-ID is taken; the code
         # stays good for another try.
         taken = select(WebCredential.id).where(
@@ -179,14 +170,11 @@ class CodedChangeOperations(CodedChangeBase):
                 db.flush()
         except sa_exc.IntegrityError:  # taken meanwhile (PostgreSQL; SQLite writers queue)
             return AppError(ErrorCode.WEB_ID_TAKEN)
-        ended = self._end_other_sessions(db, session)
         after = web_id_text(new_id)
-        self._record(db, session, now, ChangeItem.WEB_ID, web_id_text(old), after)
-        self._audit(db, now, member.id, "sessions_revoked", f"{ended} other sessions")
-        advice = (
-            f"変更後のWeb-ID：{after}\n今後は、新しいWeb-IDでログインしてください。{_SIGNED_OUT}"
+        advice = f"変更後のWeb-ID：{after}\n今後は、新しいWeb-IDでログインしてください。"
+        self._sign_in_changed(
+            db, session, member, now, ChangeItem.WEB_ID, web_id_text(old), after, advice
         )
-        add_notice(db, member, now, CHANGED[ChangeItem.WEB_ID], advice)
         db.flush()
         return self._profile(db, session, now)
 
@@ -218,21 +206,32 @@ class CodedChangeOperations(CodedChangeBase):
     ) -> AppError | None:
         member = self._member(db, session)
         cred = self._locked_credential(db, member.id)
-        row = self._live_code(db, member.id, CodePurpose.PASSWORD, now)
-        if isinstance(row, AppError):
-            return row
-        if stored is None or new_hash is None or cred.password_hash != stored:
-            return self._wrong_password(db, row, now)
-        refused = self._code_refusal(db, row, code, now)
-        if refused is not None:
-            return refused
+        right = stored is not None and new_hash is not None and cred.password_hash == stored
+        used = self._used_code(db, member.id, CodePurpose.PASSWORD, code, now, password_right=right)
+        if isinstance(used, AppError):
+            return used
+        assert new_hash is not None  # a right password was hashed anew
         cred.password_hash = new_hash
-        ended = self._end_other_sessions(db, session)
-        self._record(db, session, now, ChangeItem.PASSWORD, SECRET, SECRET)
-        self._audit(db, now, member.id, "sessions_revoked", f"{ended} other sessions")
-        advice = f"今後は、新しいパスワードでログインしてください。{_SIGNED_OUT}"
-        add_notice(db, member, now, CHANGED[ChangeItem.PASSWORD], advice)
+        advice = "今後は、新しいパスワードでログインしてください。"
+        self._sign_in_changed(db, session, member, now, ChangeItem.PASSWORD, SECRET, SECRET, advice)
         return None
+
+    def _sign_in_changed(
+        self,
+        db: DbSession,
+        session: SessionRow,
+        member: Member,
+        now: datetime,
+        item: ChangeItem,
+        before: str,
+        after: str,
+        advice: str,
+    ) -> None:
+        """A new Web-ID or password: every other session ends, recorded and told."""
+        ended = self._end_other_sessions(db, session)
+        self._record(db, session, now, item, before, after)
+        self._audit(db, now, member.id, "sessions_revoked", f"{ended} other sessions")
+        add_notice(db, member, now, CHANGED[item], f"{advice}{_SIGNED_OUT}")
 
 
 def _same_account(current: BankAccountRow, new: BankAccountRow) -> bool:

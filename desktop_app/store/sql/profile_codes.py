@@ -113,6 +113,27 @@ class CodedChangeBase(ProfileBase):
             return AppError(ErrorCode.CHANGE_LOCKED, resume_at=row.expires_at)
         return refused
 
+    def _used_code(
+        self,
+        db: DbSession,
+        member_id: int,
+        purpose: CodePurpose,
+        code: str,
+        now: datetime,
+        *,
+        password_right: bool = True,
+    ) -> VerificationCode | AppError:
+        """The change's code, used up by a right ``code``; else the refusal (no code asked
+        for, the change locked, a wrong current password or a wrong code: those two use up
+        a try)."""
+        row = self._live_code(db, member_id, purpose, now)
+        if isinstance(row, AppError):
+            return row
+        if not password_right:
+            return self._wrong_password(db, row, now)
+        refused = self._code_refusal(db, row, code, now)
+        return row if refused is None else refused
+
     def _wrong_password(self, db: DbSession, row: VerificationCode, now: datetime) -> AppError:
         """A wrong current password uses up a try of the change's code."""
         row.attempts += 1

@@ -27,10 +27,9 @@ from desktop_app.domain.brand import DEFAULT_BRAND
 from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.models import CodeChannel, LedgerKind
 from desktop_app.domain.money import group_digits
-from desktop_app.store.sql.base import StoreBase
-from desktop_app.store.sql.movement_rows import add_ledger, audit, locked_account, save_account
+from desktop_app.store.sql.movement_rows import locked_account
 from desktop_app.store.sql.notices import add_notice, signature
-from desktop_app.store.sql.payments import apply_payment
+from desktop_app.store.sql.payments import PaymentBooking, Source, next_payment, payoff
 from desktop_app.store.sql.profile_rows import current_bank
 from desktop_app.store.sql.schema import LoanAccount, Member, OutboxMessage, ReminderSent
 
@@ -63,7 +62,7 @@ def _japanese_date(day: date) -> str:
     return f"{day:%Y年%m月%d日}（{_WEEKDAYS[day.weekday()]}）"
 
 
-class UpkeepOperations(StoreBase):
+class UpkeepOperations(PaymentBooking):
     """Automatic debits and reminder emails, done when they are due."""
 
     # ----------------------------------------------------------------- when
@@ -129,36 +128,12 @@ class UpkeepOperations(StoreBase):
         # accrues after that runs on what is left.
         since = account.auto_debit_since or today
         self._book_accrual(account, min(today, max(effective, since, account.accrued_to)))
-        payoff = account.principal + account.unpaid_interest + account.unpaid_damages
-        amount = min(account.minimum_payment - account.paid_this_cycle, payoff)
+        amount = next_payment(account, payoff(account))
         if amount <= 0:
             return
-        share = apply_payment(account, amount)
-        self._settle_promise(account, today)
-        account.updated_at = now
-        save_account(db, account, seen)
-        available = max(0, account.credit_limit - account.principal)
-        number = add_ledger(
-            db,
-            {
-                "member_id": member_id,
-                "request_id": auto_debit_request_id(nominal),
-                "kind": LedgerKind.AUTO_DEBIT.value,
-                "amount": amount,
-                "to_damages": share.to_damages,
-                "to_interest": share.to_interest,
-                "to_principal": share.to_principal,
-                "principal_after": account.principal,
-                "available_after": available,
-                "minimum_payment_after": account.minimum_payment,
-                "next_due_date_after": account.next_due_date,
-                "counterparty": bank.bank_name,
-                "bank_account_id": bank.id,
-                "bank_code": bank.bank_code,
-                "at": now,
-            },
-        )
-        audit(db, now, member_id, "auto_debit", f"{number} amount={amount} due={nominal}")
+        request_id = auto_debit_request_id(nominal)
+        source = Source(request_id, LedgerKind.AUTO_DEBIT, bank.bank_name, bank.bank_code, bank.id)
+        self._book_payment(db, account, seen, amount, now, source, note=f" due={nominal}")
         lines = [f"ご返済額：{group_digits(amount)}円（{bank.bank_name}の口座から）"]
         following = self._effective(account.next_due_date)
         if following is not None:
@@ -172,15 +147,7 @@ class UpkeepOperations(StoreBase):
             return
         due = self._effective(account.next_due_date)
         assert account.next_due_date is not None and due is not None
-        accrual = self._accrual(account, now.date())
-        payoff = (
-            account.principal
-            + account.unpaid_interest
-            + account.unpaid_damages
-            + accrual.interest
-            + accrual.damages
-        )
-        amount = min(max(0, account.minimum_payment - account.paid_this_cycle), payoff)
+        amount = next_payment(account, payoff(account, self._accrual(account, now.date())))
         if amount <= 0:
             return
         db.add(ReminderSent(member_id=member_id, due_date=account.next_due_date, sent_at=now))

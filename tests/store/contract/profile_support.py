@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from desktop_app.domain.models import SentMessage, Session
-from desktop_app.domain.profile import CodedChange, NewBankAccount
+from desktop_app.domain.profile import ChangeItem, CodedChange, NewBankAccount
 from desktop_app.store.demo import DemoOperations
 from desktop_app.store.protocol import Store
 
@@ -30,6 +30,12 @@ def change_code_in(message: SentMessage) -> str:
 def request_code(store: Store, demo: DemoOperations, session: Session, change: CodedChange) -> str:
     store.request_change_code(session.token, change)
     return change_code_in(demo.sent_messages(1)[0])
+
+
+def only_change(store: Store, session: Session) -> tuple[ChangeItem, str, str]:
+    """The one change in the member's history: what changed, from what to what (masked)."""
+    (change,) = store.change_history(session.token, 10)
+    return change.item, change.before, change.after
 
 
 def wrong(code: str, shift: int = 1) -> str:

@@ -15,7 +15,7 @@ from desktop_app.store.protocol import Store
 
 from ..conftest import DEVICE, NOW, SATO, YAMADA
 from ..helpers import CODE_SUBJECT, refusal
-from .profile_support import MIZUHO, YAMADA_EMAIL, request_code, wrong
+from .profile_support import MIZUHO, YAMADA_EMAIL, only_change, request_code, wrong
 
 SignIn = Callable[[tuple[Any, ...]], Session]
 NEW_EMAIL = "taro.yamada@example.jp"
@@ -66,12 +66,7 @@ def test_the_email_changes_with_its_code_and_both_addresses_are_told(
     new, old = demo.sent_messages(2)
     assert {new.recipient, old.recipient} == {"T***@example.jp", "y***@example.jp"}
     assert new.subject == old.subject == "【こはくローン】ご登録のメールアドレスを変更しました"
-    (change,) = store.change_history(session.token, 10)
-    assert (change.item, change.before, change.after) == (
-        ChangeItem.EMAIL,
-        "y***@example.jp",
-        "T***@example.jp",
-    )
+    assert only_change(store, session) == (ChangeItem.EMAIL, "y***@example.jp", "T***@example.jp")
 
 
 def test_a_code_is_for_its_own_change_only(
@@ -150,8 +145,8 @@ def test_the_new_bank_account_becomes_the_borrowing_destination(
     # The old borrowing still names the bank it went to.
     page = store.history(session.token, HistoryQuery(kinds=frozenset({LedgerKind.BORROW})), None, 5)
     assert [e.counterparty for e in page.entries] == ["みずほ銀行", "三井住友銀行", "三井住友銀行"]
-    (change,) = store.change_history(session.token, 10)
-    assert (change.before, change.after) == (
+    assert only_change(store, session) == (
+        ChangeItem.BANK_ACCOUNT,
         "三井住友銀行 本店営業部 普通 ***4567",
         "みずほ銀行 東京営業部 普通 ***4567",
     )
@@ -201,6 +196,23 @@ def test_a_bank_that_fixes_the_due_day_is_refused_while_automatic_debit_keeps_an
     assert store.change_bank_account(session.token, mizuho, code).bank_account is not None
 
 
+def _only_here_signed_in(
+    store: Store,
+    here: Session,
+    there: Session,
+    *,
+    new: tuple[str, str],
+) -> None:
+    """After Yamada's new Web-ID or password: this session goes on, the other one has ended,
+    the old Web-ID and password sign in no more and the ``new`` ones do."""
+    assert store.account_summary(here.token).member_number == "100000001"
+    assert refusal(lambda: store.account_summary(there.token)).code is ErrorCode.SESSION_EXPIRED
+    assert refusal(lambda: store.sign_in_with_web_id(YAMADA[2], YAMADA[3], DEVICE)).code is (
+        ErrorCode.SIGNIN_FAILED_WEB
+    )
+    assert store.sign_in_with_web_id(*new, DEVICE).member_number == "100000001"
+
+
 def test_a_new_web_id_ends_every_other_session(
     store: Store, demo: DemoOperations, card_sign_in: SignIn
 ) -> None:
@@ -218,21 +230,8 @@ def test_a_new_web_id_ends_every_other_session(
     taken = refusal(lambda: store.change_web_id(here.token, SATO[2], YAMADA[3], code))
     assert taken.code is ErrorCode.WEB_ID_TAKEN
     assert store.change_web_id(here.token, "taro2027new", YAMADA[3], code).web_id == "taro2027new"
-    assert store.account_summary(here.token).member_number == "100000001"
-    ended = refusal(lambda: store.account_summary(there.token))
-    assert ended.code is ErrorCode.SESSION_EXPIRED
-    assert refusal(lambda: store.sign_in_with_web_id(YAMADA[2], YAMADA[3], DEVICE)).code is (
-        ErrorCode.SIGNIN_FAILED_WEB
-    )
-    assert store.sign_in_with_web_id("taro2027new", YAMADA[3], DEVICE).member_number == (
-        "100000001"
-    )
-    (change,) = store.change_history(here.token, 10)
-    assert (change.item, change.before, change.after) == (
-        ChangeItem.WEB_ID,
-        "******2026",
-        "*******7new",
-    )
+    _only_here_signed_in(store, here, there, new=("taro2027new", YAMADA[3]))
+    assert only_change(store, here) == (ChangeItem.WEB_ID, "******2026", "*******7new")
 
 
 def test_a_new_password_ends_every_other_session(
@@ -252,18 +251,8 @@ def test_a_new_password_ends_every_other_session(
         AppError(ErrorCode.PASSWORD_WRONG)
     )
     store.change_password(here.token, YAMADA[3], new_password, code)
-    assert refusal(lambda: store.account_summary(there.token)).code is ErrorCode.SESSION_EXPIRED
-    assert store.account_summary(here.token).member_number == "100000001"
-    assert refusal(lambda: store.sign_in_with_web_id(YAMADA[2], YAMADA[3], DEVICE)).code is (
-        ErrorCode.SIGNIN_FAILED_WEB
-    )
-    store.sign_in_with_web_id(YAMADA[2], new_password, DEVICE)
-    (change,) = store.change_history(here.token, 10)
-    assert (change.item, change.before, change.after) == (
-        ChangeItem.PASSWORD,
-        "********",
-        "********",
-    )
+    _only_here_signed_in(store, here, there, new=(YAMADA[2], new_password))
+    assert only_change(store, here) == (ChangeItem.PASSWORD, "********", "********")
     assert demo.sent_messages(1)[0].subject == "【こはくローン】パスワードを変更しました"
 
 

@@ -20,7 +20,7 @@ from desktop_app.store.protocol import Store
 from ..conftest import DEVICE, SATO, SUZUKI, YAMADA
 from ..helpers import refusal
 from .conftest import HostFactory
-from .profile_support import MIZUHO, REMINDER_SUBJECT, request_code, subjects
+from .profile_support import MIZUHO, REMINDER_SUBJECT, only_change, request_code, subjects
 
 SignIn = Callable[[tuple[Any, ...]], Session]
 DEBITS = HistoryQuery(kinds=frozenset({LedgerKind.AUTO_DEBIT}))
@@ -74,8 +74,7 @@ def test_changing_the_due_day_moves_the_next_due_date(
     assert refusal(lambda: store.change_due_day(session.token, 15)).code is (
         ErrorCode.DUE_DAY_TOO_LATE
     )
-    (change,) = store.change_history(session.token, 10)
-    assert (change.item, change.before, change.after) == (ChangeItem.DUE_DAY, "25日", "月末")
+    assert only_change(store, session) == (ChangeItem.DUE_DAY, "25日", "月末")
     assert subjects(demo, 1) == ["【こはくローン】ご返済日を変更しました"]
 
 

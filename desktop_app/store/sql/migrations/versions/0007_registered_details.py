@@ -43,6 +43,13 @@ _ITEMS = (
 )
 
 
+def _recheck(table: str, constraint: str, condition: str) -> None:
+    """Replace the CHECK constraint ``constraint`` of ``table`` with ``condition``."""
+    with op.batch_alter_table(table) as batch:
+        batch.drop_constraint(op.f(constraint), type_="check")
+        batch.create_check_constraint(op.f(constraint), condition)
+
+
 def upgrade() -> None:
     with op.batch_alter_table("members") as batch:
         batch.add_column(sa.Column("postal_code", sa.String(length=7), nullable=True))
@@ -66,12 +73,8 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("bank_accounts") as batch:
         batch.add_column(sa.Column("retired_at", sa.DateTime(timezone=True), nullable=True))
-    with op.batch_alter_table("ledger") as batch:
-        batch.drop_constraint(op.f("ck_ledger_kind"), type_="check")
-        batch.create_check_constraint(op.f("ck_ledger_kind"), _KINDS_AFTER)
-    with op.batch_alter_table("verification_codes") as batch:
-        batch.drop_constraint(op.f("ck_verification_codes_purpose"), type_="check")
-        batch.create_check_constraint(op.f("ck_verification_codes_purpose"), _PURPOSES_AFTER)
+    _recheck("ledger", "ck_ledger_kind", _KINDS_AFTER)
+    _recheck("verification_codes", "ck_verification_codes_purpose", _PURPOSES_AFTER)
     with op.batch_alter_table("outbox") as batch:
         batch.add_column(sa.Column("address", sa.String(length=254), nullable=True))
     op.create_table(
@@ -127,12 +130,8 @@ def downgrade() -> None:
     op.execute("DELETE FROM verification_codes WHERE purpose NOT IN ('register', 'reset')")
     with op.batch_alter_table("outbox") as batch:
         batch.drop_column("address")
-    with op.batch_alter_table("verification_codes") as batch:
-        batch.drop_constraint(op.f("ck_verification_codes_purpose"), type_="check")
-        batch.create_check_constraint(op.f("ck_verification_codes_purpose"), _PURPOSES_BEFORE)
-    with op.batch_alter_table("ledger") as batch:
-        batch.drop_constraint(op.f("ck_ledger_kind"), type_="check")
-        batch.create_check_constraint(op.f("ck_ledger_kind"), _KINDS_BEFORE)
+    _recheck("verification_codes", "ck_verification_codes_purpose", _PURPOSES_BEFORE)
+    _recheck("ledger", "ck_ledger_kind", _KINDS_BEFORE)
     op.execute("DELETE FROM bank_accounts WHERE retired_at IS NOT NULL")
     with op.batch_alter_table("bank_accounts") as batch:
         batch.drop_column("retired_at")
