@@ -13,11 +13,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop_app.domain import fields, fields_live
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import FieldResult, format_postal
+from desktop_app.domain.profile import MemberProfile
 from desktop_app.domain.reference import Town
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.change_form import ChangeFormViewModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.profile_text import address_text
 from desktop_app.viewmodels.services import Services
 
 CHOOSE_TOWN = N_("Please choose your town from the list.")
@@ -135,6 +137,9 @@ class AddressViewModel(ChangeFormViewModel):
         if len(self._towns) > 1:
             return _(CHOOSE_TOWN)
         return "" if self._lookup_failed else _(LOOKING_UP)
+
+    def _current_text(self, profile: MemberProfile) -> str:
+        return _("Current address: {address}").format(address=address_text(profile.address))
 
     def _summary(self) -> str:
         return _("New address: {address}").format(address=self.new_address())

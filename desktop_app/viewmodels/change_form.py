@@ -135,6 +135,7 @@ class ChangeFormViewModel(FormViewModel):
     def shown(self) -> None:
         if not self.busy:
             self._set_error(None)
+        self.render_current()
         self._refresh()
 
     def reset(self) -> None:
@@ -151,4 +152,5 @@ class ChangeFormViewModel(FormViewModel):
             field.retranslate()
         if self.otp is not None:
             self.otp.retranslate()
+        self.render_current()
         self._refresh()

@@ -57,14 +57,15 @@ def account_type_text(account_type: str) -> str:
     return _("Ordinary") if account_type == "ordinary" else _("Current")
 
 
-def bank_text(account: BankAccount | None) -> str:
-    """三井住友銀行 本店営業部 普通 ***4567 ﾔﾏﾀﾞ ﾀﾛｳ."""
+def bank_text(account: BankAccount | None, *, holder: bool = True) -> str:
+    """三井住友銀行 本店営業部 普通 ***4567 ﾔﾏﾀﾞ ﾀﾛｳ (without the holder: up to ***4567)."""
     if account is None:
         return _(NOT_REGISTERED)
     bank = bank_name(account.bank_name, account.bank_code)
     branch = branch_name(account.branch_name, account.branch_code)
     kind = account_type_text(account.account_type)
-    return f"{bank} {branch} {kind} {account.masked_number} {account.holder}"
+    line = f"{bank} {branch} {kind} {account.masked_number}"
+    return f"{line} {account.holder}" if holder else line
 
 
 def due_day_name(day: int) -> str:
