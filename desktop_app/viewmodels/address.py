@@ -62,7 +62,12 @@ class AddressViewModel(ChangeFormViewModel):
         self._looked_up = ""  # the code whose towns are known (or being looked up)
         self._unknown: set[str] = set()  # codes Japan Post does not know
         self._lookup_failed = False
-        self.postal = self._field(self._postal_policy, N_("Postal code"), fields_live.digits)
+        self.postal = self._field(
+            self._postal_policy,
+            N_("Postal code"),
+            fields_live.digits,
+            display=fields_live.postal_display,  # 100-0001 once left; sent as 7 digits
+        )
         self.line2 = self._field(fields.address, N_("Street number and building"))
         self.postal.text_changed.connect(self._postal_typed)
         app.terms_changed.connect(self._render_duty)
