@@ -111,6 +111,7 @@ def test_an_unknown_postal_code_is_said_under_the_field(profile):
 
 def test_a_phone_change_by_the_keyboard(profile):
     d = profile
+    assert d.visible_text("changeHistoryEmptyLabel") == "変更履歴はありません。"
     d.click("changePhoneButton")
     assert d.visible_text("phoneCurrentLabel") == "現在の電話番号：090-1234-5678"
     field = d.find(QLineEdit, "phoneInput")
@@ -129,6 +130,7 @@ def test_a_phone_change_by_the_keyboard(profile):
     assert d.screen() == "profileScreen"
     assert d.text("profilePhoneLabel") == "080-9876-5432"
     assert _history_row(d)[1] == "電話番号"
+    assert d.visible_text("changeHistoryEmptyLabel") == ""
     d.click("changePhoneButton")  # the form says what is registered now
     assert d.visible_text("phoneCurrentLabel") == "現在の電話番号：080-9876-5432"
 
