@@ -244,6 +244,11 @@ def test_a_locked_card_is_shown_what_cannot_be_done_online(drive):
         "完済証明書の発行",
     ]
     assert all("お手続き方法：" in t and "ご用意いただくもの：" in t for t in texts)
+    assert any("ご用意いただくもの：ありません。" in t for t in texts)
+    assert d.text("notOnlineExplainLabel").startswith(
+        "次のお手続きは、会員サービスでは承っておりません。"
+    )
+    assert all("不要です" not in t for t in texts)
     assert "0120-000-000" in d.visible_text("notOnlineSupportLabel")
     assert "9:00" in d.visible_text("notOnlineSupportLabel")
     d.click("notOnlineBackButton")
