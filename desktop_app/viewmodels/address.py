@@ -167,8 +167,7 @@ class AddressViewModel(ChangeFormViewModel):
             return
         days = terms.rules.profile.report_move_within_days
         self.duty = _(
-            "When you move, the member terms oblige you to tell us your new address within "
-            "{days} days."
+            "Under the member terms, please tell us your new address within {days} days of moving."
         ).format(days=days)
 
     def reset(self) -> None:

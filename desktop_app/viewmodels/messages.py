@@ -273,7 +273,7 @@ _NOTICES: dict[Notice, str] = {
         "Full-width letters, digits and symbols were converted to half-width."
     ),
     Notice.HALF_WIDTH_ASCII_CONVERTED: N_(
-        "Half-width letters, digits and symbols were converted to full-width."
+        "Letters, digits and symbols were converted to Japanese full-width characters."
     ),
     Notice.HALF_WIDTH_KANA_CONVERTED: N_("Half-width katakana were converted to full-width."),
     Notice.HIRAGANA_CONVERTED: N_("Hiragana were converted to katakana."),

@@ -68,11 +68,24 @@ def bank_text(account: BankAccount | None, *, holder: bool = True) -> str:
     return f"{line} {account.holder}" if holder else line
 
 
+MONTH_END_LABEL = N_("The last day of each month")
+DAY_LABEL = N_("{ordinal} of each month")  # 毎月{ordinal}日
+# The day as an ordinal: English 1st, 2nd, 3rd, 25th; Japanese the plain number (「{day}」).
+_ORDINALS = {1: N_("{day}st"), 2: N_("{day}nd"), 3: N_("{day}rd")}
+_TH = N_("{day}th")
+
+
+def ordinal(day: int) -> str:
+    """25 → 「25th」 in English, 「25」 in Japanese."""
+    teen = 11 <= day % 100 <= 13
+    return _(_TH if teen else _ORDINALS.get(day % 10, _TH)).format(day=day)
+
+
 def due_day_name(day: int) -> str:
-    """毎月25日 / 毎月末日."""
+    """毎月25日 / 毎月末日 (25th of each month / The last day of each month)."""
     if day >= LAST_DAY:
-        return _("The last day of every month")
-    return _("Day {day} of every month").format(day=day)
+        return _(MONTH_END_LABEL)
+    return _(DAY_LABEL).format(ordinal=ordinal(day))
 
 
 def reminder_text(reminder: Reminder) -> str:

@@ -69,7 +69,8 @@ class EmailView(ChangeFormView):
         self.explain.setText(
             _(
                 "To confirm that it is you, we send a confirmation code to your registered "
-                "phone before the change. Your previous address is told of the change."
+                "phone before the change. We will also notify your previous email address of "
+                "the change."
             )
         )
         self.submit.setText(_("Send a confirmation code"))

@@ -34,8 +34,8 @@ class DueDayView(ChangeFormView):
         self.set_texts(
             _("Change your due day"),
             _(
-                "A due date on a bank holiday moves to the next business day. The next due date "
-                "after the change is shown before you confirm it."
+                "If a due date falls on a bank holiday, it moves to the next business day. The "
+                "next due date after the change is shown before you confirm it."
             ),
             _("Change the due day"),
         )

@@ -38,7 +38,7 @@ def test_what_is_registered_reads_as_the_member_reads_it(signed_in, sql_store, w
     i18n.set_language("en")
     try:
         vm.retranslate()
-        assert vm.due_day.startswith("Day 25 of every month, next due date ")
+        assert vm.due_day.startswith("25th of each month, next due date ")
         assert vm.bank.startswith("SMBC ")
     finally:
         i18n.set_language("ja")
