@@ -61,7 +61,7 @@ class ReminderView(ChangeFormView):
         self.set_texts(
             _("Reminder email"),
             _("We email you a reminder of your due date and the amount to repay."),
-            _("Change the reminder email settings"),
+            _("Change the reminder email"),
         )
         self.use.setText(_("Receive a reminder email"))
         self.use.setAccessibleName(_("Receive a reminder email"))
@@ -97,7 +97,7 @@ class WebStatementsView(ChangeFormView):
                 "With web statements you see your statements in the member service instead of "
                 "receiving them by post."
             ),
-            _("Change the web statement settings"),
+            _("Change web statements"),
         )
         self.use.setText(_("Use web statements"))
         self.use.setAccessibleName(_("Use web statements"))

@@ -81,7 +81,7 @@ class AutoDebitView(ChangeFormView):
         self.set_texts(
             _("Automatic debit"),
             _("The minimum payment is debited from your registered bank account on each due date."),
-            _("Change the automatic debit settings"),
+            _("Change automatic debit"),
         )
         self._captions[0].setText(_("Account debited"))
         self._captions[1].setText(_("Due day"))
