@@ -65,6 +65,14 @@ def amount_display(raw: str) -> str | None:
     return f"{int(result.value):,}" if result.error is None else None
 
 
+def postal_display(raw: str) -> str | None:
+    """The postal code as the field shows it once left: ``100-0001`` (sent as 7 digits);
+    None when it is not one."""
+    result = fields.postal_code(raw)
+    value = result.value
+    return f"{value[:3]}-{value[3:]}" if result.error is None else None
+
+
 def same_amount(text: str, before: str) -> bool:
     """Whether two texts of an amount field ask for the same amount: 「10000」 shown as
     「10,000」 once the field is left is the request the member confirmed, not a new one."""

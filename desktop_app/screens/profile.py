@@ -16,10 +16,13 @@ def profile_form(view_model: str, view: str) -> Callable[[Host], Built]:
     """The builder of a form of the registered details (see the module)."""
 
     def build(host: Host) -> Built:
+        from desktop_app.viewmodels.form import FormViewModel
         from desktop_app.viewmodels.profile import ProfileViewModel
 
         vm, widget = standard(view_model, view)(host)
         profile = host.view_model(PROFILE, ProfileViewModel)
+        if isinstance(vm, FormViewModel):  # it says what is registered now
+            vm.use_registered(lambda: profile.profile)
         changed = vm.changed  # type: ignore[union-attr]
         changed.connect(profile.announce)
         changed.connect(Link(host.navigator, PROFILE, widget).follow)

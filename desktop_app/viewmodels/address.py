@@ -13,11 +13,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop_app.domain import fields, fields_live
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.fields import FieldResult, format_postal
+from desktop_app.domain.profile import MemberProfile
 from desktop_app.domain.reference import Town
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.change_form import ChangeFormViewModel
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.profile_text import address_text
 from desktop_app.viewmodels.services import Services
 
 CHOOSE_TOWN = N_("Please choose your town from the list.")
@@ -60,7 +62,12 @@ class AddressViewModel(ChangeFormViewModel):
         self._looked_up = ""  # the code whose towns are known (or being looked up)
         self._unknown: set[str] = set()  # codes Japan Post does not know
         self._lookup_failed = False
-        self.postal = self._field(self._postal_policy, N_("Postal code"), fields_live.digits)
+        self.postal = self._field(
+            self._postal_policy,
+            N_("Postal code"),
+            fields_live.digits,
+            display=fields_live.postal_display,  # 100-0001 once left; sent as 7 digits
+        )
         self.line2 = self._field(fields.address, N_("Street number and building"))
         self.postal.text_changed.connect(self._postal_typed)
         app.terms_changed.connect(self._render_duty)
@@ -136,6 +143,9 @@ class AddressViewModel(ChangeFormViewModel):
             return _(CHOOSE_TOWN)
         return "" if self._lookup_failed else _(LOOKING_UP)
 
+    def _current_text(self, profile: MemberProfile) -> str:
+        return _("Current address: {address}").format(address=address_text(profile.address))
+
     def _summary(self) -> str:
         return _("New address: {address}").format(address=self.new_address())
 
@@ -157,8 +167,7 @@ class AddressViewModel(ChangeFormViewModel):
             return
         days = terms.rules.profile.report_move_within_days
         self.duty = _(
-            "When you move, the member terms oblige you to tell us your new address within "
-            "{days} days."
+            "Under the member terms, please tell us your new address within {days} days of moving."
         ).format(days=days)
 
     def reset(self) -> None:

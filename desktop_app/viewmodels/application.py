@@ -188,6 +188,11 @@ class ApplicationViewModel(ViewModel):
         if screen != "login" and self._message_error == SIGNED_OUT:
             self._set_message(None)
 
+    def clear_signed_out_message(self) -> None:
+        """A sign-in was refused: what was said at signing out is over (while signed out)."""
+        if self._session is None and self._message_error is not None:
+            self._set_message(None)
+
     # -- shared account summary ------------------------------------------------------------
     def refresh_summary(self) -> None:
         if self._session is None:

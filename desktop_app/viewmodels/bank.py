@@ -28,6 +28,7 @@ from desktop_app.viewmodels.form import READ_ONLY, FormViewModel, summary_lines
 from desktop_app.viewmodels.live_search import LiveSearch
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.otp import OtpViewModel
+from desktop_app.viewmodels.profile_text import bank_text
 from desktop_app.viewmodels.services import Services
 
 DONE = N_("Your bank account has been changed. Money you borrow is transferred to it.")
@@ -216,7 +217,12 @@ class BankFormViewModel(FormViewModel):
             (_("Account number"), account.account_number),
             (_("Account holder"), account.holder),
         )
-        return summary_lines(rows)
+        lines = summary_lines(rows)
+        profile = self.registered()
+        if profile is None or profile.bank_account is None:
+            return lines
+        before = bank_text(profile.bank_account, holder=False)
+        return "\n".join((_("Current: {account}").format(account=before), lines))
 
     # -- the change --------------------------------------------------------------------------
     def submit(self) -> None:

@@ -21,7 +21,7 @@ from desktop_app.domain.fields_live import LiveConversion
 from desktop_app.domain.profile import CodedChange
 from desktop_app.i18n import _
 from desktop_app.viewmodels.application import ApplicationViewModel
-from desktop_app.viewmodels.field import FieldViewModel
+from desktop_app.viewmodels.field import Display, FieldViewModel
 from desktop_app.viewmodels.form import READ_ONLY, FormViewModel
 from desktop_app.viewmodels.hints import missing, typed_problem
 from desktop_app.viewmodels.otp import OtpViewModel
@@ -52,8 +52,11 @@ class ChangeFormViewModel(FormViewModel):
         live: LiveConversion | None = None,
         *,
         secret: bool = False,
+        display: Display | None = None,
     ) -> FieldViewModel:
-        field = FieldViewModel(self._services, policy, self, live=live, secret=secret)
+        field = FieldViewModel(
+            self._services, policy, self, live=live, secret=secret, display=display
+        )
         self._captions[field] = caption
         return field
 
@@ -135,6 +138,7 @@ class ChangeFormViewModel(FormViewModel):
     def shown(self) -> None:
         if not self.busy:
             self._set_error(None)
+        self.render_current()
         self._refresh()
 
     def reset(self) -> None:
@@ -151,4 +155,5 @@ class ChangeFormViewModel(FormViewModel):
             field.retranslate()
         if self.otp is not None:
             self.otp.retranslate()
+        self.render_current()
         self._refresh()

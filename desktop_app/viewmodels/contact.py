@@ -11,10 +11,11 @@ from PySide6.QtCore import QObject
 
 from desktop_app.domain import fields, fields_live
 from desktop_app.domain.fields import format_phone
-from desktop_app.domain.profile import CodedChange
+from desktop_app.domain.profile import CodedChange, MemberProfile
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.change_form import ChangeFormViewModel
+from desktop_app.viewmodels.profile_text import email_text, phone_text, workplace_text
 from desktop_app.viewmodels.services import Services
 
 
@@ -28,6 +29,9 @@ class PhoneViewModel(ChangeFormViewModel):
         super().__init__(services, app, parent)
         self.phone = self._field(fields.phone, N_("New phone number"), fields_live.digits)
         self._start()
+
+    def _current_text(self, profile: MemberProfile) -> str:
+        return _("Current phone number: {phone}").format(phone=phone_text(profile.phone))
 
     def _summary(self) -> str:
         return _("New phone number: {phone}").format(phone=format_phone(self.phone.value))
@@ -48,6 +52,10 @@ class WorkplaceViewModel(ChangeFormViewModel):
         self.workplace_name = self._field(fields.workplace, N_("Workplace name"))
         self.phone = self._field(fields.phone, N_("Workplace phone number"), fields_live.digits)
         self._start()
+
+    def _current_text(self, profile: MemberProfile) -> str:
+        text = workplace_text(profile.workplace)
+        return _("Current workplace: {workplace}").format(workplace=text)
 
     def _summary(self) -> str:
         return "\n".join(
@@ -77,6 +85,9 @@ class EmailViewModel(ChangeFormViewModel):
         super().__init__(services, app, parent)
         self.email = self._field(fields.email, N_("New email address"), fields_live.ascii_text)
         self._start()
+
+    def _current_text(self, profile: MemberProfile) -> str:
+        return _("Current email address: {email}").format(email=email_text(profile.email))
 
     def _coded_work(self) -> Callable[[str], Any]:
         store, token, email = self._services.store, self._app.token, self.email.value

@@ -123,7 +123,10 @@ class FieldViewModel(ViewModel):
         if shown is None and result.notices:
             shown = result.value
         if shown is not None and shown != self.text:
-            self._said.update(result.notices)
+            said = set(result.notices)
+            if self._display is not None:  # it puts its own separators (10,000, 100-0001)
+                said.discard(Notice.SEPARATORS_REMOVED)
+            self._said.update(said)
             self._show(shown)
 
     def revalidate(self) -> None:

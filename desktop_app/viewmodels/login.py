@@ -205,7 +205,8 @@ class LoginViewModel(ViewModel):
     def _refresh_can_sign_in(self, _busy: bool = False) -> None:
         results = self._fields()
         self.can_sign_in = all(r.error is None for r in results) and not self.busy
-        self.sign_in_hint = "" if self.can_sign_in or self.busy else self._hint(results)
+        quiet = self.can_sign_in or self.busy or self.card_locked  # a locked card: no PIN hint
+        self.sign_in_hint = "" if quiet else self._hint(results)
 
     def _hint(self, results: tuple[FieldResult, FieldResult]) -> str:
         """Why the button is disabled (a wrong character is said in ``error``)."""
@@ -315,6 +316,9 @@ class LoginViewModel(ViewModel):
     def _set_error(self, error: AppError | None) -> None:
         super()._set_error(error)
         self.card_locked = error is not None and error.code is ErrorCode.CARD_LOCKED
+        if error is not None:  # the refusal replaces what the banner said at signing out
+            self._app.clear_signed_out_message()
+        self._refresh_can_sign_in()
 
     def replace_remembered_web_id(self, web_id: str) -> None:
         """The member changed their Web-ID: a remembered one is the new one from now on (a

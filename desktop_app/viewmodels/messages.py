@@ -9,7 +9,15 @@ from typing import Any
 from desktop_app.domain.brand import DEFAULT_BRAND, Brand
 from desktop_app.domain.errors import PARAMS, AppError, ErrorCode, ParamType, Yen
 from desktop_app.domain.fields import Notice
-from desktop_app.i18n import N_, _, format_date, format_day_and_time, format_rate, format_yen
+from desktop_app.i18n import (
+    N_,
+    _,
+    format_date,
+    format_day_and_time,
+    format_rate,
+    format_yen,
+    language,
+)
 
 _SENTENCES: dict[ErrorCode, str] = {
     ErrorCode.REQUIRED: N_("Please enter this item."),
@@ -265,7 +273,7 @@ _NOTICES: dict[Notice, str] = {
         "Full-width letters, digits and symbols were converted to half-width."
     ),
     Notice.HALF_WIDTH_ASCII_CONVERTED: N_(
-        "Half-width letters, digits and symbols were converted to full-width."
+        "Letters, digits and symbols were converted to Japanese full-width characters."
     ),
     Notice.HALF_WIDTH_KANA_CONVERTED: N_("Half-width katakana were converted to full-width."),
     Notice.HIRAGANA_CONVERTED: N_("Hiragana were converted to katakana."),
@@ -341,4 +349,6 @@ _SILENT = {Notice.AMOUNT_NORMALISED}
 
 
 def notice_sentence(notices: tuple[Notice, ...]) -> str:
-    return " ".join(_(_NOTICES[notice]) for notice in notices if notice not in _SILENT)
+    """The notices' sentences one after the other: Japanese puts no space after 。."""
+    joint = "" if language() == "ja" else " "
+    return joint.join(_(_NOTICES[notice]) for notice in notices if notice not in _SILENT)

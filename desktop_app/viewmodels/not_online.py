@@ -91,7 +91,7 @@ class NotOnlineViewModel(ViewModel):
                 (
                     _(item.title),
                     _("How: {how}").format(how=_(item.how)),
-                    _("What to bring: {bring}").format(bring=_(item.bring)),
+                    _("What you need: {bring}").format(bring=_(item.bring)),
                 )
             )
             for item in PROCEDURES

@@ -28,6 +28,8 @@ class ProfileViewModel(ViewModel):
         and the store can be written).
     change_hint_changed(str): why they are not ("" when they are).
     notice_changed(str): what was just changed (from a form; "" otherwise).
+    history_empty_changed(str): that nothing has been changed yet ("" while there are
+        changes, or before the history has arrived).
 
     ``history`` is the change history's table model.
     """
@@ -45,6 +47,7 @@ class ProfileViewModel(ViewModel):
     can_change_changed = Signal(bool)
     change_hint_changed = Signal(str)
     notice_changed = Signal(str)
+    history_empty_changed = Signal(str)
     address = Observed("", address_changed)
     phone = Observed("", phone_changed)
     email = Observed("", email_changed)
@@ -58,6 +61,7 @@ class ProfileViewModel(ViewModel):
     can_change = Observed(False, can_change_changed)
     change_hint = Observed("", change_hint_changed)
     notice = Observed("", notice_changed)
+    history_empty = Observed("", history_empty_changed)
 
     def __init__(
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
@@ -67,6 +71,7 @@ class ProfileViewModel(ViewModel):
         self._profile: MemberProfile | None = None
         self._notice_id = ""
         self._notice_fresh = False  # announced just before the screen shows: keep it
+        self._history_known = False  # the change history has arrived
         self.history = ChangeHistoryModel(self)
         self.busy_changed.connect(self._refresh)
 
@@ -98,6 +103,7 @@ class ProfileViewModel(ViewModel):
             return
         self._profile, changes = loaded
         self.history.set_rows(changes)
+        self._history_known = True
         self._render()
 
     @Slot(str)
@@ -111,6 +117,8 @@ class ProfileViewModel(ViewModel):
         self.notice = _(message_id) if message_id else ""
 
     def _render(self) -> None:
+        empty = self._history_known and self.history.rowCount() == 0
+        self.history_empty = _("No changes yet.") if empty else ""
         profile = self._profile
         if profile is None:
             for prop in self._items():
@@ -149,7 +157,7 @@ class ProfileViewModel(ViewModel):
         day = text.due_day_name(profile.due_day)
         if profile.next_due_date is None:
             return day
-        return _("{day} (next due date: {date})").format(
+        return _("{day}, next due date {date}").format(
             day=day, date=format_date(profile.next_due_date)
         )
 
@@ -170,6 +178,7 @@ class ProfileViewModel(ViewModel):
     def reset(self) -> None:
         super().reset()
         self._profile = None
+        self._history_known = False
         self._notice_id = ""
         self._notice_fresh = False
         self.history.clear()

@@ -57,21 +57,35 @@ def account_type_text(account_type: str) -> str:
     return _("Ordinary") if account_type == "ordinary" else _("Current")
 
 
-def bank_text(account: BankAccount | None) -> str:
-    """三井住友銀行 本店営業部 普通 ***4567 ﾔﾏﾀﾞ ﾀﾛｳ."""
+def bank_text(account: BankAccount | None, *, holder: bool = True) -> str:
+    """三井住友銀行 本店営業部 普通 ***4567 ﾔﾏﾀﾞ ﾀﾛｳ (without the holder: up to ***4567)."""
     if account is None:
         return _(NOT_REGISTERED)
     bank = bank_name(account.bank_name, account.bank_code)
     branch = branch_name(account.branch_name, account.branch_code)
     kind = account_type_text(account.account_type)
-    return f"{bank} {branch} {kind} {account.masked_number} {account.holder}"
+    line = f"{bank} {branch} {kind} {account.masked_number}"
+    return f"{line} {account.holder}" if holder else line
+
+
+MONTH_END_LABEL = N_("The last day of each month")
+DAY_LABEL = N_("{ordinal} of each month")  # 毎月{ordinal}日
+# The day as an ordinal: English 1st, 2nd, 3rd, 25th; Japanese the plain number (「{day}」).
+_ORDINALS = {1: N_("{day}st"), 2: N_("{day}nd"), 3: N_("{day}rd")}
+_TH = N_("{day}th")
+
+
+def ordinal(day: int) -> str:
+    """25 → 「25th」 in English, 「25」 in Japanese."""
+    teen = 11 <= day % 100 <= 13
+    return _(_TH if teen else _ORDINALS.get(day % 10, _TH)).format(day=day)
 
 
 def due_day_name(day: int) -> str:
-    """毎月25日 / 毎月末日."""
+    """毎月25日 / 毎月末日 (25th of each month / The last day of each month)."""
     if day >= LAST_DAY:
-        return _("The last day of every month")
-    return _("Day {day} of every month").format(day=day)
+        return _(MONTH_END_LABEL)
+    return _(DAY_LABEL).format(ordinal=ordinal(day))
 
 
 def reminder_text(reminder: Reminder) -> str:

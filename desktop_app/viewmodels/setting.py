@@ -18,15 +18,13 @@ from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.form import READ_ONLY, FormViewModel
 from desktop_app.viewmodels.messages import in_sentence
 from desktop_app.viewmodels.observed import Observed
+from desktop_app.viewmodels.profile_text import due_day_name
 from desktop_app.viewmodels.services import Services
-
-MONTH_END_LABEL = N_("The last day of each month")
-DAY_LABEL = N_("Day {day} of each month")
 
 
 def due_day_label(day: int) -> str:
     """「毎月15日」, 「毎月末日」 (31 stands for the month's last day)."""
-    return _(MONTH_END_LABEL) if day == MONTH_END else _(DAY_LABEL).format(day=day)
+    return due_day_name(MONTH_END if day == MONTH_END else day)
 
 
 def sentences(parts: list[str]) -> str:
@@ -35,7 +33,8 @@ def sentences(parts: list[str]) -> str:
 
 
 def day_in_sentence(day: int) -> str:
-    """``due_day_label`` inside a sentence (English: 「day 5 of each month」)."""
+    """``due_day_label`` inside a sentence (English: 「5th of each month」, 「the last day of
+    each month」)."""
     return in_sentence(due_day_label(day))
 
 

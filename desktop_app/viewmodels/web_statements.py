@@ -30,12 +30,17 @@ class WebStatementsViewModel(SettingViewModel):
     enabled_changed(bool): Web明細を利用する is checked.
     notice_changed(str): what the choice means for the interest-free period ("" until the
         registered details, the summary and the store's rules are known).
+    warning_changed(str): what the member loses by the choice, said as a warning ("" for
+        nothing: stopping web statements before a first borrowing loses the interest-free
+        period).
     """
 
     enabled_changed = Signal(bool)
     notice_changed = Signal(str)
+    warning_changed = Signal(str)
     enabled = Observed(False, enabled_changed)
     notice = Observed("", notice_changed)
+    warning = Observed("", warning_changed)
 
     def __init__(
         self, services: Services, app: ApplicationViewModel, parent: QObject | None = None
@@ -69,7 +74,23 @@ class WebStatementsViewModel(SettingViewModel):
         self._update()
 
     def _refresh(self) -> None:
-        self.notice = self._notice()
+        self.warning = self._warning()
+        self.notice = "" if self.warning else self._notice()
+
+    def _warning(self) -> str:
+        profile, summary, rules = self.profile, self._app.summary, self.rules
+        if profile is None or summary is None or rules is None or self._borrowed is None:
+            return ""
+        stops = not self.enabled and profile.web_statements
+        until = summary.interest_free_until
+        if not stops or self._borrowed or until is not None:
+            return ""
+        if not summary.first_borrowing_interest_free:
+            return ""
+        return _(
+            "If you stop web statements before your first borrowing, you will lose the "
+            "{days}-day interest-free period."
+        ).format(days=rules.loan.interest_free_days)
 
     def _notice(self) -> str:
         profile, summary, rules = self.profile, self._app.summary, self.rules
@@ -88,11 +109,6 @@ class WebStatementsViewModel(SettingViewModel):
                 "your interest."
             )
         if not self.enabled:
-            if profile.web_statements and summary.first_borrowing_interest_free:
-                return _(
-                    "If you stop web statements before your first borrowing, it will no longer "
-                    "be interest-free for {days} days."
-                ).format(days=days)
             return _(
                 "A first borrowing is interest-free for {days} days only for members who "
                 "registered an email address and use web statements."
@@ -119,7 +135,7 @@ class WebStatementsViewModel(SettingViewModel):
     def summary(self) -> str:
         use = _("Use") if self.enabled else _("Stop")
         rows = [(_("Web statements"), use)]
-        notice = self.notice
+        notice = self.warning or self.notice
         text = summary_lines(tuple(rows))
         return f"{text}\n{notice}" if notice else text
 

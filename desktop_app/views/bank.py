@@ -229,8 +229,8 @@ class BankFormView(ChangeFormView):
         self.set_texts(
             _("Change your bank account"),
             _(
-                "Money you borrow is transferred to this account, and automatic debit, when "
-                "you use it, is taken from it."
+                "We pay the money you borrow into this account. If you use automatic debit, "
+                "repayments are taken from it."
             ),
             _("Change the account"),
         )

@@ -46,6 +46,8 @@ class ChangeFormView(QWidget):
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
         self.explain = make_label(f"{prefix}ExplainLabel", "muted", wrap=True)
+        # What is registered now (the contact forms); hidden when the form says nothing.
+        self.registered_now = make_label(f"{prefix}CurrentLabel", "muted", wrap=True)
         self.form = QFormLayout()
         self.error = make_label(f"{prefix}Error", "error", wrap=True)
         self.submit = make_button(f"{prefix}SubmitButton", primary=True)
@@ -57,6 +59,7 @@ class ChangeFormView(QWidget):
         self.column: QVBoxLayout = form_column(self)
         self.column.addWidget(self.title)
         self.column.addWidget(self.explain)
+        self.column.addWidget(self.registered_now)
         self.column.addLayout(self.form)
         if vm.otp is not None:
             self.otp = attach_otp(self, vm.otp)
@@ -113,6 +116,7 @@ class ChangeFormView(QWidget):
         layout.addStretch(1)
         vm = self._form_vm
         bind_label(self.error, vm.error_changed, vm.error)
+        bind_label(self.registered_now, vm.current_changed, vm.current)
         bind_label(self.submit_hint, vm.submit_hint_changed, vm.submit_hint)
         vm.submit_hint_changed.connect(self.submit.setToolTip)
         self.submit.setToolTip(vm.submit_hint)
@@ -146,3 +150,4 @@ class ChangeFormView(QWidget):
         self.back.setAccessibleName(self.back.text())
         self.submit.setAccessibleName(self.submit.text())
         self.submit_hint.setAccessibleName(_("What is still needed"))
+        self.registered_now.setAccessibleName(_("Registered now"))

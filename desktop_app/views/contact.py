@@ -25,8 +25,8 @@ class PhoneView(ChangeFormView):
 
     def retranslate(self) -> None:
         self.title.setText(_("Change your phone number"))
-        self.explain.setText(_("Enter the number we can reach you on, for example 090-1234-5678."))
-        self.phone.edit.setPlaceholderText(_("e.g. 090-1234-5678"))
+        self.explain.setText(_("Enter a phone number we can reach you on."))
+        self.phone.edit.setPlaceholderText(_("e.g. 090-0000-0000"))
         self.submit.setText(_("Change the phone number"))
         super().retranslate()
 
@@ -47,7 +47,7 @@ class WorkplaceView(ChangeFormView):
         self.explain.setText(
             _("When you change jobs, please tell us the name and phone number of the new one.")
         )
-        self.phone.edit.setPlaceholderText(_("e.g. 03-1234-5678"))
+        self.phone.edit.setPlaceholderText(_("e.g. 03-0000-0000"))
         self.submit.setText(_("Change the workplace"))
         super().retranslate()
 
@@ -69,7 +69,8 @@ class EmailView(ChangeFormView):
         self.explain.setText(
             _(
                 "To confirm that it is you, we send a confirmation code to your registered "
-                "phone before the change. Your previous address is told of the change."
+                "phone before the change. We will also notify your previous email address of "
+                "the change."
             )
         )
         self.submit.setText(_("Send a confirmation code"))

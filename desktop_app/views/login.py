@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -177,7 +178,7 @@ class LoginView(QWidget):
         super().showEvent(event)
         self.focus_first_field()
         # Hiding the signed-in screens may move the focus after this: settle it once more.
-        QTimer.singleShot(0, self._refocus)
+        QTimer.singleShot(0, self, self._refocus)  # not called once the view is deleted
 
     def first_field(self) -> QLineEdit:
         """The ID field of the sign-in method shown: Web-ID, or the card number."""
@@ -188,6 +189,8 @@ class LoginView(QWidget):
 
     @Slot()
     def _refocus(self) -> None:
+        if not shiboken6.isValid(self):  # deleted (a closed window) before the timer fired
+            return
         focus = self.window().focusWidget()
         if self.isVisible() and (focus is None or not self.isAncestorOf(focus)):
             self.focus_first_field()

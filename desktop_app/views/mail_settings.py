@@ -61,7 +61,7 @@ class ReminderView(ChangeFormView):
         self.set_texts(
             _("Reminder email"),
             _("We email you a reminder of your due date and the amount to repay."),
-            _("Save"),
+            _("Change the reminder email"),
         )
         self.use.setText(_("Receive a reminder email"))
         self.use.setAccessibleName(_("Receive a reminder email"))
@@ -81,10 +81,14 @@ class WebStatementsView(ChangeFormView):
         self._vm = vm
         self.use = bound_check("webStatementsCheck", vm.enabled_changed, vm.enabled, vm.set_enabled)
         self.notice = make_label("webStatementsNotice", "notice", wrap=True)
+        # What stopping loses (the interest-free period): said as a warning.
+        self.warning = make_label("webStatementsWarning", "error", wrap=True)
         self.form.addRow(self.use)
+        self.column.addWidget(self.warning)
         self.column.addWidget(self.notice)
         self.finish()
         bind_label(self.notice, vm.notice_changed, vm.notice)
+        bind_label(self.warning, vm.warning_changed, vm.warning)
 
     def retranslate(self) -> None:
         self.set_texts(
@@ -93,9 +97,10 @@ class WebStatementsView(ChangeFormView):
                 "With web statements you see your statements in the member service instead of "
                 "receiving them by post."
             ),
-            _("Save"),
+            _("Change web statements"),
         )
         self.use.setText(_("Use web statements"))
         self.use.setAccessibleName(_("Use web statements"))
         self.notice.setAccessibleName(_("What this means for the interest-free period"))
+        self.warning.setAccessibleName(_("What this means for the interest-free period"))
         super().retranslate()

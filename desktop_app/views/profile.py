@@ -136,6 +136,8 @@ class ProfileView(QWidget):
         self.history_title = QLabel()
         self.history_title.setProperty("role", "section")
         layout.addWidget(self.history_title)
+        self.history_empty = make_label("changeHistoryEmptyLabel", "muted", wrap=True)
+        layout.addWidget(self.history_empty)
         self.history = self._history_table()
         layout.addWidget(self.history)
         layout.addStretch(1)
@@ -194,6 +196,7 @@ class ProfileView(QWidget):
     def _bind(self) -> None:
         vm = self._vm
         bind_label(self.notice, vm.notice_changed, vm.notice)
+        bind_label(self.history_empty, vm.history_empty_changed, vm.history_empty)
         bind_label(self.hint, vm.change_hint_changed, vm.change_hint)
         bind_label(self.error, vm.error_changed, vm.error)
         self.not_online.clicked.connect(self.not_online_requested)
@@ -221,6 +224,7 @@ class ProfileView(QWidget):
         self.not_online.set_label(_("What cannot be done online"))
         self.history_title.setText(_("Change history"))
         self.history.setAccessibleName(_("Change history"))
+        self.history_empty.setAccessibleName(_("Change history"))
         self._fit_history_header()
 
     def _fit_history_header(self) -> None:

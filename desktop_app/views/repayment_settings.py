@@ -34,8 +34,8 @@ class DueDayView(ChangeFormView):
         self.set_texts(
             _("Change your due day"),
             _(
-                "A due date on a bank holiday moves to the next business day. The next due date "
-                "after the change is shown before you confirm it."
+                "If a due date falls on a bank holiday, it moves to the next business day. The "
+                "next due date after the change is shown before you confirm it."
             ),
             _("Change the due day"),
         )
@@ -81,7 +81,7 @@ class AutoDebitView(ChangeFormView):
         self.set_texts(
             _("Automatic debit"),
             _("The minimum payment is debited from your registered bank account on each due date."),
-            _("Save"),
+            _("Change automatic debit"),
         )
         self._captions[0].setText(_("Account debited"))
         self._captions[1].setText(_("Due day"))

@@ -63,8 +63,8 @@ class WebIdChangeView(SecretFormView):
         self.title.setText(_("Change your Web-ID"))
         self.explain.setText(
             _(
-                "8 to 32 half-width letters and digits. After the change you are signed out "
-                "on every other device."
+                "8 to 32 half-width letters and digits. After the change, you will be signed "
+                "out on all other devices."
             )
         )
         self.new_web_id.edit.setPlaceholderText(_("Half-width letters and digits"))
@@ -93,7 +93,7 @@ class PasswordChangeView(SecretFormView):
         self.explain.setText(
             _(
                 "8 to 20 half-width characters with at least one letter and one digit. After "
-                "the change you are signed out on every other device."
+                "the change, you will be signed out on all other devices."
             )
         )
         self.submit.setText(_("Send a confirmation code"))

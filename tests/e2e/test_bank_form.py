@@ -145,6 +145,7 @@ def test_the_new_account_becomes_the_borrowing_destination_after_the_one_time_co
     destinations = d.find(QComboBox, "borrowDestinationCombo")
     assert destinations.itemText(0).startswith("三井住友銀行")
     assert change_bank_to_mizuho(d) == [
+        "変更前：三井住友銀行 本店営業部 普通 ***4567",  # what it replaces, masked
         "金融機関：みずほ銀行（0001）",
         "支店：東京営業部（001）",
         "口座種別：普通",

@@ -77,6 +77,7 @@ def test_a_full_width_postal_code_fills_the_town_and_the_new_address_is_register
     d = profile
     d.click("changeAddressButton")
     assert d.screen() == "addressForm"
+    assert d.visible_text("addressCurrentLabel").startswith("現在のご住所：〒160-0022 ")
     d.type("postalCodeInput", "１００－０００１")
     wait_until_idle(d.window)
     assert d.find(QLineEdit, "addressInput").text() == "東京都千代田区千代田"
@@ -110,8 +111,11 @@ def test_an_unknown_postal_code_is_said_under_the_field(profile):
 
 def test_a_phone_change_by_the_keyboard(profile):
     d = profile
+    assert d.visible_text("changeHistoryEmptyLabel") == "変更履歴はありません。"
     d.click("changePhoneButton")
+    assert d.visible_text("phoneCurrentLabel") == "現在の電話番号：090-1234-5678"
     field = d.find(QLineEdit, "phoneInput")
+    assert field.placeholderText() == "例：090-0000-0000"  # nobody's own number
     d.qtbot.waitUntil(field.hasFocus)  # the keyboard lands in the form
     d.qtbot.keyClicks(field, "080-9876-5432")
     d.qtbot.keyClick(field, Qt.Key.Key_Return)  # Enter sends the form
@@ -126,11 +130,16 @@ def test_a_phone_change_by_the_keyboard(profile):
     assert d.screen() == "profileScreen"
     assert d.text("profilePhoneLabel") == "080-9876-5432"
     assert _history_row(d)[1] == "電話番号"
+    assert d.visible_text("changeHistoryEmptyLabel") == ""
+    d.click("changePhoneButton")  # the form says what is registered now
+    assert d.visible_text("phoneCurrentLabel") == "現在の電話番号：080-9876-5432"
 
 
 def test_an_email_change_with_the_code_from_the_outbox(profile):
     d = profile
     d.click("changeEmailButton")
+    assert d.visible_text("emailCurrentLabel").startswith("現在のメールアドレス：")
+    assert "@" in d.visible_text("emailCurrentLabel")
     d.type("emailChangeInput", "ｔａｒｏ．ｎｅｗ＠ｅｘａｍｐｌｅ．ｊｐ")
     assert d.find(QLineEdit, "emailChangeInput").text() == "taro.new@example.jp"
     d.click("emailSubmitButton")
@@ -235,6 +244,11 @@ def test_a_locked_card_is_shown_what_cannot_be_done_online(drive):
         "完済証明書の発行",
     ]
     assert all("お手続き方法：" in t and "ご用意いただくもの：" in t for t in texts)
+    assert any("ご用意いただくもの：ありません。" in t for t in texts)
+    assert d.text("notOnlineExplainLabel").startswith(
+        "次のお手続きは、会員サービスでは承っておりません。"
+    )
+    assert all("不要です" not in t for t in texts)
     assert "0120-000-000" in d.visible_text("notOnlineSupportLabel")
     assert "9:00" in d.visible_text("notOnlineSupportLabel")
     d.click("notOnlineBackButton")
@@ -261,6 +275,8 @@ def _enter_in(d, name: str, text: str) -> None:
 def test_enter_sends_each_form_and_escape_gives_the_code_up(profile):
     d = profile
     d.click("changeWorkplaceButton")
+    assert d.visible_text("workplaceCurrentLabel").startswith("現在の勤務先：")
+    assert d.find(QLineEdit, "workplacePhoneInput").placeholderText() == "例：03-0000-0000"
     d.type("workplaceNameInput", "ｺﾊｸ商事")
     _enter_in(d, "workplacePhoneInput", "0312345678")
     summary = d.dialog().findChild(QLabel, "confirmSummaryLabel").text()

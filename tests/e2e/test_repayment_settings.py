@@ -188,8 +188,13 @@ def test_stopping_web_statements_before_the_first_borrowing_says_what_is_lost(dr
     check = d.find(QCheckBox, "webStatementsCheck")
     assert check.isChecked()
     check.click()
-    notice = "初めてのお借入れの前にWeb明細の利用をやめると、30日間無利息の対象外になります。"
-    assert d.visible_text("webStatementsNotice") == notice
+    notice = (
+        "初めてのお借入れ前にWeb明細の利用を停止されると、30日間無利息の対象外となりますので"
+        "ご注意ください。"
+    )
+    assert d.visible_text("webStatementsWarning") == notice  # a warning, not a notice
+    assert d.find(QWidget, "webStatementsWarning").property("role") == "error"
+    assert d.visible_text("webStatementsNotice") == ""
     _enter(d, check)
     assert _summary(d) == ["Web明細：停止する", notice]
     d.confirm_dialog()

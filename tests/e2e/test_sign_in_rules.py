@@ -157,3 +157,30 @@ def test_password_reset_unlocks_a_locked_web_id(drive):
     assert d.screen() == "loginScreen"
     d.sign_in_web("tanaka0404", "Misaki2027")
     assert d.screen() == "homeScreen"
+
+
+def test_a_locked_card_replaces_the_signed_out_banner_and_asks_for_no_pin(drive):
+    d = drive()
+    d.sign_in_web("yamada2026", "Taro2026pass")
+    d.click("logoutButton")
+    assert d.visible_text("messageBanner") == "ログアウトしました。ご利用ありがとうございました。"
+    d.sign_in_card("4000999988887777", "4444")
+    assert d.visible_text("loginError").startswith(LOCKED_CARD)
+    assert d.visible_text("messageBanner") == ""  # the lock is what is said now
+    assert d.find(QAbstractButton, "loginButton").isEnabled() is False  # the PIN was cleared
+    assert d.visible_text("loginButtonHint") == ""  # no "enter your PIN" beside the lock
+    d.type("cardNumberInput", "4000123412341234")  # another card: the lock is over
+    assert d.visible_text("loginButtonHint") == "暗証番号を入力してください。"
+
+
+def test_a_login_screen_deleted_right_after_showing_is_not_refocused(drive, qtbot):
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    d = drive()
+    login = d.find(QWidget, "loginScreen")
+    login.hide()
+    login.show()  # queues the refocus
+    shiboken6.delete(login)  # the window closes before the queued call runs
+    qtbot.waitUntil(lambda: d.window.findChild(QWidget, "loginScreen") is None)
+    QApplication.processEvents()  # the queued refocus would raise on a deleted view

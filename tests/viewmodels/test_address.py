@@ -23,10 +23,10 @@ def test_a_full_width_postal_code_fills_the_town(address, wait_idle):
     assert address.town_address == "東京都千代田区千代田"
     assert address.town_choices == []  # one town: no choice to make
     address.postal.commit()
-    assert address.postal.text == "1000001"
-    assert address.postal.notice == (
-        "全角数字を半角に変換しました。 ハイフンと空白を取り除きました。"
-    )
+    assert address.postal.text == "100-0001"  # shown as it is written
+    assert address.postal.value == "1000001"  # sent as 7 digits
+    # The hyphen is shown: its removal is not said.
+    assert address.postal.notice == "全角数字を半角に変換しました。"
     assert address.submit_hint == "番地・建物名を入力してください。"
 
 
@@ -60,6 +60,7 @@ def test_the_street_number_becomes_full_width_with_its_notice(address, wait_idle
     address.line2.commit()
     assert address.line2.text == "１－１　コーポ１０１"
     assert "全角に変換しました" in address.line2.notice
+    assert "。 " not in address.line2.notice  # Japanese sentences follow with no space
     assert address.new_address() == "〒100-0001 東京都千代田区千代田１－１　コーポ１０１"
     assert address.duty == (
         "お引越しなどでご住所が変わったときは、会員規約により14日以内にお届けいただく"

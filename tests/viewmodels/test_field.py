@@ -20,7 +20,7 @@ def test_full_width_digits_are_converted_in_the_text_with_their_notice(runner, c
     field.set_text("12-0000001")  # the hyphen stays until the member leaves: no notice yet
     assert (field.text, field.notice) == ("12-0000001", CONVERTED)
     field.commit()
-    assert (field.text, field.notice) == ("120000001", f"{CONVERTED} {SEPARATORS}")
+    assert (field.text, field.notice) == ("120000001", f"{CONVERTED}{SEPARATORS}")
     field.set_text("")
     assert field.notice == ""  # nothing left of what was converted
 

@@ -32,13 +32,13 @@ def test_what_is_registered_reads_as_the_member_reads_it(signed_in, sql_store, w
     assert vm.can_change and vm.change_hint == ""
     assert vm.phone == "090-1234-5678"
     assert vm.bank == "三井住友銀行 本店営業部 普通 ***4567 ﾔﾏﾀﾞ ﾀﾛｳ"
-    assert vm.due_day == "毎月25日（次回返済日：2026年11月25日(水)）"
+    assert vm.due_day == "毎月25日、次回返済日は2026年11月25日(水)"  # no nested brackets
     assert vm.reminder == "利用しない"
     assert vm.web_id == "yamada2026"
     i18n.set_language("en")
     try:
         vm.retranslate()
-        assert vm.due_day.startswith("Day 25 of every month (next due date: ")
+        assert vm.due_day.startswith("25th of each month, next due date ")
         assert vm.bank.startswith("SMBC ")
     finally:
         i18n.set_language("ja")
@@ -52,12 +52,14 @@ def test_the_change_history_is_refetched_when_the_screen_shows(
     vm.shown()
     wait_idle()
     assert vm.history.rowCount() == 0
+    assert vm.history_empty == "変更履歴はありません。"
     sql_store.change_phone(session.token, "08098765432")
     vm.shown()
     wait_idle()
     assert vm.phone == "080-9876-5432"
     qtmodeltester.check(vm.history)
     assert vm.history.rowCount() == 1
+    assert vm.history_empty == ""
     row = [vm.history.index(0, column).data() for column in range(5)]
     assert row[1:] == ["電話番号", "*******5678", "*******5432", "この端末"], row
     assert [vm.history.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [

@@ -55,7 +55,7 @@ def test_automatic_debit_from_smbc_keeps_the_due_day_the_member_chooses(
     vm.set_day_index(vm.days.index(31))
     wait_idle()
     assert vm.notice == (
-        "三井住友銀行の口座からの口座振替では、返済日をお選びいただけます。"
+        "三井住友銀行の口座をご利用の場合は、返済日をお選びいただけます。"
         "返済日は毎月末日、次回返済日は2026年11月30日(月)になります。"
     )
     assert vm.summary().splitlines()[-2:] == ["返済日：毎月末日", "次回返済日：2026年11月30日(月)"]
