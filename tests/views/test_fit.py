@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLabel,
+    QListWidget,
     QMainWindow,
     QPushButton,
     QRadioButton,
@@ -158,6 +159,26 @@ def _table_problem(table: QTableView) -> str:
     return ""
 
 
+def _list_problem(items: QListWidget) -> str:
+    """An item whose text, wrapped to its row, is taller than its row is shown elided
+    (「…」); with its scroll bar off, a list must show its last item whole."""
+    margin = items.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, items)
+    metrics = items.fontMetrics()
+    viewport = items.viewport().rect()
+    for row in range(items.count()):
+        item = items.item(row)
+        rect = items.visualItemRect(item)
+        needed = _text_size(
+            metrics, item.text(), rect.width() - 2 * (margin + 1), items.wordWrap(), False, None
+        )
+        if needed.height() > rect.height() or needed.width() > rect.width() - 2 * (margin + 1):
+            return f"item {row} needs {needed.width()}×{needed.height()}, has {rect.size()}"
+        scrolls = items.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        if not scrolls and not viewport.contains(rect):
+            return f"item {row} at {rect} is cut off by the list's {viewport.size()}"
+    return ""
+
+
 def misfits(window: QMainWindow) -> list[str]:
     """Every visible text of the window and its open dialogs that does not fit."""
     found: list[str] = []
@@ -175,6 +196,8 @@ def misfits(window: QMainWindow) -> list[str]:
                 problem = _button_problem(widget)
             elif isinstance(widget, QTableView):
                 problem = _table_problem(widget)
+            elif isinstance(widget, QListWidget):
+                problem = _list_problem(widget)
             else:
                 continue
             if not problem and (isinstance(widget, QLabel | QAbstractButton)):
@@ -302,3 +325,21 @@ def test_screens_are_centred_with_a_readable_width_on_a_wide_window(largest_wind
         right = stack.width() - (left + column.width())
         assert column.width() <= 0.7 * stack.width(), screen
         assert abs(left - right) <= 24, f"{screen}: {left} px left, {right} px right"
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1000, 700), (1920, 1080)])
+def test_what_cannot_be_done_online_shows_every_item_whole_at_the_standard_size(
+    largest_window, size
+):
+    """Each procedure wrapped to the list's width, none elided, the last one not cut off."""
+    window = largest_window("en", size)
+    context = context_of(window)
+    context.settings.set_font_size("medium")
+    context.navigator.go("notOnline")
+    _settle(window)
+    items = window.findChild(QListWidget, "notOnlineList")
+    assert items.isVisible() and items.count() > 5
+    assert _list_problem(items) == ""
+    context.settings.set_font_size(LARGEST)
+    _settle(window)
+    assert _list_problem(items) == ""
