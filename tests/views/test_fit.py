@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QComboBox,
     QDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QPushButton,
@@ -29,6 +31,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionComboBox,
+    QStyleOptionFrame,
     QTableView,
     QWidget,
 )
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
 from desktop_app.screens import screens
 from desktop_app.testing import close_all, context_of, launch_app, wait_until_idle
 from desktop_app.views.appearance import POINT_SIZES
+from desktop_app.views.widgets.page import SHOWN_WHOLE_BELOW
 
 NOW = "2026-11-24T10:00:00+09:00"
 LARGEST = max(POINT_SIZES, key=POINT_SIZES.__getitem__)
@@ -51,6 +56,8 @@ MEMBERS = {
 # (its own helper), the repayment screen (its 返済方法 radio buttons cannot wrap their text).
 # Remove an entry once its screen is merged.
 ELSEWHERE: set[str] = set()
+# The box paints its text a few pixels into the frame around the edit field ("English" fits).
+COMBO_SLACK = 4
 
 
 def _screen_name(widget: QWidget) -> str:
@@ -159,6 +166,41 @@ def _table_problem(table: QTableView) -> str:
     return ""
 
 
+def _combo_problem(combo: QComboBox) -> str:
+    """The chosen entry cut short in the closed box (「毎月15日」 as 「毎月1」)."""
+    text = combo.currentText()
+    if not text or combo.isEditable() or combo.property(SHOWN_WHOLE_BELOW):
+        return ""
+    option = QStyleOptionComboBox()
+    option.initFrom(combo)
+    option.currentText = text
+    option.subControls = QStyle.SubControl.SC_All
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    width = combo.fontMetrics().horizontalAdvance(text)
+    if width > field.width() + COMBO_SLACK:
+        return f"needs {width} px, has {field.width()}"
+    return ""
+
+
+def _placeholder_problem(edit: QLineEdit) -> str:
+    """An empty field's example cut short (「例：090-12…」)."""
+    text = edit.placeholderText()
+    if not text or edit.text():
+        return ""
+    option = QStyleOptionFrame()
+    option.initFrom(edit)
+    option.lineWidth = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+    rect = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    available = rect.width() - margins.left() - margins.right() - 2 * 2  # the edit's own margin
+    width = edit.fontMetrics().horizontalAdvance(text)
+    if width > available:
+        return f"needs {width} px, has {available}"
+    return ""
+
+
 def _list_problem(items: QListWidget) -> str:
     """An item whose text, wrapped to its row, is taller than its row is shown elided
     (「…」); with its scroll bar off, a list must show its last item whole."""
@@ -198,6 +240,10 @@ def misfits(window: QMainWindow) -> list[str]:
                 problem = _table_problem(widget)
             elif isinstance(widget, QListWidget):
                 problem = _list_problem(widget)
+            elif isinstance(widget, QComboBox):
+                problem = _combo_problem(widget)
+            elif isinstance(widget, QLineEdit):
+                problem = _placeholder_problem(widget)
             else:
                 continue
             if not problem and (isinstance(widget, QLabel | QAbstractButton)):
@@ -206,6 +252,10 @@ def misfits(window: QMainWindow) -> list[str]:
                     problem = "cut off by its parent"
             if problem:
                 text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
+                if isinstance(widget, QComboBox):
+                    text = widget.currentText()
+                elif isinstance(widget, QLineEdit):
+                    text = widget.placeholderText()
                 found.append(
                     f"{type(widget).__name__} {widget.objectName() or '-'} «{text}»: {problem}"
                 )
