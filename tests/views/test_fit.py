@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -221,12 +222,40 @@ def _list_problem(items: QListWidget) -> str:
     return ""
 
 
+def _caption_problems(top: QWidget) -> list[str]:
+    """A form's caption broken over lines although it fits the row on one line (「新しいメール
+    アド／レス」, "New password / (again)"): a caption on its own line above its field has the
+    row's whole width."""
+    found: list[str] = []
+    for form in top.findChildren(QFormLayout):
+        host = form.parentWidget()
+        if host is None or not host.isVisible():
+            continue
+        row_width = form.geometry().width()
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if not isinstance(label, QLabel) or not label.isVisible() or not label.text():
+                continue
+            metrics = label.fontMetrics()
+            one_line = metrics.horizontalAdvance(label.text()) + 2 * label.margin()
+            if one_line > row_width or label.contentsRect().height() < 2 * metrics.height():
+                continue  # too long for one line anyway, or not broken
+            if label.height() > label.heightForWidth(one_line + 1) and label.wordWrap():
+                found.append(
+                    f"QLabel {label.objectName() or '-'} «{label.text()}»: broken over lines "
+                    f"in {label.width()} px, fits the row's {row_width} px on one line"
+                )
+    return found
+
+
 def misfits(window: QMainWindow) -> list[str]:
     """Every visible text of the window and its open dialogs that does not fit."""
     found: list[str] = []
     tops: list[QWidget] = [window]
     tops += [d for d in window.findChildren(QDialog) if d.isVisible()]
     for top in tops:
+        found += _caption_problems(top)
         for widget in top.findChildren(QWidget):
             if not widget.isVisible() or (widget.window() is not top):
                 continue

@@ -157,18 +157,45 @@ def _text_width_wanted(field: QWidget) -> int:
     return wanted
 
 
+def _one_line_width(label: QWidget) -> int:
+    from PySide6.QtWidgets import QLabel
+
+    if not isinstance(label, QLabel):
+        return label.sizeHint().width()
+    margins = label.contentsMargins()
+    return (
+        label.fontMetrics().horizontalAdvance(label.text())
+        + margins.left()
+        + margins.right()
+        + 2 * label.margin()
+    )
+
+
 class _FormWrap(QObject):
     """Every field of ``form`` under its caption while the fields would get less width than
-    the captions (a wrapped sentence beside a caption would be a column of a few characters)
-    or than a combo box's chosen entry or an empty field's example needs (they would be cut
-    short); side by side again when the form is wide enough."""
+    the captions on one line (a wrapped sentence beside a caption would be a column of a few
+    characters) or than a combo box's longest entry or a field's example needs (they would
+    be cut short); side by side again when the form is wide enough.
+
+    A wrapping caption is on one line while it fits the row (a word-wrapped QLabel asks for
+    a quarter of 80 characters, and 「新しいメールアドレス」 broke inside the word); it wraps
+    only when it is longer than the whole row."""
 
     def __init__(self, form: QLayout, host: QWidget) -> None:
         from PySide6.QtWidgets import QComboBox
 
         super().__init__(host)
+        from PySide6.QtWidgets import QFormLayout, QLabel
+
         self._form = form
         self._host = host
+        self._wrapping: list[QLabel] = []  # the captions that may wrap
+        if isinstance(form, QFormLayout):
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                caption = item.widget() if item is not None else None
+                if isinstance(caption, QLabel) and caption.wordWrap():
+                    self._wrapping.append(caption)
         host.installEventFilter(self)
         for combo in host.findChildren(QComboBox):  # entries come, and change language
             model = combo.model()
@@ -176,7 +203,9 @@ class _FormWrap(QObject):
             model.dataChanged.connect(self._refit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+        # LayoutRequest: a caption's text or font changed (a new language, a new font size).
+        kinds = (QEvent.Type.Resize, QEvent.Type.LayoutRequest)
+        if event.type() in kinds and isinstance(watched, QWidget):
             self._fit(watched)
         return False
 
@@ -200,7 +229,7 @@ class _FormWrap(QObject):
             field = item.widget() if item is not None else None
             if field is not None and not field.isHidden():
                 wanted = max(wanted, _text_width_wanted(field))
-        widest = max((caption.sizeHint().width() for caption in captions), default=0)
+        widest = max((_one_line_width(caption) for caption in captions), default=0)
         outer = host.layout()
         margins = outer.contentsMargins() if outer is not None else form.contentsMargins()
         width = host.contentsRect().width() - margins.left() - margins.right()
@@ -212,6 +241,10 @@ class _FormWrap(QObject):
         )
         if form.rowWrapPolicy() != policy:
             form.setRowWrapPolicy(policy)
+        for caption in self._wrapping:
+            wrap = _one_line_width(caption) > width
+            if caption.wordWrap() != wrap:
+                caption.setWordWrap(wrap)
 
 
 class SideBySide(QWidget):
