@@ -24,7 +24,7 @@ from desktop_app.views.binding import (
 )
 from desktop_app.views.confirm import MovementWidgets
 from desktop_app.views.widgets.choice_text import full_choice
-from desktop_app.views.widgets.page import form_column
+from desktop_app.views.widgets.page import SHOWN_WHOLE_BELOW, form_column
 
 
 class BorrowView(QWidget):
@@ -50,6 +50,7 @@ class BorrowView(QWidget):
         self.error, self.confirm, self.result = parts.error, parts.confirm, parts.result
         self.pages = parts.pages
         self.destination = make_combo("borrowDestinationCombo")
+        self.destination.setProperty(SHOWN_WHOLE_BELOW, True)  # destination_text, under it
         self.destination_text = full_choice(self.destination, "borrowDestinationFullText")
         self.estimate = make_label("transferEstimateLabel")
         self.go_repay = make_button("borrowGoRepayButton", primary=True)

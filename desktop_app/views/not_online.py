@@ -3,13 +3,14 @@ the support line. Public: reached from the profile screen and from a locked card
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
+    QStyle,
     QWidget,
 )
 
@@ -44,7 +45,9 @@ class NotOnlineView(QWidget):
         self.list.setSpacing(4)
         # As tall as its items: the page scrolls, not a box inside it.
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.installEventFilter(self)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.installEventFilter(self)  # its font
+        self.list.viewport().installEventFilter(self)  # its width, once the list laid it out
         self.back = make_button("notOnlineBackButton")
         self.back.setFlat(True)
         self.back.setProperty("role", "link")
@@ -71,21 +74,35 @@ class NotOnlineView(QWidget):
         QTimer.singleShot(0, self._fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.list and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
-            QTimer.singleShot(0, self._fit)
+        kind = event.type()
+        if (watched is self.list and kind == QEvent.Type.FontChange) or (
+            watched is self.list.viewport() and kind == QEvent.Type.Resize
+        ):
+            self._fit()
         return False
 
     @Slot()
     def _fit(self) -> None:
-        """The list's height: every item, wrapped to the list's width."""
+        """Every item's height for its text wrapped to the list's width (the view's own size
+        hint is the unwrapped line, so a long item was elided and a short one left a gap),
+        and the list as tall as its items: the page scrolls, not a box inside it."""
         items = self.list
         spacing = items.spacing()
-        # The items as laid out (wrapped to the width); sizeHintForRow gives them unwrapped.
-        rows = sum(
-            items.visualItemRect(items.item(row)).height() + 2 * spacing
-            for row in range(items.count())
-        )
-        height = rows + 2 * items.frameWidth() + 2
+        width = max(1, items.viewport().width() - 2 * spacing)
+        # The style draws an item's text inside a margin on either side.
+        margin = items.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, items)
+        text_width = max(1, width - 2 * (margin + 1) - 2)
+        metrics = items.fontMetrics()
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        total = 0
+        for row in range(items.count()):
+            item = items.item(row)
+            text = metrics.boundingRect(QRect(0, 0, text_width, 1_000_000), flags, item.text())
+            hint = QSize(width, text.height() + 2 * (margin + 1))
+            if item.sizeHint() != hint:
+                item.setSizeHint(hint)
+            total += hint.height() + 2 * spacing
+        height = total + 2 * items.frameWidth()
         if items.height() != height:
             items.setFixedHeight(height)
 

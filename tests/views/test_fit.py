@@ -19,15 +19,21 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QComboBox,
     QDialog,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QMainWindow,
     QPushButton,
     QRadioButton,
     QScrollArea,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionComboBox,
+    QStyleOptionFrame,
     QTableView,
     QWidget,
 )
@@ -35,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop_app.screens import screens
 from desktop_app.testing import close_all, context_of, launch_app, wait_until_idle
 from desktop_app.views.appearance import POINT_SIZES
+from desktop_app.views.widgets.page import SHOWN_WHOLE_BELOW
 
 NOW = "2026-11-24T10:00:00+09:00"
 LARGEST = max(POINT_SIZES, key=POINT_SIZES.__getitem__)
@@ -50,6 +57,8 @@ MEMBERS = {
 # (its own helper), the repayment screen (its 返済方法 radio buttons cannot wrap their text).
 # Remove an entry once its screen is merged.
 ELSEWHERE: set[str] = set()
+# The box paints its text a few pixels into the frame around the edit field ("English" fits).
+COMBO_SLACK = 4
 
 
 def _screen_name(widget: QWidget) -> str:
@@ -158,12 +167,95 @@ def _table_problem(table: QTableView) -> str:
     return ""
 
 
+def _combo_problem(combo: QComboBox) -> str:
+    """The chosen entry cut short in the closed box (「毎月15日」 as 「毎月1」)."""
+    text = combo.currentText()
+    if not text or combo.isEditable() or combo.property(SHOWN_WHOLE_BELOW):
+        return ""
+    option = QStyleOptionComboBox()
+    option.initFrom(combo)
+    option.currentText = text
+    option.subControls = QStyle.SubControl.SC_All
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    width = combo.fontMetrics().horizontalAdvance(text)
+    if width > field.width() + COMBO_SLACK:
+        return f"needs {width} px, has {field.width()}"
+    return ""
+
+
+def _placeholder_problem(edit: QLineEdit) -> str:
+    """An empty field's example cut short (「例：090-12…」)."""
+    text = edit.placeholderText()
+    if not text or edit.text():
+        return ""
+    option = QStyleOptionFrame()
+    option.initFrom(edit)
+    option.lineWidth = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+    rect = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    available = rect.width() - margins.left() - margins.right() - 2 * 2  # the edit's own margin
+    width = edit.fontMetrics().horizontalAdvance(text)
+    if width > available:
+        return f"needs {width} px, has {available}"
+    return ""
+
+
+def _list_problem(items: QListWidget) -> str:
+    """An item whose text, wrapped to its row, is taller than its row is shown elided
+    (「…」); with its scroll bar off, a list must show its last item whole."""
+    margin = items.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, items)
+    metrics = items.fontMetrics()
+    viewport = items.viewport().rect()
+    for row in range(items.count()):
+        item = items.item(row)
+        rect = items.visualItemRect(item)
+        needed = _text_size(
+            metrics, item.text(), rect.width() - 2 * (margin + 1), items.wordWrap(), False, None
+        )
+        if needed.height() > rect.height() or needed.width() > rect.width() - 2 * (margin + 1):
+            return f"item {row} needs {needed.width()}×{needed.height()}, has {rect.size()}"
+        scrolls = items.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        if not scrolls and not viewport.contains(rect):
+            return f"item {row} at {rect} is cut off by the list's {viewport.size()}"
+    return ""
+
+
+def _caption_problems(top: QWidget) -> list[str]:
+    """A form's caption broken over lines although it fits the row on one line (「新しいメール
+    アド／レス」, "New password / (again)"): a caption on its own line above its field has the
+    row's whole width."""
+    found: list[str] = []
+    for form in top.findChildren(QFormLayout):
+        host = form.parentWidget()
+        if host is None or not host.isVisible():
+            continue
+        row_width = form.geometry().width()
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if not isinstance(label, QLabel) or not label.isVisible() or not label.text():
+                continue
+            metrics = label.fontMetrics()
+            one_line = metrics.horizontalAdvance(label.text()) + 2 * label.margin()
+            if one_line > row_width or label.contentsRect().height() < 2 * metrics.height():
+                continue  # too long for one line anyway, or not broken
+            if label.height() > label.heightForWidth(one_line + 1) and label.wordWrap():
+                found.append(
+                    f"QLabel {label.objectName() or '-'} «{label.text()}»: broken over lines "
+                    f"in {label.width()} px, fits the row's {row_width} px on one line"
+                )
+    return found
+
+
 def misfits(window: QMainWindow) -> list[str]:
     """Every visible text of the window and its open dialogs that does not fit."""
     found: list[str] = []
     tops: list[QWidget] = [window]
     tops += [d for d in window.findChildren(QDialog) if d.isVisible()]
     for top in tops:
+        found += _caption_problems(top)
         for widget in top.findChildren(QWidget):
             if not widget.isVisible() or (widget.window() is not top):
                 continue
@@ -175,6 +267,12 @@ def misfits(window: QMainWindow) -> list[str]:
                 problem = _button_problem(widget)
             elif isinstance(widget, QTableView):
                 problem = _table_problem(widget)
+            elif isinstance(widget, QListWidget):
+                problem = _list_problem(widget)
+            elif isinstance(widget, QComboBox):
+                problem = _combo_problem(widget)
+            elif isinstance(widget, QLineEdit):
+                problem = _placeholder_problem(widget)
             else:
                 continue
             if not problem and (isinstance(widget, QLabel | QAbstractButton)):
@@ -183,6 +281,10 @@ def misfits(window: QMainWindow) -> list[str]:
                     problem = "cut off by its parent"
             if problem:
                 text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
+                if isinstance(widget, QComboBox):
+                    text = widget.currentText()
+                elif isinstance(widget, QLineEdit):
+                    text = widget.placeholderText()
                 found.append(
                     f"{type(widget).__name__} {widget.objectName() or '-'} «{text}»: {problem}"
                 )
@@ -302,3 +404,21 @@ def test_screens_are_centred_with_a_readable_width_on_a_wide_window(largest_wind
         right = stack.width() - (left + column.width())
         assert column.width() <= 0.7 * stack.width(), screen
         assert abs(left - right) <= 24, f"{screen}: {left} px left, {right} px right"
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1000, 700), (1920, 1080)])
+def test_what_cannot_be_done_online_shows_every_item_whole_at_the_standard_size(
+    largest_window, size
+):
+    """Each procedure wrapped to the list's width, none elided, the last one not cut off."""
+    window = largest_window("en", size)
+    context = context_of(window)
+    context.settings.set_font_size("medium")
+    context.navigator.go("notOnline")
+    _settle(window)
+    items = window.findChild(QListWidget, "notOnlineList")
+    assert items.isVisible() and items.count() > 5
+    assert _list_problem(items) == ""
+    context.settings.set_font_size(LARGEST)
+    _settle(window)
+    assert _list_problem(items) == ""

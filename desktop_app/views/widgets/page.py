@@ -105,20 +105,112 @@ def fit_to_width(screen: QWidget) -> None:
                 combo.setSizePolicy(policy)
 
 
+SHOWN_WHOLE_BELOW = "shownWholeBelow"  # a combo box's property: its entry is also shown whole
+
+
+def _text_width_wanted(field: QWidget) -> int:
+    """The width ``field`` needs to show its combo box's longest entry, or its line edit's
+    example, whole (0 when it has neither): the text plus the box's frame, padding and arrow
+    as the style lays them out. (Not the current text: the rows do not jump while the member
+    chooses or types.)"""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QLineEdit,
+        QStyle,
+        QStyleOptionComboBox,
+        QStyleOptionFrame,
+    )
+
+    wanted = 0
+    controls = [field, *field.findChildren(QComboBox), *field.findChildren(QLineEdit)]
+    for control in controls:
+        style = control.style()
+        if isinstance(control, QComboBox) and not control.isEditable():
+            entries = [control.itemText(index) for index in range(control.count())]
+            if control.property(SHOWN_WHOLE_BELOW) or not entries:
+                continue
+            combo = QStyleOptionComboBox()
+            combo.initFrom(control)
+            combo.rect = QRect(0, 0, 1000, max(control.height(), 10))
+            combo.subControls = QStyle.SubControl.SC_All
+            edit_field = style.subControlRect(
+                QStyle.ComplexControl.CC_ComboBox,
+                combo,
+                QStyle.SubControl.SC_ComboBoxEditField,
+                control,
+            )
+            chrome = 1000 - edit_field.width()
+            metrics = control.fontMetrics()
+            text = max(metrics.horizontalAdvance(entry) for entry in entries)
+            wanted = max(wanted, text + chrome)
+        elif isinstance(control, QLineEdit) and control.placeholderText():
+            frame = QStyleOptionFrame()
+            frame.initFrom(control)
+            frame.rect = QRect(0, 0, 1000, max(control.height(), 10))
+            frame.lineWidth = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+            contents = style.subElementRect(QStyle.SubElement.SE_LineEditContents, frame, control)
+            margins = control.textMargins()
+            chrome = 1000 - contents.width() + margins.left() + margins.right() + 2 * 2
+            text = control.fontMetrics().horizontalAdvance(control.placeholderText())
+            wanted = max(wanted, text + chrome)
+    return wanted
+
+
+def _one_line_width(label: QWidget) -> int:
+    from PySide6.QtWidgets import QLabel
+
+    if not isinstance(label, QLabel):
+        return label.sizeHint().width()
+    margins = label.contentsMargins()
+    return (
+        label.fontMetrics().horizontalAdvance(label.text())
+        + margins.left()
+        + margins.right()
+        + 2 * label.margin()
+    )
+
+
 class _FormWrap(QObject):
     """Every field of ``form`` under its caption while the fields would get less width than
-    the captions (a wrapped sentence beside a caption would be a column of a few characters);
-    side by side again when the form is wide enough."""
+    the captions on one line (a wrapped sentence beside a caption would be a column of a few
+    characters) or than a combo box's longest entry or a field's example needs (they would
+    be cut short); side by side again when the form is wide enough.
+
+    A wrapping caption is on one line while it fits the row (a word-wrapped QLabel asks for
+    a quarter of 80 characters, and 「新しいメールアドレス」 broke inside the word); it wraps
+    only when it is longer than the whole row."""
 
     def __init__(self, form: QLayout, host: QWidget) -> None:
+        from PySide6.QtWidgets import QComboBox
+
         super().__init__(host)
+        from PySide6.QtWidgets import QFormLayout, QLabel
+
         self._form = form
+        self._host = host
+        self._wrapping: list[QLabel] = []  # the captions that may wrap
+        if isinstance(form, QFormLayout):
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                caption = item.widget() if item is not None else None
+                if isinstance(caption, QLabel) and caption.wordWrap():
+                    self._wrapping.append(caption)
         host.installEventFilter(self)
+        for combo in host.findChildren(QComboBox):  # entries come, and change language
+            model = combo.model()
+            model.rowsInserted.connect(self._refit)
+            model.dataChanged.connect(self._refit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+        # LayoutRequest: a caption's text or font changed (a new language, a new font size).
+        kinds = (QEvent.Type.Resize, QEvent.Type.LayoutRequest)
+        if event.type() in kinds and isinstance(watched, QWidget):
             self._fit(watched)
         return False
+
+    def _refit(self, *_args: object) -> None:
+        self._fit(self._host)
 
     def _fit(self, host: QWidget) -> None:
         from PySide6.QtWidgets import QFormLayout
@@ -127,23 +219,32 @@ class _FormWrap(QObject):
         if not isinstance(form, QFormLayout):
             return
         captions: list[QWidget] = []
+        wanted = 0
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             caption = item.widget() if item is not None else None
             if caption is not None and not caption.isHidden():
                 captions.append(caption)
-        widest = max((caption.sizeHint().width() for caption in captions), default=0)
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            field = item.widget() if item is not None else None
+            if field is not None and not field.isHidden():
+                wanted = max(wanted, _text_width_wanted(field))
+        widest = max((_one_line_width(caption) for caption in captions), default=0)
         outer = host.layout()
         margins = outer.contentsMargins() if outer is not None else form.contentsMargins()
         width = host.contentsRect().width() - margins.left() - margins.right()
-        field = width - widest - max(0, form.horizontalSpacing())
+        field_width = width - widest - max(0, form.horizontalSpacing())
         policy = (
             QFormLayout.RowWrapPolicy.WrapAllRows
-            if field < widest
+            if field_width < max(widest, wanted)
             else QFormLayout.RowWrapPolicy.WrapLongRows
         )
         if form.rowWrapPolicy() != policy:
             form.setRowWrapPolicy(policy)
+        for caption in self._wrapping:
+            wrap = _one_line_width(caption) > width
+            if caption.wordWrap() != wrap:
+                caption.setWordWrap(wrap)
 
 
 class SideBySide(QWidget):
