@@ -87,7 +87,7 @@ class NotOnlineView(QWidget):
         width = max(1, items.viewport().width() - 2 * spacing)
         # The style draws an item's text inside a margin on either side.
         margin = items.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, items)
-        text_width = max(1, width - 2 * (margin + 1) - 2)
+        text_width = max(1, width - 2 * (margin + 1))
         metrics = items.fontMetrics()
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         total = 0
