@@ -14,7 +14,7 @@ calls ``finish()``, and gives its texts in ``retranslate`` (``set_texts``, then
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.field import FieldViewModel
@@ -22,7 +22,7 @@ from desktop_app.viewmodels.form import FormViewModel
 from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
 from desktop_app.views.confirm import open_confirmation
 from desktop_app.views.otp import attach_otp
-from desktop_app.views.widgets.page import fit_to_width, form_column
+from desktop_app.views.widgets.page import fit_to_width, form_column, link_row
 from desktop_app.views.widgets.policy_field import PolicyField
 
 
@@ -109,10 +109,7 @@ class ChangeFormView(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.submit)
         layout.addWidget(self.submit_hint)
-        links = QHBoxLayout()
-        links.addWidget(self.back)
-        links.addStretch(1)
-        layout.addLayout(links)
+        layout.addLayout(link_row(self.back))
         layout.addStretch(1)
         vm = self._form_vm
         bind_label(self.error, vm.error_changed, vm.error)

@@ -33,7 +33,7 @@ class ReminderView(ChangeFormView):
             "reminderEmailButton", vm.email_needed_changed, vm.email_needed, self.email_requested
         )
         self._captions = (self.caption(), self.caption())
-        self.form.addRow("", self.use)
+        self.form.addRow(self.use)  # at the left edge, as in webStatementsForm
         self.form.addRow(self._captions[0], self.days)
         self.form.addRow(self._captions[1], self.hour)
         self.column.addWidget(self.notice)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import _
 from desktop_app.viewmodels.not_online import NotOnlineViewModel
 from desktop_app.views.binding import bind_label, make_button, make_label, name
-from desktop_app.views.widgets.page import form_column
+from desktop_app.views.widgets.page import form_column, link_row
 
 
 class NotOnlineView(QWidget):
@@ -56,10 +55,7 @@ class NotOnlineView(QWidget):
         layout.addWidget(self.explain)
         layout.addWidget(self.support)
         layout.addWidget(self.list)
-        links = QHBoxLayout()
-        links.addWidget(self.back)
-        links.addStretch(1)
-        layout.addLayout(links)
+        layout.addLayout(link_row(self.back))
         bind_label(self.support, vm.support_changed, vm.support)
         vm.items_changed.connect(self._fill)
         self._fill(vm.items)
@@ -91,7 +87,7 @@ class NotOnlineView(QWidget):
         width = max(1, items.viewport().width() - 2 * spacing)
         # The style draws an item's text inside a margin on either side.
         margin = items.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, items)
-        text_width = max(1, width - 2 * (margin + 1) - 2)
+        text_width = max(1, width - 2 * (margin + 1))
         metrics = items.fontMetrics()
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         total = 0

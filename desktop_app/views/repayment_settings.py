@@ -66,7 +66,7 @@ class AutoDebitView(ChangeFormView):
         )
         self._captions = (self.caption(), self.caption())
         self.form.addRow(self._captions[0], self.account)
-        self.form.addRow("", self.use)
+        self.form.addRow(self.use)  # at the left edge, as in webStatementsForm
         self.form.addRow(self._captions[1], self.day)
         self.column.addWidget(self.notice)
         self.column.addWidget(self.register_bank)

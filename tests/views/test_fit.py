@@ -422,3 +422,26 @@ def test_what_cannot_be_done_online_shows_every_item_whole_at_the_standard_size(
     context.settings.set_font_size(LARGEST)
     _settle(window)
     assert _list_problem(items) == ""
+
+
+@pytest.mark.parametrize("screen", ["dueDay", "notOnline"])
+def test_the_back_link_lines_up_with_the_text_above_it(largest_window, screen):
+    """The link's underlined text starts where the explanation's text starts."""
+    window = largest_window("ja", (1000, 700))
+    context = context_of(window)
+    context.settings.set_font_size("medium")
+    _sign_in(context, "yamada")
+    _settle(window)
+    context.navigator.go(screen)
+    _settle(window)
+    link = window.findChild(QPushButton, f"{screen}BackButton")
+    explain = window.findChild(QLabel, f"{screen}ExplainLabel")
+    assert link.isVisible() and explain.isVisible()
+    option = QStyleOptionButton()
+    option.initFrom(link)
+    option.text = link.text()
+    contents = link.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, link)
+    text_left = link.mapTo(window, contents.topLeft()).x()
+    text_left += (contents.width() - link.fontMetrics().horizontalAdvance(link.text())) // 2
+    explain_left = explain.mapTo(window, explain.contentsRect().topLeft()).x()
+    assert abs(text_left - explain_left) <= 1, (text_left, explain_left)

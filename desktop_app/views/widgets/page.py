@@ -4,7 +4,7 @@ an 800×600 window)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QVBoxLayout,
     QWidget,
+    QWidgetItem,
 )
 
 from desktop_app.views.widgets.reflow import smallest
@@ -78,6 +79,29 @@ def form_column(screen: QWidget, width: int = FORM_WIDTH) -> QVBoxLayout:
     return QVBoxLayout(column)
 
 
+# A link button's text starts this far inside it (the style sheets' 2 px border, kept for the
+# focus frame, and 2 px padding).
+LINK_INSET = 4
+
+
+class _Shifted(QWidgetItem):
+    """A layout item placing its widget ``LINK_INSET`` px left of its place (a layout ignores
+    negative margins)."""
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect.translated(-LINK_INSET, 0))
+
+
+def link_row(*links: QWidget) -> QHBoxLayout:
+    """A row of link buttons at the left whose text lines up with the text above them (the
+    buttons' border and padding reach into the column's margin)."""
+    row = QHBoxLayout()
+    for link in links:
+        row.addItem(_Shifted(link))  # reparented when the row joins the screen's layout
+    row.addStretch(1)
+    return row
+
+
 def fit_to_width(screen: QWidget) -> None:
     """Let ``screen`` narrow to the window at any font size: headings wrap, a form's field
     goes below its caption when both do not fit side by side, and a form's combo box fills its
@@ -113,7 +137,6 @@ def _text_width_wanted(field: QWidget) -> int:
     example, whole (0 when it has neither): the text plus the box's frame, padding and arrow
     as the style lays them out. (Not the current text: the rows do not jump while the member
     chooses or types.)"""
-    from PySide6.QtCore import QRect
     from PySide6.QtWidgets import (
         QComboBox,
         QLineEdit,
