@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.testing import close_all, context_of, launch_app
 from tests.views.conftest import NOW
-from tests.views.test_fit import _settle, _sign_in, _table_problem
+from tests.views.fit_checks import _table_problem
+from tests.views.test_fit import _settle, _sign_in
 
 
 @pytest.fixture
