@@ -33,6 +33,8 @@ KEPT = {
     "inboxList",
     "profileAddressLabel",
     "profileWorkplaceLabel",
+    "addressCurrentLabel",  # 「Current address: 〒160-0022 東京都新宿区…」 on the address form
+    "workplaceCurrentLabel",
     "changeHistoryTable",
 }
 
