@@ -136,6 +136,7 @@ class AppContext(QObject):
         self.window = MainWindow(
             self.app_vm, self.navigator, nav_items, services.brand, self.connection
         )
+        self.kiosk_input: QWidget | None = self._kiosk_input() if options.kiosk else None
         self.ensure_screen(LOGIN)
         self.app_vm.signed_out.connect(self.wipe)
         i18n.hub().language_changed.connect(self._retranslate)
@@ -145,6 +146,14 @@ class AppContext(QObject):
         self._closed = False
         self._pending_screens: list[str] = []
         self._activity: QObject | None = None
+
+    def _kiosk_input(self) -> QWidget:
+        """Kiosk mode: the on-screen keypad and keyboard under the screens (the preference
+        ``kiosk_shuffle_pin`` = ``false`` keeps the PIN's digits in their places)."""
+        from desktop_app.views.kiosk_panel import SHUFFLE_PIN_KEY, KioskInputPanel
+
+        shuffle = self.services.preferences.value(SHUFFLE_PIN_KEY) != "false"
+        return KioskInputPanel(self.window, shuffle_pin=shuffle)
 
     # -- screens, built after the first paint (or on first visit) ----------------------------
     def ensure_screen(self, name: str) -> QWidget:

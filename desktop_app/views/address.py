@@ -17,6 +17,7 @@ from desktop_app.views.binding import (
     make_line_edit,
 )
 from desktop_app.views.change_form import ChangeFormView
+from desktop_app.views.widgets.kiosk_input import DIGITS
 
 TOWN = N_("Prefecture, city and town")
 
@@ -26,7 +27,7 @@ class AddressView(ChangeFormView):
         super().__init__(vm, "address", parent)
         self._address_vm = vm
         self.postal = self.add_field(
-            vm.postal, "postalCodeInput", N_("Postal code"), half_width_only=True
+            vm.postal, "postalCodeInput", N_("Postal code"), half_width_only=True, kiosk=DIGITS
         )
         self.town_combo = make_combo("townCombo")
         self._town_caption = QLabel()

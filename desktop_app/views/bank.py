@@ -28,6 +28,7 @@ from desktop_app.views.binding import (
 )
 from desktop_app.views.change_form import ChangeFormView
 from desktop_app.views.widgets.keyboard import is_plain_enter
+from desktop_app.views.widgets.kiosk_input import DIGITS
 from desktop_app.views.widgets.policy_field import PolicyField
 
 LIST_ROWS = 5  # lines of a result list shown without scrolling
@@ -75,7 +76,9 @@ class BankFormView(ChangeFormView):
         self.branch_results = _result_list("branchResultList")
         self.branch_chosen = make_label("branchChosenLabel", "figure", wrap=True)
         self.account_type = make_combo("accountTypeCombo")
-        self.number = PolicyField(vm.account_number, "accountNumberInput", half_width_only=True)
+        self.number = PolicyField(
+            vm.account_number, "accountNumberInput", half_width_only=True, kiosk=DIGITS
+        )
         self.number.edit.setMaxLength(16)
         self.holder = PolicyField(vm.holder, "accountHolderInput")
         self.preview = make_label("accountHolderPreviewLabel", "figure")

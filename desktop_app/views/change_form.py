@@ -80,6 +80,7 @@ class ChangeFormView(QWidget):
         secret: bool = False,
         error_name: str = "",
         notice_name: str = "",
+        kiosk: str = "",
     ) -> PolicyField:
         """A field under its caption (the message id ``caption_id``, also its accessible
         name)."""
@@ -90,6 +91,7 @@ class ChangeFormView(QWidget):
             secret=secret,
             error_name=error_name,
             notice_name=notice_name,
+            kiosk=kiosk,
         )
         caption = self.caption()
         caption.setBuddy(field.edit)

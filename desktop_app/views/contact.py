@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.contact import EmailViewModel, PhoneViewModel, WorkplaceViewModel
 from desktop_app.views.change_form import ChangeFormView
+from desktop_app.views.widgets.kiosk_input import DIGITS, TEXT
 
 
 class PhoneView(ChangeFormView):
@@ -18,6 +19,7 @@ class PhoneView(ChangeFormView):
             "phoneInput",
             N_("New phone number"),
             half_width_only=True,
+            kiosk=DIGITS,
             error_name="phoneNumberError",
             notice_name="phoneNumberNotice",
         )
@@ -38,7 +40,11 @@ class WorkplaceView(ChangeFormView):
             vm.workplace_name, "workplaceNameInput", N_("Workplace name")
         )
         self.phone = self.add_field(
-            vm.phone, "workplacePhoneInput", N_("Workplace phone number"), half_width_only=True
+            vm.phone,
+            "workplacePhoneInput",
+            N_("Workplace phone number"),
+            half_width_only=True,
+            kiosk=DIGITS,
         )
         self.finish()
 
@@ -60,6 +66,7 @@ class EmailView(ChangeFormView):
             "emailChangeInput",
             N_("New email address"),
             half_width_only=True,
+            kiosk=TEXT,
             error_name="emailChangeError",
         )
         self.finish()

@@ -23,6 +23,7 @@ from desktop_app.views.binding import (
     name,
 )
 from desktop_app.views.widgets.date_input import DateInput
+from desktop_app.views.widgets.kiosk_input import DIGITS, TEXT
 from desktop_app.views.widgets.page import form_column
 from desktop_app.views.widgets.policy_field import PolicyField
 
@@ -61,7 +62,9 @@ class CodeFlowView(QWidget):
         self.submit = make_button(f"{prefix}SubmitButton", primary=True)
         self.back = make_button(f"{prefix}BackButton")
         self.inbox = make_button(f"{prefix}InboxButton")
-        self.code = self._add(None, vm.code, f"{prefix}CodeInput", half_width_only=True)
+        self.code = self._add(
+            None, vm.code, f"{prefix}CodeInput", half_width_only=True, kiosk=DIGITS
+        )
 
     def _add(
         self,
@@ -71,9 +74,12 @@ class CodeFlowView(QWidget):
         *,
         half_width_only: bool = False,
         secret: bool = False,
+        kiosk: str = "",
     ) -> PolicyField:
         caption = QLabel()
-        field = PolicyField(field_vm, object_name, half_width_only=half_width_only, secret=secret)
+        field = PolicyField(
+            field_vm, object_name, half_width_only=half_width_only, secret=secret, kiosk=kiosk
+        )
         if form is None:  # step 2: laid out after step 1
             self._step2_rows.append((caption, field))
         else:
@@ -164,11 +170,17 @@ class RegisterView(CodeFlowView):
         super().__init__(vm, "register", parent)
         name(self, "registerWebIdScreen")
         self.member_number = self._add(
-            self.first, vm.member_number, "registerMemberNumberInput", half_width_only=True
+            self.first,
+            vm.member_number,
+            "registerMemberNumberInput",
+            half_width_only=True,
+            kiosk=DIGITS,
         )
-        self.email = self._add(self.first, vm.email, "registerEmailInput", half_width_only=True)
+        self.email = self._add(
+            self.first, vm.email, "registerEmailInput", half_width_only=True, kiosk=TEXT
+        )
         self.new_web_id = self._add(
-            None, vm.new_web_id, "registerNewWebIdInput", half_width_only=True
+            None, vm.new_web_id, "registerNewWebIdInput", half_width_only=True, kiosk=TEXT
         )
         self._finish_layout()
         # The code row was added first; keep captions in the order rows were added.
@@ -199,7 +211,9 @@ class ResetView(CodeFlowView):
     def __init__(self, vm: ResetViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, "reset", parent)
         name(self, "resetPasswordScreen")
-        self.identifier = self._add(self.first, vm.identifier, "resetIdInput", half_width_only=True)
+        self.identifier = self._add(
+            self.first, vm.identifier, "resetIdInput", half_width_only=True, kiosk=TEXT
+        )
         # The minimum date means not entered; the calendar opens in 1980, not in 1900.
         self.birth = DateInput(
             "resetBirthDateInput",

@@ -35,6 +35,7 @@ from desktop_app.views.binding import (
 )
 from desktop_app.views.widgets.caps_lock import CapsLockWatcher
 from desktop_app.views.widgets.flow import FlowLayout
+from desktop_app.views.widgets.kiosk_input import DIGITS, PIN, SECRET, TEXT, kiosk_input
 from desktop_app.views.widgets.language_switch import LanguageSwitch
 from desktop_app.views.widgets.page import Column, centred, scrolling
 from desktop_app.views.widgets.wrap_button import WrapButton
@@ -93,6 +94,10 @@ class LoginView(QWidget):
         self.pin = make_line_edit("pinInput")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
+        kiosk_input(self.web_id, TEXT)  # at a branch kiosk: the on-screen keyboard
+        kiosk_input(self.password, SECRET)
+        kiosk_input(self.card, DIGITS)  # the on-screen keypad
+        kiosk_input(self.pin, PIN)  # its digits shuffled, if the kiosk says so
 
         web_tab, self._web_form = QWidget(), QFormLayout()
         web_tab.setLayout(self._web_form)

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
         central = QWidget()
-        column = QVBoxLayout(central)
+        column = self._column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(header)
         column.addWidget(self.connection_bar)
@@ -168,6 +168,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def _logout_clicked(self) -> None:
         self._vm.sign_out()
+
+    def add_input_panel(self, panel: QWidget) -> QVBoxLayout:
+        """Kiosk mode: the on-screen keypad and keyboard, under the screens, across the
+        window (views/kiosk_panel.py; it shows itself while a field it serves has the focus).
+        Returns the layout it sits in."""
+        self._column.addWidget(panel)
+        return self._column
 
     def add_screen(self, screen: str, widget: QWidget) -> None:
         free_tab(widget)

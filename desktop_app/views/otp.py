@@ -12,6 +12,7 @@ from desktop_app.i18n import _
 from desktop_app.viewmodels.otp import OtpViewModel
 from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
 from desktop_app.views.confirm import DIALOG_MARGIN
+from desktop_app.views.widgets.kiosk_input import DIGITS
 from desktop_app.views.widgets.policy_field import PolicyField
 
 
@@ -33,7 +34,7 @@ class OtpDialog(QDialog):
         self.info.setAccessibleName(_("Where the code was sent"))
         self._caption = QLabel(_("Confirmation code ({digits} digits)").format(digits=vm.digits))
         self.code = PolicyField(
-            vm.code, "otpCodeInput", half_width_only=True, error_name="otpCodeError"
+            vm.code, "otpCodeInput", half_width_only=True, error_name="otpCodeError", kiosk=DIGITS
         )
         self.code.set_accessible(_("Confirmation code"))
         self.code.edit.setMaxLength(16)  # room for spaces and hyphens, no more

@@ -12,6 +12,7 @@ from desktop_app.viewmodels.limit import LimitIncreaseViewModel
 from desktop_app.viewmodels.promise import PromiseViewModel
 from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
 from desktop_app.views.widgets.date_input import DateInput
+from desktop_app.views.widgets.kiosk_input import DIGITS
 from desktop_app.views.widgets.page import form_column
 from desktop_app.views.widgets.policy_field import PolicyField
 
@@ -100,9 +101,9 @@ class LimitIncreaseView(QWidget):
         self.title = QLabel()
         self.title.setProperty("role", "heading")
         self.explain = make_label("limitExplainLabel", "muted", wrap=True)
-        self.income = PolicyField(vm.income, "incomeInput")
-        self.other_debts = PolicyField(vm.other_debts, "otherDebtInput")
-        self.requested = PolicyField(vm.requested, "requestedLimitInput")
+        self.income = PolicyField(vm.income, "incomeInput", kiosk=DIGITS)
+        self.other_debts = PolicyField(vm.other_debts, "otherDebtInput", kiosk=DIGITS)
+        self.requested = PolicyField(vm.requested, "requestedLimitInput", kiosk=DIGITS)
         self.maximum = make_label("limitMaximumLabel", "notice", wrap=True)
         self.certificate = make_label("incomeCertificateNotice", "notice", wrap=True)
         self.limit_error = make_label("limitIncreaseError", "error", wrap=True)

@@ -14,6 +14,7 @@ from desktop_app.viewmodels.sign_in_change import (
 from desktop_app.views.binding import bind_label, make_label
 from desktop_app.views.change_form import ChangeFormView
 from desktop_app.views.widgets.caps_lock import CapsLockWatcher
+from desktop_app.views.widgets.kiosk_input import TEXT
 from desktop_app.views.widgets.policy_field import PolicyField
 
 
@@ -48,7 +49,7 @@ class WebIdChangeView(SecretFormView):
     def __init__(self, vm: WebIdChangeViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, "webId", parent)
         self.new_web_id = self.add_field(
-            vm.new_web_id, "newWebIdInput", N_("New Web-ID"), half_width_only=True
+            vm.new_web_id, "newWebIdInput", N_("New Web-ID"), half_width_only=True, kiosk=TEXT
         )
         self.password = self.add_field(
             vm.current_password,

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from desktop_app.domain import fields_live
 from desktop_app.domain.fields_live import LiveConversion
+from desktop_app.views.widgets.kiosk_input import DIGITS, kiosk_input
 
 
 class _Normaliser(QObject):
@@ -42,12 +43,12 @@ class _Normaliser(QObject):
 
 def amount_input(edit: QLineEdit) -> QLineEdit:
     """Make ``edit`` an amount field: converted as typed, ``10,000`` once left. Call it
-    after binding the field (``bind_line_edit``)."""
+    after binding the field (``bind_line_edit``). The kiosk's keypad serves it."""
     _Normaliser(edit, fields_live.amount, group=True)
-    return edit
+    return kiosk_input(edit, DIGITS)
 
 
 def count_input(edit: QLineEdit) -> QLineEdit:
     """Make ``edit`` a count (months …): full-width digits converted as typed."""
     _Normaliser(edit, fields_live.digits, group=False)
-    return edit
+    return kiosk_input(edit, DIGITS)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.viewmodels.field import FieldViewModel
 from desktop_app.views.binding import bind_label, bind_line_edit, make_label, make_line_edit
+from desktop_app.views.widgets.kiosk_input import SECRET, kiosk_input
 
 
 class PolicyField(QWidget):
@@ -14,7 +15,9 @@ class PolicyField(QWidget):
     ``<name>Error`` and the notice ``<name>Notice`` unless given.
 
     ``half_width_only`` keeps the input method out (ID and number fields); ``secret`` hides
-    the text (passwords, PINs, codes are never shown)."""
+    the text (passwords, PINs, codes are never shown). ``kiosk`` is the on-screen input the
+    field takes at a branch kiosk (widgets/kiosk_input.py; a secret takes the keyboard unless
+    told otherwise)."""
 
     def __init__(
         self,
@@ -25,6 +28,7 @@ class PolicyField(QWidget):
         secret: bool = False,
         error_name: str = "",
         notice_name: str = "",
+        kiosk: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -35,6 +39,8 @@ class PolicyField(QWidget):
         self.error = make_label(error_name or f"{stem}Error", "error", wrap=True)
         if secret:
             self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        if kiosk or secret:
+            kiosk_input(self.edit, kiosk or SECRET)
         if half_width_only or secret:
             from PySide6.QtCore import Qt
 
