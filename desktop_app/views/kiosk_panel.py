@@ -100,6 +100,11 @@ class KioskInputPanel(QWidget):
         """What the panel shows for: a mark of widgets/kiosk_input.py, or ``""``."""
         return self._kind
 
+    @property
+    def field(self) -> QWidget | None:
+        """The field the panel types into now (``None`` while it shows nothing)."""
+        return self._field
+
     @Slot(QWidget, QWidget)
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
         if now is None:  # the window lost the focus (another window of the system)
