@@ -23,7 +23,7 @@ from desktop_app.views.binding import (
     name,
 )
 from desktop_app.views.widgets.date_input import DateInput
-from desktop_app.views.widgets.kiosk_input import DIGITS, TEXT
+from desktop_app.views.widgets.kiosk_input import DIGITS, TEXT, kiosk_input
 from desktop_app.views.widgets.page import form_column
 from desktop_app.views.widgets.policy_field import PolicyField
 
@@ -222,6 +222,7 @@ class ResetView(CodeFlowView):
             optional=True,
             unset_text=lambda: _("Not entered"),
         )
+        kiosk_input(self.birth, DIGITS)  # 19850412 on the kiosk's keypad, as typed
         self._birth_caption = QLabel()
         self.first.addRow(self._birth_caption, self.birth)
         self.channel = make_combo("resetChannelCombo")

@@ -17,6 +17,7 @@ import random
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QBoxLayout,
     QHBoxLayout,
@@ -45,13 +46,26 @@ _RELEASES = (
 _HOST_GONE = (QEvent.Type.Hide, QEvent.Type.DeferredDelete)
 
 
-def served_kind(widget: QWidget | None) -> str:
-    """The on-screen input ``widget`` takes now: its mark, unless it cannot be typed in."""
-    if widget is None or not widget.isEnabled():
+def served_field(widget: QWidget | None) -> QWidget | None:
+    """The marked field ``widget`` (the focus widget) belongs to: itself, or the widget it
+    is the focus proxy of (a date input's line edit)."""
+    if widget is None:
+        return None
+    if kiosk_input_of(widget):
+        return widget
+    parent = widget.parentWidget()
+    if parent is not None and parent.focusProxy() is widget and kiosk_input_of(parent):
+        return parent
+    return None
+
+
+def served_kind(field: QWidget | None) -> str:
+    """The on-screen input ``field`` takes now: its mark, unless it cannot be typed in."""
+    if field is None or not field.isEnabled():
         return ""
-    if isinstance(widget, QLineEdit) and widget.isReadOnly():
+    if isinstance(field, (QLineEdit, QAbstractSpinBox)) and field.isReadOnly():
         return ""
-    return kiosk_input_of(widget)
+    return kiosk_input_of(field)
 
 
 class KioskInputPanel(QWidget):
@@ -122,7 +136,7 @@ class KioskInputPanel(QWidget):
     @Slot()
     def follow_focus(self) -> None:
         """Show what the focused field takes (the focus moved, or a button came up)."""
-        field = QApplication.focusWidget()
+        field = served_field(QApplication.focusWidget())
         kind = served_kind(field)
         if kind and field is not None and not self._sit_in(field.window()):
             kind = ""

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
@@ -218,6 +219,21 @@ def test_the_keypad_moves_into_the_code_dialog_and_back(drive):
     d.click("logoutButton")
     d.qtbot.waitUntil(lambda: d.find(QLineEdit, "webIdInput").hasFocus())
     d.qtbot.waitUntil(lambda: _panel(d).kind == "text")
+
+
+def test_a_birth_date_is_typed_on_the_keypad(drive):
+    d = drive(kiosk=True)
+    d.click("forgotPasswordLink")
+    d.qtbot.waitUntil(d.find(QLineEdit, "resetIdInput").hasFocus)  # the screen's first field
+    QApplication.processEvents()  # the window's own focus on the new screen, once laid out
+    assert _panel(d).kind == "text"
+    birth = d.find(QDateEdit, "resetBirthDateInput")
+    _touch(d, birth)
+    assert _panel(d).kind == "digits"
+    _tap_digits(d, "19850412")
+    _tap(d, "keypadEnter")  # taken on Enter, as typed
+    d.qtbot.waitUntil(lambda: birth.date() == QDate(1985, 4, 12))
+    assert birth.hasFocus()
 
 
 def test_neither_widget_exists_outside_kiosk_mode(drive):
