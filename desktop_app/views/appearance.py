@@ -18,7 +18,7 @@ BUNDLED_FONT = "ipaexg.ttf"
 # Point sizes by setting code; settings files written before 特大/最大 existed say
 # small/medium/large, which keep their meaning. The largest is twice 標準.
 POINT_SIZES = {"small": 10, "medium": 12, "large": 15, "xlarge": 18, "xxlarge": 24}
-STYLE_THEMES = ("light", "dark")  # the themes with a style sheet; "system" picks one of them
+STYLE_THEMES = ("light", "dark", "high_contrast")  # with a style sheet; "system": light or dark
 SYSTEM = "system"
 _loaded_family: list[str] = []
 
@@ -47,6 +47,18 @@ _PALETTES: dict[str, dict[str, str]] = {
         "disabled_text": "#7d838a",
         "disabled_base": "#25272a",
         "link": "#8ab4f8",
+    },
+    "high_contrast": {
+        "window": "#000000",
+        "text": "#ffffff",
+        "base": "#000000",
+        "alternate": "#1a1a1a",
+        "button": "#333333",
+        "highlight": "#ffff00",
+        "highlighted": "#000000",
+        "disabled_text": "#a6a6a6",
+        "disabled_base": "#1f1f1f",
+        "link": "#ffff00",
     },
 }
 
@@ -171,10 +183,10 @@ def _appearance(app: QApplication) -> _Appearance:
 
 
 def apply_appearance(app: QApplication, theme: str, font_size: str) -> None:
-    """Apply the theme (``light``, ``dark`` or ``system``) and the font size to every widget."""
+    """Apply the theme (``light``, ``dark``, ``high_contrast`` or ``system``) and the font size to every widget."""
     _appearance(app).apply(theme, font_size)
 
 
 def applied_theme(app: QApplication) -> str:
-    """The style sheet in use now (``light`` or ``dark``), whatever the setting says."""
+    """The style sheet in use now (``light``, ``dark`` or ``high_contrast``), whatever the setting says."""
     return style_theme(app, _appearance(app).theme)
