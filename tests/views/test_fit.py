@@ -35,10 +35,13 @@ LARGEST = max(POINT_SIZES, key=POINT_SIZES.__getitem__)
 
 @pytest.fixture
 def largest_window(qapp, tmp_path) -> Iterator[QMainWindow]:
-    def start(language: str, size: tuple[int, int] = (800, 600)) -> QMainWindow:
+    def start(
+        language: str, size: tuple[int, int] = (800, 600), theme: str = "light"
+    ) -> QMainWindow:
         window = launch_app(
             store_url=f"sqlite:///{tmp_path / 'members.db'}", now=NOW, language=language
         )
+        context_of(window).settings.set_theme(theme)  # its thick borders take room too
         context_of(window).settings.set_font_size(LARGEST)
         window.resize(*size)
         settle(window)
@@ -49,9 +52,10 @@ def largest_window(qapp, tmp_path) -> Iterator[QMainWindow]:
     close_all()
 
 
+@pytest.mark.parametrize("theme", ["light", "high_contrast"])
 @pytest.mark.parametrize("language", ["ja", "en"])
-def test_every_screen_fits_at_the_largest_font_size_in_800_by_600(largest_window, language):
-    window = largest_window(language)
+def test_every_screen_fits_at_the_largest_font_size_in_800_by_600(largest_window, language, theme):
+    window = largest_window(language, theme=theme)
     problems: list[str] = []
     shots = 0
     for shot in _scenes(window):
