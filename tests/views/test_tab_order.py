@@ -1,6 +1,7 @@
 """Every screen and state with the keyboard only, real Tab presses: the Tab key reaches every
 enabled, visible control, in reading order (top to bottom, a row left to right) within each
-part of the window (the header, the navigation, the page, or the open dialog alone)."""
+part of the window (the header, the navigation, the page, or the open dialog alone), and each
+looks different while it has the focus (its ring), in the light and the high-contrast theme."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
-from desktop_app.testing import close_all, launch_app
+from desktop_app.testing import close_all, context_of, launch_app
 from tests.views.scene_walk import NOW, scenes, settle
 
 _REGIONS = ("header", "navBar", "screenStack", "connectionBar")
@@ -72,13 +73,19 @@ def tab_problems(window: QMainWindow) -> tuple[list[str], int]:
     QApplication.processEvents()
     start.setFocus(Qt.FocusReason.TabFocusReason)
     QApplication.processEvents()
+    unmarked: list[QWidget] = []
     for _press in range(2 * len(everything) + 4):
         focused = QApplication.focusWidget()
+        looks = focused.grab().toImage() if focused is not None else None
         if focused is not None and focused not in reached:
             reached.append(focused)
         QTest.keyClick(focused or start, Qt.Key.Key_Tab)
         QApplication.processEvents()
+        moved = QApplication.focusWidget() is not focused
+        if focused is not None and moved and focused.grab().toImage() == looks:
+            unmarked.append(focused)  # it looked the same focused: no ring
     problems += [f"never reached by Tab: {_label(c)}" for c in everything if c not in reached]
+    problems += [f"no focus ring: {_label(c)}" for c in dict.fromkeys(unmarked)]
     for region in regions:
         chain = [
             w for w in reached if w in _controls(region) and w.objectName() not in _LAST_ON_PURPOSE
@@ -92,10 +99,11 @@ def tab_problems(window: QMainWindow) -> tuple[list[str], int]:
     return problems, len(reached)
 
 
-@pytest.mark.parametrize("language", ["ja", "en"])
-def test_tab_reaches_every_control_in_reading_order_on_every_scene(qapp, tmp_path, language):
+@pytest.mark.parametrize(("language", "theme"), [("ja", "light"), ("en", "high_contrast")])
+def test_tab_reaches_every_control_in_reading_order_on_every_scene(qapp, tmp_path, language, theme):
     window = launch_app(store_url=f"sqlite:///{tmp_path / 'm.db'}", now=NOW, language=language)
     try:
+        context_of(window).settings.set_theme(theme)
         window.resize(1000, 700)
         settle(window)
         problems: list[str] = []
