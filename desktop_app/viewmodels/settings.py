@@ -17,8 +17,14 @@ FONT_SIZES = (
     ("xlarge", N_("Extra large")),
     ("xxlarge", N_("Largest")),
 )
-# "system": light or dark as the computer's own setting says, followed while running.
-THEMES = (("light", N_("Light")), ("dark", N_("Dark")), ("system", N_("Follow the system")))
+# "system": light or dark as the computer's own setting says, followed while running;
+# "high_contrast": black, white and yellow, thick borders (for low vision).
+THEMES = (
+    ("light", N_("Light")),
+    ("dark", N_("Dark")),
+    ("high_contrast", N_("High contrast")),
+    ("system", N_("Follow the system")),
+)
 IDLE_MINUTES = (5, 10, 15, 30)
 DEFAULT_IDLE_MINUTES = 15
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}

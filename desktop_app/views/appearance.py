@@ -18,11 +18,12 @@ BUNDLED_FONT = "ipaexg.ttf"
 # Point sizes by setting code; settings files written before 特大/最大 existed say
 # small/medium/large, which keep their meaning. The largest is twice 標準.
 POINT_SIZES = {"small": 10, "medium": 12, "large": 15, "xlarge": 18, "xxlarge": 24}
-STYLE_THEMES = ("light", "dark")  # the themes with a style sheet; "system" picks one of them
+STYLE_THEMES = ("light", "dark", "high_contrast")  # with a style sheet; "system": light or dark
 SYSTEM = "system"
 _loaded_family: list[str] = []
 
-# Colours the palette takes from each theme (the style sheet has its own copies).
+# Colours the palette takes from each theme (the style sheet has its own copies). Text and
+# placeholders keep 4.5:1 on their background, disabled text 3:1 (tests/views/test_contrast.py).
 _PALETTES: dict[str, dict[str, str]] = {
     "light": {
         "window": "#fbfaf7",
@@ -30,9 +31,10 @@ _PALETTES: dict[str, dict[str, str]] = {
         "base": "#ffffff",
         "alternate": "#f7f3ee",
         "button": "#ffffff",
-        "highlight": "#b5651d",
+        "highlight": "#b0601b",
         "highlighted": "#ffffff",
-        "disabled_text": "#8a8f96",
+        "placeholder": "#656a72",
+        "disabled_text": "#6c7178",
         "disabled_base": "#ece8e2",
         "link": "#0b5cad",
     },
@@ -44,9 +46,23 @@ _PALETTES: dict[str, dict[str, str]] = {
         "button": "#2b2e33",
         "highlight": "#e08a2c",
         "highlighted": "#141414",
-        "disabled_text": "#7d838a",
+        "placeholder": "#a9b0b8",
+        "disabled_text": "#8b9199",
         "disabled_base": "#25272a",
         "link": "#8ab4f8",
+    },
+    "high_contrast": {
+        "window": "#000000",
+        "text": "#ffffff",
+        "base": "#000000",
+        "alternate": "#1a1a1a",
+        "button": "#333333",
+        "highlight": "#ffff00",
+        "highlighted": "#000000",
+        "placeholder": "#c8c8c8",
+        "disabled_text": "#a6a6a6",
+        "disabled_base": "#1f1f1f",
+        "link": "#ffff00",
     },
 }
 
@@ -115,7 +131,7 @@ def palette(theme: str) -> QPalette:
         (roles.ButtonText, "text"),
         (roles.ToolTipBase, "base"),
         (roles.ToolTipText, "text"),
-        (roles.PlaceholderText, "disabled_text"),
+        (roles.PlaceholderText, "placeholder"),
         (roles.Highlight, "highlight"),
         (roles.HighlightedText, "highlighted"),
         (roles.Link, "link"),
@@ -171,10 +187,12 @@ def _appearance(app: QApplication) -> _Appearance:
 
 
 def apply_appearance(app: QApplication, theme: str, font_size: str) -> None:
-    """Apply the theme (``light``, ``dark`` or ``system``) and the font size to every widget."""
+    """Apply the theme (``light``, ``dark``, ``high_contrast`` or ``system``) and the font
+    size to every widget."""
     _appearance(app).apply(theme, font_size)
 
 
 def applied_theme(app: QApplication) -> str:
-    """The style sheet in use now (``light`` or ``dark``), whatever the setting says."""
+    """The style sheet in use now (``light``, ``dark`` or ``high_contrast``), whatever the
+    setting says."""
     return style_theme(app, _appearance(app).theme)

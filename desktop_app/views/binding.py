@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, SignalInstance, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, SignalInstance, Slot
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QTabWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -78,6 +81,65 @@ def bind_label(
             label.setVisible(bool(text))
 
     _attach(label, signal, initial, write)
+
+
+_HINT = "accessibleHint"  # what a field expects, said again once its error is gone
+_ERROR = "accessibleError"
+
+
+def describe(field: QWidget, hint: str) -> None:
+    """What ``field`` expects (「1,000円単位」), as its accessible description; an error shown
+    for it (``bind_error``) takes its place until the error clears."""
+    field.setProperty(_HINT, hint)
+    if not field.property(_ERROR):
+        _set_description(field, hint)
+
+
+def bind_error(label: QLabel, signal: SignalInstance, initial: str, *fields: QWidget) -> None:
+    """An error label, shown while there is an error. Screen readers hear it: the label sends
+    an assertive announcement, and each of ``fields`` (the inputs it is about) takes the error
+    sentence as its accessible description until the error clears (then its hint again)."""
+    shown = [initial]
+
+    def write(text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+        for field in fields:
+            field.setProperty(_ERROR, text)
+            _set_description(field, text or str(field.property(_HINT) or ""))
+        if text and text != shown[0]:
+            _announce(label, text)
+        shown[0] = text
+
+    _attach(label, signal, initial, write)
+
+
+def _set_description(widget: QWidget, text: str) -> None:
+    if widget.accessibleDescription() != text:
+        widget.setAccessibleDescription(text)
+        send_accessible(QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))
+
+
+def _announce(label: QLabel, text: str) -> None:
+    send_accessible(QAccessibleEvent(label, QAccessible.Event.Alert))
+    event = QAccessibleAnnouncementEvent(label, text)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    send_accessible(event)
+
+
+def send_accessible(event: QAccessibleEvent) -> None:
+    """Tell assistive technology (the one place the client does; tests watch it)."""
+    QAccessible.updateAccessibility(event)
+
+
+def retranslate_tab_scrollers(tabs: QTabWidget) -> None:
+    """Qt names a tab bar's scroll arrows once, in the language of the day: name them again."""
+    for object_name, text in (
+        ("ScrollLeftButton", "Scroll Left"),
+        ("ScrollRightButton", "Scroll Right"),
+    ):
+        for button in tabs.findChildren(QToolButton, object_name):
+            button.setAccessibleName(QCoreApplication.translate("QTabBar", text))
 
 
 def bind_enabled(

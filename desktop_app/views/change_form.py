@@ -19,7 +19,14 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from desktop_app.i18n import _
 from desktop_app.viewmodels.field import FieldViewModel
 from desktop_app.viewmodels.form import FormViewModel
-from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
+from desktop_app.views.binding import (
+    bind_enabled,
+    bind_error,
+    bind_label,
+    make_button,
+    make_label,
+    name,
+)
 from desktop_app.views.confirm import open_confirmation
 from desktop_app.views.otp import attach_otp
 from desktop_app.views.widgets.page import fit_to_width, form_column, link_row
@@ -114,7 +121,7 @@ class ChangeFormView(QWidget):
         layout.addLayout(link_row(self.back))
         layout.addStretch(1)
         vm = self._form_vm
-        bind_label(self.error, vm.error_changed, vm.error)
+        bind_error(self.error, vm.error_changed, vm.error)
         bind_label(self.registered_now, vm.current_changed, vm.current)
         bind_label(self.submit_hint, vm.submit_hint_changed, vm.submit_hint)
         vm.submit_hint_changed.connect(self.submit.setToolTip)

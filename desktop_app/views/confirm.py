@@ -22,6 +22,7 @@ from desktop_app.i18n import _
 from desktop_app.viewmodels.movement import MoneyMovementViewModel
 from desktop_app.views.binding import (
     bind_enabled,
+    bind_error,
     bind_label,
     bind_line_edit,
     make_button,
@@ -206,8 +207,8 @@ class MovementWidgets(QObject):
         )
         bind_line_edit(self.amount, vm.amount_text_changed, vm.amount_text, vm.set_amount_text)
         amount_input(self.amount)  # 「１0000」 → 10000 as typed, 10,000 once left
-        bind_label(self.amount_error, vm.amount_error_changed, vm.amount_error)
-        bind_label(self.error, vm.error_changed, vm.error)
+        bind_error(self.amount_error, vm.amount_error_changed, vm.amount_error, self.amount)
+        bind_error(self.error, vm.error_changed, vm.error)
         bind_enabled(self.confirm, vm.can_confirm_changed, vm.can_confirm)
         bind_label(self.result, vm.result_changed, vm.result)
         self.confirm.clicked.connect(vm.request_confirmation)

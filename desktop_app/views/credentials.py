@@ -15,6 +15,7 @@ from desktop_app.viewmodels.inbox import InboxViewModel
 from desktop_app.views.binding import (
     bind_combo_index,
     bind_enabled,
+    bind_error,
     bind_label,
     bind_visible,
     make_button,
@@ -120,7 +121,7 @@ class CodeFlowView(QWidget):
         bind_label(self.send_hint, vm.send_hint_changed, vm.send_hint)
         bind_label(self.submit_hint, vm.submit_hint_changed, vm.submit_hint)
         bind_label(self.info, vm.info_changed, vm.info)
-        bind_label(self.error, vm.error_changed, vm.error)
+        bind_error(self.error, vm.error_changed, vm.error)
         vm.code_sent_changed.connect(self._code_sent)
         self.send.clicked.connect(vm.send_code)
         self.submit.clicked.connect(vm.submit)

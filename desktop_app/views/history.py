@@ -23,6 +23,7 @@ from desktop_app.viewmodels.history import KIND_FILTER_NAMES, HistoryViewModel
 from desktop_app.views.binding import (
     bind_combo_index,
     bind_enabled,
+    bind_error,
     bind_label,
     bind_visible,
     make_button,
@@ -137,7 +138,7 @@ class HistoryView(QWidget):
         vm.since_changed.connect(self._show_period)
         vm.until_changed.connect(self._show_period)
         bind_label(self.count, vm.summary_text_changed, vm.summary_text)
-        bind_label(self.error, vm.error_changed, vm.error)
+        bind_error(self.error, vm.error_changed, vm.error)
         bind_label(self.export_result, vm.export_result_changed, vm.export_result)
         bind_enabled(self.export_button, vm.export_enabled_changed, vm.export_enabled)
         bind_visible(self.progress, vm.exporting_changed, vm.exporting)
@@ -271,6 +272,7 @@ class HistoryView(QWidget):
         self.from_date.setAccessibleName(_("From"))
         self.to_date.setAccessibleName(_("To"))
         self.clear_period.setText(_("Show all"))
+        self.clear_period.setAccessibleName(_("Show all periods"))
         index = self._vm.kind
         self.kind.blockSignals(True)
         self.kind.clear()

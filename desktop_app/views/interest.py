@@ -7,7 +7,14 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.interest import InterestViewModel
-from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
+from desktop_app.views.binding import (
+    bind_enabled,
+    bind_error,
+    bind_label,
+    make_button,
+    make_label,
+    name,
+)
 from desktop_app.views.widgets.page import form_column
 
 COLUMN_WIDTH = 760  # the figures with their dates fit on one line
@@ -52,7 +59,7 @@ class InterestView(QWidget):
         bind_label(self.to_due_date, vm.to_due_date_changed, vm.to_due_date, False)
         bind_label(self.free_until, vm.free_until_changed, vm.free_until)
         bind_label(self.as_of, vm.as_of_changed, vm.as_of)
-        bind_label(self.error, vm.error_changed, vm.error)
+        bind_error(self.error, vm.error_changed, vm.error)
         bind_label(self.explanation, vm.explanation_changed, vm.explanation)
         bind_enabled(self.refresh, vm.busy_changed, vm.busy, invert=True)
         self.refresh.clicked.connect(vm.load)

@@ -24,14 +24,17 @@ from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.views.binding import (
     bind_checked,
     bind_enabled,
+    bind_error,
     bind_label,
     bind_line_edit,
     bind_visible,
+    describe,
     hug_text,
     make_button,
     make_label,
     make_line_edit,
     name,
+    retranslate_tab_scrollers,
 )
 from desktop_app.views.widgets.caps_lock import CapsLockWatcher
 from desktop_app.views.widgets.flow import FlowLayout
@@ -226,7 +229,9 @@ class LoginView(QWidget):
         bind_line_edit(self.card, vm.card_text_changed, vm.card_text, vm.set_card_text)
         bind_line_edit(self.pin, vm.pin_text_changed, vm.pin_text, vm.set_pin_text)
         bind_label(self.notice, vm.width_notice_changed, vm.width_notice)
-        bind_label(self.error, vm.error_changed, vm.error)
+        bind_error(
+            self.error, vm.error_changed, vm.error, self.web_id, self.password, self.card, self.pin
+        )
         bind_enabled(self.button, vm.can_sign_in_changed, vm.can_sign_in)
         bind_label(self.button_hint, vm.sign_in_hint_changed, vm.sign_in_hint)
         bind_label(self.caps_hint, vm.caps_lock_hint_changed, vm.caps_lock_hint)
@@ -281,5 +286,7 @@ class LoginView(QWidget):
         self.button.setText(_("Sign in"))
         self.button.setAccessibleName(_("Sign in"))
         self.tabs.setAccessibleName(_("Sign-in method"))
+        retranslate_tab_scrollers(self.tabs)
+        describe(self.password, _("Upper and lower case letters are different"))
         if self.language is not None:
             self.language.retranslate()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.i18n import _
 from desktop_app.viewmodels.reminder import HOURS, ReminderViewModel
 from desktop_app.viewmodels.web_statements import WebStatementsViewModel
-from desktop_app.views.binding import bind_enabled, bind_label, make_combo, make_label
+from desktop_app.views.binding import bind_enabled, bind_error, bind_label, make_combo, make_label
 from desktop_app.views.change_form import ChangeFormView
 from desktop_app.views.choices import ChoiceCombo, bound_check, offer_button
 
@@ -88,7 +88,7 @@ class WebStatementsView(ChangeFormView):
         self.column.addWidget(self.notice)
         self.finish()
         bind_label(self.notice, vm.notice_changed, vm.notice)
-        bind_label(self.warning, vm.warning_changed, vm.warning)
+        bind_error(self.warning, vm.warning_changed, vm.warning)
 
     def retranslate(self) -> None:
         self.set_texts(

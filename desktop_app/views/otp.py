@@ -10,7 +10,14 @@ from shiboken6 import isValid
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.otp import OtpViewModel
-from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
+from desktop_app.views.binding import (
+    bind_enabled,
+    bind_error,
+    bind_label,
+    make_button,
+    make_label,
+    name,
+)
 from desktop_app.views.confirm import DIALOG_MARGIN
 from desktop_app.views.widgets.kiosk_input import DIGITS
 from desktop_app.views.widgets.policy_field import PolicyField
@@ -75,7 +82,7 @@ class OtpDialog(QDialog):
     def _bind(self) -> None:
         vm = self._vm
         bind_label(self.info, vm.info_changed, vm.info)
-        bind_label(self.error, vm.error_changed, vm.error)
+        bind_error(self.error, vm.error_changed, vm.error)
         bind_enabled(self.submit, vm.can_submit_changed, vm.can_submit)
         bind_enabled(self.resend, vm.can_resend_changed, vm.can_resend)
         vm.resend_text_changed.connect(self._set_resend_text)

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.profile import ProfileViewModel
-from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
+from desktop_app.views.binding import (
+    bind_enabled,
+    bind_error,
+    bind_label,
+    make_button,
+    make_label,
+    name,
+)
 from desktop_app.views.widgets.keyboard import focus_first_control
 from desktop_app.views.widgets.page import SideBySide, form_column
 from desktop_app.views.widgets.wrap_button import WrapButton
@@ -198,7 +205,7 @@ class ProfileView(QWidget):
         bind_label(self.notice, vm.notice_changed, vm.notice)
         bind_label(self.history_empty, vm.history_empty_changed, vm.history_empty)
         bind_label(self.hint, vm.change_hint_changed, vm.change_hint)
-        bind_label(self.error, vm.error_changed, vm.error)
+        bind_error(self.error, vm.error_changed, vm.error)
         self.not_online.clicked.connect(self.not_online_requested)
         vm.can_change_changed.connect(self._buttons_ready)
 

@@ -10,7 +10,14 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from desktop_app.i18n import _
 from desktop_app.viewmodels.limit import LimitIncreaseViewModel
 from desktop_app.viewmodels.promise import PromiseViewModel
-from desktop_app.views.binding import bind_enabled, bind_label, make_button, make_label, name
+from desktop_app.views.binding import (
+    bind_enabled,
+    bind_error,
+    bind_label,
+    make_button,
+    make_label,
+    name,
+)
 from desktop_app.views.widgets.date_input import DateInput
 from desktop_app.views.widgets.kiosk_input import DIGITS
 from desktop_app.views.widgets.page import form_column
@@ -54,7 +61,7 @@ class PromiseView(QWidget):
         bind_label(self.amount_due, vm.amount_due_changed, vm.amount_due)
         vm.amount_due_changed.connect(self._show_amount)
         self._show_amount(vm.amount_due)
-        bind_label(self.error, vm.error_changed, vm.error)
+        bind_error(self.error, vm.error_changed, vm.error)
         bind_label(self.result, vm.result_changed, vm.result)
         bind_enabled(self.submit, vm.can_submit_changed, vm.can_submit)
         self.submit.clicked.connect(vm.submit)
@@ -127,7 +134,7 @@ class LimitIncreaseView(QWidget):
         layout.addStretch(1)
         bind_label(self.maximum, vm.maximum_text_changed, vm.maximum_text)
         bind_label(self.certificate, vm.certificate_notice_changed, vm.certificate_notice)
-        bind_label(self.limit_error, vm.limit_error_changed, vm.limit_error)
+        bind_error(self.limit_error, vm.limit_error_changed, vm.limit_error)
         vm.error_changed.connect(self._store_error)
         bind_label(self.result, vm.result_changed, vm.result)
         bind_enabled(self.submit, vm.can_submit_changed, vm.can_submit)

@@ -15,7 +15,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.simulator import SimulatorViewModel
-from desktop_app.views.binding import bind_label, bind_line_edit, make_label, make_line_edit, name
+from desktop_app.views.binding import (
+    bind_error,
+    bind_label,
+    bind_line_edit,
+    make_label,
+    make_line_edit,
+    name,
+)
 from desktop_app.views.widgets.amount_input import amount_input, count_input
 from desktop_app.views.widgets.columns import SpreadColumns
 from desktop_app.views.widgets.page import BASE_POINTS, Column, SideBySide, form_column
@@ -119,7 +126,7 @@ class SimulatorView(QWidget):
         amount_input(self.monthly)
         count_input(self.months)
         bind_label(self.basis, vm.basis_changed, vm.basis)
-        bind_label(self.error, vm.error_changed, vm.error)
+        bind_error(self.error, vm.error_changed, vm.error)
         bind_label(self.monthly_result, vm.monthly_result_changed, vm.monthly_result)
         bind_label(self.payments_count, vm.payments_count_changed, vm.payments_count)
         bind_label(self.total_payment, vm.total_payment_changed, vm.total_payment)

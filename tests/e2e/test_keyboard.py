@@ -280,3 +280,17 @@ def test_the_profile_screen_takes_the_keyboard_to_its_first_change_button_in_sig
     _press(d, _focus(d, QAbstractButton, "navProfile"))
     d.qtbot.waitUntil(first.hasFocus)
     d.qtbot.waitUntil(lambda: not first.visibleRegion().isEmpty())
+
+
+def test_esc_in_the_idle_warning_keeps_the_member_signed_in(drive):
+    """Each dialog cancels with Esc: the confirmation (above), the one-time code
+    (tests/views/test_otp_dialog.py) and the idle warning."""
+    d = drive()
+    d.sign_in_web("yamada2026", "Taro2026pass")
+    context_of(d.window).idle.warn_now()
+    dialog = d.window.findChild(QDialog, "idleWarningDialog")
+    d.qtbot.waitUntil(dialog.isVisible)
+    d.qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+    d.qtbot.waitUntil(lambda: d.window.findChild(QDialog, "idleWarningDialog") is None)
+    assert d.screen() == "homeScreen"
+    assert context_of(d.window).app_vm.session is not None

@@ -25,8 +25,10 @@ from desktop_app.views import appearance
 from desktop_app.views.appearance import POINT_SIZES, applied_theme, apply_appearance
 
 ACCENT = {"light": QColor("#b5651d"), "dark": QColor("#e08a2c")}
-FOCUS = {"light": QColor("#1f4e9c"), "dark": QColor("#8ab4f8")}
-PRIMARY_FOCUS = {"light": QColor("#2b1a08"), "dark": QColor("#ffffff")}
+YELLOW = QColor("#ffff00")  # the high-contrast theme's focus ring
+FOCUS = {"light": QColor("#1f4e9c"), "dark": QColor("#8ab4f8"), "high_contrast": YELLOW}
+PRIMARY_FOCUS = {"light": QColor("#2b1a08"), "dark": QColor("#ffffff"), "high_contrast": YELLOW}
+THEMES_WITH_SHEETS = ["light", "dark", "high_contrast"]
 # Every kind of control a member can focus, as the style sheets select it.
 FOCUSABLE = (
     "QPushButton",
@@ -100,10 +102,10 @@ def test_the_largest_font_size_is_twice_the_standard_and_old_settings_keep_their
     codes = [code for code, _label in FONT_SIZES]
     assert codes == ["small", "medium", "large", "xlarge", "xxlarge"]  # settings say "large"
     assert set(codes) == set(POINT_SIZES)
-    assert [code for code, _label in THEMES] == ["light", "dark", "system"]
+    assert [code for code, _label in THEMES] == ["light", "dark", "high_contrast", "system"]
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("theme", THEMES_WITH_SHEETS)
 def test_every_control_kind_has_a_focus_rule(theme):
     sheet = _sheet(theme)
     selectors = [
@@ -115,7 +117,7 @@ def test_every_control_kind_has_a_focus_rule(theme):
     assert missing == []
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("theme", THEMES_WITH_SHEETS)
 def test_a_focused_orange_button_shows_a_ring_in_a_contrasting_colour(styled, theme):
     button, other = QPushButton("確定"), QPushButton("キャンセル")
     button.setProperty("role", "primary")
@@ -131,7 +133,7 @@ def test_a_focused_orange_button_shows_a_ring_in_a_contrasting_colour(styled, th
     assert not _near(unfocused, PRIMARY_FOCUS[theme], 8)
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("theme", THEMES_WITH_SHEETS)
 def test_a_focused_input_shows_the_focus_ring(styled, theme):
     first, second = QLineEdit(), QLineEdit()
     styled(theme, first, second)
@@ -159,7 +161,28 @@ def test_a_checked_indicator_looks_checked(styled, theme, kind):
     assert not _near(_colours(off), ACCENT[theme])
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("kind", [QRadioButton, QCheckBox])
+def test_a_checked_indicator_is_filled_white_in_high_contrast(styled, kind):
+    """Checked: a white box with a black mark; unchecked: a black box in a white frame."""
+    checked, unchecked = kind("選択"), kind("選択")
+    checked.setChecked(True)
+    styled("high_contrast", checked, unchecked)
+    height = checked.height()
+    indicator = (0, 0, min(checked.width(), height + 8), height)
+
+    def white(image: QImage) -> int:
+        return sum(
+            image.pixelColor(x, y).lightness() > 230
+            for x in range(image.width())
+            for y in range(image.height())
+        )
+
+    on = checked.grab().toImage().copy(*indicator)
+    off = unchecked.grab().toImage().copy(*indicator)
+    assert white(on) > 2 * white(off)
+
+
+@pytest.mark.parametrize("theme", THEMES_WITH_SHEETS)
 def test_a_disabled_input_looks_disabled(styled, theme):
     enabled, disabled = QLineEdit("10000"), QLineEdit("10000")
     disabled.setEnabled(False)
@@ -227,7 +250,7 @@ def _distance(a: QColor, b: QColor) -> int:
     return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue()))
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("theme", THEMES_WITH_SHEETS)
 def test_a_dialog_shows_its_edge(styled, theme, qtbot):
     """Over the dimmed page a borderless dark dialog had no edge at all."""
     from PySide6.QtWidgets import QDialog, QLabel
@@ -245,7 +268,7 @@ def test_a_dialog_shows_its_edge(styled, theme, qtbot):
         assert _distance(image.pixelColor(x, y), inside) >= 60
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("theme", THEMES_WITH_SHEETS)
 def test_a_disabled_input_has_a_dashed_border_and_a_clearly_different_fill(styled, theme):
     """Step 2 of register and reset: disabled fields (rgb 34,36,39) looked like the enabled
     ones (43,46,51) in the dark theme."""
@@ -260,7 +283,7 @@ def test_a_disabled_input_has_a_dashed_border_and_a_clearly_different_fill(style
     assert len({off.pixelColor(x, 0).name() for x in top}) >= 2  # dashes and gaps
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("theme", THEMES_WITH_SHEETS)
 def test_a_secondary_button_does_not_look_like_an_input(styled, theme):
     """すべて表示 and CSVで保存 looked like input boxes in the dark theme."""
     button, field, focus = QPushButton("すべて表示"), QLineEdit(), QLineEdit()
@@ -273,7 +296,7 @@ def test_a_secondary_button_does_not_look_like_an_input(styled, theme):
     assert _distance(pressed.pixelColor(0, y), typed.pixelColor(0, typed.height() // 2)) >= 12
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("theme", THEMES_WITH_SHEETS)
 def test_table_cells_keep_their_figures_clear_of_the_grid(styled, theme):
     """A right-aligned amount ended on the cell's border."""
     from PySide6.QtGui import QStandardItem, QStandardItemModel

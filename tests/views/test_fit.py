@@ -24,74 +24,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.screens import screens
-from desktop_app.testing import close_all, context_of, launch_app, wait_until_idle
+from desktop_app.testing import close_all, context_of, launch_app
 from desktop_app.views.appearance import POINT_SIZES
 from tests.views.fit_checks import _list_problem, _table_problem, misfits
+from tests.views.scene_walk import NOW, settle, sign_in
+from tests.views.scene_walk import scenes as _scenes
 
-NOW = "2026-11-24T10:00:00+09:00"
 LARGEST = max(POINT_SIZES, key=POINT_SIZES.__getitem__)
-# Demo members of DOMAIN.md §8 the tour's scenes sign in as.
-MEMBERS = {
-    "yamada": ("web", "yamada2026", "Taro2026pass"),
-    "suzuki": ("card", "123456789012345", "3690"),
-    "hanako": ("web", "hanako0202", "Hanako2026"),
-}
-
-
-def _settle(window: QMainWindow) -> None:
-    wait_until_idle(window)
-    for _round in range(3):
-        QApplication.processEvents()
-
-
-def _sign_in(context, member: str) -> None:
-    from desktop_app.viewmodels.login import LoginMethod
-
-    method, ident, secret = MEMBERS[member]
-    login = context.login
-    if method == "web":
-        login.set_method(LoginMethod.WEB_ID)
-        login.set_web_id_text(ident)
-        login.set_password_text(secret)
-    else:
-        login.set_method(LoginMethod.CARD)
-        login.set_card_text(ident)
-        login.set_pin_text(secret)
-    login.sign_in()
-
-
-def _scenes(window: QMainWindow) -> Iterator[str]:
-    """Play every scene of every screen; yield at each of the tour's screenshots."""
-    context = context_of(window)
-    member: str | None = None
-    for spec in screens():
-        for scene in spec.tour:
-            signed_out = scene.member is not None and context.app_vm.session is None
-            if scene.member != member or signed_out:  # a scene may have signed out
-                if context.app_vm.session is not None:
-                    context.app_vm.sign_out()
-                    _settle(window)
-                if scene.member is not None:
-                    _sign_in(context, scene.member)
-                    _settle(window)
-                    assert context.app_vm.session is not None, context.login.error
-                member = scene.member
-            for step in scene.play(context):
-                _settle(window)
-                if step is not None:
-                    yield f"{spec.name}/{step}"
 
 
 @pytest.fixture
 def largest_window(qapp, tmp_path) -> Iterator[QMainWindow]:
-    def start(language: str, size: tuple[int, int] = (800, 600)) -> QMainWindow:
+    def start(
+        language: str, size: tuple[int, int] = (800, 600), theme: str = "light"
+    ) -> QMainWindow:
         window = launch_app(
             store_url=f"sqlite:///{tmp_path / 'members.db'}", now=NOW, language=language
         )
+        context_of(window).settings.set_theme(theme)  # its thick borders take room too
         context_of(window).settings.set_font_size(LARGEST)
         window.resize(*size)
-        _settle(window)
+        settle(window)
         assert QApplication.font().pointSize() == POINT_SIZES[LARGEST]
         return window
 
@@ -99,9 +52,10 @@ def largest_window(qapp, tmp_path) -> Iterator[QMainWindow]:
     close_all()
 
 
+@pytest.mark.parametrize("theme", ["light", "high_contrast"])
 @pytest.mark.parametrize("language", ["ja", "en"])
-def test_every_screen_fits_at_the_largest_font_size_in_800_by_600(largest_window, language):
-    window = largest_window(language)
+def test_every_screen_fits_at_the_largest_font_size_in_800_by_600(largest_window, language, theme):
+    window = largest_window(language, theme=theme)
     problems: list[str] = []
     shots = 0
     for shot in _scenes(window):
@@ -117,15 +71,15 @@ def test_history_columns_follow_a_live_font_size_change(largest_window):
     window = largest_window("ja")
     context = context_of(window)
     context.settings.set_font_size("medium")
-    _sign_in(context, "yamada")
-    _settle(window)
+    sign_in(context, "yamada")
+    settle(window)
     context.navigator.go("history")
-    _settle(window)
+    settle(window)
     table = window.findChild(QTableView, "historyTable")
     assert table.model().rowCount() > 0
     assert _table_problem(table) == ""
     context.settings.set_font_size(LARGEST)
-    _settle(window)
+    settle(window)
     assert _table_problem(table) == ""
 
 
@@ -140,12 +94,12 @@ def test_screens_are_centred_with_a_readable_width_on_a_wide_window(largest_wind
     window = largest_window("ja", (1920, 1080))
     context = context_of(window)
     context.settings.set_font_size("medium")
-    _sign_in(context, "yamada")
-    _settle(window)
+    sign_in(context, "yamada")
+    settle(window)
     stack = window.findChild(QWidget, "screenStack")
     for screen in ("borrow", "repay", "history", "simulator", "interest", "limit", "settings"):
         context.navigator.go(screen)
-        _settle(window)
+        settle(window)
         column = stack.currentWidget().findChild(QWidget, "pageColumn")
         assert column is not None, screen
         left = column.mapTo(stack, column.rect().topLeft()).x()
@@ -163,12 +117,12 @@ def test_what_cannot_be_done_online_shows_every_item_whole_at_the_standard_size(
     context = context_of(window)
     context.settings.set_font_size("medium")
     context.navigator.go("notOnline")
-    _settle(window)
+    settle(window)
     items = window.findChild(QListWidget, "notOnlineList")
     assert items.isVisible() and items.count() > 5
     assert _list_problem(items) == ""
     context.settings.set_font_size(LARGEST)
-    _settle(window)
+    settle(window)
     assert _list_problem(items) == ""
 
 
@@ -178,10 +132,10 @@ def test_the_back_link_lines_up_with_the_text_above_it(largest_window, screen):
     window = largest_window("ja", (1000, 700))
     context = context_of(window)
     context.settings.set_font_size("medium")
-    _sign_in(context, "yamada")
-    _settle(window)
+    sign_in(context, "yamada")
+    settle(window)
     context.navigator.go(screen)
-    _settle(window)
+    settle(window)
     link = window.findChild(QPushButton, f"{screen}BackButton")
     explain = window.findChild(QLabel, f"{screen}ExplainLabel")
     assert link.isVisible() and explain.isVisible()

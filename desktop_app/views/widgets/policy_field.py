@@ -6,7 +6,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.viewmodels.field import FieldViewModel
-from desktop_app.views.binding import bind_label, bind_line_edit, make_label, make_line_edit
+from desktop_app.views.binding import (
+    bind_error,
+    bind_label,
+    bind_line_edit,
+    make_label,
+    make_line_edit,
+)
 from desktop_app.views.widgets.kiosk_input import SECRET, kiosk_input
 
 
@@ -58,7 +64,7 @@ class PolicyField(QWidget):
         bind_line_edit(self.edit, vm.text_changed, vm.text, vm.set_text)
         self.edit.editingFinished.connect(vm.commit)
         bind_label(self.notice, vm.notice_changed, vm.notice)
-        bind_label(self.error, vm.field_error_changed, vm.field_error)
+        bind_error(self.error, vm.field_error_changed, vm.field_error, self.edit)
 
     def set_accessible(self, caption: str) -> None:
         self.edit.setAccessibleName(caption)
