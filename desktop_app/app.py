@@ -11,7 +11,7 @@ import gc
 import sys
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from desktop_app import i18n
@@ -26,7 +26,12 @@ from desktop_app.store_host import StoreHost
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.connection import ConnectionViewModel
-from desktop_app.viewmodels.idle import IdleViewModel
+from desktop_app.viewmodels.idle import (
+    DEFAULT_WARNING_SECONDS,
+    KIOSK_IDLE_SECONDS,
+    KIOSK_WARNING_SECONDS,
+    IdleViewModel,
+)
 from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.viewmodels.messages import use_brand
 from desktop_app.viewmodels.navigation import LOGIN, Navigator
@@ -109,9 +114,8 @@ class AppContext(QObject):
         self.store_settings = StoreSettingsViewModel(services, self.app_vm, parent=self)
         self.navigator = Navigator(self.app_vm, parent=self)
         self.login = LoginViewModel(services, self.app_vm, self.settings.device_id, parent=self)
-        self.idle = IdleViewModel(
-            services, self.app_vm, self.settings.idle_minutes * 60, parent=self
-        )
+        self.idle = IdleViewModel(services, self.app_vm, parent=self)
+        self.idle.configure(*idle_periods(options, self.settings.idle_minutes))
         self.settings.idle_minutes_changed.connect(self._apply_idle_minutes)
         self.view_models: list[ViewModel] = [
             self.app_vm,
@@ -191,7 +195,17 @@ class AppContext(QObject):
 
     @Slot(int)
     def _apply_idle_minutes(self, minutes: int) -> None:
-        self.idle.configure(minutes * 60)
+        """The member chose another timeout on the settings screen: it holds from now on
+        (over ``--idle-seconds`` too, as a store chosen there does over ``--store``)."""
+        self.idle.configure(minutes * 60, self.idle.warning_seconds)
+
+    def show_window(self) -> None:
+        """Show the window: at a kiosk full screen, without the window's frame or buttons."""
+        if self.options.kiosk:
+            self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            self.window.showFullScreen()
+        else:
+            self.window.show()
 
     def _watch_activity(self) -> None:
         """Notice the member's input for the idle timeout (after the first paint)."""
@@ -311,6 +325,21 @@ class AppContext(QObject):
         self.deleteLater()
 
 
+def idle_periods(options: Options, setting_minutes: int) -> tuple[int, int]:
+    """Seconds without input before the warning, and of its countdown: at a kiosk 60 and 15
+    (DOMAIN.md §1), on a PC the setting's minutes and 60; ``--idle-seconds`` (and the
+    harness's ``warning_seconds``) say otherwise."""
+    idle, warning = (
+        (KIOSK_IDLE_SECONDS, KIOSK_WARNING_SECONDS)
+        if options.kiosk
+        else (
+            setting_minutes * 60,
+            DEFAULT_WARNING_SECONDS,
+        )
+    )
+    return options.idle_seconds or idle, options.warning_seconds or warning
+
+
 def build(
     options: Options,
     clock: Clock | None = None,
@@ -329,6 +358,6 @@ def run(options: Options) -> int:
     """Start the client on ``options`` and run until its window closes."""
     app = ensure_application()
     context = build(options)
-    context.window.show()
+    context.show_window()
     QTimer.singleShot(0, context.finish_start_up)
     return app.exec()

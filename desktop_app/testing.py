@@ -38,6 +38,9 @@ def launch_app(
     rules: Rules | None = None,
     ca_file: str | None = None,
     kiosk: bool = False,
+    idle_seconds: int | None = None,
+    warning_seconds: int | None = None,
+    kiosk_demo_reset: bool = False,
 ) -> QMainWindow:
     """Start the client in this process (creating the QApplication when there is none) and
     return its shown main window. May be called again, on the same store file too.
@@ -45,14 +48,22 @@ def launch_app(
     ``rules`` (tests) is a setting of the local store's host: the store applies them, and the
     client learns them from the store's terms like any other client would. ``ca_file`` is a
     CA bundle to verify an ``https://`` member server with (``--ca``); ``kiosk`` is
-    ``--kiosk`` (a branch kiosk: no demo inbox, even on a demo host). With a member server
-    the server's clock is shown: ``now`` is refused (start the server with ``--now``).
+    ``--kiosk`` (a branch kiosk: full screen, nothing written to the computer, no demo
+    inbox even on a demo host). ``idle_seconds`` is ``--idle-seconds`` (any whole number of
+    seconds from 1 here) and ``warning_seconds`` the countdown after it (15 s at a kiosk,
+    60 s on a PC); ``kiosk_demo_reset`` is ``--kiosk-demo-reset``. With a member server the
+    server's clock is shown: ``now`` is refused (start the server with ``--now``).
     """
     if now is not None and store_url is not None and is_remote(store_url):
         raise ValueError(
             "now= cannot be used with a member server: its clock is shown "
             "(start the server with --now instead)"
         )
+    for keyword, seconds in (("idle_seconds", idle_seconds), ("warning_seconds", warning_seconds)):
+        if seconds is not None and (not isinstance(seconds, int) or seconds < 1):
+            raise ValueError(f"{keyword} must be a whole number of seconds, at least 1")
+    if kiosk_demo_reset and not kiosk:
+        raise ValueError("kiosk_demo_reset needs kiosk=True")
     ensure_application()
     configure_logging()
     options = Options(
@@ -63,13 +74,16 @@ def launch_app(
         rules=rules,
         ca_file=ca_file,
         kiosk=kiosk,
+        idle_seconds=idle_seconds,
+        warning_seconds=warning_seconds,
+        kiosk_demo_reset=kiosk_demo_reset,
     )
     context = build(options)
     window = context.window
     _contexts[id(window)] = context
     window.closing.connect(lambda: _contexts.pop(id(window), None))
     context.build_all_screens()  # a tester finds every name at once
-    window.show()
+    context.show_window()
     context.warm_up()
     context.login.load_remembered()
     return window

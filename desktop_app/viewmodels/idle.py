@@ -13,6 +13,8 @@ from desktop_app.viewmodels.services import Services
 
 DEFAULT_IDLE_SECONDS = 15 * 60
 DEFAULT_WARNING_SECONDS = 60
+KIOSK_IDLE_SECONDS = 60  # DOMAIN.md §1: a branch kiosk warns after a minute
+KIOSK_WARNING_SECONDS = 15
 
 
 class IdleViewModel(ViewModel):
@@ -64,6 +66,10 @@ class IdleViewModel(ViewModel):
     @property
     def idle_seconds(self) -> int:
         return self._idle_seconds
+
+    @property
+    def warning_seconds(self) -> int:
+        return self._warning_seconds
 
     @property
     def period_seconds(self) -> int:
