@@ -27,8 +27,8 @@ run: $(RUNTIME)
 	@$(BIN)/member-client $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop_app tests
-	$(BIN)/ruff format --check desktop_app tests
+	$(BIN)/ruff check desktop_app tests examples
+	$(BIN)/ruff format --check desktop_app tests examples
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 

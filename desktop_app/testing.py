@@ -12,6 +12,7 @@ sent_messages(window)               # what the service sent, newest first
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -19,14 +20,17 @@ from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QTimer, Slot
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.app import AppContext, Options, build, configure_logging, ensure_application
+from desktop_app.domain.clock import OffsetClock
 from desktop_app.store_host import is_remote
 
 if TYPE_CHECKING:
     from desktop_app.domain.models import SentMessage
     from desktop_app.domain.rules import Rules
     from desktop_app.store.demo import DemoOperations
+    from desktop_app.store.remote.demo import HttpDemo
 
 _contexts: dict[int, AppContext] = {}
+_server_demos: dict[int, HttpDemo] = {}  # a member server's /demo, per window
 
 
 def launch_app(
@@ -122,23 +126,49 @@ def close_all() -> None:
 
 
 def _demo(window: QMainWindow) -> DemoOperations:
-    demo = context_of(window).demo
+    """The demo interface of the window's host: the client's own (a local demo store), or for
+    a member server the server's operator endpoints (``/demo``, ``member-server --demo``),
+    which the client itself never uses."""
+    context = context_of(window)
+    if context.demo is not None:
+        return context.demo
+    url = context.host.url
+    if not is_remote(url):
+        raise RuntimeError(_NOT_A_DEMO)
+    demo = _server_demos.get(id(window))
     if demo is None:
-        raise RuntimeError(
-            "this client's host is not a demo: its store offers no clock to move and no sent "
-            "messages (start it with seed='demo' on a local store, or a server in demo mode)"
-        )
+        from desktop_app.store.remote.demo import HttpDemo
+
+        demo = _server_demos[id(window)] = HttpDemo(url, ca_file=context.options.ca_file)
+        context.window.closing.connect(lambda: _close_server_demo(id(window)))
     return demo
+
+
+def _close_server_demo(key: int) -> None:
+    demo = _server_demos.pop(key, None)
+    if demo is not None:
+        demo.close()
+
+
+_NOT_A_DEMO = (
+    "this client's host is not a demo: its store offers no clock to move and no sent "
+    "messages (start it with seed='demo' on a local store, or member-server --demo)"
+)
 
 
 def advance_clock(
     window: QMainWindow, *, days: int = 0, hours: int = 0, minutes: int = 0, seconds: int = 0
 ) -> datetime:
-    """Move the demo host's clock on (the store's and, for a local store, the client's), then
-    let the screens catch up (the summary is asked for again). Returns the new now."""
+    """Move the demo host's clock on (a local store's and the client's; a member server's,
+    which the client then follows), then let the screens catch up (the summary is asked for
+    again). Returns the new now."""
     delta = timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
-    now = _demo(window).advance_clock(delta)
+    demo = _demo(window)
+    now = _in_worker(window, "advance_clock", lambda: demo.advance_clock(delta))
+    assert isinstance(now, datetime)
     context = context_of(window)
+    if demo is not context.demo and isinstance(context.clock, OffsetClock):
+        context.clock.follow(now)  # shown at once, even before the server's next answer
     context.app_vm.refresh_summary()
     wait_until_idle(window)
     return now
@@ -149,13 +179,29 @@ def sent_messages(window: QMainWindow) -> tuple[SentMessage, ...]:
     ``.channel`` ("email"/"sms"), ``.recipient``, ``.subject``, ``.body`` and ``.sent_at``.
     A one-time code shows in the first read only (then ``••••••``): read it once."""
     demo = _demo(window)
+    messages = _in_worker(window, "sent_messages", demo.sent_messages)
+    assert isinstance(messages, tuple)
+    return messages
+
+
+def _in_worker(window: QMainWindow, name: str, work: Callable[[], object]) -> object:
+    """``work()``'s result, run by the client's runner (a store or the network is never
+    called on the GUI thread), once what the client was doing is done."""
     wait_until_idle(window)
     answer = _Answer()
-    context_of(window).runner.submit("sent_messages", demo.sent_messages, answer.got, answer.got)
-    wait_until_idle(window)  # the store is read in a worker, never on the GUI thread
+
+    def attempt() -> object:
+        try:
+            return work()
+        except TypeError as error:  # a member server without --demo answers 404
+            return RuntimeError(f"{_NOT_A_DEMO} ({error})")
+        except Exception as error:  # handed back as it was, not as the runner's AppError
+            return error
+
+    context_of(window).runner.submit(name, attempt, answer.got, answer.got)
+    wait_until_idle(window)
     if isinstance(answer.value, Exception):
         raise answer.value
-    assert isinstance(answer.value, tuple)
     return answer.value
 
 
