@@ -71,7 +71,10 @@ class IdleViewModel(ViewModel):
         """Change the timeout (settings, tests); restarts the idle period."""
         self._idle_seconds = max(1, idle_seconds)
         self._warning_seconds = max(1, warning_seconds)
-        self.activity()
+        if self._app.session is not None and not self.warning:
+            self._idle.start(self.period_seconds * 1000)
+        elif self._visitor.isActive():  # a visitor's wait (kiosk) takes the new period too
+            self._visitor.start(self._idle_seconds * 1000)
 
     @property
     def idle_seconds(self) -> int:

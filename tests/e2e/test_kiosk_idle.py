@@ -7,7 +7,7 @@ import hashlib
 import sqlite3
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.testing import context_of, wait_until_idle
@@ -65,3 +65,58 @@ def test_walking_away_from_a_borrowing_leaves_nothing_and_moves_no_money(drive, 
     assert _sessions(store_url, token) == 0
     again = store.sign_in_with_web_id(WEB_ID, PASSWORD, "test-device")
     assert store.account_summary(again.token).principal == principal  # no money moved
+
+
+def test_a_half_filled_login_screen_is_wiped_after_the_idle_period(drive):
+    """No one signed in, but a visitor typed a Web-ID and chose English, then went: the idle
+    period after their last input wipes it, without a warning (no session to keep)."""
+    d = drive(kiosk=True, idle_seconds=1, warning_seconds=1)
+    context = context_of(d.window)
+    web_id = d.find(QLineEdit, "webIdInput")
+    web_id.setFocus()
+    d.qtbot.keyClicks(web_id, "yamada")  # real keys: the kiosk notices the visitor
+    context.settings.set_language("en")
+    assert web_id.text() == "yamada"
+
+    d.qtbot.waitUntil(lambda: web_id.text() == "", timeout=10_000)
+
+    assert context.settings.language == "ja"
+    assert visible_traces(d.window) == []
+    assert d.window.findChild(QDialog, "idleWarningDialog") is None
+
+
+def test_an_untouched_login_screen_is_left_alone(drive):
+    """Without a visitor's input there is nothing to wipe (and no demo store to reset)."""
+    d = drive(kiosk=True, idle_seconds=1, warning_seconds=1)
+    wiped = []
+    context_of(d.window).wiped.connect(lambda: wiped.append(True))
+    d.qtbot.wait(1500)
+    assert wiped == []
+
+
+def test_a_pc_keeps_what_was_typed_on_the_login_screen(drive):
+    d = drive(idle_seconds=1, warning_seconds=1)
+    web_id = d.find(QLineEdit, "webIdInput")
+    d.qtbot.keyClicks(web_id, "yamada")
+    d.qtbot.wait(1500)
+    assert web_id.text() == "yamada"
+
+
+def test_the_demo_reset_puts_a_borrowing_back_after_the_wipe(drive, store_url):
+    d = drive(kiosk=True, kiosk_demo_reset=True)
+    context = context_of(d.window)
+    d.sign_in_web(WEB_ID, PASSWORD)
+    store = context.store.get()
+    principal = store.account_summary(context.app_vm.token).principal
+    d.click("navBorrow")
+    d.type("borrowAmountInput", "30000")
+    d.click("borrowConfirmButton")
+    d.confirm_dialog()
+    assert store.account_summary(context.app_vm.token).principal == principal + 30_000
+
+    d.click("logoutButton")  # the wipe, then the reset in a worker
+    wait_until_idle(d.window)
+
+    assert _sessions(store_url) == 0
+    again = store.sign_in_with_web_id(WEB_ID, PASSWORD, "test-device")
+    assert store.account_summary(again.token).principal == principal
