@@ -26,9 +26,9 @@ def _small_targets(root: QWidget) -> list[str]:
     small = []
     for kind in (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox):
         for widget in root.findChildren(kind):
-            if widget.isVisible() and widget.objectName() not in INNER:
-                if widget.height() < TOUCH:
-                    small.append(f"{widget.objectName()}: {widget.height()} px")
+            visible = widget.isVisible() and widget.objectName() not in INNER
+            if visible and widget.height() < TOUCH:
+                small.append(f"{widget.objectName()}: {widget.height()} px")
     for bar in root.findChildren(QTabBar):
         if bar.isVisible():
             small += [

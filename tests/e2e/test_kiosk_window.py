@@ -50,10 +50,10 @@ def test_the_harness_refuses_what_the_command_line_would(qapp, keywords):
 def _settings_screen_controls(d) -> dict[str, bool]:
     d.click("loginSettingsLink")
     assert d.screen() == "settingsScreen"
+    names = ("languageCombo", "fontSizeCombo", "themeCombo", "idleTimeoutCombo")
     return {
         name: d.find(QWidget, name).isVisible()
-        for name in ("languageCombo", "fontSizeCombo", "themeCombo", "idleTimeoutCombo")
-        + ("storeUrlInput", "storeSaveButton")
+        for name in (*names, "storeUrlInput", "storeSaveButton")
     }
 
 
