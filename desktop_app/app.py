@@ -11,7 +11,7 @@ import gc
 import sys
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from desktop_app import i18n
@@ -19,6 +19,7 @@ from desktop_app.cli import Options, parse_args
 from desktop_app.domain.clock import Clock, OffsetClock
 from desktop_app.domain.errors import AppError
 from desktop_app.host import OsKeychain, SettingsFile, load_brand
+from desktop_app.kiosk_host import Kiosk, saved_preferences
 from desktop_app.paths import user_config_dir
 from desktop_app.screens import ScreenSpec, connect_links, screens
 from desktop_app.startup import configure_logging, ensure_application, make_clock, preload
@@ -36,7 +37,13 @@ from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.viewmodels.messages import use_brand
 from desktop_app.viewmodels.navigation import LOGIN, Navigator
 from desktop_app.viewmodels.runner import OperationRunner
-from desktop_app.viewmodels.services import STORE_URL_KEY, Keychain, Preferences, Services
+from desktop_app.viewmodels.services import (
+    STORE_URL_KEY,
+    Keychain,
+    NullKeychain,
+    Preferences,
+    Services,
+)
 from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.viewmodels.store_access import StoreHandle
 from desktop_app.viewmodels.store_settings import StoreSettingsViewModel
@@ -65,11 +72,17 @@ VM = TypeVar("VM", bound=ViewModel)
 class AppContext(QObject):
     """Everything one running client owns; ``shutdown()`` releases it.
 
+    Signals:
+        wiped(): the one wipe forgot a member (or a kiosk's visitor).
+
     As the local store's host it owns the store's settings (not the member protocol's): the
     clock, seeding, the hash profile and the rules (``host``, a ``StoreHost``, which also
     switches stores for the settings screen); and, for a demo host only, the demo interface
-    (``services.demo``: the outbox and a clock that can be moved on).
+    (``services.demo``: the outbox and a clock that can be moved on). At a branch kiosk
+    ``kiosk`` (desktop_app/kiosk_host.py) adds the staff exit and the demo store's reset.
     """
+
+    wiped = Signal()
 
     def __init__(
         self,
@@ -84,6 +97,9 @@ class AppContext(QObject):
         # the default 5 ms, so a busy worker never makes the window stutter.
         sys.setswitchinterval(0.001)
         self.options = options
+        if options.kiosk:  # a branch kiosk writes nothing to the computer (kiosk_host.py)
+            keychain = keychain or NullKeychain()
+            preferences = preferences or saved_preferences()
         preferences = preferences or SettingsFile(user_config_dir() / "settings.ini", self)
         # A demo host moves its clock on; with a member server it follows the server's clock
         # (HttpStore): an OffsetClock either way, so a live switch of store keeps working.
@@ -100,7 +116,7 @@ class AppContext(QObject):
             keychain=keychain or OsKeychain(),
             preferences=preferences,
             demo=self.host.demo(),
-            location=self.host,
+            location=None if options.kiosk else self.host,  # a kiosk's store is the branch's
             kiosk=options.kiosk,
             brand=load_brand(),
         )
@@ -147,6 +163,7 @@ class AppContext(QObject):
         self.settings.font_size_changed.connect(self._apply_appearance)
         self.window.closing.connect(self.shutdown)
         self._closed = False
+        self.kiosk = Kiosk(self, self.window) if options.kiosk else None
         self._pending_screens: list[str] = []
         self._activity: QObject | None = None
 
@@ -261,12 +278,15 @@ class AppContext(QObject):
         clipboard = QApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()
+        self.wiped.emit()
 
     @Slot()
     def _apply_appearance(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_appearance(app, self.settings.theme, self.settings.font_size)
+            apply_appearance(
+                app, self.settings.theme, self.settings.font_size, kiosk=self.options.kiosk
+            )
 
     @Slot(str)
     def _retranslate(self, _language: str) -> None:
