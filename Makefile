@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 STAMP   := $(VENV)/.dev-installed
 
-.PHONY: run test bench lint i18n tour clean
+.PHONY: run test bench lint i18n tour tour-all clean
 
 $(RUNTIME): pyproject.toml
 	@echo "Creating $(VENV) and installing the client's runtime (first run, or pyproject.toml changed; about a minute)…"
@@ -27,8 +27,8 @@ run: $(RUNTIME)
 	@$(BIN)/member-client $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop_app tests
-	$(BIN)/ruff format --check desktop_app tests
+	$(BIN)/ruff check desktop_app tests examples
+	$(BIN)/ruff format --check desktop_app tests examples
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
@@ -49,9 +49,17 @@ i18n: $(STAMP)
 	$(BIN)/pybabel update -i i18n/messages.pot -d i18n -D messages --no-fuzzy-matching --ignore-obsolete --width=100
 	$(BIN)/pybabel compile -d i18n -D messages --statistics
 
-# The published screenshots: the default look (標準, light), whatever this computer's settings say.
+# The published screenshots: the default look (標準, light), whatever this computer's settings say:
+# docs/screenshots/ja, en and ja-kiosk (the branch kiosk, in Japanese).
+TOUR := XDG_CONFIG_HOME=$$(mktemp -d) QT_QPA_PLATFORM=offscreen $(BIN)/member-client --now 2026-11-24T10:00
 tour: $(STAMP)
-	XDG_CONFIG_HOME=$$(mktemp -d) QT_QPA_PLATFORM=offscreen $(BIN)/member-client --now 2026-11-24T10:00 --screenshot-tour docs/screenshots
+	$(TOUR) --screenshot-tour docs/screenshots
+	$(TOUR) --kiosk --lang ja --screenshot-tour docs/screenshots
+
+# Every screen in ja, en, ja-kiosk and en-kiosk at 標準 and the largest font size, to look at:
+# DIR/<lang>[-kiosk]/<font>/NN_*.png (`make tour-all DIR=/tmp/tour`; tools/tour_matrix.py --help).
+tour-all: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/tour_matrix.py $(or $(DIR),/tmp/tour-all)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

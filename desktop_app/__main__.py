@@ -13,6 +13,10 @@ def main(argv: list[str] | None = None) -> int:
 
     words = sys.argv[1:] if argv is None else argv
     options = parse_args(words)
+    if options.set_staff_pin:  # on the terminal: no window, no display needed
+        from desktop_app.kiosk_file import set_staff_pin
+
+        return set_staff_pin(refusal_language(list(words)))
     problem = display_problem(os.environ)
     if problem is not None:  # say why in one sentence, rather than let Qt abort
         print(message_of(problem, refusal_language(list(words))), file=sys.stderr)

@@ -11,7 +11,7 @@ import gc
 import sys
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from desktop_app import i18n
@@ -19,6 +19,7 @@ from desktop_app.cli import Options, parse_args
 from desktop_app.domain.clock import Clock, OffsetClock
 from desktop_app.domain.errors import AppError
 from desktop_app.host import OsKeychain, SettingsFile, load_brand
+from desktop_app.kiosk_host import Kiosk, saved_preferences
 from desktop_app.paths import user_config_dir
 from desktop_app.screens import ScreenSpec, connect_links, screens
 from desktop_app.startup import configure_logging, ensure_application, make_clock, preload
@@ -26,12 +27,23 @@ from desktop_app.store_host import StoreHost
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.connection import ConnectionViewModel
-from desktop_app.viewmodels.idle import IdleViewModel
+from desktop_app.viewmodels.idle import (
+    DEFAULT_WARNING_SECONDS,
+    KIOSK_IDLE_SECONDS,
+    KIOSK_WARNING_SECONDS,
+    IdleViewModel,
+)
 from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.viewmodels.messages import use_brand
 from desktop_app.viewmodels.navigation import LOGIN, Navigator
 from desktop_app.viewmodels.runner import OperationRunner
-from desktop_app.viewmodels.services import STORE_URL_KEY, Keychain, Preferences, Services
+from desktop_app.viewmodels.services import (
+    STORE_URL_KEY,
+    Keychain,
+    NullKeychain,
+    Preferences,
+    Services,
+)
 from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.viewmodels.store_access import StoreHandle
 from desktop_app.viewmodels.store_settings import StoreSettingsViewModel
@@ -60,11 +72,17 @@ VM = TypeVar("VM", bound=ViewModel)
 class AppContext(QObject):
     """Everything one running client owns; ``shutdown()`` releases it.
 
+    Signals:
+        wiped(): the one wipe forgot a member (or a kiosk's visitor).
+
     As the local store's host it owns the store's settings (not the member protocol's): the
     clock, seeding, the hash profile and the rules (``host``, a ``StoreHost``, which also
     switches stores for the settings screen); and, for a demo host only, the demo interface
-    (``services.demo``: the outbox and a clock that can be moved on).
+    (``services.demo``: the outbox and a clock that can be moved on). At a branch kiosk
+    ``kiosk`` (desktop_app/kiosk_host.py) adds the staff exit and the demo store's reset.
     """
+
+    wiped = Signal()
 
     def __init__(
         self,
@@ -79,6 +97,9 @@ class AppContext(QObject):
         # the default 5 ms, so a busy worker never makes the window stutter.
         sys.setswitchinterval(0.001)
         self.options = options
+        if options.kiosk:  # a branch kiosk writes nothing to the computer (kiosk_host.py)
+            keychain = keychain or NullKeychain()
+            preferences = preferences or saved_preferences()
         preferences = preferences or SettingsFile(user_config_dir() / "settings.ini", self)
         # A demo host moves its clock on; with a member server it follows the server's clock
         # (HttpStore): an OffsetClock either way, so a live switch of store keeps working.
@@ -95,7 +116,7 @@ class AppContext(QObject):
             keychain=keychain or OsKeychain(),
             preferences=preferences,
             demo=self.host.demo(),
-            location=self.host,
+            location=None if options.kiosk else self.host,  # a kiosk's store is the branch's
             kiosk=options.kiosk,
             brand=load_brand(),
         )
@@ -109,9 +130,8 @@ class AppContext(QObject):
         self.store_settings = StoreSettingsViewModel(services, self.app_vm, parent=self)
         self.navigator = Navigator(self.app_vm, parent=self)
         self.login = LoginViewModel(services, self.app_vm, self.settings.device_id, parent=self)
-        self.idle = IdleViewModel(
-            services, self.app_vm, self.settings.idle_minutes * 60, parent=self
-        )
+        self.idle = IdleViewModel(services, self.app_vm, parent=self)
+        self.idle.configure(*idle_periods(options, self.settings.idle_minutes))
         self.settings.idle_minutes_changed.connect(self._apply_idle_minutes)
         self.view_models: list[ViewModel] = [
             self.app_vm,
@@ -144,6 +164,7 @@ class AppContext(QObject):
         self.settings.font_size_changed.connect(self._apply_appearance)
         self.window.closing.connect(self.shutdown)
         self._closed = False
+        self.kiosk = Kiosk(self, self.window) if options.kiosk else None
         self._pending_screens: list[str] = []
         self._activity: QObject | None = None
 
@@ -200,7 +221,17 @@ class AppContext(QObject):
 
     @Slot(int)
     def _apply_idle_minutes(self, minutes: int) -> None:
-        self.idle.configure(minutes * 60)
+        """The member chose another timeout on the settings screen: it holds from now on
+        (over ``--idle-seconds`` too, as a store chosen there does over ``--store``)."""
+        self.idle.configure(minutes * 60, self.idle.warning_seconds)
+
+    def show_window(self) -> None:
+        """Show the window: at a kiosk full screen, without the window's frame or buttons."""
+        if self.options.kiosk:
+            self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            self.window.showFullScreen()
+        else:
+            self.window.show()
 
     def _watch_activity(self) -> None:
         """Notice the member's input for the idle timeout (after the first paint)."""
@@ -256,12 +287,15 @@ class AppContext(QObject):
         clipboard = QApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()
+        self.wiped.emit()
 
     @Slot()
     def _apply_appearance(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_appearance(app, self.settings.theme, self.settings.font_size)
+            apply_appearance(
+                app, self.settings.theme, self.settings.font_size, kiosk=self.options.kiosk
+            )
 
     @Slot(str)
     def _retranslate(self, _language: str) -> None:
@@ -320,6 +354,21 @@ class AppContext(QObject):
         self.deleteLater()
 
 
+def idle_periods(options: Options, setting_minutes: int) -> tuple[int, int]:
+    """Seconds without input before the warning, and of its countdown: at a kiosk 60 and 15
+    (DOMAIN.md §1), on a PC the setting's minutes and 60; ``--idle-seconds`` (and the
+    harness's ``warning_seconds``) say otherwise."""
+    idle, warning = (
+        (KIOSK_IDLE_SECONDS, KIOSK_WARNING_SECONDS)
+        if options.kiosk
+        else (
+            setting_minutes * 60,
+            DEFAULT_WARNING_SECONDS,
+        )
+    )
+    return options.idle_seconds or idle, options.warning_seconds or warning
+
+
 def build(
     options: Options,
     clock: Clock | None = None,
@@ -338,6 +387,6 @@ def run(options: Options) -> int:
     """Start the client on ``options`` and run until its window closes."""
     app = ensure_application()
     context = build(options)
-    context.window.show()
+    context.show_window()
     QTimer.singleShot(0, context.finish_start_up)
     return app.exec()

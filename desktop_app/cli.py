@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 EARLIEST_NOW = datetime(2000, 1, 1)
 LATEST_NOW = datetime(2099, 12, 31, 23, 59)
 SEEDS = ("demo", "none")
+# ``--idle-seconds``: long enough to read the warning, at most a day.
+IDLE_SECONDS_RANGE = (5, 86_400)
 
 # Command-line words ("--now", "member-client") are placeholders: they are never translated.
 NOW_FORM = N_("{option} takes a date and time such as {example}.")
@@ -30,6 +32,8 @@ CHOICES = N_("{option} takes one of: {choices}.")
 UNKNOWN_OPTION = N_("{option} is not an option of {program}. See {help}.")
 NEEDS_VALUE = N_("{option} needs a value. See {help}.")
 UNREADABLE = N_("The command line could not be read ({words}). See {help}.")
+IDLE_SECONDS = N_("{option} takes a whole number of seconds from {least} to {most}.")
+NEEDS_KIOSK = N_("{option} can only be used together with {needed}.")
 NO_FILE = N_("The file {path} given to {option} does not exist.")
 NOW_WITH_SERVER = N_(
     "With a member server ({store}) the server's clock is shown, so {option} cannot be used. "
@@ -61,6 +65,10 @@ class Options(NamedTuple):
     screenshot_tour: Path | None = None
     rules: Rules | None = None  # a host setting for tests: a local store with other rules
     ca_file: str | None = None  # a CA bundle to verify an https:// member server with
+    idle_seconds: int | None = None  # the idle period (kiosk: 60 s; a PC: the setting's)
+    warning_seconds: int | None = None  # the countdown (tests; kiosk: 15 s, a PC: 60 s)
+    kiosk_demo_reset: bool = False  # every wipe puts the demo store back to the demo members
+    set_staff_pin: bool = False  # ask for the kiosk's staff PIN on the terminal, then exit
 
 
 class CommandLineError(Exception):
@@ -96,6 +104,17 @@ def _parser() -> _Parser:
     parser.add_argument("--now", help="start the clock at this instant, e.g. 2026-11-24T10:00")
     parser.add_argument("--seed", default="demo", help="demo or none")
     parser.add_argument("--kiosk", action="store_true", help="branch-counter kiosk mode")
+    parser.add_argument(
+        "--idle-seconds", metavar="N", help="seconds without input before the idle warning"
+    )
+    parser.add_argument(
+        "--kiosk-demo-reset",
+        action="store_true",
+        help="with --kiosk: the demo store goes back to the demo members on every wipe",
+    )
+    parser.add_argument(
+        "--set-staff-pin", action="store_true", help="set the kiosk's staff PIN, then exit"
+    )
     parser.add_argument("--screenshot-tour", type=Path, metavar="DIR")
     parser.add_argument(
         "--ca", dest="ca_file", metavar="FILE", help="CA bundle for an https:// member server"
@@ -144,6 +163,9 @@ def _options(argv: list[str]) -> Options:
     if args.now:
         check_now(args.now)
         check_clock_is_ours(args.store_url or _saved("store_url"))
+    idle_seconds = None if args.idle_seconds is None else check_idle_seconds(args.idle_seconds)
+    if args.kiosk_demo_reset and not args.kiosk:
+        raise CommandLineError(NEEDS_KIOSK, option="--kiosk-demo-reset", needed="--kiosk")
     return Options(
         store_url=args.store_url,
         language=args.language,
@@ -152,7 +174,21 @@ def _options(argv: list[str]) -> Options:
         kiosk=args.kiosk,
         screenshot_tour=args.screenshot_tour,
         ca_file=args.ca_file,
+        idle_seconds=idle_seconds,
+        kiosk_demo_reset=args.kiosk_demo_reset,
+        set_staff_pin=args.set_staff_pin,
     )
+
+
+def check_idle_seconds(text: str) -> int:
+    """``--idle-seconds`` as a number, once it is whole seconds within the range."""
+    least, most = IDLE_SECONDS_RANGE
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or not least <= int(digits) <= most:
+        raise CommandLineError(
+            IDLE_SECONDS, option="--idle-seconds", least=str(least), most=str(most)
+        )
+    return int(digits)
 
 
 def check_store(url: str) -> None:

@@ -1,5 +1,10 @@
 """``--screenshot-tour DIR``: walk through every screen and state, in Japanese and English,
-and save each as a PNG (DIR/ja/NN_name.png, DIR/en/NN_name.png)."""
+and save each as a PNG (DIR/ja/NN_name.png, DIR/en/NN_name.png; with ``--kiosk``
+DIR/ja-kiosk/…, DIR/en-kiosk/…; ``--lang`` renders that language only).
+
+``run_tour(..., font_size=…)`` renders at that font size into DIR/<lang>[-kiosk]/<size>/ with
+settings of its own (nothing of this computer's settings is read or written):
+tools/tour_matrix.py renders every look that way."""
 
 from __future__ import annotations
 
@@ -18,10 +23,10 @@ from desktop_app.viewmodels.login import LoginMethod
 
 
 class _Tour(QObject):
-    def __init__(self, context: AppContext, out_dir: Path, language: str) -> None:
+    def __init__(self, context: AppContext, folder: Path, language: str) -> None:
         super().__init__(context)
         self._context = context
-        self._out = out_dir
+        self._folder = folder
         self._steps = self._walk(language)
         self._timer = QTimer(self)
         self._timer.setInterval(30)
@@ -66,7 +71,7 @@ class _Tour(QObject):
                 painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 90))
                 painter.drawPixmap(spot, image)
         painter.end()
-        folder = self._out / language
+        folder = self._folder
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{len(list(folder.glob('*.png'))) + 1:02d}_{name}.png"
         pixmap.save(str(path))
@@ -124,27 +129,50 @@ _MEMBERS: dict[str, tuple[str | None, str | None, str, str]] = {
 }
 
 
-def run_tour(options: Options, out_dir: Path, size: tuple[int, int] = (1000, 700)) -> int:
-    """Render the tour into ``out_dir``, each language on a fresh store of its own (a scratch
-    one unless ``--store`` was given, so a member's own store is never touched).
+def tour_folder(out_dir: Path, language: str, kiosk: bool, font_size: str | None = None) -> Path:
+    """Where the tour of one look goes: ``out_dir/<lang>[-kiosk][/<font size>]``."""
+    folder = out_dir / (f"{language}-kiosk" if kiosk else language)
+    return folder if font_size is None else folder / font_size
+
+
+def run_tour(
+    options: Options,
+    out_dir: Path,
+    size: tuple[int, int] = (1000, 700),
+    *,
+    font_size: str | None = None,
+    theme: str | None = None,
+) -> int:
+    """Render the tour into ``out_dir`` (see ``tour_folder``), each language (``--lang``'s,
+    else both) on a fresh store of its own (a scratch one unless ``--store`` was given, so a
+    member's own store is never touched). With ``font_size`` or ``theme`` the client's
+    settings are the tour's own (in memory), that size and theme.
     Returns the process exit status."""
     import tempfile
+
+    from desktop_app.viewmodels.services import MemoryPreferences
 
     app = ensure_application()
     configure_logging()
     saved = 0
-    for language in i18n.LANGUAGES:
-        for stale in (out_dir / language).glob("*.png"):
+    looks = {"font_size": font_size, "theme": theme}
+    own = {key: value for key, value in looks.items() if value is not None}
+    for language in (options.language,) if options.language else i18n.LANGUAGES:
+        folder = tour_folder(out_dir, language, options.kiosk, font_size)
+        for stale in folder.glob("*.png"):
             stale.unlink()
         scratch = Path(tempfile.mkdtemp(prefix="member-client-tour-"))
         store_url = options.store_url or f"sqlite:///{scratch / 'tour.db'}"
-        context = build(options._replace(language=language, store_url=store_url))
+        context = build(
+            options._replace(language=language, store_url=store_url),
+            preferences=MemoryPreferences(own) if own else None,
+        )
         context.window.resize(*size)
         context.build_all_screens()
         context.window.show()
         context.warm_up()
         context.login.load_remembered()  # as at start: whether 「Web-IDを記憶する」 can work
-        tour = _Tour(context, out_dir, language)
+        tour = _Tour(context, folder, language)
         tour.start()
         app.exec()  # quitting closes the window, which shuts its client down
         if tour.failure is not None:

@@ -135,3 +135,43 @@ def test_an_unencrypted_address_abroad_is_refused(capsys, store):
 
 def test_an_unencrypted_address_of_this_computer_is_taken():
     assert parse_args(["--store", "http://localhost:8765"]).store_url == "http://localhost:8765"
+
+
+@pytest.mark.parametrize("seconds", ["4", "86401", "1.5", "sixty", "６０", "-10", ""])
+def test_idle_seconds_outside_whole_seconds_from_5_to_a_day_are_refused(capsys, seconds):
+    assert _refusal(capsys, "--idle-seconds", seconds) == (
+        "member-client: エラー: --idle-seconds には 5 から 86400 までの秒数（整数）を"
+        "指定してください。"
+    )
+
+
+def test_idle_seconds_are_refused_in_english_too(capsys):
+    assert _refusal(capsys, "--lang", "en", "--idle-seconds", "3") == (
+        "member-client: error: --idle-seconds takes a whole number of seconds from 5 to 86400."
+    )
+
+
+@pytest.mark.parametrize("seconds", ["5", "60", "86400"])
+def test_idle_seconds_within_the_range_are_taken(seconds):
+    assert parse_args(["--idle-seconds", seconds]).idle_seconds == int(seconds)
+
+
+def test_the_idle_period_is_unset_unless_given():
+    options = parse_args([])
+    assert (options.idle_seconds, options.kiosk_demo_reset, options.set_staff_pin) == (
+        None,
+        False,
+        False,
+    )
+
+
+def test_the_kiosk_demo_reset_needs_the_kiosk(capsys):
+    assert _refusal(capsys, "--kiosk-demo-reset") == (
+        "member-client: エラー: --kiosk-demo-reset は --kiosk と一緒に指定してください。"
+    )
+    options = parse_args(["--kiosk", "--kiosk-demo-reset", "--idle-seconds", "90"])
+    assert (options.kiosk, options.kiosk_demo_reset, options.idle_seconds) == (True, True, 90)
+
+
+def test_setting_the_staff_pin_is_an_option():
+    assert parse_args(["--set-staff-pin"]).set_staff_pin is True

@@ -30,6 +30,18 @@ class DemoOperations(Protocol):
         """Move the service's clock on by ``delta``; returns the new now."""
         ...
 
+    def reset_to_demo_members(self) -> None:
+        """Forget every member, session, movement and message, and seed the demo members
+        afresh (a branch kiosk's ``--kiosk-demo-reset``, on every wipe)."""
+        ...
+
+
+@runtime_checkable
+class Resettable(Protocol):
+    """A store that can go back to the demo members (``SqlStore`` can)."""
+
+    def reset_to_demo_members(self) -> None: ...
+
 
 @runtime_checkable
 class Outbox(Protocol):
@@ -57,3 +69,9 @@ class LocalDemo:
 
     def advance_clock(self, delta: timedelta) -> datetime:
         return self._clock.advance(delta)
+
+    def reset_to_demo_members(self) -> None:
+        store = self._store()
+        if not isinstance(store, Resettable):
+            raise TypeError(f"{type(store).__name__} cannot go back to the demo members")
+        store.reset_to_demo_members()

@@ -115,6 +115,12 @@ class ViewModel(QObject):
         """The sentence shown for ``error`` (a screen may say more about its own faults)."""
         return error_sentence(error)
 
+    @property
+    def kiosk(self) -> bool:
+        """A branch kiosk: nothing of a visitor is kept, nothing opens outside the client
+        (no browser), nothing is written to the computer (no keychain, settings, CSV files)."""
+        return self._services.kiosk
+
     def shown(self) -> None:
         """The navigator just showed this view-model's screen (load what it shows)."""
 

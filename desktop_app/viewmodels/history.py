@@ -170,7 +170,7 @@ class HistoryViewModel(ViewModel):
         if not self.active:
             self._export_outcome = None
             self.export_result = ""
-        self.export_enabled = self.active and not self._export_activity.active
+        self.export_enabled = self.may_export and not self._export_activity.active
         if self.active:
             self.model.fetchMore(QModelIndex())
 
@@ -201,10 +201,17 @@ class HistoryViewModel(ViewModel):
         in the Documents folder (else Downloads, else home)."""
         return str(suggested_export_path(today(self._services.clock)))
 
+    @property
+    def may_export(self) -> bool:
+        """A CSV file may be written: a member is signed in, and not at a branch kiosk (the
+        file would stay on the kiosk's disk for the next visitor to find)."""
+        return self.active and not self.kiosk
+
     @Slot(str)
     def export_csv(self, path: str) -> None:
-        """Write every entry matching the period to ``path`` (UTF-8 with BOM, for Excel)."""
-        if not self.active or self._export_activity.active or not path:
+        """Write every entry matching the period to ``path`` (UTF-8 with BOM, for Excel);
+        never at a branch kiosk."""
+        if not self.may_export or self._export_activity.active or not path:
             return
         self.export_progress = 0
         self._cancel.clear()
@@ -236,7 +243,7 @@ class HistoryViewModel(ViewModel):
 
     def _set_exporting(self, exporting: bool) -> None:
         self.exporting = exporting
-        self.export_enabled = self.active and not exporting
+        self.export_enabled = self.may_export and not exporting
 
     @Slot(object)
     def _on_exported(self, outcome: tuple[int, str]) -> None:

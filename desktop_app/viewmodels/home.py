@@ -112,11 +112,6 @@ class HomeViewModel(ViewModel):
     def brand(self) -> Brand:
         return self._services.brand
 
-    @property
-    def kiosk(self) -> bool:
-        """A branch kiosk: nothing opens outside the client (no browser)."""
-        return self._services.kiosk
-
     def shown(self) -> None:
         """Every visit asks the store again: no figure older than the last movement."""
         self.refresh()

@@ -256,7 +256,10 @@ class LoginViewModel(ViewModel):
 
     # -- remember my Web-ID (keychain) --------------------------------------------------------
     def load_remembered(self) -> None:
-        """Ask the keychain (off the GUI thread) whether it works and what it remembers."""
+        """Ask the keychain (off the GUI thread) whether it works and what it remembers.
+        A branch kiosk has none and says nothing of it: no visitor's Web-ID is remembered."""
+        if self.kiosk:
+            return
         keychain = self._services.keychain
         self._runner.submit("keychain", keychain.open, self._on_keychain, self._ignore)
 
@@ -278,6 +281,8 @@ class LoginViewModel(ViewModel):
         self.remember = bool(remember) and self.remember_available
 
     def _save_remembered(self, web_id: str | None) -> None:
+        if self.kiosk:
+            return
         keychain = self._services.keychain
         self._runner.submit(
             "keychain_save", lambda: keychain.remember_web_id(web_id), self._ignore, self._ignore

@@ -67,6 +67,8 @@ class SettingsViewModel(ViewModel):
             self._settings.value("idle_minutes") or DEFAULT_IDLE_MINUTES
         )
         hub().language_changed.connect(self._follow_language)
+        # A kiosk's start: every wipe puts what a visitor chose back to it.
+        self._start = (self.language, self.font_size, self.theme)
 
     @property
     def device_id(self) -> str:
@@ -80,7 +82,14 @@ class SettingsViewModel(ViewModel):
         return device
 
     def reset(self) -> None:
-        """Preferences belong to this computer, not to the member: a wipe keeps them."""
+        """Preferences belong to this computer, not to the member: a wipe keeps them. At a
+        branch kiosk they are the visitor's: a wipe puts the kiosk's start back."""
+        if self.kiosk:
+            language, font_size, theme = self._start
+            if self.language != language:
+                self.set_language(language)
+            self.set_font_size(font_size)
+            self.set_theme(theme)
 
     def apply_language(self) -> None:
         set_language(self.language)
@@ -107,7 +116,8 @@ class SettingsViewModel(ViewModel):
             self.theme = code
 
     def set_idle_minutes(self, minutes: int) -> None:
-        if minutes in IDLE_MINUTES:
+        """(Not at a kiosk: its timeout is the branch's, not a visitor's.)"""
+        if minutes in IDLE_MINUTES and not self.kiosk:
             self._settings.set_value("idle_minutes", str(minutes))
             self.idle_minutes = minutes
 

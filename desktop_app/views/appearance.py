@@ -155,11 +155,12 @@ class _Appearance(QObject):
         self._app = app
         self.theme = "light"
         self.font_size = "medium"
-        self._applied: tuple[str, int] | None = None
+        self.kiosk = False
+        self._applied: tuple[str, int, bool] | None = None
         app.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
-    def apply(self, theme: str, font_size: str) -> None:
-        self.theme, self.font_size = theme, font_size
+    def apply(self, theme: str, font_size: str, kiosk: bool = False) -> None:
+        self.theme, self.font_size, self.kiosk = theme, font_size, kiosk
         self._render()
 
     @Slot(Qt.ColorScheme)
@@ -170,15 +171,18 @@ class _Appearance(QObject):
     def _render(self) -> None:
         app = self._app
         resolved, points = style_theme(app, self.theme), point_size(self.font_size)
-        if self._applied == (resolved, points):
+        if self._applied == (resolved, points, self.kiosk):
             return  # nothing would change: spare every widget a repolish
-        self._applied = (resolved, points)
+        self._applied = (resolved, points, self.kiosk)
         family = load_bundled_font()
         font = QFont(family) if family else QFont()
         font.setPointSize(points)
         app.setFont(font)
         app.setPalette(palette(resolved))
-        app.setStyleSheet(style_sheet(resolved, points, family or font.family()))
+        sheet = style_sheet(resolved, points, family or font.family())
+        if self.kiosk:
+            sheet += kiosk_sheet()
+        app.setStyleSheet(sheet)
 
 
 def _appearance(app: QApplication) -> _Appearance:
@@ -186,10 +190,15 @@ def _appearance(app: QApplication) -> _Appearance:
     return found if found is not None else _Appearance(app)
 
 
-def apply_appearance(app: QApplication, theme: str, font_size: str) -> None:
+def kiosk_sheet() -> str:
+    """The branch kiosk's addendum to every theme: touch targets at least 48 px high."""
+    return (resources_dir() / "styles" / "kiosk.qss").read_text(encoding="utf-8")
+
+
+def apply_appearance(app: QApplication, theme: str, font_size: str, kiosk: bool = False) -> None:
     """Apply the theme (``light``, ``dark``, ``high_contrast`` or ``system``) and the font
-    size to every widget."""
-    _appearance(app).apply(theme, font_size)
+    size to every widget; at a branch kiosk (``kiosk``) with touch targets for fingers."""
+    _appearance(app).apply(theme, font_size, kiosk)
 
 
 def applied_theme(app: QApplication) -> str:

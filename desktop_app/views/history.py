@@ -141,6 +141,7 @@ class HistoryView(QWidget):
         bind_error(self.error, vm.error_changed, vm.error)
         bind_label(self.export_result, vm.export_result_changed, vm.export_result)
         bind_enabled(self.export_button, vm.export_enabled_changed, vm.export_enabled)
+        self.export_button.setVisible(not vm.kiosk)  # a kiosk writes nothing to its disk
         bind_visible(self.progress, vm.exporting_changed, vm.exporting)
         bind_visible(self.cancel_export, vm.exporting_changed, vm.exporting)
         vm.export_progress_changed.connect(self.progress.setValue)

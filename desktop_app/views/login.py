@@ -241,6 +241,7 @@ class LoginView(QWidget):
         vm.remember_hint_changed.connect(self.remember.setToolTip)
         self.remember.setToolTip(vm.remember_hint)
         self.remember.toggled.connect(vm.set_remember)
+        self.remember.setVisible(not vm.kiosk)  # a kiosk remembers no visitor's Web-ID
         self._caps = CapsLockWatcher(vm.set_caps_lock, self, focused=vm.set_secret_focused)
         for secret in (self.password, self.pin):
             secret.installEventFilter(self._caps)

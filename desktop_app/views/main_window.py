@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         header_layout.addStretch(1)
         header_layout.addWidget(self.member)
         header_layout.addWidget(self.logout)
+        self._header_layout = header_layout
 
         self.banner = make_label("messageBanner", "banner")
         self.banner.setWordWrap(True)
@@ -175,6 +176,10 @@ class MainWindow(QMainWindow):
         Returns the layout it sits in."""
         self._column.addWidget(panel)
         return self._column
+
+    def add_to_header(self, widget: QWidget) -> None:
+        """A control of the window itself (a kiosk's staff exit), at the header's end."""
+        self._header_layout.addWidget(widget)
 
     def add_screen(self, screen: str, widget: QWidget) -> None:
         free_tab(widget)

@@ -143,6 +143,9 @@ class SettingsView(QWidget):
         layout.addSpacing(16)
         layout.addWidget(self.store, 0, Qt.AlignmentFlag.AlignTop)
         layout.addStretch(1)
+        # A visitor at a branch kiosk changes nothing that stays for the next one.
+        form.setRowVisible(3, not vm.kiosk)
+        self.store.setVisible(not store_vm.kiosk)
         self._bind()
         bind_visible(self.back, store_vm.signed_in_changed, store_vm.signed_in, invert=True)
         self.back.clicked.connect(self.back_requested)

@@ -67,3 +67,19 @@ def test_the_inbox_links_are_there_on_a_demo_host(drive):
     d = drive()
     for link in ("demoInboxLink", "registerInboxButton", "resetInboxButton"):
         assert not d.find(QAbstractButton, link).isHidden(), link
+
+
+def test_a_member_server_without_demo_offers_the_harness_no_clock_or_outbox(drive, tmp_path):
+    from tests.store.member_server import MemberServer
+
+    server = MemberServer(f"sqlite:///{tmp_path / 'server.db'}", tmp_path, workers=1, demo=False)
+    try:
+        d = drive(store_url=server.url, now=None, seed="none")
+        with pytest.raises(RuntimeError, match="not a demo"):
+            sent_messages(d.window)
+        with pytest.raises(RuntimeError, match="not a demo"):
+            advance_clock(d.window, days=1)
+        d.sign_in_web("yamada2026", "Taro2026pass")  # the client itself works as ever
+        assert d.screen() == "homeScreen"
+    finally:
+        server.stop()

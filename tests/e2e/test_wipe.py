@@ -6,44 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDateEdit,
-    QDialog,
-    QLabel,
-    QLineEdit,
-    QTableView,
 )
 
 from desktop_app.testing import context_of, wait_until_idle
 from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.viewmodels.observed import observed_properties
-
-# What identifies 山田 (DOMAIN.md §8) or his money on screen.
-TRACES = ("山田", "100000001", "yamada2026", "Taro2026pass", "円", "¥")
-# Inputs that hold this computer's settings, not the member's: the store's address.
-DEVICE_INPUTS = ("qt_spinbox_lineedit", "storeUrlInput")  # (and a date input's own text)
-
-
-def _visible_traces(window) -> list[str]:
-    found = []
-    for label in window.findChildren(QLabel):
-        if any(trace in label.text() for trace in TRACES):
-            found.append(f"label {label.objectName() or '?'}: {label.text()!r}")
-    for field in window.findChildren(QLineEdit):
-        if field.text() and field.objectName() not in DEVICE_INPUTS:
-            found.append(f"input {field.objectName() or '?'}: {field.text()!r}")
-    for table in window.findChildren(QTableView):
-        if table.objectName() == "qt_calendar_calendarview":  # a date input's month grid
-            continue
-        if table.model() is not None and table.model().rowCount() > 0:
-            found.append(f"table {table.objectName()}: {table.model().rowCount()} rows")
-    destinations = window.findChild(QComboBox, "borrowDestinationCombo")  # the member's accounts
-    if destinations is not None and destinations.count() > 0:
-        found.append(f"combo borrowDestinationCombo: {destinations.count()} accounts")
-    for dialog in window.findChildren(QDialog):
-        if dialog.isVisible():
-            found.append(f"dialog {dialog.objectName()}")
-    return found
+from tests.e2e.traces import visible_traces
 
 
 def test_signing_out_leaves_nothing_of_the_member(drive, qtbot):
@@ -66,13 +35,13 @@ def test_signing_out_leaves_nothing_of_the_member(drive, qtbot):
     d.click("borrowConfirmButton")  # the confirmation stays open as the member walks away
     assert d.dialog().isVisible()
     QApplication.clipboard().setText("100000001")
-    assert _visible_traces(window), "the member's figures were on screen"
+    assert visible_traces(window), "the member's figures were on screen"
 
     context.app_vm.sign_out()  # as the idle timeout does, with the dialog still open
     wait_until_idle(window)
 
     assert d.screen() == "loginScreen"
-    assert _visible_traces(window) == []
+    assert visible_traces(window) == []
     assert QApplication.clipboard().text() == ""
     assert (
         d.find(QDateEdit, "historyFromDate").date()

@@ -50,5 +50,9 @@ class HttpDemo:
         body = {"now": None if now is None else now.isoformat(), "frozen": frozen}
         return datetime.fromisoformat(self._call("POST", "/demo/reset", json=body)["now"])
 
+    def reset_to_demo_members(self) -> None:
+        """Back to the demo members, the server's clock running on."""
+        self.reset(frozen=False)
+
     def close(self) -> None:
         self._client.close()
