@@ -27,12 +27,7 @@ from desktop_app.store_host import StoreHost
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.connection import ConnectionViewModel
-from desktop_app.viewmodels.idle import (
-    DEFAULT_WARNING_SECONDS,
-    KIOSK_IDLE_SECONDS,
-    KIOSK_WARNING_SECONDS,
-    IdleViewModel,
-)
+from desktop_app.viewmodels.idle import IdleViewModel, idle_periods
 from desktop_app.viewmodels.login import LoginViewModel
 from desktop_app.viewmodels.messages import use_brand
 from desktop_app.viewmodels.navigation import LOGIN, Navigator
@@ -131,7 +126,14 @@ class AppContext(QObject):
         self.navigator = Navigator(self.app_vm, parent=self)
         self.login = LoginViewModel(services, self.app_vm, self.settings.device_id, parent=self)
         self.idle = IdleViewModel(services, self.app_vm, parent=self)
-        self.idle.configure(*idle_periods(options, self.settings.idle_minutes))
+        self.idle.configure(
+            *idle_periods(
+                options.kiosk,
+                self.settings.idle_minutes,
+                options.idle_seconds,
+                options.warning_seconds,
+            )
+        )
         self.settings.idle_minutes_changed.connect(self._apply_idle_minutes)
         self.view_models: list[ViewModel] = [
             self.app_vm,
@@ -352,21 +354,6 @@ class AppContext(QObject):
         self.settings.sync()
         self.window.deleteLater()
         self.deleteLater()
-
-
-def idle_periods(options: Options, setting_minutes: int) -> tuple[int, int]:
-    """Seconds without input before the warning, and of its countdown: at a kiosk 60 and 15
-    (DOMAIN.md §1), on a PC the setting's minutes and 60; ``--idle-seconds`` (and the
-    harness's ``warning_seconds``) say otherwise."""
-    idle, warning = (
-        (KIOSK_IDLE_SECONDS, KIOSK_WARNING_SECONDS)
-        if options.kiosk
-        else (
-            setting_minutes * 60,
-            DEFAULT_WARNING_SECONDS,
-        )
-    )
-    return options.idle_seconds or idle, options.warning_seconds or warning
 
 
 def build(

@@ -17,6 +17,22 @@ KIOSK_IDLE_SECONDS = 60  # DOMAIN.md §1: a branch kiosk warns after a minute
 KIOSK_WARNING_SECONDS = 15
 
 
+def idle_periods(
+    kiosk: bool,
+    setting_minutes: int,
+    idle_seconds: int | None = None,
+    warning_seconds: int | None = None,
+) -> tuple[int, int]:
+    """Seconds without input before the warning, and of its countdown: at a kiosk 60 and 15
+    (DOMAIN.md §1), on a PC the setting's minutes and 60, unless ``--idle-seconds`` (and the
+    harness's ``warning_seconds``) say otherwise."""
+    if kiosk:
+        idle, warning = KIOSK_IDLE_SECONDS, KIOSK_WARNING_SECONDS
+    else:
+        idle, warning = setting_minutes * 60, DEFAULT_WARNING_SECONDS
+    return idle_seconds or idle, warning_seconds or warning
+
+
 class IdleViewModel(ViewModel):
     """PC idle timeout: after ``idle_seconds`` without input a warning counts down
     ``warning_seconds``; unless the member stays, they are signed out with a message.

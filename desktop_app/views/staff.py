@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QRegularExpression, Slot
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _, hub
@@ -51,6 +52,8 @@ class StaffExit(QObject):
         self._input = make_line_edit("staffPinInput")
         self._input.setEchoMode(QLineEdit.EchoMode.Password)
         self._input.setMaxLength(self._vm.max_length)
+        digits = QRegularExpression(f"[0-9]{{0,{self._vm.max_length}}}")  # half-width only
+        self._input.setValidator(QRegularExpressionValidator(digits, self._input))
         self._error = make_label("staffPinError", "error", wrap=True)
         self._submit = make_button("staffPinSubmitButton", primary=True)
         self._cancel = make_button("staffPinCancelButton")

@@ -3,26 +3,14 @@ confirmation leaves nothing behind, no money moves, and the store's session is r
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
-
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.testing import context_of, wait_until_idle
-from tests.e2e.traces import visible_traces
+from tests.e2e.traces import stored_sessions, visible_traces
 
 WEB_ID, PASSWORD = "yamada2026", "Taro2026pass"
-
-
-def _sessions(store_url: str, token: str | None = None) -> int:
-    with sqlite3.connect(store_url.removeprefix("sqlite:///")) as db:
-        if token is None:
-            return db.execute("SELECT count(*) FROM sessions").fetchone()[0]
-        digest = hashlib.sha256(token.encode()).hexdigest()
-        query = "SELECT count(*) FROM sessions WHERE token_hash = ?"
-        return db.execute(query, (digest,)).fetchone()[0]
 
 
 def _go_idle(d) -> None:
@@ -62,7 +50,7 @@ def test_walking_away_from_a_borrowing_leaves_nothing_and_moves_no_money(drive, 
     with pytest.raises(AppError) as ended:
         store.account_summary(token)
     assert ended.value.code is ErrorCode.SESSION_EXPIRED
-    assert _sessions(store_url, token) == 0
+    assert stored_sessions(store_url, token) == 0
     again = store.sign_in_with_web_id(WEB_ID, PASSWORD, "test-device")
     assert store.account_summary(again.token).principal == principal  # no money moved
 
@@ -117,6 +105,6 @@ def test_the_demo_reset_puts_a_borrowing_back_after_the_wipe(drive, store_url):
     d.click("logoutButton")  # the wipe, then the reset in a worker
     wait_until_idle(d.window)
 
-    assert _sessions(store_url) == 0
+    assert stored_sessions(store_url) == 0
     again = store.sign_in_with_web_id(WEB_ID, PASSWORD, "test-device")
     assert store.account_summary(again.token).principal == principal

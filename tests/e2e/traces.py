@@ -95,3 +95,17 @@ def visible_traces(window: QWidget) -> list[str]:
         if dialog.isVisible():
             found.append(f"dialog {dialog.objectName()}")
     return found
+
+
+def stored_sessions(store_url: str, token: str | None = None) -> int:
+    """Sessions in the SQLite store at ``store_url`` (of ``token`` only, when given), read
+    from the file itself: the client may have closed its store."""
+    import hashlib
+    import sqlite3
+
+    with sqlite3.connect(store_url.removeprefix("sqlite:///")) as db:
+        if token is None:
+            return db.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        query = "SELECT count(*) FROM sessions WHERE token_hash = ?"
+        return db.execute(query, (digest,)).fetchone()[0]
