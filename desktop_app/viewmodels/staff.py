@@ -118,8 +118,8 @@ class StaffExitViewModel(ViewModel):
         else:
             self.message = _(
                 "No staff PIN is set on this kiosk, so it cannot be left here. Staff, please "
-                "set one with member-client --set-staff-pin."
-            )
+                "set one with {command}."
+            ).format(command="member-client --set-staff-pin")
 
     def reset(self) -> None:
         super().reset()

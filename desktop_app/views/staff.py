@@ -18,6 +18,7 @@ from desktop_app.views.binding import (
     make_line_edit,
     name,
 )
+from desktop_app.views.widgets.kiosk_input import PIN, kiosk_input
 
 
 class StaffExit(QObject):
@@ -54,6 +55,7 @@ class StaffExit(QObject):
         self._input.setMaxLength(self._vm.max_length)
         digits = QRegularExpression(f"[0-9]{{0,{self._vm.max_length}}}")  # half-width only
         self._input.setValidator(QRegularExpressionValidator(digits, self._input))
+        kiosk_input(self._input, PIN)  # typed on the kiosk's keypad, digits shuffled
         self._error = make_label("staffPinError", "error", wrap=True)
         self._submit = make_button("staffPinSubmitButton", primary=True)
         self._cancel = make_button("staffPinCancelButton")

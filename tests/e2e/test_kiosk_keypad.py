@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.kiosk_file import KioskFile
 from desktop_app.testing import context_of, sent_messages, wait_until_idle
 from desktop_app.views.kiosk_keyboard import KioskKeyboard
 from desktop_app.views.kiosk_keypad import PLACES, STANDARD, KioskKeypad
@@ -272,3 +273,22 @@ def test_every_key_has_an_accessible_name_in_both_languages(drive):
         names = [key.accessibleName() for key in panel.keyboard.keys.values()]
         assert len(set(names)) == len(names)  # no two keys sound alike
     assert _key(d, "keyboardKeyA").accessibleName() == "Capital A"
+
+
+def test_staff_type_their_pin_on_the_shuffled_keypad(drive):
+    """Staff at the counter have no keyboard either: the staff PIN takes the keypad, its
+    digits shuffled as for a member's PIN, and the right PIN closes the kiosk."""
+    KioskFile().set_pin("2468")
+    d = drive(kiosk=True)
+    closed: list[bool] = []
+    d.window.closing.connect(lambda: closed.append(True))
+    d.click("staffExitButton")
+    dialog = d.window.findChild(QDialog, "staffPinDialog")
+    field = dialog.findChild(QLineEdit, "staffPinInput")
+    _touch(d, field)
+    assert _panel(d).kind == "pin"
+    assert _panel(d).window() is dialog
+    _tap_digits(d, "2468")
+    assert field.text() == "2468"
+    _tap(d, "keypadEnter")
+    d.qtbot.waitUntil(lambda: bool(closed))
