@@ -55,6 +55,9 @@ class _Tour(QObject):
 
     def _shot(self, language: str, name: str) -> None:
         window = self._context.window
+        panel = self._context.kiosk_input
+        if panel is not None:  # offscreen no window is active, so no focus change is signalled
+            panel.follow_focus()  # type: ignore[attr-defined]
         # What a scene just set is laid out first, as the member sees it a moment later: a
         # wrapped label gets its height in a second pass (its width comes from the first).
         for _pass in range(3):
