@@ -6,10 +6,9 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Slot
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,15 +31,16 @@ from desktop_app.views.binding import (
 )
 from desktop_app.views.completion import MovementPages
 from desktop_app.views.widgets.amount_input import amount_input
+from desktop_app.views.widgets.fitted_dialog import FittedDialog
 
-DIALOG_MARGIN = 24  # between the dialog and its window's sides, at least
 
-
-class ConfirmDialog(QDialog):
+class ConfirmDialog(FittedDialog):
     """Shows a summary; ``accepted``/``rejected`` tell the outcome (QDialog's signals)."""
 
     def __init__(self, title: str, summary: str, parent: QWidget) -> None:
-        super().__init__(parent)
+        # Never wider than the window it opens over (the largest font size in 800×600 made
+        # it wider than the window, cut on both sides): the texts wrap instead.
+        super().__init__(parent, least_width=200)
         name(self, "confirmDialog")
         self.setWindowTitle(title)
         self.setModal(True)
@@ -61,9 +61,6 @@ class ConfirmDialog(QDialog):
         question = QLabel(_("Please check the details below."))
         question.setWordWrap(True)
         self._texts = (heading, question, self.summary)
-        # Never wider than the window it opens over (the largest font size in 800×600 made
-        # it wider than the window, cut on both sides): the texts wrap instead.
-        self.setMaximumWidth(max(200, parent.window().width() - 2 * DIALOG_MARGIN))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -126,20 +123,6 @@ class ConfirmDialog(QDialog):
         margins = layout.contentsMargins() if layout is not None else None
         # and room for the wrapping engine's own rounding (a line measured to fit still wrapped)
         return widest + (margins.left() + margins.right() if margins is not None else 0) + 32
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.resize(self.sizeHint())  # Qt gives a window whose texts wrap a width of its own
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """As tall as the texts wrapped to the width it has (adjustSize() keeps a window to
-        two thirds of the screen): a wrapped line is never squeezed."""
-        super().resizeEvent(event)
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(event.size().width())
-            if self.minimumHeight() != needed:
-                self.setMinimumHeight(needed)
 
     @Slot()
     def _dispose(self) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -105,7 +107,18 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
 
         body = QHBoxLayout()
-        body.addWidget(self.nav)
+        # The entries scroll when the window is too low for them (48 px touch targets at a
+        # kiosk, the largest font size): the screens and the kiosk's keys keep their room.
+        self.nav_scroll = QScrollArea()
+        self.nav_scroll.setObjectName("navScroll")
+        self.nav_scroll.setWidget(self.nav)
+        self.nav_scroll.setWidgetResizable(True)
+        self.nav_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # (On a PC the entries fit the smallest window at every size: no bar takes room.)
+        self.nav_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body.addWidget(self.nav_scroll)
         body.addWidget(self.stack, 1)
         central = QWidget()
         column = self._column = QVBoxLayout(central)
@@ -140,7 +153,7 @@ class MainWindow(QMainWindow):
         )
         self.connection_retry.clicked.connect(self._retry_clicked)
         vm = self._vm
-        bind_visible(self.nav, vm.signed_in_changed, vm.signed_in)
+        bind_visible(self.nav_scroll, vm.signed_in_changed, vm.signed_in)
         bind_visible(self.logout, vm.signed_in_changed, vm.signed_in)
         bind_label(self.member, vm.member_name_changed, vm.member_name)
         bind_label(self.banner, vm.message_changed, vm.message)
@@ -173,7 +186,9 @@ class MainWindow(QMainWindow):
     def add_input_panel(self, panel: QWidget) -> QVBoxLayout:
         """Kiosk mode: the on-screen keypad and keyboard, under the screens, across the
         window (views/kiosk_panel.py; it shows itself while a field it serves has the focus).
-        Returns the layout it sits in."""
+        Returns the layout it sits in. The keys take height from the navigation, whose
+        entries then scroll."""
+        self.nav_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._column.addWidget(panel)
         return self._column
 
@@ -228,6 +243,14 @@ class MainWindow(QMainWindow):
         width = one_line if room >= SCREEN_SHARE * self.width() else wrapped
         if self.nav.maximumWidth() != width:
             self.nav.setMaximumWidth(width)
+        # As wide as the entries, and the scroll bar's width more while they scroll.
+        scrolls = (
+            self.nav_scroll.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            and self.nav.minimumSizeHint().height() > self.nav_scroll.viewport().height()
+        )
+        bar = self.nav_scroll.verticalScrollBar().sizeHint().width() if scrolls else 0
+        if self.nav_scroll.width() != width + bar or self.nav_scroll.minimumWidth() != width + bar:
+            self.nav_scroll.setFixedWidth(width + bar)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter that no widget took: press the focused button or submit the focused form."""

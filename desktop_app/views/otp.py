@@ -3,8 +3,8 @@ view needs to offer it: ``attach_otp(self, vm.otp)``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -18,12 +18,12 @@ from desktop_app.views.binding import (
     make_label,
     name,
 )
-from desktop_app.views.confirm import DIALOG_MARGIN
+from desktop_app.views.widgets.fitted_dialog import FittedDialog
 from desktop_app.views.widgets.kiosk_input import DIGITS
 from desktop_app.views.widgets.policy_field import PolicyField
 
 
-class OtpDialog(QDialog):
+class OtpDialog(FittedDialog):
     """Modal, opened non-blocking. Enter sends the code, Esc gives the change up; the focus
     starts in the code field. Closes itself when the view-model is finished."""
 
@@ -33,7 +33,6 @@ class OtpDialog(QDialog):
         name(self, "otpDialog", _("Confirmation code"))
         self.setWindowTitle(_("Confirmation code"))
         self.setModal(True)
-        self.setMaximumWidth(max(240, parent.window().width() - 2 * DIALOG_MARGIN))
         heading = QLabel(_("Enter the confirmation code"))
         heading.setProperty("role", "heading")
         heading.setWordWrap(True)
@@ -47,6 +46,7 @@ class OtpDialog(QDialog):
         self.code.edit.setMaxLength(16)  # room for spaces and hyphens, no more
         self._caption.setBuddy(self.code.edit)
         self.error = make_label("otpError", "error", wrap=True)
+        self.sentences = (self.info, self.error)
         self.error.setAccessibleName(_("Confirmation code"))
         self.submit = make_button("otpSubmitButton", primary=True)
         self.submit.setText(_("Confirm"))
@@ -97,38 +97,10 @@ class OtpDialog(QDialog):
             signal.connect(self._later_refit)
         self.finished.connect(self._dispose)
 
-    def sizeHint(self) -> QSize:
-        """As wide as the sentences want, up to the cap; as tall as they are wrapped to that."""
-        hint = super().sizeHint()
-        metrics = self.info.fontMetrics()
-        natural = max(metrics.horizontalAdvance(label.text()) for label in (self.info, self.error))
-        width = min(max(hint.width(), natural + 72), self.maximumWidth())
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            return QSize(width, max(hint.height(), layout.totalHeightForWidth(width)))
-        return QSize(width, hint.height())
-
     @Slot()
     def _refit(self) -> None:
-        """A sentence came or went: the dialog takes the room it needs (no squeezed line)."""
-        if isValid(self) and self.isVisible():
-            self.resize(self.sizeHint())
-            self._centre()
-
-    def _centre(self) -> None:
-        """Over the middle of the window it belongs to (Qt placed it for its first size)."""
-        parent = self.parentWidget()
-        if parent is not None:
-            centre = parent.window().frameGeometry().center()
-            self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(event.size().width())
-            if self.minimumHeight() != needed:
-                self.setMinimumHeight(needed)
+        if isValid(self):
+            self.refit()
 
     @Slot(str)
     def _set_resend_text(self, text: str) -> None:
@@ -155,9 +127,7 @@ class OtpDialog(QDialog):
         super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.resize(self.sizeHint())
-        self._centre()
+        super().showEvent(event)  # fitted to its sentences, over the window's middle
         self.code.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()

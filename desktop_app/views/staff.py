@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRegularExpression, Slot
+from PySide6.QtCore import QObject, QRegularExpression, QTimer, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from desktop_app.views.binding import (
     make_line_edit,
     name,
 )
+from desktop_app.views.widgets.fitted_dialog import FittedDialog
 from desktop_app.views.widgets.kiosk_input import PIN, kiosk_input
 
 
@@ -45,7 +46,7 @@ class StaffExit(QObject):
         self._input.setFocus()
 
     def _build(self) -> QDialog:
-        dialog = QDialog(self._window)
+        dialog = FittedDialog(self._window)
         dialog.setModal(True)
         name(dialog, "staffPinDialog")
         self._heading = make_label("staffPinTitle", "heading")
@@ -77,7 +78,9 @@ class StaffExit(QObject):
         for widget in (self._heading, self._info, self._input, self._error):
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        self._info.setMinimumWidth(380)
+        dialog.sentences = (self._info, self._error)
+        # A sentence that comes or goes (a wrong PIN, the lock) gets its room at once.
+        vm.message_changed.connect(lambda _text: QTimer.singleShot(0, dialog.refit))
         dialog.rejected.connect(vm.reset)  # nothing typed stays behind
         self._dialog = dialog
         self._retranslate()

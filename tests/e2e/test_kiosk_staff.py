@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import logging
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLineEdit
 
 from desktop_app.kiosk_file import KioskFile, kiosk_file_path
 from desktop_app.testing import advance_clock, context_of
 from tests.e2e.traces import stored_sessions
+from tests.views.fit_checks import misfits
 
 PIN = "2468"
 
@@ -108,3 +110,17 @@ def test_the_right_pin_signs_the_member_out_and_closes(drive, caplog, store_url)
     assert "kiosk mode left by staff" in logged
     assert PIN not in logged
     assert PIN not in kiosk_file_path().read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_staff_dialog_shows_every_sentence_whole_at_the_largest_size(drive, language):
+    """At 最大 in 800×600 the dialog grows with its sentences: none is squeezed under the next
+    widget (it was, when the sentence of a kiosk without a PIN arrived)."""
+    d = drive(kiosk=True, language=language)
+    context_of(d.window).settings.set_font_size("xxlarge")
+    d.window.resize(800, 600)
+    dialog = _open_dialog(d)
+    d.qtbot.wait(50)  # the refit after the sentence arrived
+    assert d.visible_text("staffPinError")
+    assert misfits(d.window) == []
+    assert dialog.width() <= 800

@@ -14,7 +14,9 @@ from desktop_app.views.kiosk_panel import KioskInputPanel
 from desktop_app.views.widgets.kiosk_keys import KEY_SIZE
 from tests.views.conftest import NOW
 from tests.views.fit_checks import misfits
-from tests.views.test_fit import _scenes, _settle, _sign_in
+from tests.views.scene_walk import scenes as _scenes
+from tests.views.scene_walk import settle as _settle
+from tests.views.scene_walk import sign_in as _sign_in
 
 SIZES = [(800, 600), (1920, 1080)]
 # (signed in?, screen, field, what the panel shows)
@@ -38,6 +40,7 @@ def kiosk_window(qapp, tmp_path) -> Iterator:
             store_url=f"sqlite:///{tmp_path / 'members.db'}", now=NOW, language=language, kiosk=True
         )
         context_of(window).settings.set_font_size("medium")
+        window.showNormal()  # full screen is the screen's size: these sizes stand for screens
         window.resize(*size)
         _settle(window)
         return window

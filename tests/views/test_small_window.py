@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from desktop_app.testing import close_all, context_of, launch_app
 from tests.views.conftest import NOW
 from tests.views.fit_checks import _table_problem
-from tests.views.test_fit import _settle, _sign_in
+from tests.views.scene_walk import settle as _settle
+from tests.views.scene_walk import sign_in as _sign_in
 
 
 @pytest.fixture
