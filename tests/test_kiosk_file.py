@@ -64,7 +64,7 @@ def test_a_pin_that_will_not_do_changes_nothing(capsys, answers, said):
 def test_the_terminal_speaks_japanese_by_default(capsys):
     assert set_staff_pin("ja", ask=_answers("12", "12")) == 2
     assert capsys.readouterr().err.strip() == (
-        "係員用PINは半角数字4〜8桁です。何も変更していません。"
+        "係員用PINは半角数字4～8桁です。何も変更していません。"
     )
 
 

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop_app.i18n import N_, _, hub
 from desktop_app.views.widgets.kiosk_keys import (
-    KEY_SIZE,
     KeyButton,
     send_backspace,
     send_char,
     send_enter,
+    touch_size,
 )
 
 # (without Shift, with Shift, the key's name after "keyboardKey"), row by row.
@@ -124,7 +124,7 @@ class KioskKeyboard(QWidget):
                 line.addWidget(self.shift, 2)
             for plain, shifted, key_name in row:
                 key = KeyButton(f"keyboardKey{key_name}")
-                key.setMaximumWidth(2 * KEY_SIZE)
+                key.setMaximumWidth(2 * touch_size())
                 key.clicked.connect(self._char_clicked)
                 self.keys[key_name] = key
                 self._chars[key] = (plain, shifted)
@@ -136,7 +136,7 @@ class KioskKeyboard(QWidget):
             line.addStretch(1)
             column.addLayout(line)
         for wide in (self.shift, self.backspace, self.enter):
-            wide.setMaximumWidth(4 * KEY_SIZE)
+            wide.setMaximumWidth(4 * touch_size())
         hub().language_changed.connect(self._retranslate)
         self._retranslate()
 

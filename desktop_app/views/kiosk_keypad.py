@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from desktop_app.i18n import _, hub
 from desktop_app.views.widgets.kiosk_keys import (
-    KEY_SIZE,
     KeyButton,
     send_backspace,
     send_clear,
     send_enter,
     send_key,
+    touch_size,
 )
 
 # The telephone layout: 1 2 3 / 4 5 6 / 7 8 9 / 0 under the 8. (row, column) per place.
@@ -66,7 +66,7 @@ class KioskKeypad(QWidget):
         grid.addWidget(self.clear, 1, 3)
         grid.addWidget(self.enter, 2, 3, 2, 1)
         for key in (*self.digits.values(), self.backspace, self.clear, self.enter):
-            key.setMaximumWidth(3 * KEY_SIZE)
+            key.setMaximumWidth(3 * touch_size())
         self._place(STANDARD)
         hub().language_changed.connect(self._retranslate)
         self._retranslate()

@@ -191,7 +191,9 @@ class KioskInputPanel(QWidget):
         parent = field.parentWidget()
         while parent is not None:
             if isinstance(parent, QScrollArea):
-                parent.ensureWidgetVisible(field, 8, 8)
+                # With room under it too: the field's notice or error, and what follows.
+                below = max(8, parent.viewport().height() // 3)
+                parent.ensureWidgetVisible(field, 8, below)
                 return
             parent = parent.parentWidget()
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -73,14 +74,17 @@ class MainWindow(QMainWindow):
 
         self.brand = QLabel()
         self.brand.setObjectName("brandLabel")
+        # Never pushes the member's name or the buttons out: elided to the room left (a
+        # kiosk's staff exit at the largest size in 800×600), whole on its accessible name.
+        self.brand.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._brand_title = ""
         self.member = QLabel()
         self.member.setObjectName("headerMemberLabel")
         self.logout = make_button("logoutButton")
         header = QWidget()
         header.setObjectName("header")
         header_layout = QHBoxLayout(header)
-        header_layout.addWidget(self.brand)
-        header_layout.addStretch(1)
+        header_layout.addWidget(self.brand, 1)  # the room the others leave
         header_layout.addWidget(self.member)
         header_layout.addWidget(self.logout)
         self._header_layout = header_layout
@@ -219,14 +223,25 @@ class MainWindow(QMainWindow):
     def _light(self, screen: str) -> None:
         for entry, button in self.nav_buttons.items():
             button.setChecked(entry == screen)
+        QTimer.singleShot(0, self._reveal_lit)  # once the entries are laid out
+
+    @Slot()
+    def _reveal_lit(self) -> None:
+        """The lit entry in sight, where the entries scroll (a kiosk's keys took the room)."""
+        QApplication.sendPostedEvents(self.nav_scroll, QEvent.Type.LayoutRequest)  # its range
+        for button in self.nav_buttons.values():
+            if button.isChecked():
+                self.nav_scroll.ensureWidgetVisible(button, 0, 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_nav()
+        self._fit_header()
 
     def event(self, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.ApplicationFontChange, QEvent.Type.LayoutRequest):
             self._fit_nav()
+            self._fit_header()
         return super().event(event)
 
     def _fit_nav(self) -> None:
@@ -243,6 +258,13 @@ class MainWindow(QMainWindow):
         width = one_line if room >= SCREEN_SHARE * self.width() else wrapped
         if self.nav.maximumWidth() != width:
             self.nav.setMaximumWidth(width)
+        # As tall as the entries wrapped to that width (the scroll area would squeeze them).
+        layout = self.nav.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            tall = layout.totalHeightForWidth(width)
+            if self.nav.minimumHeight() != tall:
+                self.nav.setMinimumHeight(tall)
+                QTimer.singleShot(0, self._reveal_lit)
         # As wide as the entries, and the scroll bar's width more while they scroll.
         scrolls = (
             self.nav_scroll.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
@@ -251,6 +273,25 @@ class MainWindow(QMainWindow):
         bar = self.nav_scroll.verticalScrollBar().sizeHint().width() if scrolls else 0
         if self.nav_scroll.width() != width + bar or self.nav_scroll.minimumWidth() != width + bar:
             self.nav_scroll.setFixedWidth(width + bar)
+
+    def _fit_header(self) -> None:
+        """The brand on the header's left, elided to what the name and buttons leave."""
+        layout = self._header_layout
+        margins = layout.contentsMargins()
+        others = [
+            item.widget()
+            for item in (layout.itemAt(i) for i in range(layout.count()))
+            if item is not None and item.widget() not in (None, self.brand)
+        ]
+        shown = [widget for widget in others if widget is not None and not widget.isHidden()]
+        taken = sum(widget.sizeHint().width() for widget in shown)
+        taken += layout.spacing() * len(shown) + margins.left() + margins.right()
+        room = max(0, self.width() - taken)
+        text = self.brand.fontMetrics().elidedText(
+            self._brand_title, Qt.TextElideMode.ElideRight, room
+        )
+        if self.brand.text() != text:
+            self.brand.setText(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter that no widget took: press the focused button or submit the focused form."""
@@ -263,7 +304,9 @@ class MainWindow(QMainWindow):
         brand = self._brand.name_ja if language() == "ja" else self._brand.name_en
         title = _("{brand} member service").format(brand=brand)
         self.setWindowTitle(title)
-        self.brand.setText(title)
+        self._brand_title = title
+        self.brand.setAccessibleName(title)
+        self._fit_header()
         for screen, _object_name, label in self._nav_items:
             self.nav_buttons[screen].set_label(_(label))
         self.logout.setText(_("Sign out"))

@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QPushButton, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
 
 from desktop_app.testing import close_all, context_of, launch_app
 from desktop_app.views.kiosk_panel import KioskInputPanel
@@ -104,3 +112,30 @@ def test_every_screen_fits_in_kiosk_mode_at_the_standard_size(kiosk_window):
         assert (window.width(), window.height()) == (800, 600), f"{shot}: the window grew"
         problems += [f"{shot}: {problem}" for problem in misfits(window)]
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_header_and_the_lit_entry_show_at_the_largest_size(kiosk_window, language):
+    """最大 in 800×600 at a kiosk: the staff exit takes header room, so the brand is elided
+    (whole on its accessible name) and never runs under the member's name; the keys take
+    height, so the navigation scrolls, and the lit entry is scrolled into sight."""
+    window = kiosk_window(language, (800, 600))
+    context = context_of(window)
+    context.settings.set_font_size("xxlarge")
+    _sign_in(context, "yamada")
+    _settle(window)
+    window.findChild(QPushButton, "navSettings").click()
+    _settle(window)
+    header = window.findChild(QWidget, "header")
+    problems = [p for p in misfits(window) if any(n in p for n in ("brandLabel", "headerMember"))]
+    assert problems == []
+    brand = window.findChild(QLabel, "brandLabel")
+    member = window.findChild(QLabel, "headerMemberLabel")
+    assert brand.geometry().right() < member.geometry().left()
+    assert brand.accessibleName() in window.windowTitle()
+    assert member.width() >= member.sizeHint().width()
+    assert header.width() == 800
+    scroll = window.findChild(QScrollArea, "navScroll")
+    lit = window.findChild(QPushButton, "navSettings")
+    top_left = lit.mapTo(scroll.viewport(), lit.rect().topLeft())
+    assert scroll.viewport().rect().contains(lit.rect().translated(top_left))

@@ -13,6 +13,17 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QSizePolicy, QWidget
 
 KEY_SIZE = 48  # px: the smallest touch target, at every font size
+SCREEN_SHARE = 18  # a key is at least 1/18 of the screen's height: 60 px on a full-HD kiosk
+
+
+def touch_size() -> int:
+    """The side of a key on this screen: 48 px at least, larger on a tall screen, where a
+    finger should not have to aim."""
+    screen = QApplication.primaryScreen()
+    height = screen.availableGeometry().height() if screen is not None else 0
+    return max(KEY_SIZE, height // SCREEN_SHARE)
+
+
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -83,7 +94,8 @@ class KeyButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        return super().sizeHint().expandedTo(QSize(KEY_SIZE, KEY_SIZE))
+        side = touch_size()
+        return super().sizeHint().expandedTo(QSize(side, side))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
