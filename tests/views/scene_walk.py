@@ -21,9 +21,12 @@ MEMBERS = {
 
 
 def settle(window: QMainWindow) -> None:
-    wait_until_idle(window)
+    """Until the store is idle and its answers are handled: an answer may start another call
+    (a confirmation reads the account again before it opens), so wait after each round."""
     for _round in range(3):
+        wait_until_idle(window)
         QApplication.processEvents()
+    wait_until_idle(window)
 
 
 def sign_in(context, member: str) -> None:
