@@ -5,3 +5,16 @@ harness driver and the store on SQLite and PostgreSQL."""
 from tests.conftest import isolated_user_dirs, launch, store_url  # noqa: F401  (autouse folders)
 from tests.e2e.conftest import drive  # noqa: F401
 from tests.store.conftest import bulk_ledger, clock, db_url, open_store, store  # noqa: F401
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001
+    """Every figure of this run beside its target, and docs/performance.md rewritten."""
+    from bench.results import publish, recorded, terminal_lines
+
+    figures = recorded()
+    if not figures:
+        return
+    merged = publish(figures)
+    terminalreporter.section("figures beside their targets (docs/performance.md)")
+    for line in terminal_lines(merged):
+        terminalreporter.write_line(line)
