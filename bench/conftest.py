@@ -7,7 +7,7 @@ from tests.e2e.conftest import drive  # noqa: F401
 from tests.store.conftest import bulk_ledger, clock, db_url, open_store, store  # noqa: F401
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """Every figure of this run beside its target, and docs/performance.md rewritten."""
     from bench.results import publish, recorded, terminal_lines
 

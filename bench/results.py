@@ -139,7 +139,7 @@ def publish(figures: list[Figure]) -> list[Figure]:
     STORE.write_text(json.dumps([asdict(f) for f in merged], ensure_ascii=False, indent=1), "utf-8")
     missed = [f for f in merged if f.met is False]
     summary = (
-        f"Every figure met its target."
+        "Every figure met its target."
         if not missed
         else f"{len(missed)} figure(s) missed the target: "
         + "; ".join(f"{f.section} — {f.name}" for f in missed)
