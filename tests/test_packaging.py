@@ -68,3 +68,56 @@ def test_wheel_contains_resources_catalogs_and_migrations(tmp_path):
     assert root == str(unpacked / "desktop_app" / "_data")
     assert sign_in == "ログイン"
     assert has_style == "True"
+
+
+def test_wheel_installs_with_pip_into_a_fresh_venv_and_runs(tmp_path):
+    """``pip install`` of the wheel into a new venv gives a working ``member-client`` command.
+
+    The new venv sees the dependencies of this one through a path file (no download), not
+    this checkout: ``desktop_app`` is imported from the wheel that pip installed."""
+    import sysconfig
+    import venv
+
+    wheel_command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"]
+    subprocess.run(
+        [*wheel_command, "-q", "-w", str(tmp_path / "wheel"), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (wheel,) = (tmp_path / "wheel").glob("member_client-*.whl")
+    fresh = tmp_path / "fresh"
+    venv.EnvBuilder(with_pip=False).create(fresh)
+    python = fresh / "bin" / "python"
+    fresh_site = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
+    (fresh_site / "dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    pip = [sys.executable, "-m", "pip", "--python", str(python), "--disable-pip-version-check"]
+    subprocess.run([*pip, "install", "--no-deps", "-q", str(wheel)], check=True, timeout=300)
+    checked = subprocess.run([*pip, "check"], capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+    helped = subprocess.run(
+        [fresh / "bin" / "member-client", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert helped.returncode == 0, helped.stderr
+    assert "--store" in helped.stdout and "--screenshot-tour" in helped.stdout
+    where = subprocess.run(
+        [python, "-I", "-c", "import desktop_app; print(desktop_app.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    ).stdout.strip()
+    assert Path(where).is_relative_to(fresh_site)
