@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 STAMP   := $(VENV)/.dev-installed
 
-.PHONY: run test bench lint i18n tour tour-all clean
+.PHONY: run test bench lint i18n tour tour-all dist check-dist clean
 
 $(RUNTIME): pyproject.toml
 	@echo "Creating $(VENV) and installing the client's runtime (first run, or pyproject.toml changed; about a minute)…"
@@ -42,6 +42,20 @@ test: lint
 # in the test run.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest bench -o 'python_files=bench_*.py' -s $(PYTEST_ARGS)
+
+# The member's installer: a self-contained one-folder bundle, dist/member-client/ (+ a .tar.gz
+# on Linux, .zip on Windows) with PyInstaller (packaging/; docs/deployment.md, "Installer").
+# `make check-dist` proves on Linux that it starts with no Python and no system Qt (CI runs it).
+DIST_STAMP := $(VENV)/.dist-installed
+$(DIST_STAMP): $(STAMP)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off -e '.[dist]'
+	@touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	nice -n 10 $(BIN)/python packaging/build.py
+
+check-dist: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/check_bundle.py
 
 # Re-extract messages.pot, update the catalogs and compile them (commit the result).
 i18n: $(STAMP)

@@ -1,0 +1,297 @@
+"""CI's proof that the member's bundle starts with no Python and no system Qt (.ci/run).
+
+    python packaging/check_bundle.py [dist/member-client-<version>-linux-<machine>.tar.gz]
+
+1. ``ldd`` of every Qt, PySide6 and Python library in the bundle: each resolves inside the
+   bundle (none from a system Qt or Python), and none of the client's own is missing.
+2. The archive a member downloads is unpacked into a fresh folder and started in a mount
+   namespace (``unshare -m``) where every Python is hidden under an empty tmpfs (pyenv,
+   /usr/lib/python3*, /usr/local/lib/python3*, this checkout with its .venv), with an empty
+   environment (no PATH to a Python, no PYTHONPATH/PYTHONHOME) and empty HOME/XDG folders:
+   a. first start, no option, offscreen: it creates the demo store in the member's data
+      folder as ``member-client`` does (the same tables, the demo members), logs no traceback
+      and is still running until it is stopped;
+   b. ``--screenshot-tour DIR --lang ja``: every screen paints, and the login screen's PNG is
+      the login screen (its size, not blank, and within a few pixels of
+      docs/screenshots/ja/01_login.png, which ``make tour`` renders the same way).
+
+Linux only (unshare, ldd, tmpfs); run as root, as CI does. Exits non-zero with the reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import re
+import shlex
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bundle_rules import dropped_library  # packaging/, beside this script
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "dist"
+REFERENCE = ROOT / "docs" / "screenshots" / "ja" / "01_login.png"
+NOW = "2026-11-24T10:00"
+# Libraries that must come from the bundle, never from the system.
+OWN = re.compile(r"^lib(Qt6|pyside6|shiboken6|python3)")
+FIRST_START_SECONDS = 120.0
+TOUR_SECONDS = 300.0
+
+
+class BundleFault(Exception):
+    """The bundle would not start on a member's machine: the sentence says why."""
+
+
+def hidden_folders() -> list[str]:
+    """Every folder a Python (or this checkout's packages) could be found in."""
+    candidates = {
+        str(Path.home() / ".pyenv"),
+        "/root/.pyenv",
+        *glob.glob("/usr/lib/python3*"),
+        *glob.glob("/usr/local/lib/python3*"),
+        *glob.glob("/opt/python*"),
+        sys.prefix,
+        sys.base_prefix,
+        str(ROOT),
+    }
+    found = [c for c in candidates if c not in ("/", "/usr", "/usr/local") and os.path.isdir(c)]
+    # a folder inside one already hidden is hidden with it (and its mount point is gone)
+    return sorted(c for c in found if not any(c != o and Path(c).is_relative_to(o) for o in found))
+
+
+# --------------------------------------------------------------------- 1. ldd
+
+
+def check_libraries(bundle: Path) -> int:
+    """Every ELF file of the bundle that is Qt, PySide6 or Python resolves inside it."""
+    checked = 0
+    for path in sorted(bundle.rglob("*")):
+        if not path.is_file() or path.is_symlink() or not _is_elf(path):
+            continue
+        if not (OWN.match(path.name) or "plugins" in path.parts or path.suffix == ".so"):
+            continue
+        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True)
+        checked += 1
+        for line in result.stdout.splitlines():
+            name, _, where = line.strip().partition(" => ")
+            target = where.split(" (")[0].strip()
+            if not target:
+                continue  # the vdso, the dynamic loader
+            if target == "not found" or dropped_library(name):
+                raise BundleFault(f"{path.relative_to(bundle)} needs {name}, not in the bundle")
+            resolved = Path(target).resolve()
+            if OWN.match(name) and not resolved.is_relative_to(bundle.resolve()):
+                raise BundleFault(f"{path.relative_to(bundle)}: {name} resolves to {resolved}")
+    if checked == 0:
+        raise BundleFault(f"no library found in {bundle}")
+    return checked
+
+
+def _is_elf(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(4) == b"\x7fELF"
+
+
+# --------------------------------------------------------------------- 2. hidden Python
+
+
+def isolated_environment(home: Path) -> dict[str, str]:
+    """A member's first session: empty HOME and XDG folders, offscreen, no Python variables."""
+    environment = {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_RUNTIME_DIR": str(home / "runtime"),
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        Path(environment[key]).mkdir(parents=True, exist_ok=True)
+    Path(environment["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
+    return environment
+
+
+def hidden_command(home: Path, command: list[str]) -> list[str]:
+    """``command`` in a mount namespace with every Python hidden and an empty environment."""
+    mounts = "".join(
+        f"mount -t tmpfs tmpfs {shlex.quote(d)} || exit 96; " for d in hidden_folders()
+    )
+    proof = (  # no Python left to run: the bundle has to bring its own
+        "if command -v python3 >/dev/null 2>&1 && python3 -c pass 2>/dev/null; then "
+        "echo 'a Python is still usable' >&2; exit 97; fi; "
+    )
+    assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in isolated_environment(home).items())
+    script = f"{mounts}{proof}exec env -i {assignments} {shlex.join(command)}"
+    return ["unshare", "--mount", "--propagation", "private", "sh", "-c", script]
+
+
+def unpack(archive: Path, into: Path) -> Path:
+    shutil.unpack_archive(archive, into)
+    executable = into / "member-client" / "member-client"
+    if not os.access(executable, os.X_OK):
+        raise BundleFault(f"{archive.name} holds no member-client/member-client")
+    return executable
+
+
+def store_summary(database: Path) -> tuple[list[str], int]:
+    """The tables of a store and how many members it holds (read-only)."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
+    try:
+        tables = sorted(
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
+        members = connection.execute("SELECT COUNT(*) FROM members").fetchone()[0]
+    finally:
+        connection.close()
+    return tables, int(members)
+
+
+def first_start(
+    command: list[str], home: Path, label: str, env: dict[str, str] | None = None
+) -> tuple[list[str], int]:
+    """Start ``command`` with no option; the demo store it creates (tables, members)."""
+    database = home / "data" / "member-client" / "members.db"
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, env=env
+    )
+    deadline = time.monotonic() + FIRST_START_SECONDS
+    summary: tuple[list[str], int] | None = None
+    try:
+        while time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.5)
+            if not database.exists():
+                continue
+            try:
+                found = store_summary(database)
+            except sqlite3.Error:
+                continue  # still being created and migrated
+            if found[1] > 0:
+                time.sleep(2.0)  # the window is up and the store open: it must keep running
+                summary = found
+                break
+        alive = process.poll() is None
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+        output = process.communicate(timeout=30)[0].decode("utf-8", "replace")
+    if summary is None or not alive:
+        raise BundleFault(
+            f"{label}: no demo store in {database} (exit {process.returncode}):\n{output}"
+        )
+    logs = "\n".join(p.read_text("utf-8", "replace") for p in home.rglob("*.log"))
+    if "Traceback" in output or "Traceback" in logs:
+        raise BundleFault(f"{label}: a traceback on first start:\n{output}\n{logs}")
+    return summary
+
+
+def painted_login(executable: Path, home: Path) -> Path:
+    """The bundle's screenshot tour in Japanese; the login screen's PNG, checked."""
+    folder = home / "tour"
+    command = hidden_command(
+        home, [str(executable), "--now", NOW, "--lang", "ja", "--screenshot-tour", str(folder)]
+    )
+    result = subprocess.run(command, capture_output=True, text=True, timeout=TOUR_SECONDS)
+    if result.returncode != 0:
+        raise BundleFault(f"the screenshot tour failed ({result.returncode}):\n{result.stderr}")
+    login = folder / "ja" / "01_login.png"
+    if not login.is_file():
+        raise BundleFault(f"the tour wrote no {login.relative_to(home)}")
+    compare_with_reference(login)
+    return login
+
+
+def compare_with_reference(login: Path) -> None:
+    """The PNG is the login screen: its size, many colours (text, not a blank window) and
+    nearly every pixel as in docs/screenshots/ja/01_login.png."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QImage
+
+    def pixels(path: Path) -> tuple[QImage, bytes]:
+        image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
+        return image, bytes(image.constBits())
+
+    image, shot = pixels(login)
+    if image.width() < 800 or image.height() < 600:
+        raise BundleFault(f"the login screenshot is {image.width()}×{image.height()}")
+    words = [shot[i : i + 4] for i in range(0, len(shot), 4)]
+    if len(set(words)) < 50:
+        raise BundleFault("the login screenshot is blank (fewer than 50 colours)")
+    reference, expected = pixels(REFERENCE)
+    if reference.size() != image.size():
+        raise BundleFault(
+            f"the login screenshot is {image.size()}, {REFERENCE.name} {reference.size()}"
+        )
+    differing = sum(1 for i in range(0, len(shot), 4) if shot[i : i + 4] != expected[i : i + 4])
+    share = differing / len(words)
+    print(f"login screenshot {image.width()}×{image.height()}: {share:.3%} of pixels differ")
+    if share > 0.02:
+        raise BundleFault(
+            f"the login screenshot differs from {REFERENCE.relative_to(ROOT)} in {share:.1%} "
+            "of its pixels (if the login screen changed on purpose, run `make tour`)"
+        )
+
+
+def default_archive() -> Path:
+    found = sorted(DIST.glob("member-client-*-linux-*.tar.gz"))
+    if not found:
+        raise BundleFault("no dist/member-client-*-linux-*.tar.gz: run `make dist` first")
+    return found[-1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("archive", nargs="?", type=Path)
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    try:
+        archive = args.archive or default_archive()
+        with tempfile.TemporaryDirectory(prefix="member-bundle-") as scratch:
+            base = Path(scratch)
+            executable = unpack(archive, base / "install")
+            print(f"{archive.name}: unpacked into {executable.parent}")
+            checked = check_libraries(executable.parent)
+            print(f"ldd: {checked} libraries, every Qt/PySide6/Python one from the bundle")
+            print("hidden: " + ", ".join(hidden_folders()))
+            bundle_home = base / "home-bundle"
+            tables, members = first_start(
+                hidden_command(bundle_home, [str(executable)]), bundle_home, "the bundle"
+            )
+            reference_home = base / "home-venv"
+            console_script = Path(sys.executable).parent / "member-client"
+            reference = first_start(
+                [str(console_script)],
+                reference_home,
+                "member-client",
+                isolated_environment(reference_home),
+            )
+            if (tables, members) != reference:
+                raise BundleFault(
+                    f"the bundle's demo store ({len(tables)} tables, {members} members) is not "
+                    f"member-client's ({len(reference[0])} tables, {reference[1]} members)"
+                )
+            print(f"first start: demo store with {len(tables)} tables, {members} members")
+            login = painted_login(executable, base / "home-tour")
+            print(f"painted login: {login.name} from the screenshot tour")
+    except (BundleFault, subprocess.TimeoutExpired) as fault:
+        print(f"check_bundle: {fault}", file=sys.stderr)
+        return 1
+    print(
+        f"the bundle starts with no Python and no system Qt ({time.perf_counter() - began:.0f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
