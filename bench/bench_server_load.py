@@ -49,6 +49,9 @@ def record_figures(results: dict[str, Any], clients: int, seconds: float) -> Non
     argon = "argon2 OWASP profile, 4 clients"
     record(SECTION, "sign-ins a second", sign_in["ops_per_second"], "/s", detail=argon)
     record(SECTION, "sign-in p99", sign_in["p99_ms"], "ms", detail=argon)
+    cpu = mixed["cpu"]
+    share = f"{cpu['server']:.2f} of {cpu['machine busy']:.2f} busy cores"
+    record(SECTION, "server CPU in the mixed load", cpu["server"], "cores", detail=share)
     errors = server_errors(mixed) + server_errors(sign_in)
     record(SECTION, "5xx answers", errors, "", "0", errors == 0, "both phases")
 
