@@ -54,7 +54,7 @@ $(DIST_STAMP): $(STAMP)
 dist: $(DIST_STAMP)
 	nice -n 10 $(BIN)/python packaging/build.py
 
-check-dist: $(STAMP)
+check-dist: $(DIST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/check_bundle.py
 
 # Re-extract messages.pot, update the catalogs and compile them (commit the result).

@@ -2,6 +2,8 @@
 
     python packaging/check_bundle.py [dist/member-client-<version>-linux-<machine>.tar.gz]
 
+0. The archive holds the client's modules and none of those left out on purpose
+   (packaging/bundle_rules.py: the member server, FastAPI, uvicorn, QML, WebEngine, …).
 1. ``ldd`` of every Qt, PySide6 and Python library in the bundle: each resolves inside the
    bundle (none from a system Qt or Python), and none of the client's own is missing.
 2. The archive a member downloads is unpacked into a fresh folder and started in a mount
@@ -35,7 +37,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bundle_rules import dropped_library  # packaging/, beside this script
+from bundle_rules import EXCLUDED_MODULES, dropped_library  # packaging/, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
@@ -67,6 +69,26 @@ def hidden_folders() -> list[str]:
     found = [c for c in candidates if c not in ("/", "/usr", "/usr/local") and os.path.isdir(c)]
     # a folder inside one already hidden is hidden with it (and its mount point is gone)
     return sorted(c for c in found if not any(c != o and Path(c).is_relative_to(o) for o in found))
+
+
+# --------------------------------------------------------------------- 0. contents
+
+
+def check_contents(executable: Path) -> int:
+    """The client's modules are in the bundle's archive; what it leaves out is not (the member
+    server and its stack, the test tools, the Qt modules the client does not import)."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    modules = set(CArchiveReader(str(executable)).open_embedded_archive("PYZ.pyz").toc)
+    for needed in ("desktop_app.app", "desktop_app.store.sql.store", "desktop_app.store.remote"):
+        if needed not in modules:
+            raise BundleFault(f"the bundle lacks {needed}")
+    for excluded in EXCLUDED_MODULES:
+        found = [m for m in modules if m == excluded or m.startswith(excluded + ".")]
+        on_disk = list(executable.parent.glob(f"_internal/{excluded.replace('.', '/')}*"))
+        if found or on_disk:
+            raise BundleFault(f"the bundle holds {excluded}, left out on purpose")
+    return len(modules)
 
 
 # --------------------------------------------------------------------- 1. ldd
@@ -276,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
             base = Path(scratch)
             executable = unpack(archive, base / "install")
             print(f"{archive.name}: unpacked into {executable.parent}")
+            modules = check_contents(executable)
+            print(f"contents: {modules} modules, none of the {len(EXCLUDED_MODULES)} left out")
             checked = check_libraries(executable.parent)
             print(f"ldd: {checked} libraries, every Qt/PySide6/Python one from the bundle")
             print("hidden: " + ", ".join(hidden_folders()))
