@@ -13,7 +13,8 @@
    a. first start, no option, offscreen: it creates the demo store in the member's data
       folder as ``member-client`` does (the same tables, the demo members), logs no traceback
       and is still running until it is stopped;
-   b. ``--screenshot-tour DIR --lang ja``: every screen paints, and the login screen's PNG is
+   b. where Xvfb is installed, the same first start on X11 (Qt's xcb plugin);
+   c. ``--screenshot-tour DIR --lang ja``: every screen paints, and the login screen's PNG is
       the login screen (its size, not blank, and within a few pixels of
       docs/screenshots/ja/01_login.png, which ``make tour`` renders the same way; if that file
       is stale, of the same tour by the venv's ``member-client``).
@@ -146,7 +147,7 @@ def isolated_environment(home: Path) -> dict[str, str]:
     return environment
 
 
-def hidden_command(home: Path, command: list[str]) -> list[str]:
+def hidden_command(home: Path, command: list[str], display: str | None = None) -> list[str]:
     """``command`` in a mount namespace with every Python hidden and an empty environment."""
     mounts = "".join(
         f"mount -t tmpfs tmpfs {shlex.quote(d)} || exit 96; " for d in hidden_folders()
@@ -155,7 +156,10 @@ def hidden_command(home: Path, command: list[str]) -> list[str]:
         "if command -v python3 >/dev/null 2>&1 && python3 -c pass 2>/dev/null; then "
         "echo 'a Python is still usable' >&2; exit 97; fi; "
     )
-    assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in isolated_environment(home).items())
+    environment = isolated_environment(home)
+    if display is not None:  # Qt's X11 plugin, as on a member's Linux desktop
+        environment |= {"QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+    assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in environment.items())
     script = f"{mounts}{proof}exec env -i {assignments} {shlex.join(command)}"
     return ["unshare", "--mount", "--propagation", "private", "sh", "-c", script]
 
@@ -218,6 +222,29 @@ def first_start(
     if "Traceback" in output or "Traceback" in logs:
         raise BundleFault(f"{label}: a traceback on first start:\n{output}\n{logs}")
     return summary
+
+
+def on_x11(executable: Path, home: Path) -> bool:
+    """With Xvfb installed: the first start on X11 (the xcb plugin and the X libraries it
+    loads, from the bundle) stays up with its demo store. False when there is no Xvfb."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        return False
+    display = ":97"
+    server = subprocess.Popen(
+        [xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(1.0)
+        if server.poll() is not None:
+            raise BundleFault(f"Xvfb {display} did not start")
+        first_start(hidden_command(home, [str(executable)], display), home, "the bundle on X11")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return True
 
 
 def tour_arguments(folder: Path) -> list[str]:
@@ -321,6 +348,10 @@ def main(argv: list[str] | None = None) -> int:
                     f"member-client's ({len(reference[0])} tables, {reference[1]} members)"
                 )
             print(f"first start: demo store with {len(tables)} tables, {members} members")
+            if on_x11(executable, base / "home-x11"):
+                print("X11 (Xvfb): the first start stays up with its demo store")
+            else:
+                print("X11: skipped (no Xvfb on this machine)")
             login = painted_login(executable, base / "home-tour")
             print(f"painted login: {login.name} from the screenshot tour")
     except (BundleFault, subprocess.TimeoutExpired) as fault:
