@@ -72,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     megabytes = size_of(BUNDLE) / 2**20
     print(f"bundle: {BUNDLE.relative_to(ROOT)}/ {megabytes:.0f} MiB, built in {built:.0f} s")
     if not args.no_archive:
-        packed = archive(BUNDLE)
+        # on macOS the member gets the .app (signed and notarised: docs/deployment.md §9)
+        app = DIST / "Member Client.app"
+        packed = archive(app if sys.platform == "darwin" and app.is_dir() else BUNDLE)
         print(f"archive: {packed.relative_to(ROOT)} {packed.stat().st_size / 2**20:.0f} MiB")
     return 0
 
