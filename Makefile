@@ -47,7 +47,7 @@ bench: $(STAMP)
 # on Linux, .zip on Windows) with PyInstaller (packaging/; docs/deployment.md, "Installer").
 # `make check-dist` proves on Linux that it starts with no Python and no system Qt (CI runs it).
 DIST_STAMP := $(VENV)/.dist-installed
-$(DIST_STAMP): $(STAMP)
+$(DIST_STAMP): $(RUNTIME)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off -e '.[dist]'
 	@touch $(DIST_STAMP)
 
