@@ -8,6 +8,7 @@ place where a member is forgotten.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,7 +23,14 @@ from desktop_app.host import OsKeychain, SettingsFile, load_brand
 from desktop_app.kiosk_host import Kiosk, saved_preferences
 from desktop_app.paths import user_config_dir
 from desktop_app.screens import ScreenSpec, connect_links, screens
-from desktop_app.startup import configure_logging, ensure_application, make_clock, preload
+from desktop_app.startup import (
+    EXIT_AFTER_ENV,
+    FirstPaint,
+    configure_logging,
+    ensure_application,
+    make_clock,
+    preload,
+)
 from desktop_app.store_host import StoreHost
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
@@ -69,6 +77,7 @@ class AppContext(QObject):
 
     Signals:
         wiped(): the one wipe forgot a member (or a kiosk's visitor).
+        ready(): start-up is over: every screen is built and the store opened (or failed to).
 
     As the local store's host it owns the store's settings (not the member protocol's): the
     clock, seeding, the hash profile and the rules (``host``, a ``StoreHost``, which also
@@ -78,6 +87,7 @@ class AppContext(QObject):
     """
 
     wiped = Signal()
+    ready = Signal()
 
     def __init__(
         self,
@@ -168,6 +178,7 @@ class AppContext(QObject):
         self._closed = False
         self.kiosk = Kiosk(self, self.window) if options.kiosk else None
         self._pending_screens: list[str] = []
+        self._starting = {"screens", "store"}  # what start-up still waits for (``ready``)
         self._activity: QObject | None = None
 
     def _kiosk_input(self) -> QWidget:
@@ -268,12 +279,21 @@ class AppContext(QObject):
 
     @Slot()
     def _build_next_screen(self) -> None:
-        if self._closed or not self._pending_screens:
+        if self._closed:
             return
-        self.ensure_screen(self._pending_screens.pop(0))
-        if not self._pending_screens:
-            gc.freeze()  # the screens live as long as the app (see _store_ready)
-        QTimer.singleShot(0, self._build_next_screen)
+        if self._pending_screens:
+            self.ensure_screen(self._pending_screens.pop(0))
+        if self._pending_screens:
+            QTimer.singleShot(0, self._build_next_screen)
+            return
+        gc.freeze()  # the screens live as long as the app (see _store_ready)
+        self._started("screens")
+
+    def _started(self, part: str) -> None:
+        if part in self._starting:
+            self._starting.discard(part)
+            if not self._starting:
+                self.ready.emit()
 
     # -- the one wipe ------------------------------------------------------------------------
     @Slot()
@@ -334,11 +354,13 @@ class AppContext(QObject):
 
         logging.getLogger(__name__).info("store ready")
         self.app_vm.load_terms()
+        self._started("store")
 
     @Slot(object)
     def _store_failed(self, error: AppError) -> None:
         self.app_vm.handle_error(error)
         self.login._set_error(error)
+        self._started("store")
 
     @Slot()
     def shutdown(self) -> None:
@@ -371,9 +393,29 @@ def build(
 
 
 def run(options: Options) -> int:
-    """Start the client on ``options`` and run until its window closes."""
+    """Start the client on ``options`` and run until its window closes.
+
+    The rest of start-up (the store, the other screens) waits for the login screen's first
+    paint: a zero timer set here would run before it. ``MEMBER_CLIENT_EXIT_AFTER`` (``paint``
+    or ``ready``, for benchmarks only) ends the process at once after the first paint or once
+    every screen is built and the store is open."""
     app = ensure_application()
     context = build(options)
+    exit_after = os.environ.get(EXIT_AFTER_ENV, "")
+    watcher = FirstPaint(context.views[LOGIN], context)
+    if exit_after == "paint":
+        watcher.painted.connect(_exit_now)
+    else:
+        watcher.painted.connect(context.finish_start_up)
+        if exit_after == "ready":
+            context.ready.connect(_exit_now)
     context.show_window()
-    QTimer.singleShot(0, context.finish_start_up)
     return app.exec()
+
+
+def _exit_now() -> None:
+    """End the process as a benchmark's child, skipping the interpreter's teardown (the bare
+    window it is compared with exits the same way)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

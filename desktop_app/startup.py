@@ -5,10 +5,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.domain.clock import Clock, StartedClock, SystemClock, parse_instant
 from desktop_app.paths import user_log_dir
+
+# Benchmarks only: ``paint`` ends the process right after the login screen's first paint,
+# ``ready`` once every screen is built and the store is open (bench/bench_startup.py).
+EXIT_AFTER_ENV = "MEMBER_CLIENT_EXIT_AFTER"
+
+
+class FirstPaint(QObject):
+    """Tells when ``widget`` has been painted for the first time.
+
+    Signals:
+        painted(): the first paint event was handled (emitted on the next turn of the event
+            loop, so whatever follows runs after the pixels are on the screen).
+    """
+
+    painted = Signal()
+
+    def __init__(self, widget: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._emit)
+        return False
+
+    @Slot()
+    def _emit(self) -> None:
+        self.painted.emit()
 
 
 def make_clock(now: str | None) -> Clock:
