@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -98,6 +100,8 @@ class AppContext(QObject):
         preferences: Preferences | None = None,
     ) -> None:
         super().__init__()
+        self._closed = False
+        self._activity: QObject | None = None  # the idle timeout's input filter (after paint)
         # Workers run Python too (SQL, CSV): hand the GIL back to the GUI thread sooner than
         # the default 5 ms, so a busy worker never makes the window stutter.
         sys.setswitchinterval(0.001)
@@ -175,11 +179,9 @@ class AppContext(QObject):
         self.settings.theme_changed.connect(self._apply_appearance)
         self.settings.font_size_changed.connect(self._apply_appearance)
         self.window.closing.connect(self.shutdown)
-        self._closed = False
         self.kiosk = Kiosk(self, self.window) if options.kiosk else None
         self._pending_screens: list[str] = []
         self._starting = {"screens", "store"}  # what start-up still waits for (``ready``)
-        self._activity: QObject | None = None
 
     def _kiosk_input(self) -> QWidget:
         """Kiosk mode: the on-screen keypad and keyboard under the screens (the preference
@@ -311,26 +313,43 @@ class AppContext(QObject):
             clipboard.clear()
         self.wiped.emit()
 
+    @contextmanager
+    def _input_unwatched(self) -> Iterator[None]:
+        """No input can arrive while a look or language change runs on the GUI thread, but
+        its tens of thousands of style, font and layout events would each pass through the
+        idle timeout's Python filter (it doubled the change's stall): take it off meanwhile."""
+        app = QApplication.instance()
+        watcher = self._activity
+        if watcher is not None and app is not None:
+            app.removeEventFilter(watcher)
+        try:
+            yield
+        finally:
+            if watcher is not None and app is not None and not self._closed:
+                app.installEventFilter(watcher)
+
     @Slot()
     def _apply_appearance(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_appearance(
-                app, self.settings.theme, self.settings.font_size, kiosk=self.options.kiosk
-            )
+            with self._input_unwatched():
+                apply_appearance(
+                    app, self.settings.theme, self.settings.font_size, kiosk=self.options.kiosk
+                )
 
     @Slot(str)
     def _retranslate(self, _language: str) -> None:
         from PySide6.QtCore import QLocale
 
-        # Widgets take the default locale when they are made: give the new one to those that
-        # exist (date inputs' day and month names, Qt's own dialogs' numbers).
-        self.window.setLocale(QLocale())
-        for vm in self.view_models:
-            vm.retranslate()
-        for view in self.views.values():
-            view.retranslate()  # type: ignore[attr-defined]
-        self.window.retranslate()
+        with self._input_unwatched():
+            # Widgets take the default locale when they are made: give the new one to those
+            # that exist (date inputs' day and month names, Qt's own dialogs' numbers).
+            self.window.setLocale(QLocale())
+            for vm in self.view_models:
+                vm.retranslate()
+            for view in self.views.values():
+                view.retranslate()  # type: ignore[attr-defined]
+            self.window.retranslate()
 
     def warm_up(self) -> None:
         """Open the store in the background right after the first paint, and import what
