@@ -421,10 +421,10 @@ def run(options: Options) -> int:
     app = ensure_application()
     context = build(options)
     exit_after = os.environ.get(EXIT_AFTER_ENV, "")
-    watcher = FirstPaint(context.views[LOGIN], context)
     if exit_after == "paint":
-        watcher.painted.connect(_exit_now)
+        FirstPaint(context.views[LOGIN], context).painted.connect(_exit_now)
     else:
+        watcher = FirstPaint(context.views[LOGIN], context, None if exit_after else 3000)
         watcher.painted.connect(context.finish_start_up)
         if exit_after == "ready":
             context.ready.connect(_exit_now)

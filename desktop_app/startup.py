@@ -19,27 +19,37 @@ EXIT_AFTER_ENV = "MEMBER_CLIENT_EXIT_AFTER"
 class FirstPaint(QObject):
     """Tells when ``widget`` has been painted for the first time.
 
+    A window started minimized or off-screen is not painted until it is shown: after
+    ``fallback_ms`` (if given) ``painted`` comes anyway, so the store still opens.
+
     Signals:
-        painted(): the first paint event was handled (emitted on the next turn of the event
-            loop, so whatever follows runs after the pixels are on the screen).
+        painted(): the first paint event was handled (emitted once, on the next turn of the
+            event loop, so whatever follows runs after the pixels are on the screen).
     """
 
     painted = Signal()
 
-    def __init__(self, widget: QWidget, parent: QObject | None = None) -> None:
+    def __init__(
+        self, widget: QWidget, parent: QObject | None = None, fallback_ms: int | None = None
+    ) -> None:
         super().__init__(parent)
         self._widget = widget
+        self._done = False
         widget.installEventFilter(self)
+        if fallback_ms is not None:
+            QTimer.singleShot(fallback_ms, self, self._emit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._widget and event.type() == QEvent.Type.Paint:
             self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self._emit)
+            QTimer.singleShot(0, self, self._emit)
         return False
 
     @Slot()
     def _emit(self) -> None:
-        self.painted.emit()
+        if not self._done:
+            self._done = True
+            self.painted.emit()
 
 
 def make_clock(now: str | None) -> Clock:
