@@ -44,6 +44,18 @@ def test_no_stall_after_the_first_paint(qapp, store_url, monkeypatch, qtbot):
     monkeypatch.setenv("MEMBER_CLIENT_HASH_PROFILE", "owasp")
     context = build(Options(store_url=store_url, language="ja", now=NOW, seed="demo"))
     flows = Flows(qtbot)
+    build_screen, open_store = context.ensure_screen, context.warm_up
+
+    def ensure_screen(name: str):  # name the step each stall belongs to
+        flows.meter.step = f"build {name}"
+        return build_screen(name)
+
+    def warm_up() -> None:
+        flows.meter.step = "open the store"
+        open_store()
+
+    monkeypatch.setattr(context, "ensure_screen", ensure_screen)
+    monkeypatch.setattr(context, "warm_up", warm_up)
     painted = FirstPaint(context.views[LOGIN], context)
     with qtbot.waitSignal(painted.painted, timeout=10_000):
         context.show_window()

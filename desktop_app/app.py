@@ -30,6 +30,7 @@ from desktop_app.startup import (
     FirstPaint,
     configure_logging,
     ensure_application,
+    import_screens,
     make_clock,
     preload,
 )
@@ -269,14 +270,24 @@ class AppContext(QObject):
         return view
 
     def finish_start_up(self) -> None:
-        """After the first paint: open the store, then build the other screens one by one,
-        each in its own turn of the event loop so no single step stalls the window."""
+        """After the first paint: build the other screens one by one, each in its own turn of
+        the event loop so no single step stalls the window, then open the store. A worker
+        importing SQLAlchemy and Alembic while the screens imported their modules held the
+        GUI thread up to 1.5 s (the import locks of the modules both need); a member who
+        signs in sooner has the store opened for the sign-in (``StoreHandle``)."""
         self._login_view().restrict_input_methods()
         self._watch_activity()
         configure_logging()
         self.login.load_remembered()
-        self.warm_up()
         self._pending_screens = [name for name in self._specs if name not in self.views]
+        self.runner.submit(
+            "import_screens", import_screens, self._screens_imported, self._screens_imported
+        )
+
+    @Slot(object)
+    def _screens_imported(self, _outcome: object) -> None:
+        """Build the screens now (or, if a module failed to import, import it while building
+        and say why then)."""
         QTimer.singleShot(0, self._build_next_screen)
 
     @Slot()
@@ -290,6 +301,7 @@ class AppContext(QObject):
             return
         gc.freeze()  # the screens live as long as the app (see _store_ready)
         self._started("screens")
+        self.warm_up()
 
     def _started(self, part: str) -> None:
         if part in self._starting:
@@ -352,8 +364,8 @@ class AppContext(QObject):
             self.window.retranslate()
 
     def warm_up(self) -> None:
-        """Open the store in the background right after the first paint, and import what
-        the first keystroke in some fields would otherwise import on the GUI thread."""
+        """Open the store in the background (once start-up has built the screens), and import
+        what the first keystroke in some fields would otherwise import on the GUI thread."""
         self.runner.submit(
             "open_store", self.store.get, self._store_ready, self._store_failed, retry=self.login
         )
