@@ -8,7 +8,10 @@ place where a member is forgotten.
 from __future__ import annotations
 
 import gc
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -22,7 +25,15 @@ from desktop_app.host import OsKeychain, SettingsFile, load_brand
 from desktop_app.kiosk_host import Kiosk, saved_preferences
 from desktop_app.paths import user_config_dir
 from desktop_app.screens import ScreenSpec, connect_links, screens
-from desktop_app.startup import configure_logging, ensure_application, make_clock, preload
+from desktop_app.startup import (
+    EXIT_AFTER_ENV,
+    FirstPaint,
+    configure_logging,
+    ensure_application,
+    import_screens,
+    make_clock,
+    preload,
+)
 from desktop_app.store_host import StoreHost
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
@@ -69,6 +80,7 @@ class AppContext(QObject):
 
     Signals:
         wiped(): the one wipe forgot a member (or a kiosk's visitor).
+        ready(): start-up is over: every screen is built and the store opened (or failed to).
 
     As the local store's host it owns the store's settings (not the member protocol's): the
     clock, seeding, the hash profile and the rules (``host``, a ``StoreHost``, which also
@@ -78,6 +90,7 @@ class AppContext(QObject):
     """
 
     wiped = Signal()
+    ready = Signal()
 
     def __init__(
         self,
@@ -88,6 +101,8 @@ class AppContext(QObject):
         preferences: Preferences | None = None,
     ) -> None:
         super().__init__()
+        self._closed = False
+        self._activity: QObject | None = None  # the idle timeout's input filter (after paint)
         # Workers run Python too (SQL, CSV): hand the GIL back to the GUI thread sooner than
         # the default 5 ms, so a busy worker never makes the window stutter.
         sys.setswitchinterval(0.001)
@@ -165,10 +180,9 @@ class AppContext(QObject):
         self.settings.theme_changed.connect(self._apply_appearance)
         self.settings.font_size_changed.connect(self._apply_appearance)
         self.window.closing.connect(self.shutdown)
-        self._closed = False
         self.kiosk = Kiosk(self, self.window) if options.kiosk else None
         self._pending_screens: list[str] = []
-        self._activity: QObject | None = None
+        self._starting = {"screens", "store"}  # what start-up still waits for (``ready``)
 
     def _kiosk_input(self) -> QWidget:
         """Kiosk mode: the on-screen keypad and keyboard under the screens (the preference
@@ -256,24 +270,44 @@ class AppContext(QObject):
         return view
 
     def finish_start_up(self) -> None:
-        """After the first paint: open the store, then build the other screens one by one,
-        each in its own turn of the event loop so no single step stalls the window."""
+        """After the first paint: build the other screens one by one, each in its own turn of
+        the event loop so no single step stalls the window, then open the store. A worker
+        importing SQLAlchemy and Alembic while the screens imported their modules held the
+        GUI thread up to 1.5 s (the import locks of the modules both need); a member who
+        signs in sooner has the store opened for the sign-in (``StoreHandle``)."""
         self._login_view().restrict_input_methods()
         self._watch_activity()
         configure_logging()
         self.login.load_remembered()
-        self.warm_up()
         self._pending_screens = [name for name in self._specs if name not in self.views]
+        self.runner.submit(
+            "import_screens", import_screens, self._screens_imported, self._screens_imported
+        )
+
+    @Slot(object)
+    def _screens_imported(self, _outcome: object) -> None:
+        """Build the screens now (or, if a module failed to import, import it while building
+        and say why then)."""
         QTimer.singleShot(0, self._build_next_screen)
 
     @Slot()
     def _build_next_screen(self) -> None:
-        if self._closed or not self._pending_screens:
+        if self._closed:
             return
-        self.ensure_screen(self._pending_screens.pop(0))
-        if not self._pending_screens:
-            gc.freeze()  # the screens live as long as the app (see _store_ready)
-        QTimer.singleShot(0, self._build_next_screen)
+        if self._pending_screens:
+            self.ensure_screen(self._pending_screens.pop(0))
+        if self._pending_screens:
+            QTimer.singleShot(0, self._build_next_screen)
+            return
+        gc.freeze()  # the screens live as long as the app (see _store_ready)
+        self._started("screens")
+        self.warm_up()
+
+    def _started(self, part: str) -> None:
+        if part in self._starting:
+            self._starting.discard(part)
+            if not self._starting:
+                self.ready.emit()
 
     # -- the one wipe ------------------------------------------------------------------------
     @Slot()
@@ -291,30 +325,47 @@ class AppContext(QObject):
             clipboard.clear()
         self.wiped.emit()
 
+    @contextmanager
+    def _input_unwatched(self) -> Iterator[None]:
+        """No input can arrive while a look or language change runs on the GUI thread, but
+        its tens of thousands of style, font and layout events would each pass through the
+        idle timeout's Python filter (it doubled the change's stall): take it off meanwhile."""
+        app = QApplication.instance()
+        watcher = self._activity
+        if watcher is not None and app is not None:
+            app.removeEventFilter(watcher)
+        try:
+            yield
+        finally:
+            if watcher is not None and app is not None and not self._closed:
+                app.installEventFilter(watcher)
+
     @Slot()
     def _apply_appearance(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_appearance(
-                app, self.settings.theme, self.settings.font_size, kiosk=self.options.kiosk
-            )
+            with self._input_unwatched():
+                apply_appearance(
+                    app, self.settings.theme, self.settings.font_size, kiosk=self.options.kiosk
+                )
 
     @Slot(str)
     def _retranslate(self, _language: str) -> None:
         from PySide6.QtCore import QLocale
 
-        # Widgets take the default locale when they are made: give the new one to those that
-        # exist (date inputs' day and month names, Qt's own dialogs' numbers).
-        self.window.setLocale(QLocale())
-        for vm in self.view_models:
-            vm.retranslate()
-        for view in self.views.values():
-            view.retranslate()  # type: ignore[attr-defined]
-        self.window.retranslate()
+        with self._input_unwatched():
+            # Widgets take the default locale when they are made: give the new one to those
+            # that exist (date inputs' day and month names, Qt's own dialogs' numbers).
+            self.window.setLocale(QLocale())
+            for vm in self.view_models:
+                vm.retranslate()
+            for view in self.views.values():
+                view.retranslate()  # type: ignore[attr-defined]
+            self.window.retranslate()
 
     def warm_up(self) -> None:
-        """Open the store in the background right after the first paint, and import what
-        the first keystroke in some fields would otherwise import on the GUI thread."""
+        """Open the store in the background (once start-up has built the screens), and import
+        what the first keystroke in some fields would otherwise import on the GUI thread."""
         self.runner.submit(
             "open_store", self.store.get, self._store_ready, self._store_failed, retry=self.login
         )
@@ -334,11 +385,13 @@ class AppContext(QObject):
 
         logging.getLogger(__name__).info("store ready")
         self.app_vm.load_terms()
+        self._started("store")
 
     @Slot(object)
     def _store_failed(self, error: AppError) -> None:
         self.app_vm.handle_error(error)
         self.login._set_error(error)
+        self._started("store")
 
     @Slot()
     def shutdown(self) -> None:
@@ -371,9 +424,29 @@ def build(
 
 
 def run(options: Options) -> int:
-    """Start the client on ``options`` and run until its window closes."""
+    """Start the client on ``options`` and run until its window closes.
+
+    The rest of start-up (the store, the other screens) waits for the login screen's first
+    paint: a zero timer set here would run before it. ``MEMBER_CLIENT_EXIT_AFTER`` (``paint``
+    or ``ready``, for benchmarks only) ends the process at once after the first paint or once
+    every screen is built and the store is open."""
     app = ensure_application()
     context = build(options)
+    exit_after = os.environ.get(EXIT_AFTER_ENV, "")
+    if exit_after == "paint":
+        FirstPaint(context.views[LOGIN], context).painted.connect(_exit_now)
+    else:
+        watcher = FirstPaint(context.views[LOGIN], context, None if exit_after else 3000)
+        watcher.painted.connect(context.finish_start_up)
+        if exit_after == "ready":
+            context.ready.connect(_exit_now)
     context.show_window()
-    QTimer.singleShot(0, context.finish_start_up)
     return app.exec()
+
+
+def _exit_now() -> None:
+    """End the process as a benchmark's child, skipping the interpreter's teardown (the bare
+    window it is compared with exits the same way)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

@@ -88,9 +88,6 @@ def _settings(host: Host) -> Built:
 
 
 def _spec_list() -> tuple[ScreenSpec, ...]:
-    from desktop_app.screens import scenes as t
-    from desktop_app.screens import scenes_profile as tp
-
     return (
         ScreenSpec(
             LOGIN,
@@ -103,7 +100,7 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
                 "settings_requested": "settings",
                 "not_online_requested": "notOnline",
             },
-            tour=t.LOGIN,
+            tour_ref="scenes:LOGIN",
         ),
         ScreenSpec(
             HOME,
@@ -119,39 +116,39 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
                 "interest_requested": "interest",
                 "settings_requested": "settings",
             },
-            tour=t.HOME,
+            tour_ref="scenes:HOME",
         ),
         ScreenSpec(
             "borrow",
             standard("borrow:BorrowViewModel", "borrow:BorrowView"),
             nav=NavEntry("navBorrow", N_("Borrow")),
             links={"repay_requested": "repay", "home_requested": HOME},
-            tour=t.BORROW,
+            tour_ref="scenes:BORROW",
         ),
         ScreenSpec(
             "repay",
             standard("repay:RepayViewModel", "repay:RepayView"),
             nav=NavEntry("navRepay", N_("Repay")),
             links={"home_requested": HOME},
-            tour=t.REPAY,
+            tour_ref="scenes:REPAY",
         ),
         ScreenSpec(
             "history",
             standard("history:HistoryViewModel", "history:HistoryView"),
             nav=NavEntry("navHistory", N_("History")),
-            tour=t.HISTORY,
+            tour_ref="scenes:HISTORY",
         ),
         ScreenSpec(
             "simulator",
             standard("simulator:SimulatorViewModel", "simulator:SimulatorView"),
             nav=NavEntry("navSimulator", N_("Simulator")),
-            tour=t.SIMULATOR,
+            tour_ref="scenes:SIMULATOR",
         ),
         ScreenSpec(
             "interest",
             standard("interest:InterestViewModel", "interest:InterestView"),
             nav=NavEntry("navInterest", N_("Interest inquiry")),
-            tour=t.INTEREST,
+            tour_ref="scenes:INTEREST",
         ),
         ScreenSpec(
             PROFILE,
@@ -171,7 +168,7 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
                 "reminder_requested": "reminder",
                 "web_statements_requested": "webStatements",
             },
-            tour=tp.PROFILE,
+            tour_ref="scenes_profile:PROFILE",
         ),
         *contact_forms(),
         ScreenSpec(
@@ -181,20 +178,20 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             public=True,
             lights=PROFILE,
             links={"back_requested": BACK},
-            tour=t.NOT_ONLINE,
+            tour_ref="scenes:NOT_ONLINE",
         ),
         ScreenSpec(
             "promise",
             standard("promise:PromiseViewModel", "services:PromiseView"),
             lights="repay",  # promising a payment date is part of repaying
-            tour=t.PROMISE,
+            tour_ref="scenes:PROMISE",
         ),
         ScreenSpec(
             "limit",
             standard("limit:LimitIncreaseViewModel", "services:LimitIncreaseView"),
             # No navigation entry of its own: none is lit (トップ lit said "you are on the top
             # page" while the member was not).
-            tour=t.LIMIT,
+            tour_ref="scenes:LIMIT",
         ),
         # The bank account and the repayment settings, like the other forms of 登録内容.
         *settings_forms(),
@@ -206,28 +203,28 @@ def _spec_list() -> tuple[ScreenSpec, ...]:
             public=True,
             nav=NavEntry("navSettings", N_("Settings")),
             links={"back_requested": BACK},
-            tour=t.SETTINGS,
+            tour_ref="scenes:SETTINGS",
         ),
         ScreenSpec(
             "register",
             _register,
             public=True,
             links={"back_requested": LOGIN, "inbox_requested": "inbox"},
-            tour=t.REGISTER,
+            tour_ref="scenes:REGISTER",
         ),
         ScreenSpec(
             "inbox",
             standard("inbox:InboxViewModel", "credentials:InboxView"),
             public=True,
             links={"back_requested": BACK},
-            tour=t.INBOX,
+            tour_ref="scenes:INBOX",
         ),
         ScreenSpec(
             "reset",
             _reset,
             public=True,
             links={"back_requested": LOGIN, "inbox_requested": "inbox"},
-            tour=t.RESET,
+            tour_ref="scenes:RESET",
         ),
     )
 

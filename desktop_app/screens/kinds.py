@@ -64,7 +64,21 @@ class ScreenSpec(NamedTuple):
     nav: NavEntry | None = None
     lights: str | None = None  # the navigation entry lit, when not its own
     links: Mapping[str, str] = MappingProxyType({})  # view signal → screen or BACK
-    tour: tuple[TourScene, ...] = ()
+    # Its scenes of the screenshot tour, as "module:NAME" in desktop_app.screens: imported by
+    # the tour only, so start-up does not load every scene's script.
+    tour_ref: str = ""
+
+    @property
+    def tour(self) -> tuple[TourScene, ...]:
+        if not self.tour_ref:
+            return ()
+        from importlib import import_module
+
+        module, _, attribute = self.tour_ref.partition(":")
+        scenes: tuple[TourScene, ...] = getattr(
+            import_module(f"desktop_app.screens.{module}"), attribute
+        )
+        return scenes
 
     @property
     def destination(self) -> Destination:

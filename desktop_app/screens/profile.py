@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from desktop_app.screens.builders import Link, standard
-from desktop_app.screens.kinds import Built, Host, ScreenSpec, TourScene
+from desktop_app.screens.kinds import Built, Host, ScreenSpec
 
 PROFILE = "profile"
 
@@ -42,7 +42,7 @@ def _web_id_form(host: Host) -> Built:
 def _form(
     name: str,
     build: Callable[[Host], Built] | tuple[str, str],
-    tour: tuple[TourScene, ...] = (),
+    tour: str = "",
     links: Mapping[str, str] | None = None,
 ) -> ScreenSpec:
     """A form's screen: ``build`` is a builder or (view-model, view) for ``profile_form``;
@@ -53,18 +53,18 @@ def _form(
         builder,
         lights=PROFILE,
         links={"back_requested": PROFILE, **(links or {})},
-        tour=tour,
+        tour_ref=tour,
     )
 
 
 def contact_forms() -> tuple[ScreenSpec, ...]:
     """The address, the phone, email and workplace, the Web-ID and the password."""
-    from desktop_app.screens import scenes_profile as t
-
     return (
-        _form("address", ("address:AddressViewModel", "address:AddressView"), t.ADDRESS),
+        _form(
+            "address", ("address:AddressViewModel", "address:AddressView"), "scenes_profile:ADDRESS"
+        ),
         _form("phone", ("contact:PhoneViewModel", "contact:PhoneView")),
-        _form("email", ("contact:EmailViewModel", "contact:EmailView"), t.EMAIL),
+        _form("email", ("contact:EmailViewModel", "contact:EmailView"), "scenes_profile:EMAIL"),
         _form("workplace", ("contact:WorkplaceViewModel", "contact:WorkplaceView")),
         _form("webId", _web_id_form),
         _form(
@@ -76,26 +76,28 @@ def contact_forms() -> tuple[ScreenSpec, ...]:
 
 def settings_forms() -> tuple[ScreenSpec, ...]:
     """The bank account and the repayment settings."""
-    from desktop_app.screens import scenes_profile as t
-
     return (
-        _form("bank", ("bank:BankFormViewModel", "bank:BankFormView"), t.BANK),
-        _form("dueDay", ("due_day:DueDayViewModel", "repayment_settings:DueDayView"), t.DUE_DAY),
+        _form("bank", ("bank:BankFormViewModel", "bank:BankFormView"), "scenes_profile:BANK"),
+        _form(
+            "dueDay",
+            ("due_day:DueDayViewModel", "repayment_settings:DueDayView"),
+            "scenes_profile:DUE_DAY",
+        ),
         _form(
             "autoDebit",
             ("auto_debit:AutoDebitViewModel", "repayment_settings:AutoDebitView"),
-            t.AUTO_DEBIT,
+            "scenes_profile:AUTO_DEBIT",
             {"bank_requested": "bank"},
         ),
         _form(
             "reminder",
             ("reminder:ReminderViewModel", "mail_settings:ReminderView"),
-            t.REMINDER,
+            "scenes_profile:REMINDER",
             {"email_requested": "email"},
         ),
         _form(
             "webStatements",
             ("web_statements:WebStatementsViewModel", "mail_settings:WebStatementsView"),
-            t.WEB_STATEMENTS,
+            "scenes_profile:WEB_STATEMENTS",
         ),
     )

@@ -10,11 +10,13 @@ what needs it (the demo inbox).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from desktop_app.domain.clock import OffsetClock
-from desktop_app.domain.models import SentMessage
+if TYPE_CHECKING:  # the demo host's interface is made at start-up: import no models for it
+    from datetime import datetime, timedelta
+
+    from desktop_app.domain.clock import OffsetClock
+    from desktop_app.domain.models import SentMessage
 
 SENT_MESSAGES_MAX_LIMIT = 1_000
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
 
 # Where a line may break: after a space, or where kanji meet katakana (either way round).
@@ -128,7 +128,13 @@ class NavButton(QPushButton):
         super().resizeEvent(event)
         self._relayout()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._relayout()  # the look may have changed while it was hidden
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+        # Hidden (signed out, a kiosk's login), a look change is laid out when it shows: each
+        # style sheet or font change sends every button both events, and start-up three.
+        if self.isVisible() and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._relayout()
