@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.viewmodels.crash import report_current
 from desktop_app.viewmodels.store_calls import RetryOwner, StoreCall, StoreCallOutcome
 
 if TYPE_CHECKING:
@@ -129,8 +130,9 @@ class _Task(QRunnable):
             _log().info("operation %s refused: %s", self._name, error.code.value)
             relay.failed.emit(error.detached())
         except Exception:
-            # The traceback goes to the log file; the member sees a sentence, never this.
-            _log().exception("operation %s failed", self._name)
+            # The one handler: the traceback, without secrets, goes to the log file; the
+            # member sees a sentence and the support line, never this.
+            report_current(f"operation {self._name}")
             relay.failed.emit(AppError(ErrorCode.UNEXPECTED))
         else:
             relay.succeeded.emit(result)
