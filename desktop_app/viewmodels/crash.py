@@ -19,6 +19,7 @@ repr may carry a password, a PIN, a code or a session token. ``redact`` removes
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -95,8 +96,10 @@ def _mask_remembered(text: str) -> str:
 
 
 def _looks_random(run: str) -> bool:
-    return any(c.isupper() for c in run) and any(c.islower() for c in run) and any(
-        c.isdigit() for c in run
+    return (
+        any(c.isupper() for c in run)
+        and any(c.islower() for c in run)
+        and any(c.isdigit() for c in run)
     )
 
 
@@ -155,10 +158,8 @@ def report(
         if _reporter:
             _reporter[0].unexpected.emit()
     except Exception:  # pragma: no cover - the handler itself must never bring the app down
-        try:
+        with contextlib.suppress(Exception):
             sys.__stderr__.write("member-client: the error handler failed\n")  # type: ignore[union-attr]
-        except Exception:
-            pass
 
 
 def report_current(where: str) -> None:

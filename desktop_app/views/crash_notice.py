@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.domain.brand import Brand
 from desktop_app.i18n import _
 from desktop_app.viewmodels import crash
-from desktop_app.domain.brand import Brand
 from desktop_app.viewmodels.messages import support_hours
 from desktop_app.views.binding import name
 from desktop_app.views.widgets.fitted_dialog import FittedDialog

@@ -18,7 +18,10 @@ from desktop_app.paths import user_log_dir
 from desktop_app.testing import context_of, wait_until_idle
 from desktop_app.viewmodels.crash import MASK
 from desktop_app.views.crash_notice import support_sentence, unexpected_sentence
-from tests.e2e.conftest import Driver, drive  # noqa: F401  (the fixture)
+from tests.e2e import conftest as e2e
+from tests.e2e.conftest import Driver
+
+drive = e2e.drive  # the harness fixture
 
 PASSWORD = "Taro2026pass"
 TOKEN_LIKE = "Zq7XbW2mK9pLr4TnV8cYd3Hs6Jf1Ga5E"  # what a session token looks like
@@ -91,10 +94,10 @@ def _notice(d: Driver) -> QDialog:
     return notice
 
 
-@pytest.mark.qt_no_exception_capture
 CASES = [*(("ja", where) for where in FAULTS), ("en", "worker"), ("en", "slot")]
 
 
+@pytest.mark.qt_no_exception_capture
 @pytest.mark.parametrize(("language", "where"), CASES)
 def test_an_unexpected_exception_is_said_politely_logged_without_secrets_and_survived(
     drive, own_hooks, where, language

@@ -14,9 +14,11 @@ import os
 import pytest
 
 from desktop_app.viewmodels import crash
-from tests.e2e.conftest import drive  # noqa: F401  (the fixture)
+from tests.e2e import conftest as e2e
 
 from .form_fuzz import SIGNED_IN, SIGNED_OUT, Outcome, fuzz
+
+drive = e2e.drive  # the harness fixture
 
 PER_FORM = int(os.environ.get("MEMBER_CLIENT_FORM_FUZZ", "40"))
 

@@ -29,7 +29,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.testing import wait_until_idle
-from tests.e2e.conftest import Driver, drive  # noqa: F401  (the fixture)
+from tests.e2e import conftest as e2e
+from tests.e2e.conftest import Driver
+
+drive = e2e.drive  # the harness fixture
 
 # ``make test`` runs 150 cycles (30 of warm-up) to stay within its time on a busy machine
 # (~0.3 s a cycle here); MEMBER_CLIENT_CYCLES=500 runs the 500 (50 of warm-up).

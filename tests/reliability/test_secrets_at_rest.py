@@ -25,7 +25,10 @@ from desktop_app.store.sql.hashing import SecretHasher
 from desktop_app.store.sql.schema import Card, WebCredential
 from desktop_app.testing import close_all, context_of, wait_until_idle
 from tests.conftest import NOW
-from tests.e2e.conftest import Driver, drive  # noqa: F401  (the fixture)
+from tests.e2e import conftest as e2e
+from tests.e2e.conftest import Driver
+
+drive = e2e.drive  # the harness fixture
 
 CARD = "4000123412341234"
 
