@@ -46,7 +46,8 @@ _FULL_WIDTH = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
 
 _NAMED = re.compile(
     r"(?i)(?P<key>pass(?:word|wd)?|pwd|pin|otp|code|secret|token|session|authorization)"
-    r"(?P<sep>['\"]?\s*[:=]\s*)(?P<quote>[bu]?['\"]?)(?P<value>[^\s'\",;)}\]]+)"
+    r"(?P<sep>['\"]?\s*[:=]\s*)(?P<quote>(?:[bu](?=['\"]))?['\"]?)"
+    r"(?P<value>(?:(?:bearer|basic)\s+)?[^\s'\",;)}\]]+)"
 )
 _BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{4,}")
 # A session token (token_urlsafe): long, and a mix of upper case, lower case and digits.
@@ -106,8 +107,8 @@ def _looks_random(run: str) -> bool:
 def redact(text: str) -> str:
     """``text`` without any secret the client knows of or that looks like one."""
     text = _mask_remembered(text)
-    text = _NAMED.sub(lambda m: f"{m['key']}{m['sep']}{m['quote']}{MASK}", text)
     text = _BEARER.sub(lambda m: f"{m[1]} {MASK}", text)
+    text = _NAMED.sub(lambda m: f"{m['key']}{m['sep']}{m['quote']}{MASK}", text)
     return _RANDOM.sub(lambda m: MASK if _looks_random(m[0]) else m[0], text)
 
 
