@@ -54,6 +54,7 @@ from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.viewmodels.store_access import StoreHandle
 from desktop_app.viewmodels.store_settings import StoreSettingsViewModel
 from desktop_app.views.appearance import apply_appearance
+from desktop_app.views.crash_notice import CrashNotice
 from desktop_app.views.login import LoginView
 from desktop_app.views.main_window import MainWindow
 
@@ -173,6 +174,7 @@ class AppContext(QObject):
         self.window = MainWindow(
             self.app_vm, self.navigator, nav_items, services.brand, self.connection
         )
+        self.crash_notice = CrashNotice(self.window, services.brand)  # the one handler's
         self.kiosk_input: QWidget | None = self._kiosk_input() if options.kiosk else None
         self.ensure_screen(LOGIN)
         self.app_vm.signed_out.connect(self.wipe)

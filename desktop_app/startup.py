@@ -71,7 +71,9 @@ def configure_logging() -> None:
             handler.close()
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler._member_client = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from desktop_app.viewmodels.crash import redacting_formatter  # secrets never reach it
+
+    handler.setFormatter(redacting_formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.base import CONNECTION_FAULTS, ViewModel
+from desktop_app.viewmodels.crash import remember_secret
 from desktop_app.viewmodels.messages import error_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
@@ -152,6 +153,7 @@ class ApplicationViewModel(ViewModel):
     def start_session(self, session: Session) -> None:
         self._services.epoch.advance()  # what was asked before belongs to no one now
         self._session = session
+        remember_secret(session.token)  # masked wherever it shows up in the log
         self._set_message(None)
         self._member_name_raw = session.member_name
         self.member_name = _("{name} (member)").format(name=session.member_name)

@@ -19,6 +19,7 @@ from desktop_app.domain.fields import FieldResult, Notice
 from desktop_app.domain.fields_live import LiveConversion
 from desktop_app.domain.text import ordered
 from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.crash import remember_secret
 from desktop_app.viewmodels.messages import error_sentence, notice_sentence
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.services import Services
@@ -139,6 +140,8 @@ class FieldViewModel(ViewModel):
         """The member wants to go on: show every error now and return it."""
         self._strict = True
         self._render()
+        if self._secret:
+            remember_secret(self._result.value)  # masked wherever it shows up in the log
         return self._result.error
 
     def reset(self) -> None:

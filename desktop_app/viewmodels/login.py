@@ -14,6 +14,7 @@ from desktop_app.domain.text import ordered
 from desktop_app.i18n import N_, _
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.base import ViewModel
+from desktop_app.viewmodels.crash import remember_secret
 from desktop_app.viewmodels.hints import CHARACTER_ERRORS, typed_problem
 from desktop_app.viewmodels.messages import notice_sentence
 from desktop_app.viewmodels.observed import Observed
@@ -233,6 +234,7 @@ class LoginViewModel(ViewModel):
         self._sent_as = self._typed
         store, device = self._services.store, self._device_id
         ident, secret_value = identifier.value, secret.value
+        remember_secret(secret_value)  # masked wherever it shows up in the log
         if self.method is LoginMethod.WEB_ID:
             self._run(
                 "sign_in_web",

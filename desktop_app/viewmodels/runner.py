@@ -21,9 +21,10 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from desktop_app.domain.errors import AppError, ErrorCode
+from desktop_app.viewmodels.crash import report_current
 from desktop_app.viewmodels.store_calls import RetryOwner, StoreCall, StoreCallOutcome
 
 if TYPE_CHECKING:
@@ -108,17 +109,23 @@ class _Relay(QObject):
     failed = Signal(object)
 
 
-class _Task(QRunnable):
+class _Task:
     """One piece of work. It lets go of its closure (which may hold a password, a PIN or a
-    session token) the moment it has run, so finished work keeps no secret alive."""
+    session token) the moment it has run, so finished work keeps no secret alive.
+
+    Not a ``QRunnable``: PySide keeps the Python side of every QRunnable it was given alive
+    after the pool deleted the C++ side (one leaked object per operation, hundreds after a
+    day's sign-ins); the pool calls this object instead (a bound method would leave a weak
+    reference behind for each)."""
+
+    __slots__ = ("_name", "_relay", "_work")
 
     def __init__(self, name: str, work: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
         self._name = name
         self._work: Callable[[], Any] | None = work
         self._relay: _Relay | None = relay
 
-    def run(self) -> None:
+    def __call__(self) -> None:
         work, relay = self._work, self._relay
         self._work = self._relay = None
         if work is None or relay is None:
@@ -129,8 +136,9 @@ class _Task(QRunnable):
             _log().info("operation %s refused: %s", self._name, error.code.value)
             relay.failed.emit(error.detached())
         except Exception:
-            # The traceback goes to the log file; the member sees a sentence, never this.
-            _log().exception("operation %s failed", self._name)
+            # The one handler: the traceback, without secrets, goes to the log file; the
+            # member sees a sentence and the support line, never this.
+            report_current(f"operation {self._name}")
             relay.failed.emit(AppError(ErrorCode.UNEXPECTED))
         else:
             relay.succeeded.emit(result)

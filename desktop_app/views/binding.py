@@ -227,9 +227,16 @@ def hug_text(button: QAbstractButton) -> None:
     button.setSizePolicy(policy)
 
 
+INPUT_MAX_LENGTH = 512
+"""No field takes more (an email 254, a server's address a few dozen): a paste of 100,000
+characters is cut here, before a policy spends the GUI thread on it (a 100,000-character
+address took ~0.7 s)."""
+
+
 def make_line_edit(object_name: str) -> QLineEdit:
     edit = QLineEdit()
     name(edit, object_name)
+    edit.setMaxLength(INPUT_MAX_LENGTH)
     return edit
 
 
