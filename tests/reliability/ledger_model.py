@@ -100,6 +100,8 @@ class Ledger:
     paid: int = 0  # this cycle
     first_borrowed: date | None = None
     free_until: date | None = None
+    last_move: date | None = None  # the last borrowing or repayment
+    promised: date | None = None  # 返済の約束 of an overdue member
 
     def overdue(self, today: date) -> bool:
         by = pay_by(self.due)
@@ -158,7 +160,33 @@ class Ledger:
         if new_cycle or now.due is None:
             changes["due"] = first_due(now.due_day, today)
             changes["paid"] = 0
-        return replace(now, **changes)  # type: ignore[arg-type]
+        changes["last_move"] = today
+        return replace(now, **changes).settled(today)  # type: ignore[arg-type]
+
+    def settled(self, today: date) -> Ledger:
+        """A promise lapses once the account is no longer overdue."""
+        return self if self.overdue(today) else replace(self, promised=None)
+
+    def promise(self, day: date, today: date) -> Ledger:
+        by = pay_by(self.due)
+        if by is None or not self.overdue(today):
+            raise Refused("promise_not_overdue")
+        if not today <= day <= by + timedelta(days=14):
+            raise Refused("promise_date_out_of_range")
+        return replace(self, promised=day)
+
+    def change_due_day(self, day: int, today: date) -> Ledger:
+        if day == self.due_day:
+            raise Refused("nothing_changed")
+        if self.due is None:
+            return replace(self, due_day=day)
+        start = max(today, self.due) if self.paid >= self.minimum else today
+        new_due = month_due(start.year, start.month, day)
+        if new_due <= start:
+            new_due = months_on(start, 1, day)
+        if self.last_move is not None and new_due > self.last_move + timedelta(days=35):
+            raise Refused("due_day_too_late")
+        return replace(self, due_day=day, due=new_due)
 
     def next_amount(self, today: date) -> int:
         return min(max(0, self.minimum - self.paid), self.payoff(today))
@@ -181,9 +209,10 @@ class Ledger:
             interest=now.interest - to_interest,
             principal=now.principal - to_principal,
             paid=now.paid + amount,
+            last_move=today,
         )
         if after.principal == 0 and after.interest == 0 and after.damages == 0:
             after = replace(after, due=None, minimum=0, paid=0)
         elif after.due is not None and after.paid >= after.minimum:
             after = replace(after, due=months_on(after.due, 1, after.due_day), paid=0)
-        return after, (to_damages, to_interest, to_principal)
+        return after.settled(today), (to_damages, to_interest, to_principal)

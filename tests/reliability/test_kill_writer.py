@@ -20,18 +20,18 @@ from desktop_app.store.sql import SqlStore
 from .writer_child import NOW
 
 KILLS = 20
-CHILD = Path(__file__).with_name("writer_child.py")
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: ``tests.reliability`` imports
 
 
 def _start_child(url: str) -> subprocess.Popen[str]:
-    env = dict(os.environ, MEMBER_CLIENT_HASH_PROFILE="fast", PYTHONPATH=os.getcwd())
+    env = dict(os.environ, MEMBER_CLIENT_HASH_PROFILE="fast", PYTHONPATH=str(ROOT))
     return subprocess.Popen(
         [sys.executable, "-m", "tests.reliability.writer_child", url],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
-        cwd=os.getcwd(),
+        cwd=ROOT,
     )
 
 

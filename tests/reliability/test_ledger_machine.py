@@ -1,11 +1,14 @@
 """A hypothesis state machine of the store against the pure model of ``ledger_model``
 (issue 13, point 2): 佐藤 花子 (never borrowed, interest-free eligible, due day 15th) signs
-in, borrows, repays (金額指定, 一部 = the next payment, 全額), and the injected clock moves
-on by days or months. After every step the store's 元金, 利息 and 遅延損害金 to the yen,
-the minimum payment, 次回返済日, the overdue state and 借入可能額 agree with the model, and
-so do its refusals (over the limit, overdue, below the minimum, over the payoff, a session
-that expired while the clock moved). Runs on SQLite and PostgreSQL; one store per back-end,
-put back to the demo members at the start of every example."""
+in, borrows, repays (金額指定, 一部 = the next payment, 全額), promises a payment date
+(返済の約束), changes the due day, and the injected clock moves on by days or months.
+After every step the store's 元金, 利息 and 遅延損害金 to the yen, the minimum payment,
+次回返済日, the overdue state, the promise and 借入可能額 agree with the model, and so do
+its refusals (over the limit, overdue, below the minimum, over the payoff, a due day too
+late, a promise out of range, a session that expired while the clock moved). Runs on
+SQLite and PostgreSQL; one store per back-end, put back to the demo members at the start
+of every example. Not modelled: automatic debit and reminders (Sato has neither), the
+service hours other than New Year (the clock stays at 10:00 and skips 1 January)."""
 
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ from .ledger_model import Ledger, Refused, pay_by
 BANK = "0033"  # PayPay銀行, 佐藤's bank, open for internet repayment
 MACHINE = settings(
     max_examples=25,
-    stateful_step_count=25,
+    stateful_step_count=30,
     deadline=None,
     derandomize=True,
     # No shrinking: over a real store it takes minutes; the failing steps are printed as run.
@@ -46,14 +49,17 @@ def _fresh_sato() -> Ledger:
 
 def run_machine(store: SqlStore, clock: FixedClock) -> None:
     class LedgerMachine(RuleBasedStateMachine):
-        @initialize()
-        def reset(self) -> None:
+        @initialize(first=st.one_of(st.none(), st.integers(10, 250).map(lambda n: n * 1_000)))
+        def reset(self, first: int | None) -> None:
+            """The demo members afresh at the start; most runs begin with a borrowing."""
             clock.advance(NOW - clock.now())
             store.reset_to_demo_members()
             self.model = _fresh_sato()
             self.token: str | None = None
             self.destination = 0
             self.sign_in()
+            if first is not None:
+                self.borrow(first)
 
         def today(self):
             return clock.now().astimezone(TOKYO).date()
@@ -126,15 +132,53 @@ def run_machine(store: SqlStore, clock: FixedClock) -> None:
             self._repay(RepayIntent.FULL, None, self.model.payoff(self.today()))
 
         @precondition(
-            lambda self: self.token is not None
-            and self.model.principal > 0
-            and self.model.next_amount(self.today()) > 0
+            lambda self: (
+                self.token is not None
+                and self.model.principal > 0
+                and self.model.next_amount(self.today()) > 0
+            )
         )
         @rule()
         def repay_next(self) -> None:
             self._repay(RepayIntent.NEXT, None, self.model.next_amount(self.today()))
 
-        @rule(days=st.integers(1, 45))
+        @precondition(lambda self: self.token is not None)
+        @rule(pick=st.integers(0, 4), after=st.integers(0, 20))
+        def promise(self, pick: int, after: int) -> None:
+            """An overdue member promises a payment date (返済の約束): yesterday, today, the
+            last day allowed, the day after it, or ``after`` days from today."""
+            assert self.token is not None
+            token, today = self.token, self.today()
+            by = pay_by(self.model.due) or today
+            day = [
+                today - timedelta(days=1),
+                today,
+                by + timedelta(days=14),
+                by + timedelta(days=15),
+                today + timedelta(days=after),
+            ][pick]
+            outcome = self._expect(
+                lambda: store.promise_payment(token, day),
+                lambda: self.model.promise(day, today),
+            )
+            if outcome is not None:
+                self.model, summary = outcome
+                assert summary.promised_date == day
+
+        @precondition(lambda self: self.token is not None)
+        @rule(day=st.sampled_from([5, 15, 25, 31]))
+        def change_due_day(self, day: int) -> None:
+            assert self.token is not None
+            token, today = self.token, self.today()
+            outcome = self._expect(
+                lambda: store.change_due_day(token, day),
+                lambda: self.model.change_due_day(day, today),
+            )
+            if outcome is not None:
+                self.model, summary = outcome
+                assert summary.next_due_date == pay_by(self.model.due)
+
+        @rule(days=st.one_of(st.integers(1, 10), st.integers(11, 45)))
         def days_pass(self, days: int) -> None:
             self._move(timedelta(days=days))
 
@@ -174,6 +218,7 @@ def run_machine(store: SqlStore, clock: FixedClock) -> None:
             assert summary.next_due_date == pay_by(self.model.due)
             assert summary.overdue == self.model.overdue(today)
             assert summary.interest_free_until == self.model.free_until
+            assert summary.promised_date == (self.model.promised if summary.overdue else None)
             inquiry = store.interest_inquiry(self.token)
             assert inquiry.interest_to_today == self.model.interest + interest
             assert inquiry.damages_to_today == self.model.damages + damages
