@@ -84,7 +84,7 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_reported(tmp_path: P
         assert child.stdout is not None
         ready = child.stdout.readline()
         assert ready == "ready\n", child.stderr.read() if child.stderr else ready
-        time.sleep(chance.uniform(0.0, 0.4))
+        time.sleep(chance.uniform(0.0, 0.3))
         child.send_signal(signal.SIGKILL)
         out, err = child.communicate(timeout=10)
         assert child.returncode == -signal.SIGKILL, err
