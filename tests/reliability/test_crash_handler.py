@@ -112,6 +112,9 @@ def test_an_unexpected_exception_is_said_politely_logged_without_secrets_and_sur
     message = notice.findChild(QLabel, "crashMessage").text()
     support = notice.findChild(QLabel, "crashSupport").text()
     assert message == unexpected_sentence()
+    if language == "ja":  # the catalog's words, not the English msgid
+        assert message.startswith("申し訳ございません。予期しないエラーが発生しました。")
+        assert support.startswith("繰り返し発生する場合は、")
     assert support == support_sentence(DEFAULT_BRAND)
     assert DEFAULT_BRAND.support_phone in support
     hours = "9:00～21:00" if language == "ja" else "9:00–21:00"
