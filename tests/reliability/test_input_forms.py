@@ -3,9 +3,9 @@ key events or pasted into each input, then submitted. No exception (the one hand
 fires; pytest-qt fails the test on one in a slot), no hang (every step's work ends), and no
 refused text left with the form's button enabled and no sentence on the form.
 
-``make test`` feeds 40 strings per form (~20 forms); MEMBER_CLIENT_FORM_FUZZ=1000 feeds the
-issue's 1,000 per form (``make bench`` does, in bench/bench_input_fuzz.py, and records the
-worst GUI stall: timings are not asserted here)."""
+``make test`` feeds the issue's 1,000 strings per form (MEMBER_CLIENT_FORM_FUZZ sets another
+count, e.g. 40 while working on a form); ``make bench`` feeds the same through
+bench/bench_input_fuzz.py and records the worst GUI stall: timings are not asserted here."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from .form_fuzz import SIGNED_IN, SIGNED_OUT, Outcome, fuzz
 
 drive = e2e.drive  # the harness fixture
 
-PER_FORM = int(os.environ.get("MEMBER_CLIENT_FORM_FUZZ", "40"))
+PER_FORM = int(os.environ.get("MEMBER_CLIENT_FORM_FUZZ", "1000"))
 
 
 @pytest.fixture
