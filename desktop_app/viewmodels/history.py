@@ -113,7 +113,7 @@ class HistoryViewModel(ViewModel):
         self._progress.advanced.connect(self._on_export_progress)
         self._export_outcome: tuple[int, str] | None = None
         self.model = HistoryTableModel(self, self)
-        app.signed_in_changed.connect(self._reload)
+        app.signed_in_changed.connect(self._on_signed_in_changed)
         app.ledger_changed.connect(self._on_ledger_changed)
         self._stale = False
         if self.active:
@@ -150,6 +150,20 @@ class HistoryViewModel(ViewModel):
         else:
             self._stale = True
 
+    @Slot(bool)
+    def _on_signed_in_changed(self, _signed_in: bool = True) -> None:
+        """A member came or went: the history is read when its screen shows, never at
+        sign-in (a member with a long ledger would have it read and counted for nothing)."""
+        if self.on_screen:
+            self._reload()
+        else:
+            self._stale = self.active
+            self.model.clear()
+            self.summary_text = ""
+            self._export_outcome = None
+            self.export_result = ""
+            self.export_enabled = self.may_export and not self._export_activity.active
+
     def shown(self) -> None:
         self._forget_export()  # a new visit: the last visit's export is not news
         if self._stale:
@@ -175,10 +189,16 @@ class HistoryViewModel(ViewModel):
             self.model.fetchMore(QModelIndex())
 
     def load_page(self, generation: int, before: HistoryCursor | None) -> None:
+        """A page, without the count: the first rows never wait for a long ledger's COUNT,
+        which is asked apart once they are shown (``_count``)."""
         token, query, store = self._app.token, self._query, self._services.store
         self._submit(
             "history",
-            lambda: (generation, before, store.get().history(token, query, before, PAGE_SIZE)),
+            lambda: (
+                generation,
+                before,
+                store.get().history(token, query, before, PAGE_SIZE, count=False),
+            ),
             self._on_page,
             self._on_page_failed,
         )
@@ -186,7 +206,25 @@ class HistoryViewModel(ViewModel):
     @Slot(object)
     def _on_page(self, outcome: tuple[int, HistoryCursor | None, HistoryPage]) -> None:
         generation, before, page = outcome
+        first = self.model.rowCount() == 0 and before is None
         self.model.add_page(generation, page, before)
+        if first and generation == self.model.generation:
+            self._count(generation)
+
+    def _count(self, generation: int) -> None:
+        """How many entries match (「取引件数：N件」), counted after the first rows show."""
+        token, query, store = self._app.token, self._query, self._services.store
+        self._submit(
+            "history_count",
+            lambda: (generation, store.get().history(token, query, None, 0).total),
+            self._on_counted,
+        )
+
+    @Slot(object)
+    def _on_counted(self, outcome: tuple[int, int | None]) -> None:
+        generation, total = outcome
+        if total is not None:
+            self.model.set_total(generation, total)
         self._render_summary()
 
     @Slot(object)
