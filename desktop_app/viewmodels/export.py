@@ -14,6 +14,7 @@ from desktop_app.domain.models import HistoryQuery, LedgerKind
 from desktop_app.i18n import N_, _
 from desktop_app.store.protocol import HistoryLine, Store
 
+WRITE_CHUNK = 500  # rows a writerows() call
 # In English the name is English too (no Japanese in the English UI): history_20261124.csv.
 EXPORT_FILE_NAME = N_("history_{date}.csv")
 
@@ -102,29 +103,20 @@ def _write(
         for batch in batches:
             if cancelled():
                 raise AppError(ErrorCode.EXPORT_CANCELLED)
-            writer.writerows(
-                [
-                    (
-                        str(at)[:16],  # 2026-11-24 10:00 (its offset, +09:00, cut off)
-                        by_kind[kind],
-                        amount,
-                        to_interest + to_damages,
-                        to_principal,
-                        after,
-                        counterparty(bank),
-                    )
-                    for (
-                        at,
-                        kind,
-                        amount,
-                        to_damages,
-                        to_interest,
-                        to_principal,
-                        after,
-                        bank,
-                    ) in batch
-                ]
-            )
+            rows = [
+                (
+                    str(at)[:16],  # 2026-11-24 10:00 (its offset, +09:00, cut off)
+                    by_kind[kind],
+                    amount,
+                    to_interest + to_damages,
+                    to_principal,
+                    after,
+                    counterparty(bank),
+                )
+                for (at, kind, amount, to_damages, to_interest, to_principal, after, bank) in batch
+            ]
+            for start in range(0, len(rows), WRITE_CHUNK):  # no long C call holding the GIL
+                writer.writerows(rows[start : start + WRITE_CHUNK])
             written += len(batch)
             progress(written, max(total, written))
     return written

@@ -37,7 +37,9 @@ from desktop_app.store.sql.schema import SessionRow
 from desktop_app.store.sql.sessions import SessionBase
 
 HISTORY_MAX_LIMIT = 1_000
-LINE_BATCH = 5_000  # rows a fetch from the driver, and a batch handed to the consumer
+# Rows a fetch from the driver and a batch handed to the consumer: small enough that no C
+# call over one batch holds the GIL long (the GUI thread would stall while an export runs).
+LINE_BATCH = 2_000
 
 T = TypeVar("T")
 
@@ -96,8 +98,8 @@ class HistoryOperations(SessionBase):
             raise outcome.error
         return outcome.value  # type: ignore[return-value]
 
-    @staticmethod
     def _lines(
+        self,
         db: DbSession,
         session: SessionRow,
         now: datetime,
@@ -105,16 +107,26 @@ class HistoryOperations(SessionBase):
         query: HistoryQuery,
         consume: Callable[[int, Iterable[Sequence[HistoryLine]]], T],
     ) -> _Consumed[T]:
-        connection = db.connection()
-        batches: Iterable[Sequence[HistoryLine]]
         if query.kinds is not None and not query.kinds:
-            total, batches = 0, ()
-        else:
-            total, batches = _stream(connection, session.member_id, query)
-        try:
-            return _Consumed(value=consume(total, batches))
-        except Exception as exc:  # the file's error (or a cancel): raised outside the store
-            return _Consumed(error=exc)
+            return _consumed(consume, 0, ())
+        connection = db.connection()
+        if connection.dialect.name != "postgresql":  # SQLite steps its cursor row by row
+            return _consumed(consume, *_stream(connection, session.member_id, query))
+        # A server-side cursor lives in a transaction: the reads' connections commit every
+        # statement, so the stream has a read-only transaction of its own.
+        with self._engine.connect() as own, own.execution_options(postgresql_readonly=True).begin():
+            return _consumed(consume, *_stream(own, session.member_id, query))
+
+
+def _consumed(
+    consume: Callable[[int, Iterable[Sequence[HistoryLine]]], T],
+    total: int,
+    batches: Iterable[Sequence[HistoryLine]],
+) -> _Consumed[T]:
+    try:
+        return _Consumed(value=consume(total, batches))
+    except Exception as exc:  # the file's error (or a cancel): raised outside the store
+        return _Consumed(error=exc)
 
 
 def _stream(
