@@ -20,7 +20,7 @@ from desktop_app.viewmodels.history_model import PAGE_SIZE
 
 from .conftest import DEVICE, NOW, YAMADA
 
-ROWS = 1_500
+ROWS = 2_000  # eleven pages of the screen: more than the model keeps
 SAME_INSTANT = 7  # rows sharing one instant: a page boundary falls inside such groups
 _KINDS = (LedgerKind.BORROW, LedgerKind.REPAY, LedgerKind.BORROW, LedgerKind.AUTO_DEBIT)
 
