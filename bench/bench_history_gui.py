@@ -40,6 +40,8 @@ class _StepMeter(StallMeter):
     def start(self) -> None:
         self._previous = time.perf_counter()
         super().start()
+
+
 PAGES_DOWN = 60  # 12,000 rows: far past the pages the model keeps
 
 
