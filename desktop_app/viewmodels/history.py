@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from datetime import date
-from enum import IntEnum
 from functools import partial
 from pathlib import Path
 
@@ -17,49 +16,20 @@ from PySide6.QtCore import (
 
 from desktop_app.domain.clock import today
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery, LedgerKind
-from desktop_app.i18n import N_, _, language
+from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery
+from desktop_app.i18n import _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.bank_names import bank_name
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.dates import DayFacts
 from desktop_app.viewmodels.export import suggested_export_path, write_csv
+from desktop_app.viewmodels.history_kinds import KIND_FILTER_NAMES, HistoryKind
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.runner import Activity, Lane
 from desktop_app.viewmodels.services import Services
 
-
-class HistoryKind(IntEnum):
-    """The kind filter's choices, in the order of its combo box."""
-
-    ALL = 0
-    BORROWING = 1
-    REPAYMENT = 2
-    PREPAID_CHARGE = 3
-    AUTO_DEBIT = 4
-
-    @property
-    def kinds(self) -> frozenset[LedgerKind] | None:
-        """The ledger kinds this choice shows (None: every kind)."""
-        return _KIND_SETS[self]
-
-
-_KIND_SETS: dict[HistoryKind, frozenset[LedgerKind] | None] = {
-    HistoryKind.ALL: None,
-    HistoryKind.BORROWING: frozenset({LedgerKind.BORROW}),
-    # An automatic debit (口座振替) is a repayment too: 返済 lists it beside its own choice.
-    HistoryKind.REPAYMENT: frozenset({LedgerKind.REPAY, LedgerKind.AUTO_DEBIT}),
-    HistoryKind.PREPAID_CHARGE: frozenset({LedgerKind.PREPAID_CHARGE}),
-    HistoryKind.AUTO_DEBIT: frozenset({LedgerKind.AUTO_DEBIT}),
-}
-KIND_FILTER_NAMES = (
-    N_("All"),
-    N_("Borrowing"),
-    N_("Repayment"),
-    N_("Prepaid card charge"),
-    N_("Automatic debit"),
-)
+__all__ = ["KIND_FILTER_NAMES", "PAGE_SIZE", "HistoryKind", "HistoryViewModel"]
 
 
 class _ExportProgress(QObject):
