@@ -26,9 +26,9 @@ from desktop_app.domain.models import (
 )
 from desktop_app.domain.requests import check_request_id
 from desktop_app.domain.terms import ServiceTerms
+from desktop_app.store.protocol import HistoryLine
 from desktop_app.store.remote.parsing import parse, parse_all
 from desktop_app.store.remote.profile_client import ProfileCalls
-from desktop_app.store.protocol import HistoryLine
 from desktop_app.store.remote.wire import Paths
 
 T = TypeVar("T")
