@@ -290,4 +290,5 @@ async def history(body: schemas.HistoryRequest, member: Signed) -> Response:
         kinds=None if body.kinds is None else frozenset(body.kinds),
     )
     before = None if body.before is None else HistoryCursor(body.before.at, body.before.id)
-    return await member.read(HistoryPage, member.store.history, query, before, body.limit)
+    history = partial(member.store.history, count=body.count)
+    return await member.read(HistoryPage, history, query, before, body.limit)

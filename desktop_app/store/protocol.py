@@ -16,8 +16,9 @@ reads work and every change with it raises STORE_READ_ONLY.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Protocol
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from typing import Protocol, TypeVar
 
 from desktop_app.domain.models import (
     AccountSummary,
@@ -35,6 +36,11 @@ from desktop_app.domain.models import (
 )
 from desktop_app.domain.terms import ServiceTerms
 from desktop_app.store.protocol_profile import ProfileStore
+
+T = TypeVar("T")
+# One ledger entry as the CSV export streams it: at, kind (a ``LedgerKind`` value),
+# amount, to_damages, to_interest, to_principal, principal_after, counterparty.
+HistoryLine = tuple[datetime, str, int, int, int, int, int, str]
 
 
 class Store(ProfileStore, Protocol):
@@ -151,14 +157,36 @@ class Store(ProfileStore, Protocol):
         ...
 
     def history(
-        self, token: str, query: HistoryQuery, before: HistoryCursor | None, limit: int
+        self,
+        token: str,
+        query: HistoryQuery,
+        before: HistoryCursor | None,
+        limit: int,
+        *,
+        count: bool = True,
     ) -> HistoryPage:
         """A page of at most ``limit`` ledger entries matching ``query``, strictly older than
         ``before`` in the order (at DESC, id DESC) (``None``: from the newest).
 
         Keyset paging: entries written meanwhile never shift or repeat a later page. The
-        first page (``before`` is ``None``) carries the total matching ``query``; later pages
-        carry ``None``. ``next_cursor`` is ``None`` on the last page.
+        first page (``before`` is ``None``) carries the total matching ``query`` unless
+        ``count`` is false (then None: the first rows do not wait for a count of a long
+        ledger); later pages carry ``None``. ``limit`` 0 with no cursor is the count alone.
+        ``next_cursor`` is ``None`` on the last page.
+        """
+        ...
+
+    def history_lines(
+        self,
+        token: str,
+        query: HistoryQuery,
+        consume: Callable[[int, Iterable[Sequence[HistoryLine]]], T],
+    ) -> T:
+        """``consume(total, batches)`` with every entry matching ``query``, newest first, in
+        batches of a few thousand lines (the CSV export), and its answer. A local store
+        streams them from one statement (one snapshot, flat memory); a remote store pages.
+        ``total`` is counted before the stream starts (a progress bar's end, not a promise).
+        Whatever ``consume`` raises comes out unchanged.
         """
         ...
 

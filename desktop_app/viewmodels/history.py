@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from datetime import date
-from enum import IntEnum
 from functools import partial
 from pathlib import Path
 
@@ -17,49 +16,20 @@ from PySide6.QtCore import (
 
 from desktop_app.domain.clock import today
 from desktop_app.domain.errors import AppError, ErrorCode
-from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery, LedgerKind
-from desktop_app.i18n import N_, _, language
+from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery
+from desktop_app.i18n import _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.bank_names import bank_name
 from desktop_app.viewmodels.base import ViewModel
 from desktop_app.viewmodels.dates import DayFacts
 from desktop_app.viewmodels.export import suggested_export_path, write_csv
+from desktop_app.viewmodels.history_kinds import KIND_FILTER_NAMES, HistoryKind
 from desktop_app.viewmodels.history_model import COLUMNS, KINDS, PAGE_SIZE, HistoryTableModel
 from desktop_app.viewmodels.observed import Observed
 from desktop_app.viewmodels.runner import Activity, Lane
 from desktop_app.viewmodels.services import Services
 
-
-class HistoryKind(IntEnum):
-    """The kind filter's choices, in the order of its combo box."""
-
-    ALL = 0
-    BORROWING = 1
-    REPAYMENT = 2
-    PREPAID_CHARGE = 3
-    AUTO_DEBIT = 4
-
-    @property
-    def kinds(self) -> frozenset[LedgerKind] | None:
-        """The ledger kinds this choice shows (None: every kind)."""
-        return _KIND_SETS[self]
-
-
-_KIND_SETS: dict[HistoryKind, frozenset[LedgerKind] | None] = {
-    HistoryKind.ALL: None,
-    HistoryKind.BORROWING: frozenset({LedgerKind.BORROW}),
-    # An automatic debit (口座振替) is a repayment too: 返済 lists it beside its own choice.
-    HistoryKind.REPAYMENT: frozenset({LedgerKind.REPAY, LedgerKind.AUTO_DEBIT}),
-    HistoryKind.PREPAID_CHARGE: frozenset({LedgerKind.PREPAID_CHARGE}),
-    HistoryKind.AUTO_DEBIT: frozenset({LedgerKind.AUTO_DEBIT}),
-}
-KIND_FILTER_NAMES = (
-    N_("All"),
-    N_("Borrowing"),
-    N_("Repayment"),
-    N_("Prepaid card charge"),
-    N_("Automatic debit"),
-)
+__all__ = ["KIND_FILTER_NAMES", "PAGE_SIZE", "HistoryKind", "HistoryViewModel"]
 
 
 class _ExportProgress(QObject):
@@ -113,7 +83,7 @@ class HistoryViewModel(ViewModel):
         self._progress.advanced.connect(self._on_export_progress)
         self._export_outcome: tuple[int, str] | None = None
         self.model = HistoryTableModel(self, self)
-        app.signed_in_changed.connect(self._reload)
+        app.signed_in_changed.connect(self._on_signed_in_changed)
         app.ledger_changed.connect(self._on_ledger_changed)
         self._stale = False
         if self.active:
@@ -150,6 +120,20 @@ class HistoryViewModel(ViewModel):
         else:
             self._stale = True
 
+    @Slot(bool)
+    def _on_signed_in_changed(self, _signed_in: bool = True) -> None:
+        """A member came or went: the history is read when its screen shows, never at
+        sign-in (a member with a long ledger would have it read and counted for nothing)."""
+        if self.on_screen:
+            self._reload()
+        else:
+            self._stale = self.active
+            self.model.clear()
+            self.summary_text = ""
+            self._export_outcome = None
+            self.export_result = ""
+            self.export_enabled = self.may_export and not self._export_activity.active
+
     def shown(self) -> None:
         self._forget_export()  # a new visit: the last visit's export is not news
         if self._stale:
@@ -175,10 +159,16 @@ class HistoryViewModel(ViewModel):
             self.model.fetchMore(QModelIndex())
 
     def load_page(self, generation: int, before: HistoryCursor | None) -> None:
+        """A page, without the count: the first rows never wait for a long ledger's COUNT,
+        which is asked apart once they are shown (``_count``)."""
         token, query, store = self._app.token, self._query, self._services.store
         self._submit(
             "history",
-            lambda: (generation, before, store.get().history(token, query, before, PAGE_SIZE)),
+            lambda: (
+                generation,
+                before,
+                store.get().history(token, query, before, PAGE_SIZE, count=False),
+            ),
             self._on_page,
             self._on_page_failed,
         )
@@ -186,7 +176,25 @@ class HistoryViewModel(ViewModel):
     @Slot(object)
     def _on_page(self, outcome: tuple[int, HistoryCursor | None, HistoryPage]) -> None:
         generation, before, page = outcome
+        first = self.model.rowCount() == 0 and before is None
         self.model.add_page(generation, page, before)
+        if first and generation == self.model.generation:
+            self._count(generation)
+
+    def _count(self, generation: int) -> None:
+        """How many entries match (「取引件数：N件」), counted after the first rows show."""
+        token, query, store = self._app.token, self._query, self._services.store
+        self._submit(
+            "history_count",
+            lambda: (generation, store.get().history(token, query, None, 0).total),
+            self._on_counted,
+        )
+
+    @Slot(object)
+    def _on_counted(self, outcome: tuple[int, int | None]) -> None:
+        generation, total = outcome
+        if total is not None:
+            self.model.set_total(generation, total)
         self._render_summary()
 
     @Slot(object)

@@ -109,7 +109,7 @@ def test_four_processes_opening_a_fresh_database_migrate_it_once(
             versions = connection.scalars(text("SELECT version_num FROM alembic_version")).all()
     finally:
         engine.dispose()
-    assert versions == ["0007"]
+    assert versions == ["0008"]
 
 
 @pytest.fixture

@@ -64,7 +64,7 @@ def test_migrations_create_exactly_the_orm_tables(store: SqlStore) -> None:
         assert compare_metadata(context, Base.metadata) == []
         assert set(inspect(connection).get_table_names()) == TABLES | {"alembic_version"}
         head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-        assert context.get_current_revision() == head == "0007"
+        assert context.get_current_revision() == head == "0008"
 
 
 def _alembic_config() -> Config:

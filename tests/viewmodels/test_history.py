@@ -79,21 +79,22 @@ def test_csv_export_opens_in_excel_in_japanese(make_app, sql_store, wait_idle, t
 def test_a_borrowing_during_an_export_neither_shifts_nor_repeats_rows(
     sql_store, bulk_ledger, tmp_path
 ):
-    """The export pages by keyset: a borrowing on another device between two pages lands
-    before the first page, so it neither pushes a row into the next page twice nor drops one."""
+    """The export streams one statement: a borrowing on another device while it runs is not in
+    the file (the ledger as of the export's start), and no row is there twice or missing."""
     from desktop_app.domain.models import HistoryQuery, LedgerKind
-    from desktop_app.viewmodels.export import EXPORT_PAGE_SIZE, write_csv
+    from desktop_app.store.sql.history import LINE_BATCH
+    from desktop_app.viewmodels.export import write_csv
 
-    bulk_ledger(sql_store, "100000001", 2 * EXPORT_PAGE_SIZE + 500, NOW - timedelta(hours=1))
+    bulk_ledger(sql_store, "100000001", 2 * LINE_BATCH + 500, NOW - timedelta(hours=1))
     session = sql_store.sign_in_with_web_id("yamada2026", "Taro2026pass", "device-1")
     other = sql_store.sign_in_with_card("4000123412341234", "1234", "device-2")
     destination = sql_store.bank_accounts(other.token)[0].id
-    total = 2 * EXPORT_PAGE_SIZE + 500 + 3
-    pages: list[tuple[int, int]] = []
+    total = 2 * LINE_BATCH + 500 + 3
+    batches: list[tuple[int, int]] = []
 
     def progress(done: int, of: int) -> None:
-        pages.append((done, of))
-        if len(pages) == 1:  # between the first page and the second
+        batches.append((done, of))
+        if len(batches) == 1:  # between the first batch and the second
             sql_store.borrow(other.token, 10_000, destination, "during-the-export")
 
     target = tmp_path / "history.csv"
@@ -103,12 +104,12 @@ def test_a_borrowing_during_an_export_neither_shifts_nor_repeats_rows(
         sql_store, session.token, HistoryQuery(), target, header, kinds, progress
     )
     rows = target.read_text(encoding="utf-8-sig").splitlines()[1:]
-    assert written == len(rows) == total  # the ledger as of the first page
-    assert pages == [(EXPORT_PAGE_SIZE, total), (2 * EXPORT_PAGE_SIZE, total), (total, total)]
+    assert written == len(rows) == total  # the ledger as of the export's start
+    assert batches == [(LINE_BATCH, total), (2 * LINE_BATCH, total), (total, total)]
     # No row twice: every bulk row has its own hour, and none is missing.
     assert len(set(rows)) == len(rows)
     stamps = [row.split(",")[0] for row in rows]
     assert stamps == sorted(stamps, reverse=True)
-    assert "10000" not in {row.split(",")[2] for row in rows[: EXPORT_PAGE_SIZE + 1]}
+    assert "10000" not in {row.split(",")[2] for row in rows}
     fresh = sql_store.history(session.token, HistoryQuery(), None, 1)
     assert fresh.total == total + 1 and fresh.entries[0].amount == 10_000

@@ -5,8 +5,9 @@ calls are ``profile_client.ProfileCalls``'.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import (
@@ -25,9 +26,13 @@ from desktop_app.domain.models import (
 )
 from desktop_app.domain.requests import check_request_id
 from desktop_app.domain.terms import ServiceTerms
+from desktop_app.store.protocol import HistoryLine
 from desktop_app.store.remote.parsing import parse, parse_all
 from desktop_app.store.remote.profile_client import ProfileCalls
 from desktop_app.store.remote.wire import Paths
+
+T = TypeVar("T")
+LINES_PAGE = 1_000  # the largest page a store gives (``sql.history.HISTORY_MAX_LIMIT``)
 
 
 class HttpStore(ProfileCalls):
@@ -139,7 +144,13 @@ class HttpStore(ProfileCalls):
         return parse(LimitApplication, payload)
 
     def history(
-        self, token: str, query: HistoryQuery, before: HistoryCursor | None, limit: int
+        self,
+        token: str,
+        query: HistoryQuery,
+        before: HistoryCursor | None,
+        limit: int,
+        *,
+        count: bool = True,
     ) -> HistoryPage:
         body: dict[str, Any] = {
             "since": query.since.isoformat() if query.since else None,
@@ -147,9 +158,40 @@ class HttpStore(ProfileCalls):
             "kinds": None if query.kinds is None else sorted(kind.value for kind in query.kinds),
             "before": None if before is None else {"at": before.at.isoformat(), "id": before.id},
             "limit": limit,
+            "count": count,
         }
         payload = self._send("POST", Paths.HISTORY, body=body, token=token, replayable=True)
         return parse(HistoryPage, payload)
+
+    def history_lines(
+        self,
+        token: str,
+        query: HistoryQuery,
+        consume: Callable[[int, Iterable[Sequence[HistoryLine]]], T],
+    ) -> T:
+        """Over HTTP the lines come a page (the server's largest) at a time, by cursor."""
+        first = self.history(token, query, None, LINES_PAGE)
+
+        def batches() -> Iterator[Sequence[HistoryLine]]:
+            page: HistoryPage | None = first
+            while page is not None:
+                yield [
+                    (
+                        entry.at,
+                        entry.kind.value,
+                        entry.amount,
+                        entry.to_damages,
+                        entry.to_interest,
+                        entry.to_principal,
+                        entry.principal_after,
+                        entry.counterparty,
+                    )
+                    for entry in page.entries
+                ]
+                cursor = page.next_cursor
+                page = None if cursor is None else self.history(token, query, cursor, LINES_PAGE)
+
+        return consume(first.total or 0, batches())
 
     def close(self) -> None:
         self._client.close()

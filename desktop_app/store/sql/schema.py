@@ -215,6 +215,7 @@ class LedgerRow(Base):
     __table_args__ = (
         UniqueConstraint("member_id", "request_id"),
         Index("ix_ledger_member_at_id", "member_id", "at", "id"),
+        Index("ix_ledger_member_kind_at_id", "member_id", "kind", "at", "id"),  # a kind filter
         CheckConstraint("kind IN ('borrow', 'repay', 'prepaid_charge', 'auto_debit')", name="kind"),
     )
 

@@ -153,3 +153,43 @@ def test_the_first_and_last_days_of_the_calendar_bound_nothing(store: Store) -> 
     earliest = HistoryCursor(datetime.min.replace(tzinfo=east), 1)
     assert store.history(token, HistoryQuery(), latest, 50).entries == everything.entries
     assert store.history(token, HistoryQuery(), earliest, 50).entries == ()
+
+
+def test_a_page_without_the_count_and_the_count_alone(store: Store) -> None:
+    """The screen's pages skip the COUNT (the first rows never wait for a long ledger's); a
+    first page of no rows asked with the count is the count alone."""
+    token = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE).token
+    counted = store.history(token, HistoryQuery(), None, 2)
+    uncounted = store.history(token, HistoryQuery(), None, 2, count=False)
+    assert uncounted == HistoryPage(counted.entries, None, counted.next_cursor)
+    assert store.history(token, HistoryQuery(), None, 0) == HistoryPage((), 3, None)
+    repaying = HistoryQuery(kinds=frozenset({LedgerKind.REPAY, LedgerKind.AUTO_DEBIT}))
+    assert store.history(token, repaying, None, 0).total == 1
+
+
+def test_the_export_lines_are_the_pages_entries(store: Store) -> None:
+    """``history_lines`` hands over every entry the pages hold, newest first, in Tokyo time."""
+    token = store.sign_in_with_card(YAMADA[0], YAMADA[1], DEVICE).token
+    entries = store.history(token, HistoryQuery(), None, 50).entries
+
+    def consume(total: int, batches: object) -> tuple[int, list[tuple[object, ...]]]:
+        return total, [tuple(line) for batch in batches for line in batch]  # type: ignore[attr-defined]
+
+    total, lines = store.history_lines(token, HistoryQuery(), consume)
+    assert total == len(lines) == 3
+    assert lines == [
+        (
+            entry.at,
+            entry.kind.value,
+            entry.amount,
+            entry.to_damages,
+            entry.to_interest,
+            entry.to_principal,
+            entry.principal_after,
+            entry.counterparty,
+        )
+        for entry in entries
+    ]
+    assert all(line[0].utcoffset() == timedelta(hours=9) for line in lines)  # type: ignore[attr-defined]
+    nothing = HistoryQuery(kinds=frozenset())
+    assert store.history_lines(token, nothing, consume) == (0, [])
