@@ -8,9 +8,7 @@ deterministic counterpart (no store call on the GUI thread)."""
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialog, QRadioButton
+from PySide6.QtWidgets import QComboBox, QDialog, QRadioButton
 
 from bench.stalls import STALL_BUDGET_MS, Flows, StallMeter
 from desktop_app.testing import context_of, wait_until_idle

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractButton, QTableView
 
-from bench.stalls import STALL_BUDGET_MS, StallMeter
 from bench.results import record
+from bench.stalls import STALL_BUDGET_MS, StallMeter
 from desktop_app.domain.clock import TOKYO, FixedClock
 from desktop_app.store.sql import SqlStore
 from desktop_app.store.sql.bulk import insert_ledger_rows
