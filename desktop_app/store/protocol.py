@@ -17,7 +17,7 @@ reads work and every change with it raises STORE_READ_ONLY.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Protocol, TypeVar
 
 from desktop_app.domain.models import (
@@ -38,9 +38,10 @@ from desktop_app.domain.terms import ServiceTerms
 from desktop_app.store.protocol_profile import ProfileStore
 
 T = TypeVar("T")
-# One ledger entry as the CSV export streams it: at, kind (a ``LedgerKind`` value),
-# amount, to_damages, to_interest, to_principal, principal_after, counterparty.
-HistoryLine = tuple[datetime, str, int, int, int, int, int, str]
+# One ledger entry as the CSV export streams it: its minute in Tokyo ("2026-11-24 10:00"),
+# kind (a ``LedgerKind`` value), amount, interest (to_interest + to_damages), to_principal,
+# principal_after, counterparty.
+HistoryLine = tuple[str, str, int, int, int, int, str]
 
 
 class Store(ProfileStore, Protocol):

@@ -4,6 +4,7 @@ to the member's Documents folder (else Downloads, else home) as ``ご利用履�
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
@@ -94,29 +95,28 @@ def _write(
     total: int,
     batches: Iterable[Sequence[HistoryLine]],
 ) -> int:
-    """The lines as CSV rows, a batch a ``writerows``: one tuple a line, no objects kept."""
+    """The lines as CSV rows: a chunk of rows formatted in memory, then one write (one tuple
+    a line, no objects kept; the BOM by hand, so the file's codec is plain UTF-8)."""
     written = 0
     by_kind = {kind.value: label for kind, label in kinds.items()}
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
+    chunk = io.StringIO()
+    writer = csv.writer(chunk)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("\ufeff")
         writer.writerow(header)
         for batch in batches:
             if cancelled():
                 raise AppError(ErrorCode.EXPORT_CANCELLED)
             rows = [
-                (
-                    str(at)[:16],  # 2026-11-24 10:00 (its offset, +09:00, cut off)
-                    by_kind[kind],
-                    amount,
-                    to_interest + to_damages,
-                    to_principal,
-                    after,
-                    counterparty(bank),
-                )
-                for (at, kind, amount, to_damages, to_interest, to_principal, after, bank) in batch
+                (at, by_kind[kind], amount, interest, principal, after, counterparty(bank))
+                for (at, kind, amount, interest, principal, after, bank) in batch
             ]
             for start in range(0, len(rows), WRITE_CHUNK):  # no long C call holding the GIL
                 writer.writerows(rows[start : start + WRITE_CHUNK])
+                handle.write(chunk.getvalue())
+                chunk.seek(0)
+                chunk.truncate()
             written += len(batch)
             progress(written, max(total, written))
+        handle.write(chunk.getvalue())
     return written

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
+from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import (
     AccountSummary,
@@ -177,11 +178,10 @@ class HttpStore(ProfileCalls):
             while page is not None:
                 yield [
                     (
-                        entry.at,
+                        entry.at.astimezone(TOKYO).strftime("%Y-%m-%d %H:%M"),
                         entry.kind.value,
                         entry.amount,
-                        entry.to_damages,
-                        entry.to_interest,
+                        entry.to_interest + entry.to_damages,
                         entry.to_principal,
                         entry.principal_after,
                         entry.counterparty,

@@ -25,13 +25,12 @@ from sqlalchemy.orm import Session as DbSession
 from desktop_app.domain.models import HistoryCursor, HistoryPage, HistoryQuery
 from desktop_app.store.protocol import HistoryLine
 from desktop_app.store.sql.history_reads import (
-    LINE_COLUMNS,
     count_statement,
     history_page,
     history_params,
     history_statement,
     kind_count,
-    line_instant,
+    line_columns,
 )
 from desktop_app.store.sql.schema import SessionRow
 from desktop_app.store.sql.sessions import SessionBase
@@ -135,7 +134,9 @@ def _stream(
     since, until, kinds = query.since is not None, query.until is not None, kind_count(query)
     counting = count_statement(since, until, bool(kinds))
     total = connection.execute(counting, history_params(member_id, query, None, None)).scalar()
-    statement = history_statement(since, until, kinds, False, LINE_COLUMNS, False)
+    statement = history_statement(
+        since, until, kinds, False, line_columns(connection.dialect.name), False
+    )
     result = connection.execute(
         statement,
         history_params(member_id, query, None, None),
@@ -151,7 +152,7 @@ def _stream(
             rows: Sequence[Any] = result.fetchmany(LINE_BATCH)
             cursor = result.cursor
             while rows:
-                yield [(line_instant(row[0]), *row[1:]) for row in rows]
+                yield rows
                 if len(rows) < LINE_BATCH:  # the end (the result may have closed its cursor)
                     return
                 rows = cursor.fetchmany(LINE_BATCH)

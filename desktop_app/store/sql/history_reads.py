@@ -73,19 +73,26 @@ def _conditions(since: bool, until: bool, cursor: bool) -> list[Any]:
 _NEWEST_FIRST = (_ledger.c.at.desc(), _ledger.c.id.desc())
 
 
-# What the CSV export streams (``protocol.HistoryLine``).
-# ``at`` as the driver gives it (SQLite's text, PostgreSQL's aware datetime): ``line_instant``
-# reads it without ``UtcDateTime``'s per-row processing, a third of the export's time.
-LINE_COLUMNS = (
-    type_coerce(_ledger.c.at, NullType()).label("at"),
-    _ledger.c.kind,
-    _ledger.c.amount,
-    _ledger.c.to_damages,
-    _ledger.c.to_interest,
-    _ledger.c.to_principal,
-    _ledger.c.principal_after,
-    _ledger.c.counterparty,
-)
+# What the CSV export streams (``protocol.HistoryLine``), made by the database: the minute in
+# Tokyo as text and the interest with the late damages, so the export's Python does no
+# per-row conversion (Japan keeps no summer time: Tokyo is UTC+9 all year).
+_TOKYO_MINUTE = {
+    "sqlite": func.strftime("%Y-%m-%d %H:%M", _ledger.c.at, "+9 hours"),
+    "postgresql": func.to_char(func.timezone("Asia/Tokyo", _ledger.c.at), "YYYY-MM-DD HH24:MI"),
+}
+
+
+@cache
+def line_columns(dialect: str) -> tuple[Any, ...]:
+    return (
+        type_coerce(_TOKYO_MINUTE[dialect], NullType()).label("at"),
+        _ledger.c.kind,
+        _ledger.c.amount,
+        (_ledger.c.to_interest + _ledger.c.to_damages).label("interest"),
+        _ledger.c.to_principal,
+        _ledger.c.principal_after,
+        _ledger.c.counterparty,
+    )
 
 
 @cache
@@ -226,11 +233,3 @@ def history_page(
         for row in rows
     )
     return HistoryPage(entries=entries, total=total, next_cursor=cursor)
-
-
-def line_instant(raw: datetime | str) -> datetime:
-    """A streamed ``at`` in Tokyo: SQLite's UTC text (``2026-11-24 01:00:00.000000``) or
-    PostgreSQL's aware datetime."""
-    if isinstance(raw, str):
-        raw = datetime.fromisoformat(raw + "+00:00")
-    return raw.astimezone(TOKYO)

@@ -179,17 +179,16 @@ def test_the_export_lines_are_the_pages_entries(store: Store) -> None:
     assert total == len(lines) == 3
     assert lines == [
         (
-            entry.at,
+            entry.at.astimezone(TOKYO).strftime("%Y-%m-%d %H:%M"),
             entry.kind.value,
             entry.amount,
-            entry.to_damages,
-            entry.to_interest,
+            entry.to_interest + entry.to_damages,
             entry.to_principal,
             entry.principal_after,
             entry.counterparty,
         )
         for entry in entries
     ]
-    assert all(line[0].utcoffset() == timedelta(hours=9) for line in lines)  # type: ignore[attr-defined]
+    assert lines[0][0] == "2026-11-04 14:05"  # 山田's last movement (05:05 UTC), in Tokyo time
     nothing = HistoryQuery(kinds=frozenset())
     assert store.history_lines(token, nothing, consume) == (0, [])
