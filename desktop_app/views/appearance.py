@@ -226,6 +226,10 @@ class _Appearance(QObject):
         else:
             self._stale.add(key)
 
+    def freshen(self, root: QWidget) -> None:
+        if id(root) in self._stale:
+            self._style(id(root))
+
     def _forget(self, key: int) -> None:
         self._roots.pop(key, None)
         self._stale.discard(key)
@@ -279,6 +283,13 @@ def adopt(root: QWidget, extra: str = "") -> None:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         _appearance(app).adopt(root, extra)
+
+
+def freshen(root: QWidget) -> None:
+    """Give an adopted ``root`` the current look now if it is stale (about to be shown)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        _appearance(app).freshen(root)
 
 
 def applied_theme(app: QApplication) -> str:

@@ -24,7 +24,7 @@ from desktop_app.i18n import _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.connection import ConnectionViewModel
 from desktop_app.viewmodels.navigation import LOGIN, Navigator
-from desktop_app.views.appearance import adopt
+from desktop_app.views.appearance import adopt, freshen
 from desktop_app.views.binding import (
     bind_enabled,
     bind_label,
@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         page = self._pages.get(screen)
         if page is not None:
             changed = page is not self.stack.currentWidget()
+            freshen(page)  # the current look before it is shown, not after (its layout)
             self.stack.setCurrentWidget(page)
             if changed and screen != LOGIN:  # the sign-in screen places its own focus
                 # The keyboard follows into the screen (its first control), once laid out:
