@@ -217,7 +217,10 @@ class _Appearance(QObject):
             root.installEventFilter(self)
             root.destroyed.connect(lambda *_args, key=key: self._forget(key))
         self._roots[key] = (root, extra)
-        visible, polished = root.isVisible(), root.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+        visible, polished = (
+            root.isVisible(),
+            root.testAttribute(Qt.WidgetAttribute.WA_WState_Polished),
+        )
         if not self._scopes:
             if root.styleSheet() != extra:
                 root.setStyleSheet(extra)
