@@ -53,7 +53,7 @@ from desktop_app.viewmodels.services import (
 from desktop_app.viewmodels.settings import SettingsViewModel
 from desktop_app.viewmodels.store_access import StoreHandle
 from desktop_app.viewmodels.store_settings import StoreSettingsViewModel
-from desktop_app.views.appearance import apply_appearance
+from desktop_app.views.appearance import apply_appearance, release_look, scope_look
 from desktop_app.views.crash_notice import CrashNotice
 from desktop_app.views.login import LoginView
 from desktop_app.views.main_window import MainWindow
@@ -135,6 +135,9 @@ class AppContext(QObject):
         use_brand(services.brand)
         self.settings = SettingsViewModel(services, options.language, parent=self)
         self.settings.apply_language()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the look on each screen, not the application
+            scope_look(app, self)
         self._apply_appearance()  # before any widget exists, so every one is born styled
         self.app_vm = ApplicationViewModel(services, parent=self)
         self.connection = ConnectionViewModel(services, parent=self)
@@ -401,6 +404,9 @@ class AppContext(QObject):
         if self._closed:
             return
         self._closed = True
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            release_look(app, self)
         i18n.hub().language_changed.disconnect(self._retranslate)
         if self._activity is not None:
             QApplication.instance().removeEventFilter(self._activity)  # type: ignore[union-attr]

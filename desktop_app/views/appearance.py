@@ -1,16 +1,23 @@
 """Fonts, theme and font size: how the whole application looks.
 
 ``apply_appearance`` is the one entry: it sets the application font, the palette and the
-theme's style sheet (one ``setStyleSheet`` call, so a live change repolishes the widgets once).
-The ``system`` theme picks light or dark from the platform's colour scheme and follows it
-while the client runs.
+theme's style sheet. The ``system`` theme picks light or dark from the platform's colour
+scheme and follows it while the client runs.
+
+Where the sheet goes: on the application (one ``setStyleSheet``), unless a client window has
+scoped the look (``scope_look``): then the application's sheet stays empty and the sheet is
+set on each *root* the views adopt (``adopt``: the window's header, navigation and banners,
+every screen, every dialog). A look change restyles the roots in sight at once and marks the
+others stale; a stale root gets the current sheet just before it is shown. An application
+sheet repolished all ~1000 widgets of every screen built (seconds on a busy machine); a root's
+sheet repolishes only the widgets under it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.paths import resources_dir
 
@@ -156,7 +163,11 @@ class _Appearance(QObject):
         self.theme = "light"
         self.font_size = "medium"
         self.kiosk = False
+        self.sheet = ""  # the theme's sheet now, the kiosk's addendum included
         self._applied: tuple[str, int, bool] | None = None
+        self._scopes: set[int] = set()  # the owners of the windows that scoped the look
+        self._roots: dict[int, tuple[QWidget, str]] = {}  # id → (root, its own addendum)
+        self._stale: set[int] = set()  # roots whose sheet is older than ``sheet``
         app.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
     def apply(self, theme: str, font_size: str, kiosk: bool = False) -> None:
@@ -172,17 +183,72 @@ class _Appearance(QObject):
         app = self._app
         resolved, points = style_theme(app, self.theme), point_size(self.font_size)
         if self._applied == (resolved, points, self.kiosk):
+            if not self._scopes and app.styleSheet() != self.sheet:
+                app.setStyleSheet(self.sheet)  # a scoped window closed since: app-wide again
             return  # nothing would change: spare every widget a repolish
         self._applied = (resolved, points, self.kiosk)
         family = load_bundled_font()
         font = QFont(family) if family else QFont()
         font.setPointSize(points)
+        self.sheet = style_sheet(resolved, points, family or font.family())
+        if self.kiosk:
+            self.sheet += kiosk_sheet()
         app.setFont(font)
         app.setPalette(palette(resolved))
-        sheet = style_sheet(resolved, points, family or font.family())
-        if self.kiosk:
-            sheet += kiosk_sheet()
-        app.setStyleSheet(sheet)
+        if not self._scopes:
+            app.setStyleSheet(self.sheet)
+            return
+        self._stale = set(self._roots)
+        for key, (root, _extra) in list(self._roots.items()):
+            if root.isVisible():
+                self._style(key)
+
+    def scope(self, owner: QObject) -> None:
+        if not self._scopes and self._app.styleSheet():
+            self._app.setStyleSheet("")
+        self._scopes.add(id(owner))
+
+    def release(self, owner: QObject) -> None:
+        self._scopes.discard(id(owner))  # the app-wide sheet comes back at the next apply
+
+    def adopt(self, root: QWidget, extra: str) -> None:
+        key = id(root)
+        if key not in self._roots:
+            root.installEventFilter(self)
+            root.destroyed.connect(lambda *_args, key=key: self._forget(key))
+        self._roots[key] = (root, extra)
+        visible, polished = (
+            root.isVisible(),
+            root.testAttribute(Qt.WidgetAttribute.WA_WState_Polished),
+        )
+        if not self._scopes:
+            if root.styleSheet() != extra:
+                root.setStyleSheet(extra)
+        elif visible or not polished:  # unpolished: no repolish yet, only the sheet kept
+            self._style(key)
+        else:
+            self._stale.add(key)
+
+    def freshen(self, root: QWidget) -> None:
+        if id(root) in self._stale:
+            self._style(id(root))
+
+    def _forget(self, key: int) -> None:
+        self._roots.pop(key, None)
+        self._stale.discard(key)
+
+    def _style(self, key: int) -> None:
+        self._stale.discard(key)
+        root, extra = self._roots[key]
+        sheet = f"{self.sheet}\n{extra}" if extra else self.sheet
+        if root.styleSheet() != sheet:
+            root.setStyleSheet(sheet)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Only the roots' own events come here (a few per screen change), not their widgets'.
+        if self._stale and event.type() == QEvent.Type.Show and id(watched) in self._stale:
+            self._style(id(watched))
+        return False
 
 
 def _appearance(app: QApplication) -> _Appearance:
@@ -199,6 +265,34 @@ def apply_appearance(app: QApplication, theme: str, font_size: str, kiosk: bool 
     """Apply the theme (``light``, ``dark``, ``high_contrast`` or ``system``) and the font
     size to every widget; at a branch kiosk (``kiosk``) with touch targets for fingers."""
     _appearance(app).apply(theme, font_size, kiosk)
+
+
+def scope_look(app: QApplication, owner: QObject) -> None:
+    """From now on (until ``release_look``) the look is set on the roots views ``adopt``, not
+    on the application: a look change repolishes what is in sight only."""
+    _appearance(app).scope(owner)
+
+
+def release_look(app: QApplication, owner: QObject) -> None:
+    """``owner``'s window is gone: the next ``apply_appearance`` styles the application again
+    (when no other window scoped the look)."""
+    _appearance(app).release(owner)
+
+
+def adopt(root: QWidget, extra: str = "") -> None:
+    """Give ``root`` and the widgets under it the look, with ``extra`` rules of its own: under
+    a scoped look the theme's sheet is set on it now if it is in sight or not yet polished,
+    else just before it is next shown; under the app-wide look only ``extra`` is its own."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        _appearance(app).adopt(root, extra)
+
+
+def freshen(root: QWidget) -> None:
+    """Give an adopted ``root`` the current look now if it is stale (about to be shown)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        _appearance(app).freshen(root)
 
 
 def applied_theme(app: QApplication) -> str:

@@ -126,6 +126,9 @@ class HistoryView(QWidget):
         self._column = column
         self._page_scroll = scrolling(self, centred(column))
         self._page_scroll.viewport().installEventFilter(self)
+        content = self._page_scroll.widget()
+        if content is not None:  # laid out again for a new font (a screen out of sight)
+            content.installEventFilter(self)
         self.table.viewport().installEventFilter(self)
         self._bind()
         self.retranslate()
@@ -164,6 +167,8 @@ class HistoryView(QWidget):
                 # A wider or narrower page (not anything the table does itself): one line a
                 # row or two, decided again.
                 QTimer.singleShot(0, self._size_columns)
+        elif event.type() == QEvent.Type.Resize and watched is self._page_scroll.widget():
+            QTimer.singleShot(0, self._fit_table_height)  # the filters took more or less
         elif event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             QTimer.singleShot(0, self._fit_bank_column)
         return super().eventFilter(watched, event)

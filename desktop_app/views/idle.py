@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.idle import IdleViewModel
+from desktop_app.views.appearance import adopt
 from desktop_app.views.binding import bind_label, make_button, make_label, name
 
 _INPUT = {
@@ -52,6 +53,7 @@ class IdleWarning(QObject):
 
     def _build(self) -> QDialog:
         dialog = QDialog(self._window)
+        adopt(dialog)
         name(dialog, "idleWarningDialog", _("Are you still there?"))
         dialog.setWindowTitle(_("Are you still there?"))
         heading = make_label("idleWarningTitle", "heading")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n import _, hub
+from desktop_app.views.appearance import adopt
 from desktop_app.views.kiosk_keyboard import KioskKeyboard
 from desktop_app.views.kiosk_keypad import KioskKeypad
 from desktop_app.views.main_window import MainWindow
@@ -204,8 +205,7 @@ class KioskInputPanel(QWidget):
 
     def _fit_style(self) -> None:
         sheet = f"{PANEL_STYLE}\n{key_style(QApplication.font().pointSizeF())}"
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
+        adopt(self, sheet)  # the theme's sheet too where the look is scoped to the roots
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -24,6 +24,7 @@ from desktop_app.i18n import _, language
 from desktop_app.viewmodels.application import ApplicationViewModel
 from desktop_app.viewmodels.connection import ConnectionViewModel
 from desktop_app.viewmodels.navigation import LOGIN, Navigator
+from desktop_app.views.appearance import adopt, freshen
 from desktop_app.views.binding import (
     bind_enabled,
     bind_label,
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addLayout(body, 1)
         self.setCentralWidget(central)
+        for chrome in (header, self.connection_bar, self.banner, self.nav_scroll):
+            adopt(chrome)  # the look on the parts, each screen its own (appearance.py)
         self._bind()
         self.retranslate()
 
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
     def add_screen(self, screen: str, widget: QWidget) -> None:
         free_tab(widget)
         fit_to_width(widget)
+        adopt(widget)  # restyled while in sight, else when next shown
         self.stack.addWidget(widget)
         self._pages[screen] = widget
         if screen == self._navigator.screen:
@@ -213,6 +217,7 @@ class MainWindow(QMainWindow):
         page = self._pages.get(screen)
         if page is not None:
             changed = page is not self.stack.currentWidget()
+            freshen(page)  # the current look before it is shown, not after (its layout)
             self.stack.setCurrentWidget(page)
             if changed and screen != LOGIN:  # the sign-in screen places its own focus
                 # The keyboard follows into the screen (its first control), once laid out:

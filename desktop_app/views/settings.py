@@ -3,8 +3,10 @@ is (接続先: checked, then switched to)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.viewmodels.settings import SettingsViewModel
@@ -157,25 +159,38 @@ class SettingsView(QWidget):
         self.font_size.currentIndexChanged.connect(self._font_size_chosen)
         self.theme.currentIndexChanged.connect(self._theme_chosen)
         self.idle.currentIndexChanged.connect(self._idle_chosen)
-        vm.idle_minutes_changed.connect(self._fill)
         vm.language_changed.connect(self._fill)
-        vm.font_size_changed.connect(self._fill)
-        vm.theme_changed.connect(self._fill)
+        # The other choices change no text: their boxes are only set (refilled, each entry
+        # refitted the form again during a look change's stall).
+        vm.idle_minutes_changed.connect(self._select)
+        vm.font_size_changed.connect(self._select)
+        vm.theme_changed.connect(self._select)
 
-    @Slot()
-    def _fill(self) -> None:
-        """Refill the combos (their texts are translated) and select the current values."""
+    def _boxes(self) -> tuple[tuple[QComboBox, Sequence[tuple[object, str]], object], ...]:
         vm = self._vm
-        for combo, choices, current in (
+        return (
             (self.language, vm.language_choices(), vm.language),
             (self.font_size, vm.font_size_choices(), vm.font_size),
             (self.theme, vm.theme_choices(), vm.theme),
             (self.idle, vm.idle_choices(), vm.idle_minutes),
-        ):
+        )
+
+    @Slot()
+    def _fill(self) -> None:
+        """Refill the combos (their texts are translated) and select the current values."""
+        for combo, choices, current in self._boxes():
             combo.blockSignals(True)
             combo.clear()
             for code, label in choices:
                 combo.addItem(label, code)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    @Slot()
+    def _select(self) -> None:
+        """Select the current values (a choice made elsewhere, or refused)."""
+        for combo, _choices, current in self._boxes():
+            combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 

@@ -20,6 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
 
+from desktop_app.views.appearance import adopt
+
 SIZE_COLUMN, DATE_COLUMN = 1, 3  # QFileSystemModel's columns: name, size, type, date modified
 
 
@@ -59,6 +61,7 @@ def save_dialog(
     """A non-blocking save dialog opened on ``suggested``'s folder with its name filled in
     (the caller connects ``fileSelected`` and calls ``open()``)."""
     dialog = QFileDialog(parent, title)
+    adopt(dialog)
     dialog.setObjectName(object_name)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilter(name_filter)

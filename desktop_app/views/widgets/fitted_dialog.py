@@ -8,6 +8,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
+from desktop_app.views.appearance import adopt
+
 DIALOG_MARGIN = 24  # px between a dialog and its window's sides, at least
 
 
@@ -17,6 +19,7 @@ class FittedDialog(QDialog):
 
     def __init__(self, parent: QWidget, *, least_width: int = 240) -> None:
         super().__init__(parent)
+        adopt(self)  # the window's screens hold the look each, not the window
         self.setMaximumWidth(max(least_width, parent.window().width() - 2 * DIALOG_MARGIN))
         self.sentences: tuple[QLabel, ...] = ()
 
