@@ -15,8 +15,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget
 
-from bench.stalls import STALL_BUDGET_MS, StallMeter
 from bench.results import record
+from bench.stalls import STALL_BUDGET_MS, StallMeter
 from desktop_app.testing import context_of, wait_until_idle
 from desktop_app.viewmodels.bank import WARM_UP_AFTER_MS
 
