@@ -141,7 +141,7 @@ class HistoryRequest(Body):
     kinds: list[LedgerKind] | None = Field(default=None, max_length=len(LedgerKind))
     before: Cursor | None = None
     limit: PageSize = 100
-    count: bool = True  # the total on a first page (false: the rows without waiting for it)
+    count: StrictBool = True  # the total on a first page (false: the rows without waiting for it)
 
 
 # -- the registered details and repayment settings (``ProfileStore``) -----------------------
