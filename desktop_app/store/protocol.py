@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
+from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.models import (
     AccountSummary,
     BankAccount,
@@ -29,6 +30,7 @@ from desktop_app.domain.models import (
     HistoryPage,
     HistoryQuery,
     InterestInquiry,
+    LedgerEntry,
     LimitApplication,
     RepayIntent,
     RepayReceipt,
@@ -42,6 +44,19 @@ T = TypeVar("T")
 # kind (a ``LedgerKind`` value), amount, interest (to_interest + to_damages), to_principal,
 # principal_after, counterparty.
 HistoryLine = tuple[str, str, int, int, int, int, str]
+
+
+def history_line(entry: LedgerEntry) -> HistoryLine:
+    """``entry`` as the export streams it (a local store has its database make the same)."""
+    return (
+        entry.at.astimezone(TOKYO).strftime("%Y-%m-%d %H:%M"),
+        entry.kind.value,
+        entry.amount,
+        entry.to_interest + entry.to_damages,
+        entry.to_principal,
+        entry.principal_after,
+        entry.counterparty,
+    )
 
 
 class Store(ProfileStore, Protocol):

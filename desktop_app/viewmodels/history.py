@@ -124,15 +124,7 @@ class HistoryViewModel(ViewModel):
     def _on_signed_in_changed(self, _signed_in: bool = True) -> None:
         """A member came or went: the history is read when its screen shows, never at
         sign-in (a member with a long ledger would have it read and counted for nothing)."""
-        if self.on_screen:
-            self._reload()
-        else:
-            self._stale = self.active
-            self.model.clear()
-            self.summary_text = ""
-            self._export_outcome = None
-            self.export_result = ""
-            self.export_enabled = self.may_export and not self._export_activity.active
+        self._reload(fetch=self.on_screen)
 
     def shown(self) -> None:
         self._forget_export()  # a new visit: the last visit's export is not news
@@ -146,17 +138,22 @@ class HistoryViewModel(ViewModel):
 
     @Slot()
     @Slot(bool)
-    def _reload(self, _signed_in: bool = True) -> None:
+    def _reload(self, _signed_in: bool = True, *, fetch: bool = True) -> None:
+        """Empty the table and read it again (``fetch``), or leave it to be read when the
+        screen is next shown."""
         self._stale = False
         self.model.clear()
         self.summary_text = ""
         self._set_error(None)
-        if not self.active:
+        if not (self.active and fetch):  # another member, or none: the last export is not theirs
             self._export_outcome = None
             self.export_result = ""
         self.export_enabled = self.may_export and not self._export_activity.active
         if self.active:
-            self.model.fetchMore(QModelIndex())
+            if fetch:
+                self.model.fetchMore(QModelIndex())
+            else:
+                self._stale = True
 
     def load_page(self, generation: int, before: HistoryCursor | None) -> None:
         """A page, without the count: the first rows never wait for a long ledger's COUNT,

@@ -84,9 +84,15 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_reported(tmp_path: P
         assert child.stdout is not None
         ready = child.stdout.readline()
         assert ready == "ready\n", child.stderr.read() if child.stderr else ready
-        time.sleep(chance.uniform(0.0, 0.3))
+        # A random moment, by the child's progress rather than a timer: after 0–12 receipts
+        # (read as they come), then a jitter within the next movement's transaction (a
+        # movement takes a few milliseconds), so the kill lands before, inside or just after a
+        # commit. Not a wait for anything: the moment itself is what is random.
+        early = [child.stdout.readline() for _ in range(chance.randint(0, 12))]
+        time.sleep(chance.uniform(0.0, 0.004))
         child.send_signal(signal.SIGKILL)
         out, err = child.communicate(timeout=10)
+        out = "".join(early) + out
         assert child.returncode == -signal.SIGKILL, err
         lines = [line.split() for line in out.splitlines()]
         # The last line may be cut short by the kill; a complete one has its request id too.

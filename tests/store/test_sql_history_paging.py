@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from desktop_app.domain.models import HistoryCursor, HistoryQuery, LedgerKind
+from desktop_app.store.protocol import history_line
 from desktop_app.store.sql import SqlStore
 from desktop_app.store.sql.schema import LedgerRow, Member
 from desktop_app.viewmodels.export import write_csv
@@ -143,21 +144,7 @@ def test_the_export_holds_every_row_in_order(store: SqlStore, token: str, tmp_pa
         if page.next_cursor is None:
             break
         before = page.next_cursor
-    assert lines[1:] == [
-        ",".join(
-            str(value)
-            for value in (
-                entry.at.strftime("%Y-%m-%d %H:%M"),
-                entry.kind.value,
-                entry.amount,
-                entry.to_interest + entry.to_damages,
-                entry.to_principal,
-                entry.principal_after,
-                entry.counterparty,
-            )
-        )
-        for entry in entries
-    ]
+    assert lines[1:] == [",".join(str(value) for value in history_line(entry)) for entry in entries]
     charges = tmp_path / "charges.csv"
     only = HistoryQuery(kinds=frozenset({LedgerKind.PREPAID_CHARGE}))
     assert write_csv(store, token, only, charges, header, kinds)[0] == ROWS // 100

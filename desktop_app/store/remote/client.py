@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from desktop_app.domain.clock import TOKYO
 from desktop_app.domain.errors import AppError, ErrorCode
 from desktop_app.domain.models import (
     AccountSummary,
@@ -27,7 +26,7 @@ from desktop_app.domain.models import (
 )
 from desktop_app.domain.requests import check_request_id
 from desktop_app.domain.terms import ServiceTerms
-from desktop_app.store.protocol import HistoryLine
+from desktop_app.store.protocol import HistoryLine, history_line
 from desktop_app.store.remote.parsing import parse, parse_all
 from desktop_app.store.remote.profile_client import ProfileCalls
 from desktop_app.store.remote.wire import Paths
@@ -176,18 +175,7 @@ class HttpStore(ProfileCalls):
         def batches() -> Iterator[Sequence[HistoryLine]]:
             page: HistoryPage | None = first
             while page is not None:
-                yield [
-                    (
-                        entry.at.astimezone(TOKYO).strftime("%Y-%m-%d %H:%M"),
-                        entry.kind.value,
-                        entry.amount,
-                        entry.to_interest + entry.to_damages,
-                        entry.to_principal,
-                        entry.principal_after,
-                        entry.counterparty,
-                    )
-                    for entry in page.entries
-                ]
+                yield [history_line(entry) for entry in page.entries]
                 cursor = page.next_cursor
                 page = None if cursor is None else self.history(token, query, cursor, LINES_PAGE)
 

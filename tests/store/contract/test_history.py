@@ -13,7 +13,7 @@ from desktop_app.domain.models import (
     RepayIntent,
 )
 from desktop_app.store.demo import DemoOperations
-from desktop_app.store.protocol import Store
+from desktop_app.store.protocol import Store, history_line
 
 from ..conftest import DEVICE, SATO, YAMADA
 
@@ -177,18 +177,7 @@ def test_the_export_lines_are_the_pages_entries(store: Store) -> None:
 
     total, lines = store.history_lines(token, HistoryQuery(), consume)
     assert total == len(lines) == 3
-    assert lines == [
-        (
-            entry.at.astimezone(TOKYO).strftime("%Y-%m-%d %H:%M"),
-            entry.kind.value,
-            entry.amount,
-            entry.to_interest + entry.to_damages,
-            entry.to_principal,
-            entry.principal_after,
-            entry.counterparty,
-        )
-        for entry in entries
-    ]
+    assert lines == [history_line(entry) for entry in entries]
     assert lines[0][0] == "2026-11-04 14:05"  # 山田's last movement (05:05 UTC), in Tokyo time
     nothing = HistoryQuery(kinds=frozenset())
     assert store.history_lines(token, nothing, consume) == (0, [])
