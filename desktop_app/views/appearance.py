@@ -224,7 +224,11 @@ class _Appearance(QObject):
         if not self._scopes:
             if root.styleSheet() != extra:
                 root.setStyleSheet(extra)
-        elif visible or not polished:  # unpolished: no repolish yet, only the sheet kept
+        elif visible or (not polished and root.isWindow()):
+            # In sight, or a window not yet polished (a dialog: its fitting measures it before
+            # it is shown): the sheet now, no repolish yet. A screen or part of the window
+            # takes it just before it is first shown (``freshen``, the Show event): a screen
+            # the member never opens is never styled, and start-up parses no sheet per screen.
             self._style(key)
         else:
             self._stale.add(key)
