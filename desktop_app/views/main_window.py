@@ -70,8 +70,8 @@ class MainWindow(QMainWindow):
         self._nav_items = tuple(nav_items)
         self._brand = brand
         name(self, "mainWindow")
-        self.resize(1000, 700)
         self.setMinimumSize(800, 600)
+        self._fit_to_screen(1000, 700)
 
         self.brand = QLabel()
         self.brand.setObjectName("brandLabel")
@@ -189,6 +189,15 @@ class MainWindow(QMainWindow):
     @Slot()
     def _logout_clicked(self) -> None:
         self._vm.sign_out()
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """Open at ``width``×``height``, or the screen's free area where that is smaller (an
+        800×600 screen showed a 1000×700 window's right and bottom off the screen)."""
+        screen = self.screen()
+        free = screen.availableGeometry() if screen is not None else None
+        if free is not None and free.width() > 0 and free.height() > 0:
+            width, height = min(width, free.width()), min(height, free.height())
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
 
     def add_input_panel(self, panel: QWidget) -> QVBoxLayout:
         """Kiosk mode: the on-screen keypad and keyboard, under the screens, across the

@@ -73,4 +73,16 @@ def save_dialog(
     dialog.setDirectory(str(suggested.parent))
     dialog.selectFile(suggested.name)
     dialog.finished.connect(dialog.deleteLater)
+    _fit(dialog, parent.window())
     return dialog
+
+
+def _fit(dialog: QFileDialog, window: QWidget) -> None:
+    """Four fifths of the client's window, and never less than the dialog asks for (at the
+    largest font Qt's default size cut the places list and the file name short), within the
+    window."""
+    hint = dialog.sizeHint()
+    dialog.resize(
+        min(window.width(), max(hint.width(), window.width() * 4 // 5)),
+        min(window.height(), max(hint.height(), window.height() * 4 // 5)),
+    )
