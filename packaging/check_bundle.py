@@ -176,16 +176,22 @@ def on_x11(executable: Path, home: Path) -> bool:
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
         return False
-    display = ":97"
+    # -displayfd: Xvfb takes a free display itself and writes its number once it accepts
+    # connections (a fixed :97 failed where another X server held it; no sleep either).
+    ready, told = os.pipe()
     server = subprocess.Popen(
-        [xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        [xvfb, "-displayfd", str(told), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(told,),
     )
+    os.close(told)
     try:
-        time.sleep(1.0)
-        if server.poll() is not None:
-            raise BundleFault(f"Xvfb {display} did not start")
+        with os.fdopen(ready) as answer:
+            number = answer.readline().strip()  # empty when Xvfb ended without a display
+        if not number.isdigit():
+            raise BundleFault("Xvfb did not start")
+        display = f":{number}"
         first_start(hidden_command(home, [str(executable)], display), home, "the bundle on X11")
     finally:
         server.terminate()
